@@ -1,0 +1,116 @@
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { isRole, ROLES } from '@vetplan/domain';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createContext } from './context.ts';
+import { DataDirLockedError } from './db/data-dir-lock.ts';
+import { migrate } from './db/migrate.ts';
+import { openConfiguredDatabase } from './db/open.ts';
+import { AppError } from './http/errors.ts';
+import { createApiToken } from './modules/auth/service.ts';
+import { newPassword } from './modules/auth/secrets.ts';
+import { loadCatalog } from './modules/catalog/load.ts';
+import { CatalogError } from './modules/catalog/reader.ts';
+import { createUser } from './modules/users/service.ts';
+import { serve } from './server.ts';
+
+const USAGE = `vetplan — runs a vocational education (GDNN) plan end to end
+
+Usage: vetplan <command> [options]
+
+Commands:
+  serve                              start the web app and API (the default)
+  migrate                            apply database migrations
+  catalog load <dir>                 load or update a catalogue folder (areas, organisations, plan ...)
+  user add <username> --role R --org CODE [--password P] [--name "Display name"]
+                                     create a user (roles: ${ROLES.join(', ')}); without --password one is printed
+  token create <username> [--name N] create an API token for scripts (sent as Authorization: Bearer)
+
+Configuration comes from environment variables (see README): PORT, DATA_DIR, DATABASE_URL, ...`;
+
+class UsageError extends Error {}
+
+/** Opens the database, migrates it, runs `fn` and closes it again. */
+async function withDatabase<T>(config: Config, fn: (ctx: ReturnType<typeof createContext>) => Promise<T>): Promise<T> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    await migrate(database.db);
+    const result = await fn(createContext(database.db, config));
+    await database.checkpoint();
+    return result;
+  } finally {
+    await database.close();
+  }
+}
+
+async function run(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      role: { type: 'string' },
+      org: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command = 'serve', sub, arg] = positionals;
+  if (values.help || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      return serve(config);
+    case 'migrate': {
+      const applied = await withDatabase(config, async () => []);
+      process.stdout.write(`vetplan: database is up to date${applied.length ? '' : ''}\n`);
+      return;
+    }
+    case 'catalog': {
+      if (sub !== 'load' || !arg) throw new UsageError('usage: vetplan catalog load <dir>');
+      const summary = await withDatabase(config, (ctx) => loadCatalog(ctx.db, path.resolve(arg), 'cli'));
+      process.stdout.write(`vetplan: loaded catalogue ${summary.catalog}: ${summary.areas} areas, ${summary.organisations} organisations, ${summary.elements} data elements, ${summary.indicators} indicators, plans ${summary.plans.join(', ')}\n`);
+      return;
+    }
+    case 'user': {
+      if (sub !== 'add' || !arg) throw new UsageError('usage: vetplan user add <username> --role ROLE --org CODE [--password P]');
+      if (!isRole(values.role)) throw new UsageError(`--role must be one of: ${ROLES.join(', ')}`);
+      if (!values.org) throw new UsageError('--org CODE is required (an area or organisation code, e.g. 221 or 07681)');
+      const password = values.password ?? newPassword();
+      const user = await withDatabase(config, (ctx) =>
+        createUser(ctx, { username: arg, password, role: values.role as never, org: values.org!, ...(values.name ? { displayName: values.name } : {}) }, { actor: null }),
+      );
+      process.stdout.write(`vetplan: created user ${user.username} (${user.role}, ${user.scope.code} ${user.scope.name})\n`);
+      if (!values.password) process.stdout.write(`password (shown once): ${password}\n`);
+      return;
+    }
+    case 'token': {
+      if (sub !== 'create' || !arg) throw new UsageError('usage: vetplan token create <username> [--name NAME]');
+      const token = await withDatabase(config, (ctx) => createApiToken(ctx, arg, values.name ?? 'cli'));
+      process.stdout.write(`${token}\n`);
+      return;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await run(argv);
+  } catch (error) {
+    let message: string;
+    if (error instanceof ConfigError || error instanceof CatalogError || error instanceof DataDirLockedError || error instanceof UsageError) {
+      message = error.message;
+    } else if (error instanceof AppError) {
+      message = `${error.messageEn}${error.details.length ? `\n${error.details.map((d) => `  - ${d.path}: ${d.messageEn}`).join('\n')}` : ''}`;
+    } else {
+      message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    }
+    process.stderr.write(`vetplan: ${message}\n`);
+    process.exit(error instanceof DataDirLockedError ? 75 : 1);
+  }
+}

@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely';
+import type { Config } from './config.ts';
+import type { Database } from './db/schema.ts';
+import { LoginThrottle } from './modules/auth/login-throttle.ts';
+
+/** What services need from the running application; tests build one per database. */
+export interface AppContext {
+  db: Kysely<Database>;
+  config: Config;
+  /** The clock; tests move it instead of sleeping. */
+  now: () => Date;
+  loginThrottle: LoginThrottle;
+}
+
+export function createContext(db: Kysely<Database>, config: Config, now: () => Date = () => new Date()): AppContext {
+  return {
+    db,
+    config,
+    now,
+    loginThrottle: new LoginThrottle(config.loginMaxFailures, config.loginWindowMinutes * 60_000, () => now().getTime()),
+  };
+}

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { redactUrl } from '../config.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { Database } from './schema.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** Where the data lives, for messages: a folder or a redacted URL. */
+  location: string;
+  /** Flushes dirty pages so the next start does not replay the WAL. */
+  checkpoint(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
+
+/** Both engines return the same JavaScript types: dates as 'YYYY-MM-DD', numerics and bigints as numbers. */
+const parseNumber = (value: string) => Number(value);
+const keepText = (value: string) => value;
+
+/** The folder inside DATA_DIR that holds the embedded PostgreSQL cluster. */
+export function embeddedClusterDir(dataDir: string): string {
+  return path.join(dataDir, 'db');
+}
+
+export async function openEmbedded(dataDir: string | null): Promise<DatabaseHandle> {
+  let location = 'memory';
+  if (dataDir) {
+    location = embeddedClusterDir(dataDir);
+    fs.mkdirSync(location, { recursive: true });
+  }
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir: location } : {}),
+    parsers: { [OID.int8]: parseNumber, [OID.numeric]: parseNumber, [OID.date]: keepText },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    engine: 'pglite',
+    location,
+    checkpoint: async () => {
+      await sql`checkpoint`.execute(db);
+    },
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+export async function openPostgres(url: string, maxConnections = 10): Promise<DatabaseHandle> {
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === OID.int8 || oid === OID.numeric) return parseNumber;
+      if (oid === OID.date) return keepText;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections, types });
+  // An unreachable server is reported at start-up, not at the first request.
+  const client = await pool.connect();
+  client.release();
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    location: redactUrl(url),
+    checkpoint: async () => {
+      // A server manages its own checkpoints; an unprivileged role may not run CHECKPOINT.
+    },
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}

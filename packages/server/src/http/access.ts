@@ -1,0 +1,106 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Role } from '@vetplan/domain';
+import { errors } from './errors.ts';
+import type { AuthContext } from '../modules/auth/service.ts';
+
+/**
+ * Who may call a route, declared on the route itself. Every `/api` route
+ * must declare one: a route without a rule stops the server from starting.
+ */
+export type Access =
+  | { public: true }
+  | {
+      /** Roles allowed, or any signed-in user. */
+      roles: readonly Role[] | 'signed-in';
+      /** The unit the request acts on, which must lie in the user's scope. */
+      scope?: ScopeRule;
+    };
+
+export interface ScopeRule {
+  /** Where the unit's code is in the request. */
+  in: 'params' | 'query' | 'body';
+  field: string;
+  /** What the code names: an area or organisation, or a plan (checked through the plan's area). */
+  kind: 'unit' | 'plan';
+  /** `within`: the unit is in the user's subtree; `related`: also the units above the user's (reading a district plan). */
+  relation: 'within' | 'related';
+}
+
+/** Checks a scope rule for a signed-in user; throws not_found or out_of_scope. */
+export type ScopeChecker = (auth: AuthContext, rule: ScopeRule, code: string) => Promise<void>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** A cross-site request from a browser names another origin; refuse it for cookie sessions. */
+function crossOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== request.headers.host;
+  } catch {
+    return true;
+  }
+}
+
+function valueAt(request: FastifyRequest, rule: ScopeRule): unknown {
+  const source = rule.in === 'params' ? request.params : rule.in === 'query' ? request.query : request.body;
+  return source && typeof source === 'object' ? (source as Record<string, unknown>)[rule.field] : undefined;
+}
+
+/**
+ * The one authorization layer: authenticates every request, then enforces
+ * the route's declared roles, CSRF protection for cookie sessions, and scope.
+ */
+export function registerAccessControl(
+  app: FastifyInstance,
+  authenticate: (request: FastifyRequest) => Promise<AuthContext | null>,
+  checkScope: ScopeChecker,
+): void {
+  app.decorateRequest('auth', null);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api') && !route.config?.access) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (!access) return;
+    request.auth = await authenticate(request);
+    if ('public' in access) return;
+    const auth = request.auth;
+    if (!auth) throw errors.unauthorized();
+    if (auth.via === 'session' && !SAFE_METHODS.has(request.method)) {
+      const token = request.headers['x-csrf-token'];
+      if (typeof token !== 'string' || !sameSecret(token, auth.csrfToken ?? '') || crossOrigin(request)) {
+        throw errors.csrf();
+      }
+    }
+    if (access.roles !== 'signed-in' && !access.roles.includes(auth.role)) throw errors.forbidden();
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (!access || 'public' in access || !access.scope || !request.auth) return;
+    const code = valueAt(request, access.scope);
+    if (typeof code !== 'string') return; // absent optional filters are narrowed by the service
+    await checkScope(request.auth, access.scope, code);
+  });
+}

@@ -1,0 +1,69 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { AppContext } from '../context.ts';
+import { areaRoutes } from '../modules/areas/routes.ts';
+import { AreaNodeSchema } from '../modules/areas/schema.ts';
+import { checkScope } from '../modules/areas/scope-check.ts';
+import { authenticateRequest, authRoutes } from '../modules/auth/routes.ts';
+import { healthRoutes } from '../modules/health/routes.ts';
+import { planRoutes } from '../modules/plans/routes.ts';
+import { userRoutes } from '../modules/users/routes.ts';
+import { registerAccessControl } from './access.ts';
+import type { App } from './app-type.ts';
+import { registerErrorHandler } from './error-handler.ts';
+import { ErrorSchema, OPENAPI_INFO } from './openapi.ts';
+import { registerWebApp } from './web.ts';
+
+export interface BuildAppOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built web app from this folder (the server process serves both). */
+  webDistDir?: string | null;
+}
+
+/** Content-Security-Policy the web app is built to pass: no inline scripts, no third parties. */
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  upgradeInsecureRequests: null,
+};
+
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: ctx.config.bodyLimitBytes,
+    trustProxy: ctx.config.trustProxy,
+    return503OnClosing: true,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider() as unknown as App;
+
+  registerErrorHandler(app);
+  app.addSchema(ErrorSchema);
+  app.addSchema(AreaNodeSchema);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CSP_DIRECTIVES }, crossOriginEmbedderPolicy: false });
+  await app.register(fastifySwagger, { openapi: OPENAPI_INFO as never });
+  registerAccessControl(app, (request) => authenticateRequest(ctx, request), (auth, rule, code) => checkScope(ctx, auth, rule, code));
+
+  healthRoutes(app, ctx);
+  authRoutes(app, ctx);
+  userRoutes(app, ctx);
+  areaRoutes(app, ctx);
+  planRoutes(app, ctx);
+  app.get('/api/openapi.json', {
+    config: { access: { public: true } },
+    schema: { hide: true },
+  }, async () => app.swagger());
+
+  if (options.webDistDir) await registerWebApp(app, options.webDistDir);
+  return app;
+}

@@ -1,0 +1,62 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, detailsMessage } from './errors.ts';
+import { schemaErrorDetails, type SchemaError } from './validation-messages.ts';
+
+function send(reply: FastifyReply, error: AppError) {
+  for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
+  return reply.code(error.status).send({
+    error: error.id,
+    message: error.messageVi,
+    messageEn: error.messageEn,
+    ...(error.details.length > 0 ? { details: error.details } : {}),
+  });
+}
+
+/** Fastify's own errors, mapped to stable ids and messages a user can act on. */
+function fromFastify(error: FastifyError): AppError | null {
+  if (error.validation) {
+    const details = schemaErrorDetails(error.validation as SchemaError[], error.validationContext);
+    const m = detailsMessage(details);
+    return new AppError('validation_error', 400, m.vi, m.en, details);
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('payload_too_large', 413, 'Dữ liệu gửi lên quá lớn.', 'The request body is too large.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('unsupported_media_type', 415, 'Định dạng dữ liệu gửi lên không được hỗ trợ.', 'The content type of the request is not supported.');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('validation_error', 400, 'body: thiếu nội dung JSON', 'body: the JSON body is empty');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('invalid_json', 400, 'Nội dung gửi lên không phải JSON hợp lệ.', 'The request body is not valid JSON.');
+  }
+  if (error instanceof SyntaxError || (error.statusCode === 400 && /JSON/i.test(error.message))) {
+    return new AppError('invalid_json', 400, 'Nội dung gửi lên không phải JSON hợp lệ.', 'The request body is not valid JSON.');
+  }
+  if (error.statusCode === 429) {
+    return new AppError('too_many_requests', 429, 'Quá nhiều yêu cầu. Vui lòng thử lại sau.', 'Too many requests. Try again later.');
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return new AppError('bad_request', error.statusCode, 'Yêu cầu không hợp lệ.', `The request is not valid: ${error.message}`);
+  }
+  return null;
+}
+
+/** The one error handler: every failure leaves as `{ error, message, messageEn, details? }`. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof AppError) return send(reply, error);
+    const known = fromFastify(error);
+    if (known) return send(reply, known);
+    request.log.error({ err: error }, 'unhandled error');
+    return send(
+      reply,
+      new AppError(
+        'internal_error',
+        500,
+        `Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên (mã yêu cầu ${request.id}).`,
+        `An internal error occurred. Try again or tell the administrator (request id ${request.id}).`,
+      ),
+    );
+  });
+}

@@ -1,0 +1,87 @@
+/** One problem with a request, named by where it is. */
+export interface ErrorDetail {
+  path: string;
+  message: string;
+  messageEn: string;
+}
+
+/**
+ * An error a user can act on: a stable machine id, an HTTP status and the
+ * message in Vietnamese (the default) and English. Thrown anywhere, answered
+ * by the one error handler.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly id: string,
+    readonly status: number,
+    readonly messageVi: string,
+    readonly messageEn: string,
+    readonly details: ErrorDetail[] = [],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(messageEn);
+    this.name = 'AppError';
+  }
+}
+
+export function detailsMessage(details: ErrorDetail[]): { vi: string; en: string } {
+  const [first] = details;
+  if (!first) return { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request is not valid.' };
+  const more = details.length > 1;
+  return {
+    vi: `${first.path ? `${first.path}: ` : ''}${first.message}${more ? ` (và ${details.length - 1} lỗi khác)` : ''}`,
+    en: `${first.path ? `${first.path}: ` : ''}${first.messageEn}${more ? ` (and ${details.length - 1} more)` : ''}`,
+  };
+}
+
+export const errors = {
+  validation(details: ErrorDetail[]): AppError {
+    const m = detailsMessage(details);
+    return new AppError('validation_error', 400, m.vi, m.en, details);
+  },
+  invalidField(path: string, vi: string, en: string): AppError {
+    return errors.validation([{ path, message: vi, messageEn: en }]);
+  },
+  unauthorized(): AppError {
+    return new AppError('unauthorized', 401, 'Bạn cần đăng nhập để tiếp tục.', 'You need to log in.');
+  },
+  invalidCredentials(): AppError {
+    return new AppError('invalid_credentials', 401, 'Tên đăng nhập hoặc mật khẩu không đúng.', 'Wrong username or password.');
+  },
+  tooManyAttempts(retryAfterSeconds: number): AppError {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    return new AppError(
+      'too_many_attempts',
+      429,
+      `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+      `Too many failed logins. Try again in ${minutes} minute(s).`,
+      [],
+      { 'retry-after': String(retryAfterSeconds) },
+    );
+  },
+  forbidden(vi = 'Bạn không có quyền thực hiện thao tác này.', en = 'You are not allowed to do this.'): AppError {
+    return new AppError('forbidden', 403, vi, en);
+  },
+  outOfScope(code: string): AppError {
+    return new AppError(
+      'out_of_scope',
+      403,
+      `Đơn vị "${code}" nằm ngoài phạm vi được giao của bạn.`,
+      `"${code}" is outside the area or organisation you are assigned to.`,
+    );
+  },
+  csrf(): AppError {
+    return new AppError(
+      'csrf_failed',
+      403,
+      'Yêu cầu không có mã xác thực hợp lệ (CSRF). Hãy tải lại trang và thử lại.',
+      'The request lacks a valid CSRF token. Reload the page and try again.',
+    );
+  },
+  notFound(whatVi: string, whatEn: string): AppError {
+    return new AppError('not_found', 404, `Không tìm thấy ${whatVi}.`, `${whatEn} was not found.`);
+  },
+  conflict(vi: string, en: string): AppError {
+    return new AppError('conflict', 409, vi, en);
+  },
+};

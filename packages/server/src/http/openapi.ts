@@ -1,0 +1,51 @@
+import { Type } from 'typebox';
+
+export const ErrorDetailSchema = Type.Object({
+  path: Type.String(),
+  message: Type.String(),
+  messageEn: Type.String(),
+});
+
+/** The body of every error answer. */
+export const ErrorSchema = Type.Object(
+  {
+    error: Type.String({ description: 'Stable machine id, e.g. validation_error, unauthorized, forbidden, not_found, conflict' }),
+    message: Type.String({ description: 'Message in Vietnamese' }),
+    messageEn: Type.String({ description: 'Message in English' }),
+    details: Type.Optional(Type.Array(ErrorDetailSchema)),
+  },
+  { $id: 'Error' },
+);
+
+const ref = Type.Unsafe<{ error: string; message: string; messageEn: string }>({ $ref: 'Error#' });
+
+/** The error answers every route may give, for the OpenAPI document and serialisation. */
+export const ErrorResponses = {
+  400: ref,
+  401: ref,
+  403: ref,
+  404: ref,
+  409: ref,
+  413: ref,
+  415: ref,
+  429: ref,
+  500: ref,
+} as const;
+
+export const OPENAPI_INFO = {
+  openapi: '3.0.3',
+  info: {
+    title: 'vetplan API',
+    version: '0.1.0',
+    description:
+      'vetplan runs a vocational education (GDNN) plan end to end. Authenticate with the session cookie from POST /api/auth/login ' +
+      '(writes then need the X-CSRF-Token header) or with `Authorization: Bearer <token>` from `vetplan token create`.',
+  },
+  components: {
+    securitySchemes: {
+      session: { type: 'apiKey', in: 'cookie', name: 'vetplan_session' },
+      bearer: { type: 'http', scheme: 'bearer' },
+    },
+  },
+  security: [{ session: [] }, { bearer: [] }],
+} as const;

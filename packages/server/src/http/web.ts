@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { errors } from './errors.ts';
+
+const NOT_BUILT_PAGE = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>vetplan</title>
+<body style="font-family:sans-serif;max-width:40rem;margin:3rem auto">
+<h1>vetplan</h1><p>Giao diện web chưa được xây dựng. Hãy chạy <code>npm run build</code> rồi tải lại trang.</p>
+<p lang="en">The web app has not been built. Run <code>npm run build</code> and reload.</p></body></html>`;
+
+/** Serves the built web app, with index.html for client-side routes; unknown /api paths answer JSON 404. */
+export async function registerWebApp(app: FastifyInstance, distDir: string): Promise<void> {
+  const built = fs.existsSync(path.join(distDir, 'index.html'));
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: distDir,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '';
+    if (url.startsWith('/api') || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      throw errors.notFound(`đường dẫn ${request.method} ${url}`, `The route ${request.method} ${url}`);
+    }
+    if (!built) return reply.type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,24 @@
+import type { AppContext } from '../../context.ts';
+import type { ScopeRule } from '../../http/access.ts';
+import { errors } from '../../http/errors.ts';
+import { planAreaCode } from '../plans/repository.ts';
+import type { AuthContext } from '../auth/service.ts';
+import { findUnit, unitRelated, unitWithin, type Unit } from './scope.ts';
+
+async function resolveTarget(ctx: AppContext, rule: ScopeRule, code: string): Promise<Unit> {
+  if (rule.kind === 'plan') {
+    const plan = await planAreaCode(ctx.db, code);
+    if (!plan) throw errors.notFound(`kế hoạch "${code}"`, `Plan "${code}"`);
+    return { type: 'area', code: plan.area_code, name: plan.area_code, areaCode: plan.area_code };
+  }
+  const unit = await findUnit(ctx.db, code);
+  if (!unit) throw errors.notFound(`địa bàn hoặc đơn vị "${code}"`, `Area or organisation "${code}"`);
+  return unit;
+}
+
+/** The scope half of the access layer: the unit a request names must be in the user's reach. */
+export async function checkScope(ctx: AppContext, auth: AuthContext, rule: ScopeRule, code: string): Promise<void> {
+  const target = await resolveTarget(ctx, rule, code);
+  const allowed = rule.relation === 'within' ? await unitWithin(ctx.db, auth.scope, target) : await unitRelated(ctx.db, auth.scope, target);
+  if (!allowed) throw errors.outOfScope(code);
+}

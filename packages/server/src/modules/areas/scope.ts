@@ -1,0 +1,79 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+/** A place in the hierarchy that a user's scope or a request can name. */
+export type Unit =
+  | { type: 'area'; code: string; name: string; areaCode: string }
+  | { type: 'organisation'; code: string; name: string; areaCode: string };
+
+export async function findUnit(db: Kysely<Database>, code: string): Promise<Unit | null> {
+  const org = await db.selectFrom('organisation').select(['code', 'name', 'area_code']).where('code', '=', code).executeTakeFirst();
+  if (org) return { type: 'organisation', code: org.code, name: org.name, areaCode: org.area_code };
+  const area = await db
+    .selectFrom('area_version')
+    .select(['area_code', 'name'])
+    .where('area_code', '=', code)
+    .orderBy('valid_from', 'desc')
+    .executeTakeFirst();
+  if (area) return { type: 'area', code: area.area_code, name: area.name, areaCode: area.area_code };
+  return null;
+}
+
+/** The area and every area above it, through any version of the hierarchy. */
+export async function areaAncestorsOrSelf(db: Kysely<Database>, areaCode: string): Promise<Set<string>> {
+  const result = await sql<{ code: string }>`
+    with recursive up(code) as (
+      select ${areaCode}::text
+      union
+      select v.parent_code from area_version v join up on v.area_code = up.code where v.parent_code is not null
+    )
+    select code from up`.execute(db);
+  return new Set(result.rows.map((r) => r.code));
+}
+
+/** The organisation and every organisation above it. */
+export async function orgAncestorsOrSelf(db: Kysely<Database>, orgCode: string): Promise<Set<string>> {
+  const result = await sql<{ code: string }>`
+    with recursive up(code) as (
+      select ${orgCode}::text
+      union
+      select o.parent_code from organisation o join up on o.code = up.code where o.parent_code is not null
+    )
+    select code from up`.execute(db);
+  return new Set(result.rows.map((r) => r.code));
+}
+
+/** Every area at or below the given one, through any version of the hierarchy. */
+export async function areaSubtree(db: Kysely<Database>, areaCode: string): Promise<Set<string>> {
+  const result = await sql<{ code: string }>`
+    with recursive down(code) as (
+      select ${areaCode}::text
+      union
+      select v.area_code from area_version v join down on v.parent_code = down.code
+    )
+    select code from down`.execute(db);
+  return new Set(result.rows.map((r) => r.code));
+}
+
+/**
+ * Whether `target` lies in the subtree of `scope`: a user scoped to an area
+ * reaches the areas below it and their organisations; a user scoped to an
+ * organisation reaches that organisation and those under it.
+ */
+export async function unitWithin(db: Kysely<Database>, scope: Unit, target: Unit): Promise<boolean> {
+  if (scope.type === 'organisation') {
+    if (target.type !== 'organisation') return false;
+    return (await orgAncestorsOrSelf(db, target.code)).has(scope.code);
+  }
+  return (await areaAncestorsOrSelf(db, target.areaCode)).has(scope.code);
+}
+
+/**
+ * Whether `target` is in the scope's subtree or on its path to the top: a
+ * commune officer may read the district's plan that assigns the commune tasks.
+ */
+export async function unitRelated(db: Kysely<Database>, scope: Unit, target: Unit): Promise<boolean> {
+  if (await unitWithin(db, scope, target)) return true;
+  if (target.type !== 'area') return false;
+  return (await areaAncestorsOrSelf(db, scope.areaCode)).has(target.code);
+}

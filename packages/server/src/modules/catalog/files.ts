@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import type { CatalogProblem } from './reader.ts';
+
+export const CATALOG_FILES = ['catalog.yaml', 'areas.yaml', 'organisations.yaml', 'data-elements.yaml', 'indicators.yaml'] as const;
+const PLAN_FILE = /^plan[\w-]*\.ya?ml$/;
+
+export interface RawCatalog {
+  /** Parsed documents by file name; plan files under their own names. */
+  docs: Map<string, unknown>;
+  planFiles: string[];
+  checksum: string;
+}
+
+/** Reads and parses the YAML files of a catalogue folder, reporting malformed files by line and column. */
+export function readCatalogFiles(dir: string, problems: CatalogProblem[]): RawCatalog {
+  const docs = new Map<string, unknown>();
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    problems.push({ file: dir, path: '', message: 'is not a folder' });
+    return { docs, planFiles: [], checksum: '' };
+  }
+  const names = fs.readdirSync(dir).sort();
+  const planFiles = names.filter((n) => PLAN_FILE.test(n));
+  const hash = createHash('sha256');
+  for (const file of [...CATALOG_FILES, ...planFiles]) {
+    const full = path.join(dir, file);
+    if (!fs.existsSync(full)) {
+      problems.push({ file, path: '', message: 'is missing from the catalogue folder' });
+      continue;
+    }
+    const text = fs.readFileSync(full, 'utf8');
+    hash.update(file).update('\0').update(text).update('\0');
+    const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) {
+        const where = e.linePos?.[0] ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
+        problems.push({ file, path: where, message: `is not valid YAML: ${e.message.split('\n')[0]}` });
+      }
+      continue;
+    }
+    docs.set(file, doc.toJS());
+  }
+  if (planFiles.length === 0) problems.push({ file: 'plan.yaml', path: '', message: 'no plan file (plan.yaml) in the catalogue folder' });
+  return { docs, planFiles, checksum: hash.digest('hex') };
+}

@@ -1,0 +1,126 @@
+import { FieldReader, type CatalogProblem } from './reader.ts';
+import type { CatalogDimension, CatalogElement, CatalogIndicator } from './types.ts';
+
+const VALUE_TYPES = ['count', 'number', 'percentage', 'boolean'] as const;
+const AGGREGATIONS = ['sum', 'last'] as const;
+const PERIOD_TYPES = ['yearly', 'six_monthly', 'quarterly', 'monthly'] as const;
+
+export function readDataElements(doc: unknown, problems: CatalogProblem[]): { dimensions: CatalogDimension[]; elements: CatalogElement[] } {
+  const r = new FieldReader('data-elements.yaml', problems);
+  const root = r.object(doc, '');
+  if (!root) return { dimensions: [], elements: [] };
+  const dimSeen = new Set<string>();
+  const dimensions = r.list(root, 'dimensions', '').flatMap((item, i) => {
+    const path = `dimensions[${i}]`;
+    const o = r.object(item, path);
+    if (!o) return [];
+    const valueSeen = new Set<string>();
+    const dim: CatalogDimension = {
+      code: r.text(o, 'code', path),
+      name: r.text(o, 'name', path),
+      nameEn: r.optionalText(o, 'nameEn', path),
+      values: r.list(o, 'values', path).flatMap((v, j) => {
+        const vp = `${path}.values[${j}]`;
+        const vo = r.object(v, vp);
+        if (!vo) return [];
+        const value = { code: r.text(vo, 'code', vp), name: r.text(vo, 'name', vp), nameEn: r.optionalText(vo, 'nameEn', vp) };
+        r.unique(valueSeen, value.code, `${vp}.code`, 'dimension value');
+        return [value];
+      }),
+    };
+    r.unique(dimSeen, dim.code, `${path}.code`, 'dimension');
+    return [dim];
+  });
+  const dimByCode = new Map(dimensions.map((d) => [d.code, d]));
+  const seen = new Set<string>();
+  const elements = r.list(root, 'elements', '').flatMap((item, i) => {
+    const path = `elements[${i}]`;
+    const o = r.object(item, path);
+    if (!o) return [];
+    const dimsSeen = new Set<string>();
+    const element: CatalogElement = {
+      code: r.text(o, 'code', path),
+      name: r.text(o, 'name', path),
+      nameEn: r.optionalText(o, 'nameEn', path),
+      description: r.optionalText(o, 'description', path),
+      valueType: r.choice(o, 'valueType', path, VALUE_TYPES),
+      aggregation: r.choice(o, 'aggregation', path, AGGREGATIONS),
+      periodType: r.choice(o, 'periodType', path, PERIOD_TYPES, 'yearly'),
+      dimensions: r.list(o, 'dimensions', path, true).flatMap((d, j) => {
+        const dp = `${path}.dimensions[${j}]`;
+        const dobj = r.object(d, dp);
+        if (!dobj) return [];
+        const code = r.text(dobj, 'dimension', dp);
+        r.unique(dimsSeen, code, `${dp}.dimension`, 'dimension');
+        const dim = dimByCode.get(code);
+        if (code && !dim) r.problem(`${dp}.dimension`, `"${code}" is not a known dimension (${[...dimByCode.keys()].join(', ')})`);
+        const values = dobj.values === undefined ? null : r.texts(dobj, 'values', dp, false);
+        values?.forEach((v, k) => {
+          if (dim && !dim.values.some((x) => x.code === v)) r.problem(`${dp}.values[${k}]`, `"${v}" is not a value of dimension "${code}"`);
+        });
+        return [{ dimension: code, values }];
+      }),
+    };
+    if (element.code && !/^DE_[A-Z0-9_]+$/.test(element.code)) r.problem(`${path}.code`, `"${element.code}" must start with DE_ and hold only capitals, digits and "_"`);
+    r.unique(seen, element.code, `${path}.code`, 'data element');
+    return [element];
+  });
+  return { dimensions, elements };
+}
+
+/**
+ * Checks that a formula names only known elements and dimension values. The
+ * formula language itself is parsed and evaluated by the indicators module.
+ */
+function formulaProblems(formula: string, elements: Map<string, CatalogElement>, dimensions: Map<string, CatalogDimension>): string[] {
+  const problems: string[] = [];
+  const rest = formula.replace(/\b(DE_[A-Z0-9_]+)(\[([^\]]*)\])?/g, (_m, code: string, _f, filter: string | undefined) => {
+    const element = elements.get(code);
+    if (!element) problems.push(`"${code}" is not a known data element`);
+    for (const part of filter ? filter.split(/[;,]/) : []) {
+      const [dim, value] = part.split(':').map((s) => s.trim());
+      const dimension = dim ? dimensions.get(dim) : undefined;
+      if (!dimension || !value || !dimension.values.some((v) => v.code === value)) problems.push(`"[${part}]" is not a known dimension value`);
+      else if (element && !element.dimensions.some((d) => d.dimension === dim)) problems.push(`"${code}" has no dimension "${dim}"`);
+    }
+    return ' 0 ';
+  });
+  if (!/^[\d\s.+\-*/()]*$/.test(rest)) problems.push(`has characters that are not part of a formula: "${rest.replace(/[\d\s.+\-*/()]/g, '')}"`);
+  return problems;
+}
+
+export function readIndicators(doc: unknown, data: { dimensions: CatalogDimension[]; elements: CatalogElement[] }, problems: CatalogProblem[]): CatalogIndicator[] {
+  const r = new FieldReader('indicators.yaml', problems);
+  const root = r.object(doc, '');
+  if (!root) return [];
+  const elements = new Map(data.elements.map((e) => [e.code, e]));
+  const dimensions = new Map(data.dimensions.map((d) => [d.code, d]));
+  const seen = new Set<string>();
+  return r.list(root, 'indicators', '').flatMap((item, i) => {
+    const path = `indicators[${i}]`;
+    const o = r.object(item, path);
+    if (!o) return [];
+    const externalCodes: Record<string, string> = {};
+    const ext = o.externalCodes === undefined ? null : r.object(o.externalCodes, `${path}.externalCodes`);
+    for (const [k, v] of Object.entries(ext ?? {})) {
+      if (typeof v === 'string' || typeof v === 'number') externalCodes[k] = String(v);
+      else r.problem(`${path}.externalCodes.${k}`, 'must be a code (text)');
+    }
+    const indicator: CatalogIndicator = {
+      code: r.text(o, 'code', path),
+      name: r.text(o, 'name', path),
+      nameEn: r.optionalText(o, 'nameEn', path),
+      description: r.optionalText(o, 'description', path),
+      formula: r.text(o, 'formula', path),
+      unit: r.choice(o, 'unit', path, ['percent', 'count'] as const),
+      unitLabel: r.optionalText(o, 'unitLabel', path),
+      unitLabelEn: r.optionalText(o, 'unitLabelEn', path),
+      decimals: o.decimals === undefined ? 1 : r.number(o, 'decimals', path),
+      externalCodes,
+    };
+    r.unique(seen, indicator.code, `${path}.code`, 'indicator');
+    if (!Number.isInteger(indicator.decimals) || indicator.decimals < 0 || indicator.decimals > 6) r.problem(`${path}.decimals`, 'must be a whole number from 0 to 6');
+    if (indicator.formula) for (const p of formulaProblems(indicator.formula, elements, dimensions)) r.problem(`${path}.formula`, p);
+    return [indicator];
+  });
+}

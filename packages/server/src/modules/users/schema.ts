@@ -1,0 +1,36 @@
+import { ROLES } from '@vetplan/domain';
+import { Type, type Static } from 'typebox';
+import { PASSWORD_MIN_LENGTH } from '../auth/passwords.ts';
+
+export const ScopeSchema = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  type: Type.Enum(['area', 'organisation']),
+});
+
+export const UserSchema = Type.Object({
+  username: Type.String(),
+  displayName: Type.Union([Type.String(), Type.Null()]),
+  role: Type.Enum([...ROLES]),
+  scope: ScopeSchema,
+  disabled: Type.Boolean(),
+  createdAt: Type.String({ format: 'date-time' }),
+  lastLoginAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+export type UserDto = Static<typeof UserSchema>;
+
+export const CreateUserBody = Type.Object(
+  {
+    username: Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z0-9][a-z0-9._-]*$' }),
+    password: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 256 }),
+    role: Type.Enum([...ROLES]),
+    org: Type.String({ minLength: 1, maxLength: 64 }),
+    displayName: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type CreateUserInput = Static<typeof CreateUserBody>;
+
+export const UsernameParams = Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }) });
+
+export const UserListSchema = Type.Object({ users: Type.Array(UserSchema) });

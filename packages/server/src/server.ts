@@ -1,0 +1,62 @@
+import type { Config } from './config.ts';
+import { createContext } from './context.ts';
+import { migrate } from './db/migrate.ts';
+import { openConfiguredDatabase } from './db/open.ts';
+import { buildApp } from './http/app.ts';
+import { ensureAdmin } from './bootstrap.ts';
+import { anyCatalogLoaded, loadCatalog } from './modules/catalog/load.ts';
+
+/**
+ * Starts vetplan: database, migrations, the default catalogue on first start,
+ * the first administrator, then HTTP. SIGINT/SIGTERM stop it gracefully:
+ * no new requests, in-flight ones finish, CHECKPOINT, close.
+ */
+export async function serve(config: Config): Promise<void> {
+  const database = await openConfiguredDatabase(config);
+  const log = (msg: string) => process.stdout.write(`${msg}\n`);
+  try {
+    const applied = await migrate(database.db);
+    if (applied.length) log(`vetplan: applied migrations ${applied.join(', ')}`);
+    if (!(await anyCatalogLoaded(database.db))) {
+      const summary = await loadCatalog(database.db, config.catalogDir, 'system');
+      log(`vetplan: loaded catalogue ${summary.catalog} (${summary.areas} areas, ${summary.organisations} organisations, plans ${summary.plans.join(', ')})`);
+    }
+    const ctx = createContext(database.db, config);
+    const admin = await ensureAdmin(ctx);
+    if (admin.printedPassword) {
+      log('');
+      log('  vetplan: created user "admin". Its password is shown only this once:');
+      log(`      ${admin.printedPassword}`);
+      log('  Đã tạo tài khoản "admin". Mật khẩu chỉ hiển thị một lần này. Set VETPLAN_ADMIN_PASSWORD to choose it.');
+      log('');
+    } else if (admin.created) {
+      log('vetplan: created user "admin" with the password from VETPLAN_ADMIN_PASSWORD');
+    }
+    const app = await buildApp(ctx, { logger: { level: config.logLevel }, webDistDir: config.webDistDir });
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) {
+        log(`vetplan: ${signal} again, exiting now`);
+        process.exit(1);
+      }
+      stopping = true;
+      log(`vetplan: ${signal} received, finishing requests and closing the database`);
+      try {
+        await app.close();
+        await database.checkpoint();
+        await database.close();
+        process.exit(0);
+      } catch (error) {
+        process.stderr.write(`vetplan: error while stopping: ${String(error)}\n`);
+        process.exit(1);
+      }
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    const address = await app.listen({ port: config.port, host: config.host });
+    log(`vetplan: serving ${address} on ${database.engine === 'pglite' ? `the embedded database in ${database.location}` : `PostgreSQL ${database.location}`}`);
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
