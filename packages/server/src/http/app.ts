@@ -64,6 +64,6 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     schema: { hide: true },
   }, async () => app.swagger());
 
-  if (options.webDistDir) await registerWebApp(app, options.webDistDir);
+  await registerWebApp(app, options.webDistDir ?? null);
   return app;
 }

@@ -9,12 +9,15 @@ const NOT_BUILT_PAGE = `<!doctype html><html lang="vi"><meta charset="utf-8"><ti
 <h1>vetplan</h1><p>Giao diện web chưa được xây dựng. Hãy chạy <code>npm run build</code> rồi tải lại trang.</p>
 <p lang="en">The web app has not been built. Run <code>npm run build</code> and reload.</p></body></html>`;
 
-/** Serves the built web app, with index.html for client-side routes; unknown /api paths answer JSON 404. */
-export async function registerWebApp(app: FastifyInstance, distDir: string): Promise<void> {
-  const built = fs.existsSync(path.join(distDir, 'index.html'));
+/**
+ * Serves the built web app (when `distDir` is given), with index.html for
+ * client-side routes; unknown /api paths and non-GET requests answer JSON 404.
+ */
+export async function registerWebApp(app: FastifyInstance, distDir: string | null): Promise<void> {
+  const built = distDir !== null && fs.existsSync(path.join(distDir, 'index.html'));
   if (built) {
     await app.register(fastifyStatic, {
-      root: distDir,
+      root: distDir!,
       wildcard: false,
       index: false,
       maxAge: '1h',

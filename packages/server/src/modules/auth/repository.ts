@@ -8,6 +8,7 @@ export interface NewSession {
   idHash: string;
   userId: number;
   csrfToken: string;
+  createdAt: Date;
   expiresAt: Date;
   ip: string | null;
   userAgent: string | null;
@@ -20,6 +21,9 @@ export async function insertSession(db: Kysely<Database>, s: NewSession): Promis
       id_hash: s.idHash,
       user_id: s.userId,
       csrf_token: s.csrfToken,
+      // The application's clock, not the database's, so that idle time is measured on one clock.
+      created_at: s.createdAt,
+      last_seen_at: s.createdAt,
       expires_at: s.expiresAt,
       ip: s.ip,
       user_agent: s.userAgent,

@@ -196,7 +196,7 @@ export async function writeCatalog(db: Kysely<Database>, catalog: Catalog, loade
 }
 
 /** Reads, checks and loads a catalogue folder. */
-export function loadCatalog(db: Kysely<Database>, dir: string, loadedBy: string): Promise<LoadSummary> {
+export async function loadCatalog(db: Kysely<Database>, dir: string, loadedBy: string): Promise<LoadSummary> {
   return writeCatalog(db, parseCatalog(dir), loadedBy);
 }
 

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, loginCookie, startServer, waitForHealth, type ServerProcess } from '../support/process.ts';
+
+const ADMIN_PASSWORD = 'admin-pass-123';
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-serve-'));
+const env = { DATA_DIR: dataDir, VETPLAN_ADMIN_PASSWORD: ADMIN_PASSWORD, WEB_DIST_DIR: path.join(dataDir, 'no-web') };
+const started: ServerProcess[] = [];
+
+async function start(): Promise<ServerProcess> {
+  const server = startServer(env, await freePort());
+  started.push(server);
+  await waitForHealth(server);
+  return server;
+}
+
+afterAll(() => {
+  for (const s of started) s.child.kill('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('vetplan serve on the embedded database', () => {
+  let first: ServerProcess;
+
+  it('starts on an empty folder, loads the catalogue and creates admin', async () => {
+    first = await start();
+    expect(first.output()).toContain('loaded catalogue yen-dung-2023');
+    const { cookie } = await loginCookie(first.url, 'admin', ADMIN_PASSWORD);
+    const plan = await fetch(`${first.url}/api/plans/YD-GDNN-2023`, { headers: { cookie } });
+    expect(plan.status).toBe(200);
+  });
+
+  it('refuses a second process on the same folder while the first keeps serving', async () => {
+    const second = startServer(env, await freePort());
+    started.push(second);
+    const { code } = await second.exited;
+    expect(code).not.toBe(0);
+    expect(second.output()).toContain(`The data folder ${dataDir} is in use by another vetplan process (pid ${first.child.pid}`);
+    expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
+  });
+
+  it('loses no acknowledged write when killed with SIGKILL', async () => {
+    const { cookie, csrf } = await loginCookie(first.url, 'admin', ADMIN_PASSWORD);
+    for (const username of ['kill.one', 'kill.two']) {
+      const res = await fetch(`${first.url}/api/users`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: 'long-enough-1', role: 'unit_officer', org: '07681' }),
+      });
+      expect(res.status).toBe(201);
+    }
+    first.child.kill('SIGKILL');
+    expect((await first.exited).signal).toBe('SIGKILL');
+
+    // The lock of the killed process is stale: the restart takes it over and finds every write.
+    first = await start();
+    for (const username of ['kill.one', 'kill.two']) await loginCookie(first.url, username, 'long-enough-1');
+  });
+
+  it('stops cleanly on SIGTERM and releases the lock', async () => {
+    first.child.kill('SIGTERM');
+    const { code } = await first.exited;
+    expect(code).toBe(0);
+    expect(first.output()).toContain('SIGTERM received, finishing requests and closing the database');
+    expect(fs.existsSync(path.join(dataDir, 'vetplan.lock'))).toBe(false);
+    const again = await start();
+    await loginCookie(again.url, 'kill.one', 'long-enough-1');
+    again.child.kill('SIGTERM');
+    expect((await again.exited).code).toBe(0);
+  });
+});

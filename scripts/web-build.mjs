@@ -1,0 +1,35 @@
+// Builds the web app when its build is missing or older than its sources.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const builtIndex = path.join(root, 'packages/web/dist/index.html');
+const sources = ['packages/web/src', 'packages/web/index.html', 'packages/web/vite.config.ts', 'packages/web/public', 'packages/domain/src', 'package-lock.json'];
+
+function newestMtime(p) {
+  if (!fs.existsSync(p)) return 0;
+  const stat = fs.statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(p).map((name) => newestMtime(path.join(p, name))));
+}
+
+export function webBuildIsFresh() {
+  if (!fs.existsSync(builtIndex)) return false;
+  const built = fs.statSync(builtIndex).mtimeMs;
+  return sources.every((s) => newestMtime(path.join(root, s)) <= built);
+}
+
+export function ensureWebBuild() {
+  if (!fs.existsSync(path.join(root, 'packages/web/index.html'))) return;
+  if (webBuildIsFresh()) return;
+  process.stdout.write('vetplan: building the web app (first start, or its sources changed)...\n');
+  const result = spawnSync('npm', ['run', 'build', '--silent', '-w', '@vetplan/web'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    process.stderr.write('vetplan: building the web app failed\n');
+    process.exit(result.status ?? 1);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) ensureWebBuild();
