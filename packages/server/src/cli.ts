@@ -65,8 +65,14 @@ async function run(argv: string[]): Promise<void> {
     case 'serve':
       return serve(config);
     case 'migrate': {
-      const applied = await withDatabase(config, async () => []);
-      process.stdout.write(`vetplan: database is up to date${applied.length ? '' : ''}\n`);
+      const database = await openConfiguredDatabase(config);
+      try {
+        const applied = await migrate(database.db);
+        await database.checkpoint();
+        process.stdout.write(applied.length ? `vetplan: applied ${applied.join(', ')}\n` : 'vetplan: the database is up to date\n');
+      } finally {
+        await database.close();
+      }
       return;
     }
     case 'catalog': {

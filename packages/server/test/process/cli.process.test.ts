@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../src/config.ts';
+import { CLI, freePort, startServer, waitForHealth } from '../support/process.ts';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-cli-'));
+const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', VETPLAN_ADMIN_PASSWORD: 'admin-pass-123', WEB_DIST_DIR: path.join(dataDir, 'no-web') };
+const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env, encoding: 'utf8' });
+
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('the vetplan command', () => {
+  it('loads a catalogue, adds a user and creates a token that the server accepts', async () => {
+    const load = cli('catalog', 'load', path.join(REPO_ROOT, 'catalog/yen-dung-2023'));
+    expect(load.stderr).toBe('');
+    expect(load.stdout).toContain('loaded catalogue yen-dung-2023: 21 areas, 28 organisations, 8 data elements, 6 indicators, plans YD-GDNN-2023');
+
+    const add = cli('user', 'add', 'tuan.tumai', '--role', 'unit_officer', '--org', '07741', '--name', 'Anh Tuấn');
+    expect(add.stdout).toContain('created user tuan.tumai (unit_officer, 07741 Xã Tư Mại)');
+    expect(add.stdout).toMatch(/password \(shown once\): \S{16}/);
+
+    const token = cli('token', 'create', 'tuan.tumai');
+    expect(token.status).toBe(0);
+    const secret = token.stdout.trim();
+    expect(secret).toMatch(/^vp_/);
+
+    const server = startServer({ DATA_DIR: dataDir, VETPLAN_ADMIN_PASSWORD: 'admin-pass-123', WEB_DIST_DIR: path.join(dataDir, 'no-web') }, await freePort());
+    try {
+      await waitForHealth(server);
+      const me = await fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${secret}` } });
+      expect(me.status).toBe(200);
+      expect(await me.json()).toMatchObject({ user: { username: 'tuan.tumai', displayName: 'Anh Tuấn', scope: { code: '07741' } } });
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  });
+
+  it('stops a bad catalogue with every problem and exit code 1', () => {
+    const bad = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-bad-catalog-'));
+    fs.cpSync(path.join(REPO_ROOT, 'catalog/yen-dung-2023'), bad, { recursive: true });
+    fs.writeFileSync(path.join(bad, 'indicators.yaml'), 'indicators: [\n');
+    const result = cli('catalog', 'load', bad);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('vetplan: The catalogue has');
+    expect(result.stderr).toMatch(/indicators\.yaml: line \d+, column \d+: is not valid YAML/);
+  });
+
+  it('refuses an unknown role and a bad configuration with clear messages', () => {
+    const role = cli('user', 'add', 'x', '--role', 'boss', '--org', '221');
+    expect(role.status).toBe(1);
+    expect(role.stderr).toContain('--role must be one of: admin, plan_manager, unit_officer, unit_head, viewer');
+    const config = spawnSync(process.execPath, [CLI, 'migrate'], { cwd: REPO_ROOT, env: { ...env, PORT: 'abc', DATABASE_URL: 'mysql://x' }, encoding: 'utf8' });
+    expect(config.status).toBe(1);
+    expect(config.stderr).toContain('PORT: "abc" must be a whole number from 0 to 65535');
+    expect(config.stderr).toContain('DATABASE_URL: "mysql://x" must start with postgres:// or postgresql://');
+  });
+});
