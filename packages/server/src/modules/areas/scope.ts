@@ -19,41 +19,29 @@ export async function findUnit(db: Kysely<Database>, code: string): Promise<Unit
   return null;
 }
 
-/** The area and every area above it, through any version of the hierarchy. */
-export async function areaAncestorsOrSelf(db: Kysely<Database>, areaCode: string): Promise<Set<string>> {
+/** One step of a walk through the hierarchies, from the codes reached so far. */
+const STEPS = {
+  areaUp: sql`select v.parent_code from area_version v join walk on v.area_code = walk.code where v.parent_code is not null`,
+  areaDown: sql`select v.area_code from area_version v join walk on v.parent_code = walk.code`,
+  orgUp: sql`select o.parent_code from organisation o join walk on o.code = walk.code where o.parent_code is not null`,
+};
+
+/** The start code and every code reached from it by repeating a step (through any version of the hierarchy). */
+async function walk(db: Kysely<Database>, start: string, step: keyof typeof STEPS): Promise<Set<string>> {
   const result = await sql<{ code: string }>`
-    with recursive up(code) as (
-      select ${areaCode}::text
-      union
-      select v.parent_code from area_version v join up on v.area_code = up.code where v.parent_code is not null
-    )
-    select code from up`.execute(db);
+    with recursive walk(code) as (select ${start}::text union ${STEPS[step]})
+    select code from walk`.execute(db);
   return new Set(result.rows.map((r) => r.code));
 }
+
+/** The area and every area above it. */
+export const areaAncestorsOrSelf = (db: Kysely<Database>, areaCode: string) => walk(db, areaCode, 'areaUp');
 
 /** The organisation and every organisation above it. */
-export async function orgAncestorsOrSelf(db: Kysely<Database>, orgCode: string): Promise<Set<string>> {
-  const result = await sql<{ code: string }>`
-    with recursive up(code) as (
-      select ${orgCode}::text
-      union
-      select o.parent_code from organisation o join up on o.code = up.code where o.parent_code is not null
-    )
-    select code from up`.execute(db);
-  return new Set(result.rows.map((r) => r.code));
-}
+export const orgAncestorsOrSelf = (db: Kysely<Database>, orgCode: string) => walk(db, orgCode, 'orgUp');
 
-/** Every area at or below the given one, through any version of the hierarchy. */
-export async function areaSubtree(db: Kysely<Database>, areaCode: string): Promise<Set<string>> {
-  const result = await sql<{ code: string }>`
-    with recursive down(code) as (
-      select ${areaCode}::text
-      union
-      select v.area_code from area_version v join down on v.parent_code = down.code
-    )
-    select code from down`.execute(db);
-  return new Set(result.rows.map((r) => r.code));
-}
+/** Every area at or below the given one. */
+export const areaSubtree = (db: Kysely<Database>, areaCode: string) => walk(db, areaCode, 'areaDown');
 
 /**
  * Whether `target` lies in the subtree of `scope`: a user scoped to an area

@@ -53,6 +53,15 @@ export class FieldReader {
     return value;
   }
 
+  /** Reads each mapping of a list with `read`, skipping (and reporting) items that are not mappings. */
+  items<T>(obj: Obj, key: string, path: string, read: (item: Obj, itemPath: string) => T, optional = false): T[] {
+    return this.list(obj, key, path, optional).flatMap((item, i) => {
+      const itemPath = `${join(path, key)}[${i}]`;
+      const o = this.object(item, itemPath);
+      return o ? [read(o, itemPath)] : [];
+    });
+  }
+
   text(obj: Obj, key: string, path: string): string {
     const value = obj[key];
     if (typeof value === 'string' && value.trim() !== '') return value.trim();

@@ -10,33 +10,24 @@ export function readDataElements(doc: unknown, problems: CatalogProblem[]): { di
   const root = r.object(doc, '');
   if (!root) return { dimensions: [], elements: [] };
   const dimSeen = new Set<string>();
-  const dimensions = r.list(root, 'dimensions', '').flatMap((item, i) => {
-    const path = `dimensions[${i}]`;
-    const o = r.object(item, path);
-    if (!o) return [];
+  const dimensions = r.items(root, 'dimensions', '', (o, path) => {
     const valueSeen = new Set<string>();
     const dim: CatalogDimension = {
       code: r.text(o, 'code', path),
       name: r.text(o, 'name', path),
       nameEn: r.optionalText(o, 'nameEn', path),
-      values: r.list(o, 'values', path).flatMap((v, j) => {
-        const vp = `${path}.values[${j}]`;
-        const vo = r.object(v, vp);
-        if (!vo) return [];
+      values: r.items(o, 'values', path, (vo, vp) => {
         const value = { code: r.text(vo, 'code', vp), name: r.text(vo, 'name', vp), nameEn: r.optionalText(vo, 'nameEn', vp) };
         r.unique(valueSeen, value.code, `${vp}.code`, 'dimension value');
-        return [value];
+        return value;
       }),
     };
     r.unique(dimSeen, dim.code, `${path}.code`, 'dimension');
-    return [dim];
+    return dim;
   });
   const dimByCode = new Map(dimensions.map((d) => [d.code, d]));
   const seen = new Set<string>();
-  const elements = r.list(root, 'elements', '').flatMap((item, i) => {
-    const path = `elements[${i}]`;
-    const o = r.object(item, path);
-    if (!o) return [];
+  const elements = r.items(root, 'elements', '', (o, path) => {
     const dimsSeen = new Set<string>();
     const element: CatalogElement = {
       code: r.text(o, 'code', path),
@@ -46,10 +37,7 @@ export function readDataElements(doc: unknown, problems: CatalogProblem[]): { di
       valueType: r.choice(o, 'valueType', path, VALUE_TYPES),
       aggregation: r.choice(o, 'aggregation', path, AGGREGATIONS),
       periodType: r.choice(o, 'periodType', path, PERIOD_TYPES, 'yearly'),
-      dimensions: r.list(o, 'dimensions', path, true).flatMap((d, j) => {
-        const dp = `${path}.dimensions[${j}]`;
-        const dobj = r.object(d, dp);
-        if (!dobj) return [];
+      dimensions: r.items(o, 'dimensions', path, (dobj, dp) => {
         const code = r.text(dobj, 'dimension', dp);
         r.unique(dimsSeen, code, `${dp}.dimension`, 'dimension');
         const dim = dimByCode.get(code);
@@ -58,12 +46,12 @@ export function readDataElements(doc: unknown, problems: CatalogProblem[]): { di
         values?.forEach((v, k) => {
           if (dim && !dim.values.some((x) => x.code === v)) r.problem(`${dp}.values[${k}]`, `"${v}" is not a value of dimension "${code}"`);
         });
-        return [{ dimension: code, values }];
-      }),
+        return { dimension: code, values };
+      }, true),
     };
     if (element.code && !/^DE_[A-Z0-9_]+$/.test(element.code)) r.problem(`${path}.code`, `"${element.code}" must start with DE_ and hold only capitals, digits and "_"`);
     r.unique(seen, element.code, `${path}.code`, 'data element');
-    return [element];
+    return element;
   });
   return { dimensions, elements };
 }
@@ -96,10 +84,7 @@ export function readIndicators(doc: unknown, data: { dimensions: CatalogDimensio
   const elements = new Map(data.elements.map((e) => [e.code, e]));
   const dimensions = new Map(data.dimensions.map((d) => [d.code, d]));
   const seen = new Set<string>();
-  return r.list(root, 'indicators', '').flatMap((item, i) => {
-    const path = `indicators[${i}]`;
-    const o = r.object(item, path);
-    if (!o) return [];
+  return r.items(root, 'indicators', '', (o, path) => {
     const externalCodes: Record<string, string> = {};
     const ext = o.externalCodes === undefined ? null : r.object(o.externalCodes, `${path}.externalCodes`);
     for (const [k, v] of Object.entries(ext ?? {})) {
@@ -121,6 +106,6 @@ export function readIndicators(doc: unknown, data: { dimensions: CatalogDimensio
     r.unique(seen, indicator.code, `${path}.code`, 'indicator');
     if (!Number.isInteger(indicator.decimals) || indicator.decimals < 0 || indicator.decimals > 6) r.problem(`${path}.decimals`, 'must be a whole number from 0 to 6');
     if (indicator.formula) for (const p of formulaProblems(indicator.formula, elements, dimensions)) r.problem(`${path}.formula`, p);
-    return [indicator];
+    return indicator;
   });
 }

@@ -9,10 +9,7 @@ export function readAreas(doc: unknown, problems: CatalogProblem[]): CatalogArea
   const r = new FieldReader('areas.yaml', problems);
   const root = r.object(doc, '');
   if (!root) return [];
-  const areas = r.list(root, 'areas', '').flatMap((item, i) => {
-    const path = `areas[${i}]`;
-    const o = r.object(item, path);
-    if (!o) return [];
+  const areas = r.items(root, 'areas', '', (o, path) => {
     const area: CatalogArea = {
       code: r.text(o, 'code', path),
       level: r.choice(o, 'level', path, LEVELS),
@@ -24,7 +21,7 @@ export function readAreas(doc: unknown, problems: CatalogProblem[]): CatalogArea
       validTo: r.date(o, 'validTo', path),
     };
     if (area.validFrom && area.validTo && area.validTo <= area.validFrom) r.problem(`${path}.validTo`, `must be after validFrom (${area.validFrom})`);
-    return [area];
+    return area;
   });
   const byCode = new Map<string, CatalogArea[]>();
   for (const a of areas) byCode.set(a.code, [...(byCode.get(a.code) ?? []), a]);
@@ -55,10 +52,7 @@ export function readOrganisations(doc: unknown, areaCodes: Set<string>, problems
   const root = r.object(doc, '');
   if (!root) return { groups: [], organisations: [] };
   const seen = new Set<string>();
-  const organisations = r.list(root, 'organisations', '').flatMap((item, i) => {
-    const path = `organisations[${i}]`;
-    const o = r.object(item, path);
-    if (!o) return [];
+  const organisations = r.items(root, 'organisations', '', (o, path) => {
     const org: CatalogOrganisation = {
       code: r.text(o, 'code', path),
       name: r.text(o, 'name', path),
@@ -71,17 +65,14 @@ export function readOrganisations(doc: unknown, areaCodes: Set<string>, problems
     if (org.code && !ORG_CODE.test(org.code)) r.problem(`${path}.code`, `"${org.code}" may hold only letters, digits, ".", "_" and "-"`);
     r.unique(seen, org.code, `${path}.code`, 'organisation');
     if (org.area && !areaCodes.has(org.area)) r.problem(`${path}.area`, `"${org.area}" is not a known area code (see areas.yaml)`);
-    return [org];
+    return org;
   });
   const orgCodes = new Set(organisations.map((o) => o.code));
   organisations.forEach((o, i) => {
     if (o.parent && !orgCodes.has(o.parent)) r.problem(`organisations[${i}].parent`, `"${o.parent}" is not a known organisation code`);
   });
   const groupSeen = new Set<string>();
-  const groups = r.list(root, 'groups', '', true).flatMap((item, i) => {
-    const path = `groups[${i}]`;
-    const o = r.object(item, path);
-    if (!o) return [];
+  const groups = r.items(root, 'groups', '', (o, path) => {
     const group: CatalogGroup = {
       code: r.text(o, 'code', path),
       name: r.text(o, 'name', path),
@@ -94,7 +85,7 @@ export function readOrganisations(doc: unknown, areaCodes: Set<string>, problems
     group.members.forEach((m, j) => {
       if (!orgCodes.has(m)) r.problem(`${path}.members[${j}]`, `"${m}" is not a known organisation code`);
     });
-    return [group];
-  });
+    return group;
+  }, true);
   return { groups, organisations };
 }

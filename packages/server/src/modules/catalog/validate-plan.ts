@@ -14,10 +14,7 @@ const RULE_KINDS = ['accountability', 'evaluation', 'reporting'] as const;
 
 function readTargets(r: FieldReader, root: Record<string, unknown>, refs: PlanReferences): CatalogTarget[] {
   const seen = new Set<string>();
-  return r.list(root, 'targets', '').flatMap((item, i) => {
-    const path = `targets[${i}]`;
-    const o = r.object(item, path);
-    if (!o) return [];
+  return r.items(root, 'targets', '', (o, path) => {
     const target: CatalogTarget = {
       indicator: r.text(o, 'indicator', path),
       year: r.number(o, 'year', path),
@@ -32,7 +29,7 @@ function readTargets(r: FieldReader, root: Record<string, unknown>, refs: PlanRe
     if (!Number.isInteger(target.year) || target.year < 1900 || target.year > 2200) r.problem(`${path}.year`, 'must be a year such as 2025');
     for (const p of targetRuleProblems(target)) r.problem(path, p);
     r.unique(seen, `${target.indicator} ${target.year}`, path, 'target (indicator and year)');
-    return [target];
+    return target;
   });
 }
 
@@ -46,10 +43,7 @@ function readParties(r: FieldReader, o: Record<string, unknown>, key: string, pa
 
 function readTasks(r: FieldReader, root: Record<string, unknown>, groupCodes: Set<string>, refs: PlanReferences): CatalogTask[] {
   const seen = new Set<string>();
-  return r.list(root, 'tasks', '').flatMap((item, i) => {
-    const path = `tasks[${i}]`;
-    const o = r.object(item, path);
-    if (!o) return [];
+  return r.items(root, 'tasks', '', (o, path) => {
     const task: CatalogTask = {
       code: r.text(o, 'code', path),
       group: r.text(o, 'group', path),
@@ -67,7 +61,7 @@ function readTasks(r: FieldReader, root: Record<string, unknown>, groupCodes: Se
     r.unique(seen, task.code, `${path}.code`, 'task');
     if (task.group && !groupCodes.has(task.group)) r.problem(`${path}.group`, `"${task.group}" is not one of the plan's taskGroups`);
     if (o.lead !== undefined && task.lead.length === 0) r.problem(`${path}.lead`, 'names no lead organisation');
-    return [task];
+    return task;
   });
 }
 
@@ -78,13 +72,10 @@ export function readPlan(file: string, doc: unknown, refs: PlanReferences, probl
   const signer = r.object(root.signer, 'signer') ?? {};
   const basisSeen = new Set<string>();
   const groupSeen = new Set<string>();
-  const taskGroups = r.list(root, 'taskGroups', '').flatMap((item, i) => {
-    const path = `taskGroups[${i}]`;
-    const o = r.object(item, path);
-    if (!o) return [];
+  const taskGroups = r.items(root, 'taskGroups', '', (o, path) => {
     const g = { code: r.text(o, 'code', path), title: r.text(o, 'title', path), titleEn: r.optionalText(o, 'titleEn', path) };
     r.unique(groupSeen, g.code, `${path}.code`, 'task group');
-    return [g];
+    return g;
   });
   const plan: CatalogPlan = {
     code: r.text(root, 'code', ''),
@@ -109,10 +100,7 @@ export function readPlan(file: string, doc: unknown, refs: PlanReferences, probl
       r.problem(`horizons[${i}]`, 'must be a year such as 2030');
       return [];
     }),
-    basis: r.list(root, 'basis', '', true).flatMap((item, i) => {
-      const path = `basis[${i}]`;
-      const o = r.object(item, path);
-      if (!o) return [];
+    basis: r.items(root, 'basis', '', (o, path) => {
       const b = {
         code: r.text(o, 'code', path),
         number: r.text(o, 'number', path),
@@ -125,33 +113,28 @@ export function readPlan(file: string, doc: unknown, refs: PlanReferences, probl
       };
       r.unique(basisSeen, b.code, `${path}.code`, 'basis document');
       if (b.parent && !basisSeen.has(b.parent)) r.problem(`${path}.parent`, `"${b.parent}" is not a basis document listed above this one`);
-      return [b];
-    }),
+      return b;
+    }, true),
     purposes: r.texts(root, 'purposes', ''),
     requirements: r.texts(root, 'requirements', ''),
     generalObjective: r.text(root, 'generalObjective', ''),
     targets: readTargets(r, root, refs),
     taskGroups,
     tasks: readTasks(r, root, groupSeen, refs),
-    rules: r.list(root, 'rules', '', true).flatMap((item, i) => {
-      const path = `rules[${i}]`;
-      const o = r.object(item, path);
-      if (!o) return [];
+    rules: r.items(root, 'rules', '', (o, path) => {
       const codes = (key: string) => (o[key] === undefined ? [] : readParties(r, o, key, path, refs));
-      return [
-        {
-          code: r.text(o, 'code', path),
-          kind: r.choice(o, 'kind', path, RULE_KINDS),
-          text: r.text(o, 'text', path),
-          textEn: r.optionalText(o, 'textEn', path),
-          evaluation: r.boolean(o, 'evaluation', path, false),
-          from: codes('from'),
-          to: codes('to'),
-          via: o.via === undefined ? null : (readParties(r, o, 'via', path, refs)[0] ?? null),
-          frequency: r.optionalText(o, 'frequency', path),
-        },
-      ];
-    }),
+      return {
+        code: r.text(o, 'code', path),
+        kind: r.choice(o, 'kind', path, RULE_KINDS),
+        text: r.text(o, 'text', path),
+        textEn: r.optionalText(o, 'textEn', path),
+        evaluation: r.boolean(o, 'evaluation', path, false),
+        from: codes('from'),
+        to: codes('to'),
+        via: o.via === undefined ? null : (readParties(r, o, 'via', path, refs)[0] ?? null),
+        frequency: r.optionalText(o, 'frequency', path),
+      };
+    }, true),
     recipients: r.texts(root, 'recipients', ''),
   };
   if (plan.issuer && !refs.organisations.has(plan.issuer)) r.problem('issuer', `"${plan.issuer}" is not a known organisation code`);
