@@ -37,12 +37,3 @@ export function organisationsIn(db: Kysely<Database>, areaCodes: string[] | null
     .orderBy('code')
     .execute();
 }
-
-export async function orgSubtree(db: Kysely<Database>, orgCode: string): Promise<string[]> {
-  const codes = [orgCode];
-  for (let i = 0; i < codes.length; i++) {
-    const children = await db.selectFrom('organisation').select('code').where('parent_code', '=', codes[i]!).execute();
-    for (const c of children) if (!codes.includes(c.code)) codes.push(c.code);
-  }
-  return codes;
-}

@@ -24,6 +24,7 @@ const STEPS = {
   areaUp: sql`select v.parent_code from area_version v join walk on v.area_code = walk.code where v.parent_code is not null`,
   areaDown: sql`select v.area_code from area_version v join walk on v.parent_code = walk.code`,
   orgUp: sql`select o.parent_code from organisation o join walk on o.code = walk.code where o.parent_code is not null`,
+  orgDown: sql`select o.code from organisation o join walk on o.parent_code = walk.code`,
 };
 
 /** The start code and every code reached from it by repeating a step (through any version of the hierarchy). */
@@ -39,6 +40,9 @@ export const areaAncestorsOrSelf = (db: Kysely<Database>, areaCode: string) => w
 
 /** The organisation and every organisation above it. */
 export const orgAncestorsOrSelf = (db: Kysely<Database>, orgCode: string) => walk(db, orgCode, 'orgUp');
+
+/** The organisation and every organisation below it. */
+export const orgSubtree = (db: Kysely<Database>, orgCode: string) => walk(db, orgCode, 'orgDown');
 
 /** Every area at or below the given one. */
 export const areaSubtree = (db: Kysely<Database>, areaCode: string) => walk(db, areaCode, 'areaDown');

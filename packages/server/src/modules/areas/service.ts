@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { AuthContext } from '../auth/service.ts';
 import * as repo from './repository.ts';
 import type { AreaNode, OrganisationDto } from './schema.ts';
-import { areaSubtree } from './scope.ts';
+import { areaSubtree, orgSubtree } from './scope.ts';
 
 const INFINITE = new Set(['infinity', '-infinity']);
 const dateOrNull = (d: string) => (INFINITE.has(d) ? null : d);
@@ -15,7 +15,7 @@ export function today(ctx: AppContext): string {
 /** The codes of the areas and organisations the user may see. */
 async function visibleUnits(ctx: AppContext, auth: AuthContext): Promise<{ areas: string[]; orgs: string[] | null }> {
   if (auth.scope.type === 'area') return { areas: [...(await areaSubtree(ctx.db, auth.scope.code))], orgs: null };
-  return { areas: [auth.scope.areaCode], orgs: await repo.orgSubtree(ctx.db, auth.scope.code) };
+  return { areas: [auth.scope.areaCode], orgs: [...(await orgSubtree(ctx.db, auth.scope.code))] };
 }
 
 /** The hierarchy as it stood on `date`, from the user's scope down, with each area's organisations. */
