@@ -5,3 +5,7 @@ export * from './format/date.ts';
 export * from './format/fold.ts';
 export * from './access/roles.ts';
 export * from './period/period.ts';
+export * from './data/messages.ts';
+export * from './data/value.ts';
+export * from './data/disagg.ts';
+export * from './data/csv.ts';
