@@ -9,3 +9,4 @@ export * from './data/messages.ts';
 export * from './data/value.ts';
 export * from './data/disagg.ts';
 export * from './data/csv.ts';
+export * from './data/rules.ts';

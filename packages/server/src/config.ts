@@ -27,6 +27,8 @@ export interface Config {
   loginWindowMinutes: number;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
+  /** Largest data file accepted by imports, in bytes. */
+  importLimitBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +73,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     loginMaxFailures: read.integer('LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowMinutes: read.integer('LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    importLimitBytes: read.integer('IMPORT_LIMIT_BYTES', 100 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

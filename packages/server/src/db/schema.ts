@@ -256,6 +256,46 @@ export interface SchemaMigrationTable {
   applied_at: Generated<Date>;
 }
 
+export interface DataValueTable {
+  element_code: string;
+  period: string;
+  org_code: string;
+  disagg: string;
+  value: number;
+  comment: string | null;
+  version: WithDefault<number>;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
+export interface DataValueAuditTable {
+  id: Generated<number>;
+  element_code: string;
+  period: string;
+  org_code: string;
+  disagg: string;
+  action: 'create' | 'update' | 'delete';
+  old_value: number | null;
+  new_value: number | null;
+  old_comment: string | null;
+  new_comment: string | null;
+  source: 'entry' | 'import' | 'api';
+  actor: string;
+  at: Timestamp;
+}
+
+export interface ValidationRuleTable {
+  code: string;
+  name: string;
+  name_en: string | null;
+  left_side: string;
+  operator: string;
+  right_side: string;
+  per_dimensions: string[];
+  message: string;
+  message_en: string | null;
+}
+
 export interface Database {
   area: AreaTable;
   area_version: AreaVersionTable;
@@ -281,4 +321,7 @@ export interface Database {
   api_token: ApiTokenTable;
   audit_event: AuditEventTable;
   schema_migration: SchemaMigrationTable;
+  data_value: DataValueTable;
+  data_value_audit: DataValueAuditTable;
+  validation_rule: ValidationRuleTable;
 }

@@ -7,6 +7,7 @@ import { areaRoutes } from '../modules/areas/routes.ts';
 import { AreaNodeSchema } from '../modules/areas/schema.ts';
 import { checkScope } from '../modules/areas/scope-check.ts';
 import { authenticateRequest, authRoutes } from '../modules/auth/routes.ts';
+import { dataValueRoutes } from '../modules/data-values/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { planRoutes } from '../modules/plans/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
@@ -59,6 +60,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   userRoutes(app, ctx);
   areaRoutes(app, ctx);
   planRoutes(app, ctx);
+  dataValueRoutes(app, ctx);
   app.get('/api/openapi.json', {
     config: { access: { public: true } },
     schema: { hide: true },

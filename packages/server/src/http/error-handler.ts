@@ -9,6 +9,7 @@ function send(reply: FastifyReply, error: AppError) {
     message: error.messageVi,
     messageEn: error.messageEn,
     ...(error.details.length > 0 ? { details: error.details } : {}),
+    ...error.extra,
   });
 }
 

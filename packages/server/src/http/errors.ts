@@ -18,6 +18,8 @@ export class AppError extends Error {
     readonly messageEn: string,
     readonly details: ErrorDetail[] = [],
     readonly headers: Record<string, string> = {},
+    /** More fields of the answer, e.g. the row errors of a rejected import. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(messageEn);
     this.name = 'AppError';

@@ -13,6 +13,17 @@ export const ErrorSchema = Type.Object(
     message: Type.String({ description: 'Message in Vietnamese' }),
     messageEn: Type.String({ description: 'Message in English' }),
     details: Type.Optional(Type.Array(ErrorDetailSchema)),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          row: Type.Integer({ description: 'Row of the file; 1 is the first data row, 0 the header' }),
+          column: Type.Union([Type.String(), Type.Null()]),
+          message: Type.String(),
+          messageEn: Type.String(),
+        }),
+        { description: 'Every bad row of a rejected import' },
+      ),
+    ),
   },
   { $id: 'Error' },
 );
@@ -28,6 +39,7 @@ export const ErrorResponses = {
   409: ref,
   413: ref,
   415: ref,
+  422: ref,
   429: ref,
   500: ref,
 } as const;

@@ -32,6 +32,7 @@ describe('GET /api/openapi.json', () => {
         '/api/auth/login',
         '/api/auth/logout',
         '/api/auth/me',
+        '/api/data-values',
         '/api/health',
         '/api/organisations',
         '/api/plans',

@@ -5,6 +5,8 @@ import { parseDocument } from 'yaml';
 import type { CatalogProblem } from './reader.ts';
 
 export const CATALOG_FILES = ['catalog.yaml', 'areas.yaml', 'organisations.yaml', 'data-elements.yaml', 'indicators.yaml'] as const;
+/** Files a catalogue may leave out. */
+export const OPTIONAL_CATALOG_FILES = ['validation-rules.yaml'] as const;
 const PLAN_FILE = /^plan[\w-]*\.ya?ml$/;
 
 export interface RawCatalog {
@@ -24,7 +26,8 @@ export function readCatalogFiles(dir: string, problems: CatalogProblem[]): RawCa
   const names = fs.readdirSync(dir).sort();
   const planFiles = names.filter((n) => PLAN_FILE.test(n));
   const hash = createHash('sha256');
-  for (const file of [...CATALOG_FILES, ...planFiles]) {
+  const optional = OPTIONAL_CATALOG_FILES.filter((f) => names.includes(f));
+  for (const file of [...CATALOG_FILES, ...optional, ...planFiles]) {
     const full = path.join(dir, file);
     if (!fs.existsSync(full)) {
       problems.push({ file, path: '', message: 'is missing from the catalogue folder' });

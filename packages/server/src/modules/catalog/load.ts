@@ -108,6 +108,25 @@ async function loadData(db: Kysely<Database>, c: Catalog): Promise<void> {
   );
 }
 
+async function loadRules(db: Kysely<Database>, c: Catalog): Promise<void> {
+  await upsert(
+    db,
+    'validation_rule',
+    ['code'],
+    c.rules.map((r) => ({
+      code: r.code,
+      name: r.name,
+      name_en: r.nameEn,
+      left_side: r.left,
+      operator: r.operator,
+      right_side: r.right,
+      per_dimensions: r.perDimensions,
+      message: r.message,
+      message_en: r.messageEn,
+    })),
+  );
+}
+
 async function loadPlan(db: Kysely<Database>, catalogCode: string, p: CatalogPlan): Promise<void> {
   await upsert(db, 'plan', ['code'], [
     {
@@ -180,6 +199,7 @@ export async function writeCatalog(db: Kysely<Database>, catalog: Catalog, loade
   await db.transaction().execute(async (trx) => {
     await loadPlaces(trx, catalog);
     await loadData(trx, catalog);
+    await loadRules(trx, catalog);
     for (const plan of catalog.plans) await loadPlan(trx, catalog.code, plan);
     await trx.insertInto('catalog_load').values({ catalog_code: catalog.code, checksum: catalog.checksum, loaded_by: loadedBy }).execute();
     await recordAudit(trx, { actor: loadedBy, action: 'catalog_loaded', entity: 'catalog', entityKey: catalog.code, details: { checksum: catalog.checksum } });

@@ -2,6 +2,7 @@ import { FieldReader, CatalogError, type CatalogProblem } from './reader.ts';
 import { readCatalogFiles } from './files.ts';
 import type { Catalog, CatalogPlan } from './types.ts';
 import { readDataElements, readIndicators } from './validate-data.ts';
+import { readValidationRules } from './validate-rules.ts';
 import { readAreas, readOrganisations } from './validate-places.ts';
 import { readPlan } from './validate-plan.ts';
 
@@ -24,6 +25,7 @@ export function parseCatalog(dir: string): Catalog {
   const { groups, organisations } = raw.docs.has('organisations.yaml') ? readOrganisations(doc('organisations.yaml'), areaCodes, problems) : { groups: [], organisations: [] };
   const data = raw.docs.has('data-elements.yaml') ? readDataElements(doc('data-elements.yaml'), problems) : { dimensions: [], elements: [] };
   const indicators = raw.docs.has('indicators.yaml') ? readIndicators(doc('indicators.yaml'), data, problems) : [];
+  const rules = raw.docs.has('validation-rules.yaml') ? readValidationRules(doc('validation-rules.yaml'), data, problems) : [];
 
   const refs = {
     areas: areaCodes,
@@ -40,5 +42,5 @@ export function parseCatalog(dir: string): Catalog {
   plans.forEach((p, i) => new FieldReader(raw.planFiles[i]!, problems).unique(planSeen, p.code, 'code', 'plan'));
 
   if (problems.length > 0) throw new CatalogError(problems);
-  return { code, name, checksum: raw.checksum, areas, groups, organisations, dimensions: data.dimensions, elements: data.elements, indicators, plans };
+  return { code, name, checksum: raw.checksum, areas, groups, organisations, dimensions: data.dimensions, elements: data.elements, indicators, rules, plans };
 }

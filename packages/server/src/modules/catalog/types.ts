@@ -111,6 +111,18 @@ export interface CatalogPlan {
   recipients: string[];
 }
 
+export interface CatalogValidationRule {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  left: string;
+  operator: string;
+  right: string;
+  perDimensions: string[];
+  message: string;
+  messageEn: string | null;
+}
+
 export interface Catalog {
   code: string;
   name: string;
@@ -121,5 +133,6 @@ export interface Catalog {
   dimensions: CatalogDimension[];
   elements: CatalogElement[];
   indicators: CatalogIndicator[];
+  rules: CatalogValidationRule[];
   plans: CatalogPlan[];
 }

@@ -1,0 +1,82 @@
+import { csvRecord, parsePeriod } from '@vetplan/domain';
+import type { AppContext } from '../../context.ts';
+import type { App } from '../../http/app-type.ts';
+import { errors } from '../../http/errors.ts';
+import { ErrorResponses } from '../../http/openapi.ts';
+import { areaSubtree, findUnit, orgSubtree, unitWithin } from '../areas/scope.ts';
+import type { AuthContext } from '../auth/service.ts';
+import { importDataValues } from './import.ts';
+import { COLUMNS, rowsFromCsv, rowsFromJson } from './input.ts';
+import * as repo from './repository.ts';
+import { DataValuesQuery, DataValuesResponse, ImportBody, ImportQuery, ImportResponse } from './schema.ts';
+
+const list = (value: string | undefined) => (value === undefined ? null : value.split(',').map((s) => s.trim()).filter(Boolean));
+
+/** Every area and organisation code the user may read. */
+async function reach(ctx: AppContext, auth: AuthContext): Promise<string[]> {
+  if (auth.scope.type === 'organisation') return [...(await orgSubtree(ctx.db, auth.scope.code))];
+  const areas = [...(await areaSubtree(ctx.db, auth.scope.code))];
+  const orgs = await ctx.db.selectFrom('organisation').select('code').where('area_code', 'in', areas).execute();
+  return [...areas, ...orgs.map((o) => o.code)];
+}
+
+async function requestedUnits(ctx: AppContext, auth: AuthContext, codes: string[] | null): Promise<string[]> {
+  if (codes === null) return reach(ctx, auth);
+  for (const code of codes) {
+    const unit = await findUnit(ctx.db, code);
+    if (!unit) throw errors.invalidField('org', `"${code}" không phải là mã địa bàn hoặc đơn vị đã có`, `"${code}" is not a known area or organisation code`);
+    if (!(await unitWithin(ctx.db, auth.scope, unit))) throw errors.outOfScope(code);
+  }
+  return codes;
+}
+
+export function dataValueRoutes(app: App, ctx: AppContext): void {
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: ctx.config.importLimitBytes }, (_request, body, done) => done(null, body));
+
+  app.post('/api/data-values', {
+    config: { access: { roles: ['admin', 'plan_manager', 'unit_officer', 'unit_head'] } },
+    bodyLimit: ctx.config.importLimitBytes,
+    schema: {
+      tags: ['data'],
+      summary: 'Store data values from CSV or JSON (atomic by default; ?mode=partial stores the good rows)',
+      querystring: ImportQuery,
+      body: ImportBody,
+      response: { 200: ImportResponse, ...ErrorResponses },
+    },
+  }, async (request) => {
+    const input = typeof request.body === 'string' ? rowsFromCsv(request.body) : rowsFromJson(request.body);
+    const source = request.auth!.via === 'token' ? 'api' : 'import';
+    return importDataValues(ctx, request.auth!, input, request.query.mode ?? 'atomic', source);
+  });
+
+  app.get('/api/data-values', {
+    config: { access: { roles: 'signed-in' } },
+    schema: {
+      tags: ['data'],
+      summary: 'Stored data values, filtered by element, period and unit, within the caller’s scope',
+      querystring: DataValuesQuery,
+      response: { 200: DataValuesResponse, ...ErrorResponses },
+    },
+  }, async (request, reply) => {
+    const periods = list(request.query.period);
+    for (const p of periods ?? []) {
+      const parsed = parsePeriod(p);
+      if (!parsed.ok) throw errors.invalidField('period', parsed.messageVi, parsed.message);
+    }
+    const orgs = await requestedUnits(ctx, request.auth!, list(request.query.org));
+    const rows = (await repo.listValues(ctx.db, { elements: list(request.query.element), periods, orgs })).map((v) => ({
+      element: v.element_code,
+      period: v.period,
+      org: v.org_code,
+      disagg: v.disagg,
+      value: v.value,
+      comment: v.comment,
+    }));
+    if (request.query.format === 'csv') {
+      const text = [csvRecord(COLUMNS), ...rows.map((r) => csvRecord([r.element, r.period, r.org, r.disagg, r.value, r.comment]))].join('\r\n') + '\r\n';
+      // A string leaves Fastify unserialised: the JSON schema above does not apply to it.
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="data-values.csv"').send(text as never);
+    }
+    return { rows };
+  });
+}

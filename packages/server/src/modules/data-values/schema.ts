@@ -1,0 +1,61 @@
+import { Type } from 'typebox';
+
+const CommaList = (description: string) => Type.Optional(Type.String({ maxLength: 10_000, description: `${description}; a comma-separated list is allowed` }));
+
+export const DataValuesQuery = Type.Object(
+  {
+    element: CommaList('Data element code(s)'),
+    period: CommaList('Period code(s): 2025, 2025S1, 2025Q1, 202503'),
+    org: CommaList('Area or organisation code(s); by default every unit in the caller’s scope'),
+    format: Type.Optional(Type.Enum(['json', 'csv'], { description: 'csv answers the exchange format' })),
+  },
+  { additionalProperties: false },
+);
+
+export const DataValueRowSchema = Type.Object({
+  element: Type.String(),
+  period: Type.String(),
+  org: Type.String(),
+  disagg: Type.String(),
+  value: Type.Number(),
+  comment: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const DataValuesResponse = Type.Object({ rows: Type.Array(DataValueRowSchema) });
+
+export const ImportQuery = Type.Object(
+  { mode: Type.Optional(Type.Enum(['atomic', 'partial'], { description: 'atomic (default): any bad row stores nothing; partial: the good rows are stored' })) },
+  { additionalProperties: false },
+);
+
+const RowErrorSchema = Type.Object({
+  row: Type.Integer(),
+  column: Type.Union([Type.String(), Type.Null()]),
+  message: Type.String(),
+  messageEn: Type.String(),
+});
+
+export const ImportResponse = Type.Object({
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  deleted: Type.Integer(),
+  unchanged: Type.Integer(),
+  errors: Type.Array(RowErrorSchema, { description: 'Rows not stored (partial mode)' }),
+});
+
+const JsonRow = Type.Object({
+  element: Type.Optional(Type.String()),
+  period: Type.Optional(Type.String()),
+  org: Type.Optional(Type.String()),
+  disagg: Type.Optional(Type.String()),
+  value: Type.Optional(Type.Union([Type.Number(), Type.String(), Type.Null()])),
+  comment: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+});
+
+/** The body as CSV or JSON; rows are checked one by one by the import, with row-level errors. */
+export const ImportBody = {
+  content: {
+    'text/csv': { schema: Type.String({ description: 'Header element,period,org,disagg,value,comment; UTF-8, a BOM is accepted' }) },
+    'application/json': { schema: Type.Array(Type.Unsafe<unknown>(JsonRow)) },
+  },
+};

@@ -1,0 +1,53 @@
+import { parseDisagg, parsePeriod, parseValue, type Period } from '@vetplan/domain';
+import type { InputRow, RowError } from './input.ts';
+import type { DataMetadata } from './metadata.ts';
+
+/** A row that passed its own checks: a write (value) or a deletion (null). */
+export interface CheckedRow {
+  row: number;
+  element: string;
+  period: Period;
+  org: string;
+  disagg: string;
+  value: number | null;
+  comment: string | null;
+}
+
+export interface RowContext {
+  metadata: DataMetadata;
+  /** Known area and organisation codes among those the batch names. */
+  knownUnits: Set<string>;
+  /** Units of the batch the user may write. */
+  writableUnits: Set<string>;
+  /** The first day after the current period: later periods cannot be written yet. */
+  today: string;
+}
+
+function error(row: number, column: string, vi: string, en: string): RowError {
+  return { row, column, message: vi, messageEn: en };
+}
+
+/** Checks one row on its own (not against the other rows or the rules). */
+export function checkRow(input: InputRow, ctx: RowContext): CheckedRow | RowError {
+  const { row } = input;
+  if (!input.element) return error(row, 'element', 'Thiếu mã chỉ tiêu (element)', 'The element code is missing');
+  const element = ctx.metadata.elements.get(input.element);
+  if (!element) return error(row, 'element', `"${input.element}" không phải là mã chỉ tiêu đã có`, `"${input.element}" is not a known data element`);
+  const period = parsePeriod(input.period);
+  if (!period.ok) return error(row, 'period', period.messageVi, period.message);
+  if (period.period.start > ctx.today) {
+    return error(row, 'period', `Kỳ ${period.period.code} chưa bắt đầu; không thể nhập số liệu cho kỳ tương lai`, `Period ${period.period.code} has not started; future periods cannot be written`);
+  }
+  if (!input.org) return error(row, 'org', 'Thiếu mã đơn vị (org)', 'The org code is missing');
+  if (!ctx.knownUnits.has(input.org)) return error(row, 'org', `"${input.org}" không phải là mã địa bàn hoặc đơn vị đã có`, `"${input.org}" is not a known area or organisation code`);
+  if (!ctx.writableUnits.has(input.org)) return error(row, 'org', `Đơn vị "${input.org}" nằm ngoài phạm vi được giao của bạn`, `"${input.org}" is outside the area or organisation you are assigned to`);
+  const disagg = parseDisagg(input.disagg, element.dimensions);
+  if (!disagg.ok) return error(row, 'disagg', disagg.problem.vi, disagg.problem.en);
+  let value: number | null = null;
+  if (input.value !== null && input.value !== '') {
+    const parsed = parseValue(input.value, element.valueType);
+    if (!parsed.ok) return error(row, 'value', parsed.problem.vi, parsed.problem.en);
+    value = parsed.value;
+  }
+  return { row, element: element.code, period: period.period, org: input.org, disagg: disagg.value, value, comment: input.comment };
+}

@@ -1,0 +1,54 @@
+import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { useMe } from '../features/auth/queries.ts';
+import { ErrorAlert } from '../shared/ErrorAlert.tsx';
+import { NotFoundPage } from '../shared/NotFoundPage.tsx';
+import { AppLayout } from './AppLayout.tsx';
+import { navigate, usePathname } from './router.ts';
+
+const PlanOverviewPage = lazy(() => import('../features/plan/PlanOverviewPage.tsx'));
+const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
+
+export const ROUTES = { home: '/', users: '/users', login: '/login' } as const;
+
+function PageLoader() {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+export function App() {
+  const pathname = usePathname();
+  const me = useMe();
+
+  if (me.isPending) return <PageLoader />;
+  if (me.isError) return <ErrorAlert error={me.error} m="md" />;
+
+  if (!me.data) {
+    if (pathname !== ROUTES.login) return <Redirect to={ROUTES.login} />;
+    return <LoginPage />;
+  }
+  if (pathname === ROUTES.login) return <Redirect to={ROUTES.home} />;
+
+  const isAdmin = me.data.user.role === 'admin';
+  let page: React.ReactNode;
+  if (pathname === ROUTES.home) page = <PlanOverviewPage />;
+  else if (pathname === ROUTES.users && isAdmin) page = <UsersPage />;
+  else page = <NotFoundPage />;
+
+  return (
+    <AppLayout me={me.data}>
+      <Suspense fallback={<PageLoader />}>{page}</Suspense>
+    </AppLayout>
+  );
+}

@@ -1,0 +1,145 @@
+import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconFileText, IconLogout, IconUsers } from '@tabler/icons-react';
+import { ROLE_LABELS } from '@vetplan/domain';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLogout } from '../features/auth/queries.ts';
+import type { Me } from '../features/auth/types.ts';
+import { useLang } from '../i18n/useLang.ts';
+import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
+import { linkClick, usePathname } from './router.ts';
+import classes from './AppLayout.module.css';
+
+interface NavItem {
+  to: string;
+  label: string;
+  icon: ReactNode;
+}
+
+function useNavItems(me: Me): NavItem[] {
+  const { t } = useTranslation();
+  const items: NavItem[] = [{ to: '/', label: t('nav.plan'), icon: <IconFileText size={20} stroke={1.6} /> }];
+  if (me.user.role === 'admin') {
+    items.push({ to: '/users', label: t('nav.users'), icon: <IconUsers size={20} stroke={1.6} /> });
+  }
+  return items;
+}
+
+function UserBadge({ me, inHeader = false }: { me: Me; inHeader?: boolean }) {
+  const { lang } = useLang();
+  return (
+    <Box className={inHeader ? classes.userInHeader : undefined}>
+      <Text size="sm" fw={600} truncate>
+        {me.user.displayName ?? me.user.username}
+      </Text>
+      <Text size="xs" c="dimmed" truncate>
+        {ROLE_LABELS[me.user.role][lang]}
+      </Text>
+    </Box>
+  );
+}
+
+interface ShellPartProps {
+  me: Me;
+  items: NavItem[];
+  pathname: string;
+  onLogout: () => void;
+  loggingOut: boolean;
+}
+
+function HeaderBar({ me, items, pathname, onLogout, loggingOut, opened, onBurger, onHome }: ShellPartProps & {
+  opened: boolean;
+  onBurger: () => void;
+  onHome: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group h="100%" px="sm" gap="xs" wrap="nowrap" justify="space-between">
+      <Group gap="xs" wrap="nowrap">
+        <Burger opened={opened} onClick={onBurger} hiddenFrom="sm" size="md" aria-label={t('nav.menu')} />
+        <UnstyledButton component="a" href="/" onClick={linkClick('/', onHome)} className={classes.brand}>
+          vetplan
+        </UnstyledButton>
+        <Group gap={4} visibleFrom="sm" wrap="nowrap" component="nav" aria-label={t('nav.main')}>
+          {items.map((item) => (
+            <Button
+              key={item.to}
+              component="a"
+              href={item.to}
+              onClick={linkClick(item.to)}
+              variant={pathname === item.to ? 'light' : 'subtle'}
+              leftSection={item.icon}
+              aria-current={pathname === item.to ? 'page' : undefined}
+            >
+              {item.label}
+            </Button>
+          ))}
+        </Group>
+      </Group>
+      <Group gap="sm" wrap="nowrap">
+        <Box visibleFrom="sm">
+          <UserBadge me={me} inHeader />
+        </Box>
+        <LanguageSwitch />
+        <Button visibleFrom="sm" variant="default" leftSection={<IconLogout size={18} />} onClick={onLogout} loading={loggingOut}>
+          {t('auth.logout')}
+        </Button>
+      </Group>
+    </Group>
+  );
+}
+
+/** The phone menu: who is signed in, the pages, and Đăng xuất. */
+function MobileNav({ me, items, pathname, onLogout, loggingOut, onNavigate }: ShellPartProps & { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs" h="100%">
+      <UserBadge me={me} />
+      {items.map((item) => (
+        <NavLink
+          key={item.to}
+          component="a"
+          href={item.to}
+          onClick={linkClick(item.to, onNavigate)}
+          label={item.label}
+          leftSection={item.icon}
+          active={pathname === item.to}
+          className={classes.navLink}
+        />
+      ))}
+      <Button mt="auto" variant="default" leftSection={<IconLogout size={18} />} onClick={onLogout} loading={loggingOut}>
+        {t('auth.logout')}
+      </Button>
+    </Stack>
+  );
+}
+
+export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const logout = useLogout();
+  const parts: ShellPartProps = {
+    me,
+    items: useNavItems(me),
+    pathname: usePathname(),
+    onLogout: () => logout.mutate(),
+    loggingOut: logout.isPending,
+  };
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: true } }}
+      padding={0}
+    >
+      <AppShell.Header className={classes.header}>
+        <HeaderBar {...parts} opened={opened} onBurger={toggle} onHome={close} />
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('nav.main')} hiddenFrom="sm" className={classes.navbar} data-open={opened || undefined}>
+        <MobileNav {...parts} onNavigate={close} />
+      </AppShell.Navbar>
+      <AppShell.Main className={classes.main}>{children}</AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,53 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { navigate } from '../../app/router.ts';
+import { fetchMe, login, logout } from './api.ts';
+import { forgetSession, hasSessionHint, rememberSession } from './session.ts';
+import type { Credentials, Me } from './types.ts';
+
+export const authKeys = {
+  all: ['auth'] as const,
+  me: () => [...authKeys.all, 'me'] as const,
+};
+
+async function loadSession(signal: AbortSignal): Promise<Me | null> {
+  if (!hasSessionHint()) return null;
+  const me = await fetchMe(signal);
+  if (me) rememberSession(me);
+  else forgetSession();
+  return me;
+}
+
+/** The signed-in user, `null` when signed out. */
+export function useMe() {
+  return useQuery({
+    queryKey: authKeys.me(),
+    queryFn: ({ signal }) => loadSession(signal),
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: Credentials) => login(credentials),
+    onSuccess: (me) => {
+      rememberSession(me);
+      queryClient.setQueryData(authKeys.me(), me);
+      navigate('/', { replace: true });
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: logout,
+    onSettled: () => {
+      forgetSession();
+      queryClient.clear();
+      queryClient.setQueryData(authKeys.me(), null);
+      navigate('/login', { replace: true });
+    },
+  });
+}

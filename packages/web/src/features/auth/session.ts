@@ -1,0 +1,35 @@
+import { setCsrfToken } from '../../api/client.ts';
+import type { Me } from './types.ts';
+
+/**
+ * The session cookie is HttpOnly, so the page cannot see it. A small hint in
+ * localStorage says whether a session probably exists: without it the app
+ * goes straight to the login page instead of asking /api/auth/me for a 401.
+ */
+const HINT_KEY = 'vetplan.session';
+
+export function hasSessionHint(): boolean {
+  try {
+    return window.localStorage.getItem(HINT_KEY) === '1';
+  } catch {
+    return true;
+  }
+}
+
+export function rememberSession(me: Me): void {
+  setCsrfToken(me.csrfToken);
+  try {
+    window.localStorage.setItem(HINT_KEY, '1');
+  } catch {
+    // No storage: /api/auth/me is asked on every start instead.
+  }
+}
+
+export function forgetSession(): void {
+  setCsrfToken(null);
+  try {
+    window.localStorage.removeItem(HINT_KEY);
+  } catch {
+    // Nothing stored.
+  }
+}

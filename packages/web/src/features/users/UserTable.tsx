@@ -1,0 +1,130 @@
+import { Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconCircleCheck, IconLock, IconLockOpen } from '@tabler/icons-react';
+import { ROLE_LABELS } from '@vetplan/domain';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLang } from '../../i18n/useLang.ts';
+import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
+import { useSetUserDisabled } from './queries.ts';
+import type { User } from './types.ts';
+
+function formatMoment(iso: string | null): string {
+  return iso ? dayjs(iso).format('DD/MM/YYYY HH:mm') : '—';
+}
+
+function ConfirmToggle({ user, onClose }: { user: User | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const toggle = useSetUserDisabled();
+  const disabling = user ? !user.disabled : true;
+  const close = () => {
+    toggle.reset();
+    onClose();
+  };
+  return (
+    <Modal
+      opened={user !== null}
+      onClose={close}
+      title={disabling ? t('users.confirm.disableTitle') : t('users.confirm.enableTitle')}
+      centered
+    >
+      {user && (
+        <Stack>
+          <Text>
+            {disabling
+              ? t('users.confirm.disableText', { username: user.username })
+              : t('users.confirm.enableText', { username: user.username })}
+          </Text>
+          {toggle.isError && <ErrorAlert error={toggle.error} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color={disabling ? 'red' : 'blue'}
+              loading={toggle.isPending}
+              onClick={() => toggle.mutate({ username: user.username, disabled: disabling }, { onSuccess: close })}
+            >
+              {disabling ? t('users.disable') : t('users.enable')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+function UserRow({ user, isSelf, onToggle }: { user: User; isSelf: boolean; onToggle: (user: User) => void }) {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const action = user.disabled ? t('users.enable') : t('users.disable');
+  return (
+    <Table.Tr>
+      <Table.Td fw={600}>{user.username}</Table.Td>
+      <Table.Td>{user.displayName ?? '—'}</Table.Td>
+      <Table.Td>{ROLE_LABELS[user.role][lang]}</Table.Td>
+      <Table.Td>
+        {user.scope.name}
+        <Text span c="dimmed" size="xs">
+          {' '}({user.scope.code})
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Group gap={6} wrap="nowrap" c={user.disabled ? 'dimmed' : 'green.8'}>
+          {user.disabled ? <IconLock size={16} aria-hidden /> : <IconCircleCheck size={16} aria-hidden />}
+          <Text size="sm" fw={500} c="inherit" style={{ whiteSpace: 'nowrap' }}>
+            {user.disabled ? t('users.status.disabled') : t('users.status.active')}
+          </Text>
+        </Group>
+      </Table.Td>
+      <Table.Td>{formatMoment(user.lastLoginAt)}</Table.Td>
+      <Table.Td>
+        {/* No button on one's own row: an admin must not lock themself out. */}
+        {!isSelf && (
+          <Button
+            size="sm"
+            h={40}
+            variant="light"
+            color={user.disabled ? 'blue' : 'red'}
+            leftSection={user.disabled ? <IconLockOpen size={16} /> : <IconLock size={16} />}
+            onClick={() => onToggle(user)}
+            aria-label={`${action}: ${user.username}`}
+          >
+            {action}
+          </Button>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+export function UserTable({ users, me }: { users: User[]; me: string }) {
+  const { t } = useTranslation();
+  const [pending, setPending] = useState<User | null>(null);
+  const columns = ['username', 'displayName', 'role', 'scope', 'status', 'lastLogin'] as const;
+  return (
+    <>
+      {/* pos=relative keeps visually hidden (absolute) cells inside the scroller, not widening the page. */}
+      <Table.ScrollContainer minWidth={860} type="native" pos="relative">
+        <Table striped highlightOnHover verticalSpacing="sm" data-testid="users-table">
+          <Table.Thead>
+            <Table.Tr>
+              {columns.map((column) => (
+                <Table.Th key={column}>{t(`users.columns.${column}`)}</Table.Th>
+              ))}
+              <Table.Th>
+                <VisuallyHidden>{t('users.columns.actions')}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {users.map((user) => (
+              <UserRow key={user.username} user={user} isSelf={user.username === me} onToggle={setPending} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <ConfirmToggle user={pending} onClose={() => setPending(null)} />
+    </>
+  );
+}

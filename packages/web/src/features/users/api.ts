@@ -1,0 +1,33 @@
+import { ROLES } from '@vetplan/domain';
+import { apiGet, apiSend } from '../../api/client.ts';
+import { asObject, bool, list, oneOf, str, strOrNull, type Json } from '../../api/decode.ts';
+import { mapScope } from '../auth/api.ts';
+import type { NewUser, User } from './types.ts';
+
+function mapUser(value: unknown, path: string): User {
+  const o = asObject(value, path);
+  return {
+    username: str(o, 'username', path),
+    displayName: strOrNull(o, 'displayName', path),
+    role: oneOf(o, 'role', ROLES, path),
+    scope: mapScope(o.scope, `${path}.scope`),
+    disabled: bool(o, 'disabled', path),
+    createdAt: str(o, 'createdAt', path),
+    lastLoginAt: strOrNull(o, 'lastLoginAt', path),
+  };
+}
+
+const mapOneUser = (o: Json): User => mapUser(o, 'user');
+
+export function fetchUsers(signal?: AbortSignal): Promise<User[]> {
+  return apiGet('/api/users', (o) => list(o, 'users', mapUser, 'users'), signal);
+}
+
+export function createUser(user: NewUser): Promise<User> {
+  return apiSend('POST', '/api/users', user, mapOneUser);
+}
+
+export function setUserDisabled(username: string, disabled: boolean): Promise<User> {
+  const action = disabled ? 'disable' : 'enable';
+  return apiSend('POST', `/api/users/${encodeURIComponent(username)}/${action}`, undefined, mapOneUser);
+}

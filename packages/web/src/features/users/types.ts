@@ -1,0 +1,21 @@
+import type { Role } from '@vetplan/domain';
+import type { Scope } from '../auth/types.ts';
+
+export interface User {
+  username: string;
+  displayName: string | null;
+  role: Role;
+  scope: Scope;
+  disabled: boolean;
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+
+export interface NewUser {
+  username: string;
+  password: string;
+  role: Role;
+  /** Area or organisation code that scopes what the user sees and changes. */
+  org: string;
+  displayName?: string;
+}
