@@ -23,6 +23,6 @@ export async function ensureAdmin(ctx: AppContext): Promise<{ created: boolean; 
   const scope = await topArea(ctx);
   if (!scope) throw new Error('Cannot create the first administrator: no area is loaded (load a catalogue first)');
   const password = ctx.config.adminPassword ?? newPassword();
-  await createUser(ctx, { username: 'admin', password, role: 'admin', org: scope, displayName: 'Quản trị hệ thống' }, { actor: null });
+  await createUser(ctx, { username: 'admin', password, role: 'admin', org: scope }, { actor: null });
   return { created: true, printedPassword: ctx.config.adminPassword ? null : password };
 }

@@ -44,7 +44,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: ctx.config.trustProxy,
     return503OnClosing: true,
-    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+    ajv: { customOptions: { allErrors: true, verbose: true, coerceTypes: 'array', removeAdditional: false, keywords: ['hintVi', 'hintEn'] } },
   }).withTypeProvider() as unknown as App;
 
   registerErrorHandler(app);

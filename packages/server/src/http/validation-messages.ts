@@ -6,6 +6,8 @@ export interface SchemaError {
   keyword: string;
   params: Record<string, unknown>;
   message?: string;
+  /** The failing schema (Ajv's verbose mode); may carry `hintVi`/`hintEn` for a format's explanation. */
+  parentSchema?: { hintVi?: string; hintEn?: string };
 }
 
 const TYPE_VI: Record<string, string> = {
@@ -44,7 +46,7 @@ function describe(error: SchemaError): { vi: string; en: string } {
     case 'maxLength':
       return { vi: `không được dài quá ${String(p.limit)} ký tự`, en: `must be at most ${String(p.limit)} characters long` };
     case 'pattern':
-      return { vi: 'không đúng định dạng', en: 'is not in the expected format' };
+      return { vi: error.parentSchema?.hintVi ?? 'không đúng định dạng', en: error.parentSchema?.hintEn ?? 'is not in the expected format' };
     case 'enum': {
       const allowed = Array.isArray(p.allowedValues) ? p.allowedValues.join(', ') : '';
       return { vi: `phải là một trong các giá trị: ${allowed}`, en: `must be one of: ${allowed}` };

@@ -91,3 +91,12 @@ describe('GET /api/users and disabling', () => {
     expect(res.statusCode).toBe(409);
   });
 });
+
+describe('field messages', () => {
+  it('explain the username format in Vietnamese', async () => {
+    const s = await t.login(await t.newUser({ role: 'admin', org: 'VN' }));
+    const res = await t.app.inject({ method: 'POST', url: '/api/users', headers: s.write, payload: body({ username: 'Chị Lan' }) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<ErrorBody>().message).toBe('username: chỉ gồm chữ thường không dấu, chữ số và các dấu . _ - (ví dụ: lan.ldtbxh)');
+  });
+});

@@ -21,7 +21,13 @@ export type UserDto = Static<typeof UserSchema>;
 
 export const CreateUserBody = Type.Object(
   {
-    username: Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z0-9][a-z0-9._-]*$' }),
+    username: Type.String({
+      minLength: 3,
+      maxLength: 64,
+      pattern: '^[a-z0-9][a-z0-9._-]*$',
+      hintVi: 'chỉ gồm chữ thường không dấu, chữ số và các dấu . _ - (ví dụ: lan.ldtbxh)',
+      hintEn: 'may hold only lower-case letters without diacritics, digits and . _ - (e.g. lan.ldtbxh)',
+    }),
     password: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 256 }),
     role: Type.Enum([...ROLES]),
     org: Type.String({ minLength: 1, maxLength: 64 }),

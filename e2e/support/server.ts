@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { freePort, startServer as spawnServer, waitForHealth } from '../../packages/server/test/support/process.ts';
+import { ensureWebBuild } from '../../scripts/web-build.mjs';
+import { launchBrowser } from './browser.ts';
+
+export interface RunningServer {
+  baseUrl: string;
+  adminPassword: string;
+  stop(): Promise<void>;
+}
+
+export const ADMIN_PASSWORD = 'admin-pass-e2e-123';
+
+/**
+ * Starts `vetplan serve` on a free port with a fresh data folder and a known
+ * admin password; `E2E_BASE_URL` points the tests at a server already running instead.
+ */
+export async function startServer(): Promise<RunningServer> {
+  const external = process.env.E2E_BASE_URL;
+  if (external) {
+    return { baseUrl: external.replace(/\/$/, ''), adminPassword: process.env.E2E_ADMIN_PASSWORD ?? ADMIN_PASSWORD, stop: async () => {} };
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-e2e-'));
+  // The embedded database is wanted even when the runner has DATABASE_URL set.
+  const server = spawnServer({ DATA_DIR: dataDir, VETPLAN_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: '' }, await freePort());
+  const stop = async () => {
+    if (server.child.exitCode === null && server.child.signalCode === null) {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(server, 180_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl: server.url, adminPassword: ADMIN_PASSWORD, stop };
+}
+
+/** The built app served on a fresh data folder, and Chromium, for one test file. */
+export function useAppUnderTest(): { server: RunningServer; browser: Browser } {
+  const t = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    ensureWebBuild();
+    t.server = await startServer();
+    t.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await t.browser?.close();
+    await t.server?.stop();
+  });
+  return t;
+}
