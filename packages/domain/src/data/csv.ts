@@ -1,0 +1,120 @@
+/**
+ * A streaming CSV reader (RFC 4180: quoted fields, doubled quotes, CR LF or
+ * LF line ends, a leading BOM). Feed it text chunks; it hands back whole
+ * records as they complete, so a large file never sits in memory at once.
+ */
+export class CsvReader {
+  private field = '';
+  private record: string[] = [];
+  private inQuotes = false;
+  private quoteClosed = false;
+  private started = false;
+  private pendingCr = false;
+  /** 1-based line where the current record began, for messages. */
+  private line = 1;
+  private recordLine = 1;
+
+  /** Consumes a chunk and returns the records it completed. */
+  push(chunk: string): { fields: string[]; line: number }[] {
+    const out: { fields: string[]; line: number }[] = [];
+    let text = chunk;
+    if (!this.started) {
+      this.started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      if (this.pendingCr) {
+        this.pendingCr = false;
+        if (c === '\n') continue;
+      }
+      if (this.inQuotes) {
+        if (c === '"') {
+          if (text[i + 1] === '"') {
+            this.field += '"';
+            i++;
+          } else if (i + 1 === text.length) {
+            // The quote may be doubled by the next chunk: decide then.
+            this.inQuotes = false;
+            this.quoteClosed = true;
+          } else {
+            this.inQuotes = false;
+            this.quoteClosed = true;
+          }
+        } else {
+          if (c === '\n') this.line++;
+          this.field += c;
+        }
+        continue;
+      }
+      if (c === '"') {
+        if (this.quoteClosed) {
+          // `""` split across chunks: an escaped quote inside the field.
+          this.field += '"';
+          this.inQuotes = true;
+          this.quoteClosed = false;
+          continue;
+        }
+        if (this.field === '') {
+          this.inQuotes = true;
+          continue;
+        }
+        this.field += c;
+      } else if (c === ',') {
+        this.endField();
+      } else if (c === '\n' || c === '\r') {
+        this.endField();
+        out.push({ fields: this.record, line: this.recordLine });
+        this.record = [];
+        this.line++;
+        this.recordLine = this.line;
+        if (c === '\r') this.pendingCr = true;
+      } else {
+        this.field += c;
+      }
+    }
+    return out;
+  }
+
+  /** Ends the input; returns the last record if the file did not end with a line break. */
+  end(): { fields: string[]; line: number }[] {
+    if (this.inQuotes) throw new CsvError(`a quoted field opened on line ${this.recordLine} is never closed`, this.recordLine);
+    if (this.field === '' && this.record.length === 0 && !this.quoteClosed) return [];
+    this.endField();
+    const last = { fields: this.record, line: this.recordLine };
+    this.record = [];
+    return [last];
+  }
+
+  private endField(): void {
+    this.record.push(this.field);
+    this.field = '';
+    this.quoteClosed = false;
+  }
+}
+
+export class CsvError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+    this.name = 'CsvError';
+  }
+}
+
+/** Parses a whole CSV text (tests, small files). */
+export function parseCsv(text: string): string[][] {
+  const reader = new CsvReader();
+  return [...reader.push(text), ...reader.end()].map((r) => r.fields);
+}
+
+/** Writes one CSV record, quoting where needed. */
+export function csvRecord(fields: readonly (string | number | null | undefined)[]): string {
+  return fields
+    .map((f) => {
+      const s = f === null || f === undefined ? '' : String(f);
+      return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    })
+    .join(',');
+}
