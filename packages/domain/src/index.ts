@@ -10,3 +10,5 @@ export * from './data/value.ts';
 export * from './data/disagg.ts';
 export * from './data/csv.ts';
 export * from './data/rules.ts';
+export * from './period/schedule.ts';
+export * from './data/workflow.ts';

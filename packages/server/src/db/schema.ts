@@ -296,6 +296,61 @@ export interface ValidationRuleTable {
   message_en: string | null;
 }
 
+export interface ReportFormTable {
+  code: string;
+  name: string;
+  name_en: string | null;
+  period_type: string;
+  opens_month: number;
+  opens_day: number;
+  cutoff_month: number;
+  cutoff_day: number;
+  due_month: number;
+  due_day: number;
+  reported_by: string | null;
+  approver_roles: string[];
+}
+
+export interface ReportFormElementTable {
+  form_code: string;
+  element_code: string;
+  position: number;
+}
+
+export interface ReportFormUnitTable {
+  form_code: string;
+  org_code: string;
+}
+
+export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'returned';
+
+export interface SubmissionTable {
+  form_code: string;
+  org_code: string;
+  period: string;
+  status: SubmissionStatus;
+  version: WithDefault<number>;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  reason: string | null;
+  comment: string | null;
+}
+
+export interface SubmissionEventTable {
+  id: Generated<number>;
+  form_code: string;
+  org_code: string;
+  period: string;
+  action: 'submit' | 'approve' | 'return' | 'unlock';
+  from_status: SubmissionStatus;
+  to_status: SubmissionStatus;
+  actor: string;
+  at: Timestamp;
+  comment: string | null;
+}
+
 export interface Database {
   area: AreaTable;
   area_version: AreaVersionTable;
@@ -324,4 +379,9 @@ export interface Database {
   data_value: DataValueTable;
   data_value_audit: DataValueAuditTable;
   validation_rule: ValidationRuleTable;
+  report_form: ReportFormTable;
+  report_form_element: ReportFormElementTable;
+  report_form_unit: ReportFormUnitTable;
+  submission: SubmissionTable;
+  submission_event: SubmissionEventTable;
 }

@@ -6,7 +6,7 @@ import type { CatalogProblem } from './reader.ts';
 
 export const CATALOG_FILES = ['catalog.yaml', 'areas.yaml', 'organisations.yaml', 'data-elements.yaml', 'indicators.yaml'] as const;
 /** Files a catalogue may leave out. */
-export const OPTIONAL_CATALOG_FILES = ['validation-rules.yaml'] as const;
+export const OPTIONAL_CATALOG_FILES = ['validation-rules.yaml', 'forms.yaml'] as const;
 const PLAN_FILE = /^plan[\w-]*\.ya?ml$/;
 
 export interface RawCatalog {

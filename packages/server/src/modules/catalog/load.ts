@@ -127,6 +127,34 @@ async function loadRules(db: Kysely<Database>, c: Catalog): Promise<void> {
   );
 }
 
+async function loadForms(db: Kysely<Database>, c: Catalog): Promise<void> {
+  await upsert(
+    db,
+    'report_form',
+    ['code'],
+    c.forms.map((f) => ({
+      code: f.code,
+      name: f.name,
+      name_en: f.nameEn,
+      period_type: f.periodType,
+      opens_month: f.opens.month,
+      opens_day: f.opens.day,
+      cutoff_month: f.cutoff.month,
+      cutoff_day: f.cutoff.day,
+      due_month: f.due.month,
+      due_day: f.due.day,
+      reported_by: f.reportedBy,
+      approver_roles: f.approverRoles,
+    })),
+  );
+  for (const f of c.forms) {
+    await db.deleteFrom('report_form_element').where('form_code', '=', f.code).execute();
+    await upsert(db, 'report_form_element', ['form_code', 'element_code'], f.elements.map((e, i) => ({ form_code: f.code, element_code: e, position: i })));
+    await db.deleteFrom('report_form_unit').where('form_code', '=', f.code).execute();
+    await upsert(db, 'report_form_unit', ['form_code', 'org_code'], f.units.map((u) => ({ form_code: f.code, org_code: u })));
+  }
+}
+
 async function loadPlan(db: Kysely<Database>, catalogCode: string, p: CatalogPlan): Promise<void> {
   await upsert(db, 'plan', ['code'], [
     {
@@ -200,6 +228,7 @@ export async function writeCatalog(db: Kysely<Database>, catalog: Catalog, loade
     await loadPlaces(trx, catalog);
     await loadData(trx, catalog);
     await loadRules(trx, catalog);
+    await loadForms(trx, catalog);
     for (const plan of catalog.plans) await loadPlan(trx, catalog.code, plan);
     await trx.insertInto('catalog_load').values({ catalog_code: catalog.code, checksum: catalog.checksum, loaded_by: loadedBy }).execute();
     await recordAudit(trx, { actor: loadedBy, action: 'catalog_loaded', entity: 'catalog', entityKey: catalog.code, details: { checksum: catalog.checksum } });

@@ -3,6 +3,7 @@ import { readCatalogFiles } from './files.ts';
 import type { Catalog, CatalogPlan } from './types.ts';
 import { readDataElements, readIndicators } from './validate-data.ts';
 import { readValidationRules } from './validate-rules.ts';
+import { readForms } from './validate-forms.ts';
 import { readAreas, readOrganisations } from './validate-places.ts';
 import { readPlan } from './validate-plan.ts';
 
@@ -26,6 +27,7 @@ export function parseCatalog(dir: string): Catalog {
   const data = raw.docs.has('data-elements.yaml') ? readDataElements(doc('data-elements.yaml'), problems) : { dimensions: [], elements: [] };
   const indicators = raw.docs.has('indicators.yaml') ? readIndicators(doc('indicators.yaml'), data, problems) : [];
   const rules = raw.docs.has('validation-rules.yaml') ? readValidationRules(doc('validation-rules.yaml'), data, problems) : [];
+  const forms = raw.docs.has('forms.yaml') ? readForms(doc('forms.yaml'), { areas, organisations, elements: new Set(data.elements.map((e) => e.code)) }, problems) : [];
 
   const refs = {
     areas: areaCodes,
@@ -42,5 +44,5 @@ export function parseCatalog(dir: string): Catalog {
   plans.forEach((p, i) => new FieldReader(raw.planFiles[i]!, problems).unique(planSeen, p.code, 'code', 'plan'));
 
   if (problems.length > 0) throw new CatalogError(problems);
-  return { code, name, checksum: raw.checksum, areas, groups, organisations, dimensions: data.dimensions, elements: data.elements, indicators, rules, plans };
+  return { code, name, checksum: raw.checksum, areas, groups, organisations, dimensions: data.dimensions, elements: data.elements, indicators, rules, forms, plans };
 }

@@ -123,6 +123,26 @@ export interface CatalogValidationRule {
   messageEn: string | null;
 }
 
+export interface DayInPeriod {
+  month: number;
+  day: number;
+}
+
+export interface CatalogForm {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  periodType: 'monthly' | 'quarterly' | 'six_monthly' | 'yearly';
+  elements: string[];
+  /** Resolved unit codes (areas or organisations) that must report. */
+  units: string[];
+  reportedBy: string | null;
+  opens: DayInPeriod;
+  cutoff: DayInPeriod;
+  due: DayInPeriod;
+  approverRoles: string[];
+}
+
 export interface Catalog {
   code: string;
   name: string;
@@ -134,5 +154,6 @@ export interface Catalog {
   elements: CatalogElement[];
   indicators: CatalogIndicator[];
   rules: CatalogValidationRule[];
+  forms: CatalogForm[];
   plans: CatalogPlan[];
 }

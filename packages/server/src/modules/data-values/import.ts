@@ -1,7 +1,9 @@
 import { checkRule, ruleElements } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
-import { findUnit, unitWithin } from '../areas/scope.ts';
+import { canWrite, ScopeCache, type WriteDecision } from '../forms/access.ts';
+import { lockedCells } from '../forms/locks.ts';
+import { loadForms } from '../forms/repository.ts';
 import type { AuthContext } from '../auth/service.ts';
 import type { InputRow, ParsedInput, RowError } from './input.ts';
 import { loadDataMetadata, type DataMetadata } from './metadata.ts';
@@ -19,29 +21,37 @@ export interface ImportResult {
   errors: RowError[];
 }
 
-async function unitsOf(ctx: AppContext, auth: AuthContext, codes: string[]): Promise<{ known: Set<string>; writable: Set<string> }> {
+/** Checks each row alone, then who may write it, whether it is locked, and that no two rows name one cell. */
+async function checkRows(ctx: AppContext, auth: AuthContext, rows: InputRow[], metadata: DataMetadata): Promise<{ good: CheckedRow[]; errors: RowError[]; lock: RowError | null }> {
+  const scope = new ScopeCache(ctx, auth);
   const known = new Set<string>();
-  const writable = new Set<string>();
-  for (const code of codes) {
-    const unit = await findUnit(ctx.db, code);
-    if (!unit) continue;
-    known.add(code);
-    if (await unitWithin(ctx.db, auth.scope, unit)) writable.add(code);
-  }
-  return { known, writable };
-}
-
-/** Checks each row alone and against the rows before it (one row per cell). */
-async function checkRows(ctx: AppContext, auth: AuthContext, rows: InputRow[], metadata: DataMetadata): Promise<{ good: CheckedRow[]; errors: RowError[] }> {
-  const units = await unitsOf(ctx, auth, [...new Set(rows.map((r) => r.org).filter(Boolean))]);
+  for (const code of new Set(rows.map((r) => r.org).filter(Boolean))) if (await scope.unit(code)) known.add(code);
   const today = ctx.now().toISOString().slice(0, 10);
+  const forms = await loadForms(ctx.db);
+  const locks = await lockedCells(ctx, [...known], [...new Set(rows.map((r) => r.period.trim()))]);
+  const decisions = new Map<string, Promise<WriteDecision>>();
   const good: CheckedRow[] = [];
   const errors: RowError[] = [];
+  let lock: RowError | null = null;
   const firstRowOf = new Map<string, number>();
   for (const input of rows) {
-    const checked = checkRow(input, { metadata, knownUnits: units.known, writableUnits: units.writable, today });
+    const checked = checkRow(input, { metadata, knownUnits: known, today });
     if ('column' in checked) {
       errors.push(checked);
+      continue;
+    }
+    const access = `${checked.element}|${checked.org}|${checked.period.code}`;
+    if (!decisions.has(access)) decisions.set(access, canWrite(auth, scope, forms, checked.element, checked.org, checked.period.code, today));
+    const decision = await decisions.get(access)!;
+    if (!decision.ok) {
+      errors.push({ row: input.row, column: 'org', message: decision.vi, messageEn: decision.en });
+      continue;
+    }
+    const locked = locks.get(access);
+    if (locked) {
+      const lockError = { row: input.row, column: 'value', message: locked.vi, messageEn: locked.en };
+      lock ??= lockError;
+      errors.push(lockError);
       continue;
     }
     const key = repo.cellKey(checked.element, checked.period.code, checked.org, checked.disagg);
@@ -53,7 +63,7 @@ async function checkRows(ctx: AppContext, auth: AuthContext, rows: InputRow[], m
     firstRowOf.set(key, input.row);
     good.push(checked);
   }
-  return { good, errors };
+  return { good, errors, lock };
 }
 
 type State = Map<string, { element: string; period: string; org: string; disagg: string; value: number; comment: string | null }>;
@@ -103,8 +113,10 @@ function applyRows(existing: repo.StoredValue[], rows: CheckedRow[]): State {
   return state;
 }
 
-function rejected(errors: RowError[]): AppError {
+/** A rejected batch: 409 when it would change approved (locked) figures, else 422; both list every bad row. */
+function rejected(errors: RowError[], lock: RowError | null = null): AppError {
   const rows = new Set(errors.map((e) => e.row)).size;
+  if (lock) return new AppError('locked', 409, lock.message, lock.messageEn, [], {}, { errors: errors.sort((a, b) => a.row - b.row) });
   return new AppError(
     'import_rejected',
     422,
@@ -127,7 +139,7 @@ export async function importDataValues(ctx: AppContext, auth: AuthContext, input
   const metadata = await loadDataMetadata(ctx.db);
   const checked = await checkRows(ctx, auth, input.rows, metadata);
   const errors = [...input.errors, ...checked.errors];
-  if (mode === 'atomic' && errors.length > 0) throw rejected(errors);
+  if (mode === 'atomic' && errors.length > 0) throw rejected(errors, checked.lock);
 
   return ctx.db.transaction().execute(async (trx) => {
     let rows = checked.good;

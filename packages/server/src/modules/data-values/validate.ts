@@ -17,8 +17,6 @@ export interface RowContext {
   metadata: DataMetadata;
   /** Known area and organisation codes among those the batch names. */
   knownUnits: Set<string>;
-  /** Units of the batch the user may write. */
-  writableUnits: Set<string>;
   /** The first day after the current period: later periods cannot be written yet. */
   today: string;
 }
@@ -40,7 +38,6 @@ export function checkRow(input: InputRow, ctx: RowContext): CheckedRow | RowErro
   }
   if (!input.org) return error(row, 'org', 'Thiếu mã đơn vị (org)', 'The org code is missing');
   if (!ctx.knownUnits.has(input.org)) return error(row, 'org', `"${input.org}" không phải là mã địa bàn hoặc đơn vị đã có`, `"${input.org}" is not a known area or organisation code`);
-  if (!ctx.writableUnits.has(input.org)) return error(row, 'org', `Đơn vị "${input.org}" nằm ngoài phạm vi được giao của bạn`, `"${input.org}" is outside the area or organisation you are assigned to`);
   const disagg = parseDisagg(input.disagg, element.dimensions);
   if (!disagg.ok) return error(row, 'disagg', disagg.problem.vi, disagg.problem.en);
   let value: number | null = null;
