@@ -19,6 +19,11 @@ const FROM: Record<SubmissionAction, { from: SubmissionStatus[]; to: SubmissionS
   unlock: { from: ['approved'], to: 'draft' },
 };
 
+/** Whether the action can be taken from the status at all (reasons aside). */
+export function actionAllowed(status: SubmissionStatus, action: SubmissionAction): boolean {
+  return FROM[action].from.includes(status);
+}
+
 export interface TransitionInput {
   /** Rule violations in the figures being submitted. */
   violations: number;
@@ -32,7 +37,7 @@ export interface TransitionInput {
  */
 export function transition(status: SubmissionStatus, action: SubmissionAction, input: TransitionInput): Checked<SubmissionStatus> {
   const step = FROM[action];
-  if (!step.from.includes(status)) {
+  if (!actionAllowed(status, action)) {
     return fail(
       `Không thể ${ACTION_VI[action]} báo cáo đang ở trạng thái "${STATUS_LABELS[status].vi}"`,
       `Cannot ${action} a report that is ${STATUS_LABELS[status].en.toLowerCase()}`,

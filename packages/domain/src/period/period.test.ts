@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparePeriods, nextPeriod, parsePeriod, period, periodCode, periodContains, periodOfDate, periodParts, PERIOD_TYPES, rollUp, type PeriodType } from './period.ts';
+import { comparePeriods, nextPeriod, previousPeriod, parsePeriod, period, periodCode, periodContains, periodOfDate, periodParts, PERIOD_TYPES, rollUp, type PeriodType } from './period.ts';
 
 const COUNT: Record<PeriodType, number> = { monthly: 12, quarterly: 4, six_monthly: 2, yearly: 1 };
 const arbPeriod = fc
@@ -63,5 +63,7 @@ describe('period arithmetic', () => {
     const codes = ['2025Q2', '2025', '202501', '2024S2', '2025S1'];
     expect(codes.map(period).sort(comparePeriods).map((p) => p.code)).toEqual(['2024S2', '2025', '2025S1', '202501', '2025Q2']);
     fc.assert(fc.property(arbPeriod, (p) => { expect(comparePeriods(p, nextPeriod(p))).toBeLessThan(0); }));
+    fc.assert(fc.property(arbPeriod, (p) => { expect(previousPeriod(nextPeriod(p))).toEqual(p); }));
+    expect(previousPeriod(period('2025S1')).code).toBe('2024S2');
   });
 });

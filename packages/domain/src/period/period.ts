@@ -140,3 +140,9 @@ export function nextPeriod(p: Period): Period {
   const count = 12 / MONTHS[p.type];
   return p.index < count ? build(p.type, p.year, p.index + 1) : build(p.type, p.year + 1, 1);
 }
+
+/** The previous period of the same type. */
+export function previousPeriod(p: Period): Period {
+  const count = 12 / MONTHS[p.type];
+  return p.index > 1 ? build(p.type, p.year, p.index - 1) : build(p.type, p.year - 1, count);
+}

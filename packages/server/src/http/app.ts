@@ -8,6 +8,7 @@ import { AreaNodeSchema } from '../modules/areas/schema.ts';
 import { checkScope } from '../modules/areas/scope-check.ts';
 import { authenticateRequest, authRoutes } from '../modules/auth/routes.ts';
 import { dataValueRoutes } from '../modules/data-values/routes.ts';
+import { formRoutes } from '../modules/forms/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { planRoutes } from '../modules/plans/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
@@ -61,6 +62,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   areaRoutes(app, ctx);
   planRoutes(app, ctx);
   dataValueRoutes(app, ctx);
+  formRoutes(app, ctx);
   app.get('/api/openapi.json', {
     config: { access: { public: true } },
     schema: { hide: true },

@@ -24,6 +24,9 @@ export const ErrorSchema = Type.Object(
         { description: 'Every bad row of a rejected import' },
       ),
     ),
+    current: Type.Optional(
+      Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()], { description: 'The stored value a stale write (409 stale_write) would have overwritten' }),
+    ),
   },
   { $id: 'Error' },
 );

@@ -1,0 +1,121 @@
+import { checkRule, ruleElements } from '@vetplan/domain';
+import type { AppContext } from '../../context.ts';
+import { AppError, errors } from '../../http/errors.ts';
+import type { AuthContext } from '../auth/service.ts';
+import { loadDataMetadata } from '../data-values/metadata.ts';
+import * as values from '../data-values/repository.ts';
+import { checkRow } from '../data-values/validate.ts';
+import { canWrite, ScopeCache } from './access.ts';
+import { lockedCells } from './locks.ts';
+import { loadForms } from './repository.ts';
+import type { CellInput } from './schema.ts';
+
+function cellDto(v: values.StoredValue) {
+  return { element: v.element_code, disagg: v.disagg, value: v.value, comment: v.comment, version: v.version, updatedBy: v.updated_by, updatedAt: new Date(v.updated_at).toISOString() };
+}
+
+/**
+ * Saves one cell typed in the data entry grid. The write names the version it
+ * started from: if someone changed the cell since, the answer is 409 with the
+ * current value so the person can choose. Rule violations do not stop the
+ * save (the other figure may be the wrong one); they come back to be shown.
+ */
+export async function saveCell(ctx: AppContext, auth: AuthContext, input: CellInput) {
+  const metadata = await loadDataMetadata(ctx.db);
+  const scope = new ScopeCache(ctx, auth);
+  const known = new Set<string>((await scope.unit(input.org)) ? [input.org] : []);
+  const today = ctx.now().toISOString().slice(0, 10);
+  const checked = checkRow(
+    { row: 1, element: input.element, period: input.period, org: input.org, disagg: input.disagg, value: input.value, comment: input.comment ?? null },
+    { metadata, knownUnits: known, today },
+  );
+  if ('column' in checked) throw errors.invalidField(checked.column ?? 'value', checked.message, checked.messageEn);
+  const decision = await canWrite(auth, scope, await loadForms(ctx.db), checked.element, checked.org, checked.period.code, today);
+  if (!decision.ok) throw errors.forbidden(decision.vi, decision.en);
+  const lock = (await lockedCells(ctx, [checked.org], [checked.period.code])).get(`${checked.element}|${checked.org}|${checked.period.code}`);
+  if (lock) throw new AppError('locked', 409, lock.vi, lock.en);
+
+  return ctx.db.transaction().execute(async (trx) => {
+    await values.lockUnitPeriods(trx, [`${checked.org}|${checked.period.code}`]);
+    const current = await trx
+      .selectFrom('data_value')
+      .selectAll()
+      .where('element_code', '=', checked.element)
+      .where('period', '=', checked.period.code)
+      .where('org_code', '=', checked.org)
+      .where('disagg', '=', checked.disagg)
+      .executeTakeFirst();
+    const currentVersion = current?.version ?? 0;
+    if (currentVersion !== input.baseVersion) {
+      throw new AppError(
+        'stale_write',
+        409,
+        `Ô này vừa được ${current?.updated_by ?? 'người khác'} sửa (giá trị hiện tại: ${current ? current.value : 'trống'}). Hãy chọn giữ giá trị nào.`,
+        `This cell was changed by ${current?.updated_by ?? 'someone else'} meanwhile (current value: ${current ? current.value : 'empty'}). Choose which value to keep.`,
+        [],
+        {},
+        { current: current ? cellDto(current) : null },
+      );
+    }
+    const at = ctx.now();
+    const cell = { element: checked.element, period: checked.period.code, org: checked.org, disagg: checked.disagg };
+    const comment = input.comment === undefined ? (current?.comment ?? null) : input.comment;
+    if (checked.value === null) {
+      if (current) {
+        await values.deleteValues(trx, [cell]);
+        await values.insertAudit(trx, [{ ...cell, action: 'delete', oldValue: current.value, newValue: null, oldComment: current.comment, newComment: null }], 'entry', auth.username, at);
+      }
+    } else if (!current || current.value !== checked.value || current.comment !== comment) {
+      await values.upsertValues(trx, [{ ...cell, value: checked.value, comment }], auth.username, at);
+      await values.insertAudit(
+        trx,
+        [{ ...cell, action: current ? 'update' : 'create', oldValue: current?.value ?? null, newValue: checked.value, oldComment: current?.comment ?? null, newComment: comment }],
+        'entry',
+        auth.username,
+        at,
+      );
+    }
+    const saved = await trx
+      .selectFrom('data_value')
+      .selectAll()
+      .where('element_code', '=', cell.element)
+      .where('period', '=', cell.period)
+      .where('org_code', '=', cell.org)
+      .where('disagg', '=', cell.disagg)
+      .executeTakeFirst();
+    const cells = await trx.selectFrom('data_value').select(['element_code as element', 'disagg', 'value']).where('org_code', '=', cell.org).where('period', '=', cell.period).execute();
+    const violations = metadata.rules.filter((r) => ruleElements(r).includes(cell.element)).flatMap((r) => checkRule(r, cells));
+    return { cell: saved ? cellDto(saved) : null, violations: violations.map((v) => ({ rule: v.rule, message: v.message, messageEn: v.messageEn, where: v.where })) };
+  });
+}
+
+/** Every change of a cell (or of all cells of an element, unit and period), oldest first. */
+export async function cellHistory(ctx: AppContext, auth: AuthContext, q: { element: string; period: string; org: string; disagg?: string | undefined }) {
+  const scope = new ScopeCache(ctx, auth);
+  const forms = await loadForms(ctx.db);
+  const reportsIt = await Promise.all(forms.filter((f) => f.elements.includes(q.element) && f.units.includes(q.org)).map(async (f) => f.reported_by !== null && scope.reaches(f.reported_by)));
+  if (!(await scope.unit(q.org))) throw errors.invalidField('org', `"${q.org}" không phải là mã địa bàn hoặc đơn vị đã có`, `"${q.org}" is not a known area or organisation code`);
+  if (!(await scope.reaches(q.org)) && !reportsIt.some(Boolean)) throw errors.outOfScope(q.org);
+  const rows = await ctx.db
+    .selectFrom('data_value_audit')
+    .selectAll()
+    .where('element_code', '=', q.element)
+    .where('period', '=', q.period)
+    .where('org_code', '=', q.org)
+    .$if(q.disagg !== undefined, (b) => b.where('disagg', '=', q.disagg!))
+    .orderBy('id')
+    .execute();
+  return {
+    entries: rows.map((r) => ({
+      disagg: r.disagg,
+      action: r.action,
+      oldValue: r.old_value,
+      newValue: r.new_value,
+      oldComment: r.old_comment,
+      newComment: r.new_comment,
+      source: r.source,
+      actor: r.actor,
+      at: new Date(r.at).toISOString(),
+    })),
+  };
+}

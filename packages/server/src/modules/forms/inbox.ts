@@ -1,0 +1,50 @@
+import { periodDates, periodOfDate, previousPeriod, type PeriodType } from '@vetplan/domain';
+import type { AppContext } from '../../context.ts';
+import type { AuthContext } from '../auth/service.ts';
+import { formSchedule, reportsFor, ScopeCache } from './access.ts';
+import { canApprove } from './entry.ts';
+import { loadForms, submissionsOf } from './repository.ts';
+
+/** How many days before the due day a report shows as due. */
+const DUE_SOON_DAYS = 14;
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+type Item = { kind: 'due' | 'overdue' | 'returned' | 'to_approve'; form: string; formName: string; org: string; orgName: string; period: string; due: string; reason: string | null };
+
+/**
+ * A user's inbox: reports due soon or overdue for the units they report,
+ * reports returned to them, and, for approvers, reports waiting for approval.
+ * Plan managers and administrators see the overdue units in their reach.
+ */
+export async function inbox(ctx: AppContext, auth: AuthContext): Promise<{ items: Item[] }> {
+  if (auth.role === 'viewer') return { items: [] };
+  const today = ctx.now().toISOString().slice(0, 10);
+  const scope = new ScopeCache(ctx, auth);
+  const manager = auth.role === 'admin' || auth.role === 'plan_manager';
+  const items: Item[] = [];
+  for (const form of await loadForms(ctx.db)) {
+    const current = periodOfDate(form.period_type as PeriodType, today);
+    for (const period of [previousPeriod(current), current]) {
+      const dates = periodDates(period, formSchedule(form));
+      if (dates.opens > today) continue;
+      const submissions = new Map((await submissionsOf(ctx.db, form.code, period.code)).map((s) => [s.org_code, s]));
+      for (const org of form.units) {
+        const reports = await reportsFor(scope, form, org);
+        if (!reports && !(manager && (await scope.reaches(org)))) continue;
+        const s = submissions.get(org);
+        const status = s?.status ?? 'draft';
+        const base = { form: form.code, formName: form.name, org, orgName: (await scope.unit(org))?.name ?? org, period: period.code, due: dates.due, reason: s?.reason ?? null };
+        if (status === 'submitted' && canApprove(auth, form)) items.push({ kind: 'to_approve', ...base });
+        if (status === 'returned' && reports && !manager) items.push({ kind: 'returned', ...base });
+        if (status === 'draft' || status === 'returned') {
+          if (today > dates.due) items.push({ kind: 'overdue', ...base });
+          else if (!manager && daysBetween(today, dates.due) <= DUE_SOON_DAYS) items.push({ kind: 'due', ...base });
+        }
+      }
+    }
+  }
+  const order = { returned: 0, overdue: 1, to_approve: 2, due: 3 };
+  items.sort((a, b) => order[a.kind] - order[b.kind] || a.due.localeCompare(b.due) || a.org.localeCompare(b.org));
+  return { items };
+}

@@ -1,0 +1,64 @@
+import { Type } from 'typebox';
+import type { AppContext } from '../../context.ts';
+import type { App } from '../../http/app-type.ts';
+import { ErrorResponses } from '../../http/openapi.ts';
+import { cellHistory, saveCell } from './cell.ts';
+import { entry, listForms } from './entry.ts';
+import { inbox } from './inbox.ts';
+import {
+  CellBody,
+  CellResponse,
+  CompletenessQuery,
+  CompletenessSchema,
+  EntryQuery,
+  EntrySchema,
+  FormParams,
+  FormSummarySchema,
+  HistoryQuery,
+  HistorySchema,
+  InboxSchema,
+  SubmissionSchema,
+  TransitionBody,
+  TransitionParams,
+} from './schema.ts';
+import { act, completeness } from './workflow.ts';
+
+const signedIn = { access: { roles: 'signed-in' } } as const;
+const writers = { access: { roles: ['admin', 'plan_manager', 'unit_officer', 'unit_head'] } } as const;
+
+export function formRoutes(app: App, ctx: AppContext): void {
+  app.get('/api/forms', {
+    config: signedIn,
+    schema: { tags: ['forms'], summary: 'Report forms the caller reports or oversees, with their units in reach', response: { 200: Type.Object({ forms: Type.Array(FormSummarySchema) }), ...ErrorResponses } },
+  }, async (request) => ({ forms: await listForms(ctx, request.auth!) }));
+
+  app.get('/api/forms/:code/entry', {
+    config: signedIn,
+    schema: { tags: ['forms'], summary: 'A form’s elements, values, last period’s values, status and rule violations for one unit and period', params: FormParams, querystring: EntryQuery, response: { 200: EntrySchema, ...ErrorResponses } },
+  }, async (request) => entry(ctx, request.auth!, request.params.code, request.query.org, request.query.period));
+
+  app.put('/api/data-entry/cell', {
+    config: writers,
+    schema: { tags: ['forms'], summary: 'Save one cell; a stale baseVersion answers 409 with the current value', body: CellBody, response: { 200: CellResponse, ...ErrorResponses } },
+  }, async (request) => saveCell(ctx, request.auth!, request.body));
+
+  app.get('/api/data-values/history', {
+    config: signedIn,
+    schema: { tags: ['data'], summary: 'Every change of a cell: who, when, old → new, source', querystring: HistoryQuery, response: { 200: HistorySchema, ...ErrorResponses } },
+  }, async (request) => cellHistory(ctx, request.auth!, request.query));
+
+  app.post('/api/forms/:code/submissions/:org/:period/:action', {
+    config: writers,
+    schema: { tags: ['forms'], summary: 'Submit, approve, return (with a reason) or unlock (with a reason)', params: TransitionParams, body: TransitionBody, response: { 200: SubmissionSchema, ...ErrorResponses } },
+  }, async (request) => act(ctx, request.auth!, request.params.code, request.params.org, request.params.period, request.params.action, request.body?.comment?.trim() || null));
+
+  app.get('/api/forms/:code/completeness', {
+    config: signedIn,
+    schema: { tags: ['forms'], summary: 'Which units reported a period on time, late or not yet', params: FormParams, querystring: CompletenessQuery, response: { 200: CompletenessSchema, ...ErrorResponses } },
+  }, async (request) => completeness(ctx, request.auth!, request.params.code, request.query.period));
+
+  app.get('/api/inbox', {
+    config: signedIn,
+    schema: { tags: ['forms'], summary: 'What is due, overdue, returned or waiting for approval for the caller', response: { 200: InboxSchema, ...ErrorResponses } },
+  }, async (request) => inbox(ctx, request.auth!));
+}

@@ -1,0 +1,104 @@
+import { actionAllowed, parsePeriod, periodDates, timeliness, transition, type SubmissionAction, type SubmissionStatus } from '@vetplan/domain';
+import type { AppContext } from '../../context.ts';
+import { AppError, errors } from '../../http/errors.ts';
+import { recordAudit } from '../audit/audit.ts';
+import type { AuthContext } from '../auth/service.ts';
+import { canWrite, formSchedule, reportsFor, ScopeCache } from './access.ts';
+import { canApprove, formViolations, resolveFormUnit, submissionDto } from './entry.ts';
+import { findSubmission, loadForms, saveSubmission, submissionsOf } from './repository.ts';
+
+/** Moves a submission one step: submit, approve, return (with a reason) or unlock (with a reason). */
+export async function act(ctx: AppContext, auth: AuthContext, code: string, org: string, periodCode: string, action: SubmissionAction, comment: string | null) {
+  const f = await resolveFormUnit(ctx, auth, code, org, periodCode);
+  const today = ctx.now().toISOString().slice(0, 10);
+  if (action === 'submit') {
+    const decision = await canWrite(auth, f.scope, [f.form], f.form.elements[0]!, org, f.period.code, today);
+    if (!decision.ok) throw errors.forbidden(decision.vi, decision.en);
+  } else if (!canApprove(auth, f.form)) {
+    throw errors.forbidden('Bạn không có quyền phê duyệt, trả lại hoặc mở khóa biểu mẫu này.', 'You may not approve, return or unlock this form.');
+  }
+  const violations = action === 'submit' ? (await formViolations(ctx, f.form, org, f.period.code)).length : 0;
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await findSubmission(trx, code, org, f.period.code);
+    const from: SubmissionStatus = current?.status ?? 'draft';
+    const next = transition(from, action, { violations, comment });
+    if (!next.ok) {
+      // A step the state allows failed for want of a reason or explanation: the request is incomplete (400), not in conflict.
+      throw actionAllowed(from, action) ? errors.invalidField('comment', next.problem.vi, next.problem.en) : new AppError('conflict', 409, next.problem.vi, next.problem.en);
+    }
+    const now = ctx.now();
+    await saveSubmission(trx, {
+      form_code: code,
+      org_code: org,
+      period: f.period.code,
+      status: next.value,
+      submitted_at: action === 'submit' ? now : (current?.submitted_at ?? null),
+      submitted_by: action === 'submit' ? auth.username : (current?.submitted_by ?? null),
+      decided_at: action === 'submit' ? null : now,
+      decided_by: action === 'submit' ? null : auth.username,
+      reason: action === 'return' || action === 'unlock' ? comment : null,
+      comment: action === 'submit' ? comment : (current?.comment ?? null),
+    });
+    await trx.insertInto('submission_event').values({ form_code: code, org_code: org, period: f.period.code, action, from_status: from, to_status: next.value, actor: auth.username, at: now, comment }).execute();
+    await recordAudit(trx, { actor: auth.username, action: `submission_${action}`, entity: 'submission', entityKey: `${code}|${org}|${f.period.code}`, details: { from, to: next.value, comment } });
+    return submissionDto({ ...ctx, db: trx }, code, org, f.period.code);
+  });
+}
+
+const dayOf = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString().slice(0, 10));
+
+/** Which units of a form reported a period on time, late, or not yet. */
+export async function completeness(ctx: AppContext, auth: AuthContext, code: string, periodCode: string) {
+  const [form] = await loadForms(ctx.db, [code]);
+  if (!form) throw errors.notFound(`biểu mẫu "${code}"`, `Form "${code}"`);
+  const parsed = parsePeriod(periodCode);
+  if (!parsed.ok) throw errors.invalidField('period', parsed.messageVi, parsed.message);
+  const period = parsed.period;
+  if (period.type !== form.period_type) {
+    throw errors.invalidField('period', `Biểu mẫu "${form.name}" báo cáo theo kỳ khác loại với "${periodCode}"`, `Form ${code} is not reported for periods like "${periodCode}"`);
+  }
+  const scope = new ScopeCache(ctx, auth);
+  const due = periodDates(period, formSchedule(form)).due;
+  const today = ctx.now().toISOString().slice(0, 10);
+  const submissions = new Map((await submissionsOf(ctx.db, code, period.code)).map((s) => [s.org_code, s]));
+  const units: {
+    org: string;
+    name: string;
+    status: SubmissionStatus;
+    timeliness: ReturnType<typeof timeliness>;
+    submittedAt: string | null;
+    submittedBy: string | null;
+    reason: string | null;
+  }[] = [];
+  for (const org of form.units) {
+    if (!(await scope.reaches(org)) && !(await reportsFor(scope, form, org))) continue;
+    const s = submissions.get(org);
+    const status: SubmissionStatus = s?.status ?? 'draft';
+    const submittedOn = status === 'draft' ? null : dayOf(s?.submitted_at ?? null);
+    units.push({
+      org,
+      name: (await scope.unit(org))?.name ?? org,
+      status,
+      timeliness: timeliness(due, submittedOn, today),
+      submittedAt: s?.submitted_at ? new Date(s.submitted_at).toISOString() : null,
+      submittedBy: s?.submitted_by ?? null,
+      reason: s?.reason ?? null,
+    });
+  }
+  const count = (pred: (u: (typeof units)[number]) => boolean) => units.filter(pred).length;
+  return {
+    form: code,
+    period: period.code,
+    due,
+    summary: {
+      units: units.length,
+      onTime: count((u) => u.timeliness === 'on_time'),
+      late: count((u) => u.timeliness === 'late'),
+      overdue: count((u) => u.timeliness === 'overdue'),
+      notDue: count((u) => u.timeliness === 'not_due'),
+      approved: count((u) => u.status === 'approved'),
+      returned: count((u) => u.status === 'returned'),
+    },
+    units,
+  };
+}
