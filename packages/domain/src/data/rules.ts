@@ -57,12 +57,18 @@ export function parseRuleSide(text: string): Checked<RuleTerm[]> {
   return ok(terms);
 }
 
+const parsedKeys = new Map<string, Map<string, string>>();
+
+/** 'level:TC;sex:F' as a map; memoised, as a few keys recur across many cells. */
 function parseKey(key: string): Map<string, string> {
+  const known = parsedKeys.get(key);
+  if (known) return known;
   const map = new Map<string, string>();
   for (const pair of key === '' ? [] : key.split(';')) {
     const i = pair.indexOf(':');
     map.set(pair.slice(0, i), pair.slice(i + 1));
   }
+  if (parsedKeys.size < 10_000) parsedKeys.set(key, map);
   return map;
 }
 

@@ -14,6 +14,8 @@ export interface DatabaseHandle {
   engine: Engine;
   /** Where the data lives, for messages: a folder or a redacted URL. */
   location: string;
+  /** The embedded database itself, for what Kysely does not carry (COPY from a blob, dumps); null on a server. */
+  pglite: PGlite | null;
   /** Flushes dirty pages so the next start does not replay the WAL. */
   checkpoint(): Promise<void>;
   close(): Promise<void>;
@@ -45,6 +47,7 @@ export async function openEmbedded(dataDir: string | null): Promise<DatabaseHand
     db,
     engine: 'pglite',
     location,
+    pglite,
     checkpoint: async () => {
       await sql`checkpoint`.execute(db);
     },
@@ -72,6 +75,7 @@ export async function openPostgres(url: string, maxConnections = 10): Promise<Da
     db,
     engine: 'postgres',
     location: redactUrl(url),
+    pglite: null,
     checkpoint: async () => {
       // A server manages its own checkpoints; an unprivileged role may not run CHECKPOINT.
     },

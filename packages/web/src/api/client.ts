@@ -73,6 +73,7 @@ function errorFromBody(status: number, body: unknown): ApiError {
     messageVi,
     messageEn,
     details: readDetails(b.details),
+    body: b,
     lang: settings.lang(),
   });
 }

@@ -13,6 +13,8 @@ export interface ApiErrorInit {
   messageVi: string;
   messageEn: string;
   details?: ApiErrorDetail[];
+  /** The whole error body, for answers that carry more (e.g. `current` of a stale write). */
+  body?: Record<string, unknown> | null;
   lang: Lang;
 }
 
@@ -28,6 +30,7 @@ export class ApiError extends Error {
   readonly messageVi: string;
   readonly messageEn: string;
   readonly details: ApiErrorDetail[];
+  readonly body: Record<string, unknown> | null;
 
   constructor(init: ApiErrorInit) {
     super(init.lang === 'en' ? init.messageEn : init.messageVi);
@@ -37,6 +40,7 @@ export class ApiError extends Error {
     this.messageVi = init.messageVi;
     this.messageEn = init.messageEn;
     this.details = init.details ?? [];
+    this.body = init.body ?? null;
   }
 
   localized(lang: Lang): string {

@@ -8,7 +8,7 @@ import type { AuthContext } from '../auth/service.ts';
 import type { InputRow, ParsedInput, RowError } from './input.ts';
 import { loadDataMetadata, type DataMetadata } from './metadata.ts';
 import * as repo from './repository.ts';
-import { checkRow, type CheckedRow } from './validate.ts';
+import { checkRow, ParseCache, type CheckedRow } from './validate.ts';
 
 export type ImportMode = 'atomic' | 'partial';
 export type ValueSource = 'entry' | 'import' | 'api';
@@ -29,20 +29,24 @@ async function checkRows(ctx: AppContext, auth: AuthContext, rows: InputRow[], m
   const today = ctx.now().toISOString().slice(0, 10);
   const forms = await loadForms(ctx.db);
   const locks = await lockedCells(ctx, [...known], [...new Set(rows.map((r) => r.period.trim()))]);
-  const decisions = new Map<string, Promise<WriteDecision>>();
+  const decisions = new Map<string, WriteDecision>();
   const good: CheckedRow[] = [];
   const errors: RowError[] = [];
   let lock: RowError | null = null;
   const firstRowOf = new Map<string, number>();
+  const rowContext = { metadata, knownUnits: known, today, cache: new ParseCache() };
   for (const input of rows) {
-    const checked = checkRow(input, { metadata, knownUnits: known, today });
+    const checked = checkRow(input, rowContext);
     if ('column' in checked) {
       errors.push(checked);
       continue;
     }
     const access = `${checked.element}|${checked.org}|${checked.period.code}`;
-    if (!decisions.has(access)) decisions.set(access, canWrite(auth, scope, forms, checked.element, checked.org, checked.period.code, today));
-    const decision = await decisions.get(access)!;
+    let decision = decisions.get(access);
+    if (!decision) {
+      decision = await canWrite(auth, scope, forms, checked.element, checked.org, checked.period.code, today);
+      decisions.set(access, decision);
+    }
     if (!decision.ok) {
       errors.push({ row: input.row, column: 'org', message: decision.vi, messageEn: decision.en });
       continue;
@@ -74,13 +78,17 @@ function ruleErrors(rows: CheckedRow[], state: State, metadata: DataMetadata): R
   const byCombo = new Map<string, CheckedRow[]>();
   for (const r of rows) {
     const combo = `${r.org}|${r.period.code}`;
-    byCombo.set(combo, [...(byCombo.get(combo) ?? []), r]);
+    const list = byCombo.get(combo);
+    if (list) list.push(r);
+    else byCombo.set(combo, [r]);
   }
   const cellsByCombo = new Map<string, { element: string; disagg: string; value: number }[]>();
   for (const cell of state.values()) {
     const combo = `${cell.org}|${cell.period}`;
     if (!byCombo.has(combo)) continue;
-    cellsByCombo.set(combo, [...(cellsByCombo.get(combo) ?? []), cell]);
+    const list = cellsByCombo.get(combo);
+    if (list) list.push(cell);
+    else cellsByCombo.set(combo, [cell]);
   }
   for (const [combo, comboRows] of byCombo) {
     const touched = new Set(comboRows.map((r) => r.element));

@@ -15,7 +15,10 @@ export async function valuesOf(db: Kysely<Database>, orgs: string[], periods: st
 
 /** Serialises writers of the same units and periods, on both engines. */
 export async function lockUnitPeriods(db: Kysely<Database>, keys: string[]): Promise<void> {
-  for (const key of [...new Set(keys)].sort()) await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(db);
+  const unique = [...new Set(keys)].sort();
+  if (unique.length === 0) return;
+  // One statement, locks taken in a fixed order so that two writers cannot deadlock.
+  await sql`select count(pg_advisory_xact_lock(hashtext(k))) from (select k from unnest(${unique}::text[]) as k order by k) as ordered`.execute(db);
 }
 
 export interface CellWrite {
@@ -27,44 +30,30 @@ export interface CellWrite {
   comment: string | null;
 }
 
+/** Rows per statement: the columns travel as arrays (unnest), so a statement has a handful of parameters however many rows it carries. */
+const CHUNK = 10_000;
+
 export async function upsertValues(db: Kysely<Database>, writes: CellWrite[], actor: string, at: Date): Promise<void> {
-  for (let i = 0; i < writes.length; i += 1000) {
-    await db
-      .insertInto('data_value')
-      .values(
-        writes.slice(i, i + 1000).map((w) => ({
-          element_code: w.element,
-          period: w.period,
-          org_code: w.org,
-          disagg: w.disagg,
-          value: w.value,
-          comment: w.comment,
-          updated_at: at,
-          updated_by: actor,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.columns(['element_code', 'period', 'org_code', 'disagg']).doUpdateSet((eb) => ({
-          value: eb.ref('excluded.value'),
-          comment: eb.ref('excluded.comment'),
-          updated_at: eb.ref('excluded.updated_at'),
-          updated_by: eb.ref('excluded.updated_by'),
-          version: sql`data_value.version + 1`,
-        })),
-      )
-      .execute();
+  for (let i = 0; i < writes.length; i += CHUNK) {
+    const chunk = writes.slice(i, i + CHUNK);
+    await sql`
+      insert into data_value (element_code, period, org_code, disagg, value, comment, updated_at, updated_by)
+      select e, p, o, d, v, c, ${at}::timestamptz, ${actor}
+      from unnest(${chunk.map((w) => w.element)}::text[], ${chunk.map((w) => w.period)}::text[], ${chunk.map((w) => w.org)}::text[],
+                  ${chunk.map((w) => w.disagg)}::text[], ${chunk.map((w) => w.value)}::numeric[], ${chunk.map((w) => w.comment)}::text[]) as t(e, p, o, d, v, c)
+      on conflict (element_code, period, org_code, disagg) do update
+        set value = excluded.value, comment = excluded.comment, updated_at = excluded.updated_at,
+            updated_by = excluded.updated_by, version = data_value.version + 1`.execute(db);
   }
 }
 
 export async function deleteValues(db: Kysely<Database>, cells: Omit<CellWrite, 'value' | 'comment'>[]): Promise<void> {
-  for (const c of cells) {
-    await db
-      .deleteFrom('data_value')
-      .where('element_code', '=', c.element)
-      .where('period', '=', c.period)
-      .where('org_code', '=', c.org)
-      .where('disagg', '=', c.disagg)
-      .execute();
+  for (let i = 0; i < cells.length; i += CHUNK) {
+    const chunk = cells.slice(i, i + CHUNK);
+    await sql`
+      delete from data_value v
+      using unnest(${chunk.map((c) => c.element)}::text[], ${chunk.map((c) => c.period)}::text[], ${chunk.map((c) => c.org)}::text[], ${chunk.map((c) => c.disagg)}::text[]) as t(e, p, o, d)
+      where v.element_code = t.e and v.period = t.p and v.org_code = t.o and v.disagg = t.d`.execute(db);
   }
 }
 
@@ -81,26 +70,15 @@ export interface AuditWrite {
 }
 
 export async function insertAudit(db: Kysely<Database>, entries: AuditWrite[], source: 'entry' | 'import' | 'api', actor: string, at: Date): Promise<void> {
-  for (let i = 0; i < entries.length; i += 1000) {
-    await db
-      .insertInto('data_value_audit')
-      .values(
-        entries.slice(i, i + 1000).map((e) => ({
-          element_code: e.element,
-          period: e.period,
-          org_code: e.org,
-          disagg: e.disagg,
-          action: e.action,
-          old_value: e.oldValue,
-          new_value: e.newValue,
-          old_comment: e.oldComment,
-          new_comment: e.newComment,
-          source,
-          actor,
-          at,
-        })),
-      )
-      .execute();
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    const chunk = entries.slice(i, i + CHUNK);
+    await sql`
+      insert into data_value_audit (element_code, period, org_code, disagg, action, old_value, new_value, old_comment, new_comment, source, actor, at)
+      select e, p, o, d, a, ov, nv, oc, nc, ${source}, ${actor}, ${at}::timestamptz
+      from unnest(${chunk.map((x) => x.element)}::text[], ${chunk.map((x) => x.period)}::text[], ${chunk.map((x) => x.org)}::text[], ${chunk.map((x) => x.disagg)}::text[],
+                  ${chunk.map((x) => x.action)}::text[], ${chunk.map((x) => x.oldValue)}::numeric[], ${chunk.map((x) => x.newValue)}::numeric[],
+                  ${chunk.map((x) => x.oldComment)}::text[], ${chunk.map((x) => x.newComment)}::text[]) with ordinality as t(e, p, o, d, a, ov, nv, oc, nc, n)
+      order by n`.execute(db);
   }
 }
 

@@ -13,7 +13,14 @@ export interface CheckedRow {
   comment: string | null;
 }
 
+/** Parses of repeated texts within one batch (a file repeats a few periods and disaggregations many times). */
+export class ParseCache {
+  readonly periods = new Map<string, ReturnType<typeof parsePeriod>>();
+  readonly disaggs = new Map<string, ReturnType<typeof parseDisagg>>();
+}
+
 export interface RowContext {
+  cache?: ParseCache;
   metadata: DataMetadata;
   /** Known area and organisation codes among those the batch names. */
   knownUnits: Set<string>;
@@ -31,14 +38,23 @@ export function checkRow(input: InputRow, ctx: RowContext): CheckedRow | RowErro
   if (!input.element) return error(row, 'element', 'Thiếu mã chỉ tiêu (element)', 'The element code is missing');
   const element = ctx.metadata.elements.get(input.element);
   if (!element) return error(row, 'element', `"${input.element}" không phải là mã chỉ tiêu đã có`, `"${input.element}" is not a known data element`);
-  const period = parsePeriod(input.period);
+  let period = ctx.cache?.periods.get(input.period);
+  if (!period) {
+    period = parsePeriod(input.period);
+    ctx.cache?.periods.set(input.period, period);
+  }
   if (!period.ok) return error(row, 'period', period.messageVi, period.message);
   if (period.period.start > ctx.today) {
     return error(row, 'period', `Kỳ ${period.period.code} chưa bắt đầu; không thể nhập số liệu cho kỳ tương lai`, `Period ${period.period.code} has not started; future periods cannot be written`);
   }
   if (!input.org) return error(row, 'org', 'Thiếu mã đơn vị (org)', 'The org code is missing');
   if (!ctx.knownUnits.has(input.org)) return error(row, 'org', `"${input.org}" không phải là mã địa bàn hoặc đơn vị đã có`, `"${input.org}" is not a known area or organisation code`);
-  const disagg = parseDisagg(input.disagg, element.dimensions);
+  const disaggKey = `${element.code}|${input.disagg}`;
+  let disagg = ctx.cache?.disaggs.get(disaggKey);
+  if (!disagg) {
+    disagg = parseDisagg(input.disagg, element.dimensions);
+    ctx.cache?.disaggs.set(disaggKey, disagg);
+  }
   if (!disagg.ok) return error(row, 'disagg', disagg.problem.vi, disagg.problem.en);
   let value: number | null = null;
   if (input.value !== null && input.value !== '') {

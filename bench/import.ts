@@ -1,0 +1,127 @@
+// Importing N CSV rows through POST /api/data-values, against a plain COPY of
+// the same rows into a bare table on the same engine (the baseline).
+// Each case runs in its own process so that its peak memory is its own.
+//   npx tsx bench/import.ts [rows]            (PGlite; PostgreSQL too when TEST_DATABASE_URL is set)
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { loadConfig, REPO_ROOT } from '../packages/server/src/config.ts';
+import { createContext } from '../packages/server/src/context.ts';
+import { openEmbedded, openPostgres, type DatabaseHandle } from '../packages/server/src/db/connection.ts';
+import { migrate } from '../packages/server/src/db/migrate.ts';
+import { buildApp } from '../packages/server/src/http/app.ts';
+import { createApiToken } from '../packages/server/src/modules/auth/service.ts';
+import { loadCatalog } from '../packages/server/src/modules/catalog/load.ts';
+import { createUser } from '../packages/server/src/modules/users/service.ts';
+import { syntheticCsv } from './lib/synthetic-values.ts';
+
+type Engine = 'pglite' | 'postgres';
+type Phase = 'copy' | 'import';
+interface CaseResult { engine: Engine; phase: Phase; rows: number; ms: number; peakRssMb: number; baseRssMb: number }
+
+function withDb(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function open(engine: Engine): Promise<{ db: DatabaseHandle; url: string | null; cleanup: () => Promise<void> }> {
+  if (engine === 'pglite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-bench-'));
+    const db = await openEmbedded(dir);
+    return { db, url: null, cleanup: async () => { await db.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const base = process.env.TEST_DATABASE_URL!;
+  const name = `vetplan_bench_${randomBytes(4).toString('hex')}`;
+  const admin = await openPostgres(base, 1);
+  await sql.raw(`create database ${name}`).execute(admin.db);
+  const url = withDb(base, name);
+  const db = await openPostgres(url, 5);
+  return { db, url, cleanup: async () => { await db.close(); await sql.raw(`drop database ${name}`).execute(admin.db); await admin.close(); } };
+}
+
+/** Samples the resident set size while `work` runs. */
+async function measure<T>(work: () => Promise<T>): Promise<{ ms: number; peakRssMb: number; value: T }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  const start = performance.now();
+  const value = await work();
+  const ms = performance.now() - start;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { ms, peakRssMb: peak / 2 ** 20, value };
+}
+
+async function runCase(engine: Engine, phase: Phase, count: number): Promise<CaseResult> {
+  const { csv, rows } = syntheticCsv(count);
+  const { db, url, cleanup } = await open(engine);
+  try {
+    await migrate(db.db);
+    await loadCatalog(db.db, path.join(REPO_ROOT, 'catalog/yen-dung-2023'), 'bench');
+    global.gc?.();
+    const baseRssMb = process.memoryUsage().rss / 2 ** 20;
+    if (phase === 'copy') {
+      await sql`create table copy_baseline (element text, period text, org text, disagg text, value numeric, comment text)`.execute(db.db);
+      const m = await measure(async () => {
+        if (db.pglite) {
+          // PGlite reads COPY input from a blob given with the query.
+          await db.pglite.query(`copy copy_baseline from '/dev/blob' with (format csv, header true)`, [], { blob: new Blob([csv]) });
+        } else {
+          const client = new pg.Client({ connectionString: url! });
+          await client.connect();
+          await pipeline(Readable.from([csv]), client.query(copyFrom('copy copy_baseline from stdin with (format csv, header true)')));
+          await client.end();
+        }
+      });
+      return { engine, phase, rows, ms: m.ms, peakRssMb: m.peakRssMb, baseRssMb };
+    }
+    const config = loadConfig({ LOG_LEVEL: 'silent', IMPORT_LIMIT_BYTES: String(1024 ** 3) });
+    const ctx = createContext(db.db, config);
+    await createUser(ctx, { username: 'bench', password: 'bench-pass-123', role: 'admin', org: 'VN' }, { actor: null });
+    const token = await createApiToken(ctx, 'bench', 'bench');
+    const app = await buildApp(ctx);
+    const m = await measure(() =>
+      app.inject({ method: 'POST', url: '/api/data-values', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, payload: csv }),
+    );
+    if (m.value.statusCode !== 200) throw new Error(`import answered ${m.value.statusCode}: ${m.value.body.slice(0, 500)}`);
+    const stored = await sql<{ n: number }>`select count(*)::int as n from data_value`.execute(db.db);
+    if (stored.rows[0]!.n !== rows) throw new Error(`stored ${stored.rows[0]!.n} of ${rows} rows`);
+    await app.close();
+    return { engine, phase, rows, ms: m.ms, peakRssMb: m.peakRssMb, baseRssMb };
+  } finally {
+    await cleanup();
+  }
+}
+
+const self = fileURLToPath(import.meta.url);
+const [mode, engineArg, phaseArg, countArg] = process.argv.slice(2);
+if (mode === '--case') {
+  const result = await runCase(engineArg as Engine, phaseArg as Phase, Number(countArg));
+  process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+  process.exit(0);
+}
+
+const count = Number(mode ?? 100_000);
+const engines: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+console.log(`rows: ${count}`);
+for (const engine of engines) {
+  const results: Record<Phase, CaseResult> = {} as never;
+  for (const phase of ['copy', 'import'] as Phase[]) {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', self, '--case', engine, phase, String(count)], { cwd: REPO_ROOT, encoding: 'utf8', env: process.env, maxBuffer: 1 << 26 });
+    const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+    if (!line) throw new Error(`${engine} ${phase} failed:\n${child.stdout}\n${child.stderr}`);
+    results[phase] = JSON.parse(line.slice(7));
+  }
+  const { copy, import: imp } = results;
+  const rate = (r: CaseResult) => Math.round(r.rows / (r.ms / 1000));
+  console.log(`${engine.padEnd(8)} COPY (baseline): ${copy.ms.toFixed(0).padStart(7)} ms  ${String(rate(copy)).padStart(8)} rows/s  peak RSS ${copy.peakRssMb.toFixed(0)} MB`);
+  console.log(`${engine.padEnd(8)} import (API):    ${imp.ms.toFixed(0).padStart(7)} ms  ${String(rate(imp)).padStart(8)} rows/s  peak RSS ${imp.peakRssMb.toFixed(0)} MB (${(imp.peakRssMb - imp.baseRssMb).toFixed(0)} MB above idle)  ${(imp.ms / copy.ms).toFixed(2)}x COPY`);
+}

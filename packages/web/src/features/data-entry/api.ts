@@ -1,0 +1,194 @@
+import { PERIOD_TYPES, SUBMISSION_ACTIONS, SUBMISSION_STATUSES, VALUE_TYPES, type DayInPeriod, type SubmissionAction } from '@vetplan/domain';
+import { apiGet, apiSend } from '../../api/client.ts';
+import { asObject, bool, list, num, oneOf, str, stringMap, strings, strOrNull, numOrNull, type Json } from '../../api/decode.ts';
+import { isApiError } from '../../api/errors.ts';
+import type {
+  Cell,
+  CellWrite,
+  DimensionValue,
+  Entry,
+  EntryDimension,
+  EntryElement,
+  EntryTarget,
+  FormSummary,
+  HistoryEntry,
+  SavedCell,
+  Submission,
+  SubmissionEvent,
+  Violation,
+} from './types.ts';
+
+// Response mappers: each turns the server's JSON into the typed shape, or fails loudly at the edge.
+
+function mapDay(value: unknown, path: string): DayInPeriod {
+  const o = asObject(value, path);
+  return { month: num(o, 'month', path), day: num(o, 'day', path) };
+}
+
+function mapUnit(value: unknown, path: string): { code: string; name: string } {
+  const o = asObject(value, path);
+  return { code: str(o, 'code', path), name: str(o, 'name', path) };
+}
+
+export function mapForm(value: unknown, path: string): FormSummary {
+  const o = asObject(value, path);
+  const schedule = asObject(o.schedule, `${path}.schedule`);
+  return {
+    code: str(o, 'code', path),
+    name: str(o, 'name', path),
+    nameEn: strOrNull(o, 'nameEn', path),
+    periodType: oneOf(o, 'periodType', PERIOD_TYPES, path),
+    elements: strings(o, 'elements', path),
+    units: list(o, 'units', mapUnit, path),
+    reportedBy: strOrNull(o, 'reportedBy', path),
+    approverRoles: strings(o, 'approverRoles', path),
+    schedule: {
+      opens: mapDay(schedule.opens, `${path}.schedule.opens`),
+      cutoff: mapDay(schedule.cutoff, `${path}.schedule.cutoff`),
+      due: mapDay(schedule.due, `${path}.schedule.due`),
+    },
+  };
+}
+
+export function mapCell(value: unknown, path: string): Cell {
+  const o = asObject(value, path);
+  return {
+    element: str(o, 'element', path),
+    disagg: str(o, 'disagg', path),
+    value: num(o, 'value', path),
+    comment: strOrNull(o, 'comment', path),
+    version: num(o, 'version', path),
+    updatedBy: str(o, 'updatedBy', path),
+    updatedAt: str(o, 'updatedAt', path),
+  };
+}
+
+function mapViolation(value: unknown, path: string): Violation {
+  const o = asObject(value, path);
+  return { rule: str(o, 'rule', path), message: str(o, 'message', path), messageEn: str(o, 'messageEn', path), where: stringMap(o, 'where', path) };
+}
+
+function mapDimensionValue(value: unknown, path: string): DimensionValue {
+  const o = asObject(value, path);
+  return { code: str(o, 'code', path), name: str(o, 'name', path), nameEn: strOrNull(o, 'nameEn', path) };
+}
+
+function mapDimension(value: unknown, path: string): EntryDimension {
+  const o = asObject(value, path);
+  return { dimension: str(o, 'dimension', path), name: str(o, 'name', path), values: list(o, 'values', mapDimensionValue, path) };
+}
+
+function mapElement(value: unknown, path: string): EntryElement {
+  const o = asObject(value, path);
+  return {
+    code: str(o, 'code', path),
+    name: str(o, 'name', path),
+    nameEn: strOrNull(o, 'nameEn', path),
+    valueType: oneOf(o, 'valueType', VALUE_TYPES, path),
+    dimensions: list(o, 'dimensions', mapDimension, path),
+  };
+}
+
+function mapEvent(value: unknown, path: string): SubmissionEvent {
+  const o = asObject(value, path);
+  return {
+    action: oneOf(o, 'action', SUBMISSION_ACTIONS, path),
+    fromStatus: str(o, 'fromStatus', path),
+    toStatus: str(o, 'toStatus', path),
+    actor: str(o, 'actor', path),
+    at: str(o, 'at', path),
+    comment: strOrNull(o, 'comment', path),
+  };
+}
+
+export function mapSubmission(o: Json, path = 'submission'): Submission {
+  return {
+    status: oneOf(o, 'status', SUBMISSION_STATUSES, path),
+    version: num(o, 'version', path),
+    submittedAt: strOrNull(o, 'submittedAt', path),
+    submittedBy: strOrNull(o, 'submittedBy', path),
+    decidedAt: strOrNull(o, 'decidedAt', path),
+    decidedBy: strOrNull(o, 'decidedBy', path),
+    reason: strOrNull(o, 'reason', path),
+    comment: strOrNull(o, 'comment', path),
+    events: list(o, 'events', mapEvent, path),
+  };
+}
+
+export function mapEntry(o: Json): Entry {
+  const dates = asObject(o.dates, 'entry.dates');
+  const previous = asObject(o.previous, 'entry.previous');
+  return {
+    form: mapForm(o.form, 'entry.form'),
+    org: mapUnit(o.org, 'entry.org'),
+    period: str(o, 'period', 'entry'),
+    dates: { opens: str(dates, 'opens', 'entry.dates'), cutoff: str(dates, 'cutoff', 'entry.dates'), due: str(dates, 'due', 'entry.dates') },
+    elements: list(o, 'elements', mapElement, 'entry'),
+    values: list(o, 'values', mapCell, 'entry'),
+    previous: { period: str(previous, 'period', 'entry.previous'), values: list(previous, 'values', mapCell, 'entry.previous') },
+    submission: mapSubmission(asObject(o.submission, 'entry.submission'), 'entry.submission'),
+    violations: list(o, 'violations', mapViolation, 'entry'),
+    locked: bool(o, 'locked', 'entry'),
+    canEdit: bool(o, 'canEdit', 'entry'),
+    canApprove: bool(o, 'canApprove', 'entry'),
+  };
+}
+
+function mapSaved(o: Json): SavedCell {
+  return {
+    cell: o.cell === null || o.cell === undefined ? null : mapCell(o.cell, 'saved.cell'),
+    violations: list(o, 'violations', mapViolation, 'saved'),
+  };
+}
+
+function mapHistoryEntry(value: unknown, path: string): HistoryEntry {
+  const o = asObject(value, path);
+  return {
+    disagg: str(o, 'disagg', path),
+    action: oneOf(o, 'action', ['create', 'update', 'delete'], path),
+    oldValue: numOrNull(o, 'oldValue', path),
+    newValue: numOrNull(o, 'newValue', path),
+    oldComment: strOrNull(o, 'oldComment', path),
+    newComment: strOrNull(o, 'newComment', path),
+    source: oneOf(o, 'source', ['entry', 'import', 'api'], path),
+    actor: str(o, 'actor', path),
+    at: str(o, 'at', path),
+  };
+}
+
+/** The figure someone else saved meanwhile, from a 409 `stale_write` answer; undefined for any other error. */
+export function staleWriteCurrent(error: unknown): Cell | null | undefined {
+  if (!isApiError(error) || error.id !== 'stale_write' || !error.body) return undefined;
+  const current = error.body.current;
+  if (current === null || current === undefined) return null;
+  try {
+    return mapCell(current, 'error.current');
+  } catch {
+    return undefined;
+  }
+}
+
+const q = encodeURIComponent;
+
+export function fetchForms(signal?: AbortSignal): Promise<FormSummary[]> {
+  return apiGet('/api/forms', (o) => list(o, 'forms', mapForm, 'forms'), signal);
+}
+
+export function fetchEntry(target: EntryTarget, signal?: AbortSignal): Promise<Entry> {
+  return apiGet(`/api/forms/${q(target.form)}/entry?org=${q(target.org)}&period=${q(target.period)}`, mapEntry, signal);
+}
+
+export function saveCell(target: EntryTarget, write: CellWrite): Promise<SavedCell> {
+  const body = { ...write, org: target.org, period: target.period };
+  return apiSend('PUT', '/api/data-entry/cell', body, mapSaved);
+}
+
+export function fetchCellHistory(target: EntryTarget, element: string, disagg: string, signal?: AbortSignal): Promise<HistoryEntry[]> {
+  const path = `/api/data-values/history?element=${q(element)}&period=${q(target.period)}&org=${q(target.org)}&disagg=${q(disagg)}`;
+  return apiGet(path, (o) => list(o, 'entries', mapHistoryEntry, 'history'), signal);
+}
+
+export function actOnSubmission(target: EntryTarget, action: SubmissionAction, comment: string | null): Promise<Submission> {
+  const path = `/api/forms/${q(target.form)}/submissions/${q(target.org)}/${q(target.period)}/${action}`;
+  return apiSend('POST', path, comment ? { comment } : {}, (o) => mapSubmission(o));
+}

@@ -1,0 +1,35 @@
+import { apiGet } from '../../api/client.ts';
+import { asObject, list, oneOf, str, strOrNull } from '../../api/decode.ts';
+
+export const INBOX_KINDS = ['returned', 'overdue', 'to_approve', 'due'] as const;
+export type InboxKind = (typeof INBOX_KINDS)[number];
+
+/** Something waiting for the user: a report due, overdue, returned to them, or to approve. */
+export interface InboxItem {
+  kind: InboxKind;
+  form: string;
+  formName: string;
+  org: string;
+  orgName: string;
+  period: string;
+  due: string;
+  reason: string | null;
+}
+
+function mapItem(value: unknown, path: string): InboxItem {
+  const o = asObject(value, path);
+  return {
+    kind: oneOf(o, 'kind', INBOX_KINDS, path),
+    form: str(o, 'form', path),
+    formName: str(o, 'formName', path),
+    org: str(o, 'org', path),
+    orgName: str(o, 'orgName', path),
+    period: str(o, 'period', path),
+    due: str(o, 'due', path),
+    reason: strOrNull(o, 'reason', path),
+  };
+}
+
+export function fetchInbox(signal?: AbortSignal): Promise<InboxItem[]> {
+  return apiGet('/api/inbox', (o) => list(o, 'items', mapItem, 'inbox'), signal);
+}
