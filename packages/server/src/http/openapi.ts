@@ -20,6 +20,8 @@ export const ErrorSchema = Type.Object(
           column: Type.Union([Type.String(), Type.Null()]),
           message: Type.String(),
           messageEn: Type.String(),
+          sheet: Type.Optional(Type.String({ description: 'For Excel uploads: the sheet' })),
+          cell: Type.Optional(Type.String({ description: 'For Excel uploads: the cell, e.g. E8' })),
         }),
         { description: 'Every bad row of a rejected import' },
       ),

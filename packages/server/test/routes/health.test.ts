@@ -39,6 +39,8 @@ describe('GET /api/openapi.json', () => {
         '/api/forms/{code}/completeness',
         '/api/forms/{code}/entry',
         '/api/forms/{code}/submissions/{org}/{period}/{action}',
+        '/api/forms/{code}/template.xlsx',
+        '/api/forms/{code}/xlsx',
         '/api/health',
         '/api/inbox',
         '/api/organisations',

@@ -10,8 +10,18 @@ import { navigate, usePathname } from './router.ts';
 
 const PlanOverviewPage = lazy(() => import('../features/plan/PlanOverviewPage.tsx'));
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
+const DataEntryPage = lazy(() => import('../features/data-entry/DataEntryPage.tsx'));
+const CompletenessPage = lazy(() => import('../features/completeness/CompletenessPage.tsx'));
+const InboxPage = lazy(() => import('../features/inbox/InboxPage.tsx'));
 
-export const ROUTES = { home: '/', users: '/users', login: '/login' } as const;
+export const ROUTES = {
+  home: '/',
+  users: '/users',
+  login: '/login',
+  dataEntry: '/data-entry',
+  completeness: '/completeness',
+  inbox: '/inbox',
+} as const;
 
 function PageLoader() {
   const { t } = useTranslation();
@@ -44,6 +54,9 @@ export function App() {
   let page: React.ReactNode;
   if (pathname === ROUTES.home) page = <PlanOverviewPage />;
   else if (pathname === ROUTES.users && isAdmin) page = <UsersPage />;
+  else if (pathname === ROUTES.dataEntry) page = <DataEntryPage />;
+  else if (pathname === ROUTES.completeness) page = <CompletenessPage />;
+  else if (pathname === ROUTES.inbox) page = <InboxPage />;
   else page = <NotFoundPage />;
 
   return (

@@ -1,11 +1,12 @@
 import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconFileText, IconLogout, IconUsers } from '@tabler/icons-react';
+import { IconClipboardCheck, IconFileText, IconLogout, IconTable, IconUsers } from '@tabler/icons-react';
 import { ROLE_LABELS } from '@vetplan/domain';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogout } from '../features/auth/queries.ts';
 import type { Me } from '../features/auth/types.ts';
+import { InboxBadge } from '../features/inbox/InboxBadge.tsx';
 import { useLang } from '../i18n/useLang.ts';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
 import { linkClick, usePathname } from './router.ts';
@@ -19,8 +20,13 @@ interface NavItem {
 
 function useNavItems(me: Me): NavItem[] {
   const { t } = useTranslation();
+  const role = me.user.role;
   const items: NavItem[] = [{ to: '/', label: t('nav.plan'), icon: <IconFileText size={20} stroke={1.6} /> }];
-  if (me.user.role === 'admin') {
+  if (role !== 'viewer') items.push({ to: '/data-entry', label: t('nav.dataEntry'), icon: <IconTable size={20} stroke={1.6} /> });
+  if (role !== 'unit_officer') {
+    items.push({ to: '/completeness', label: t('nav.completeness'), icon: <IconClipboardCheck size={20} stroke={1.6} /> });
+  }
+  if (role === 'admin') {
     items.push({ to: '/users', label: t('nav.users'), icon: <IconUsers size={20} stroke={1.6} /> });
   }
   return items;
@@ -78,6 +84,7 @@ function HeaderBar({ me, items, pathname, onLogout, loggingOut, opened, onBurger
         </Group>
       </Group>
       <Group gap="sm" wrap="nowrap">
+        {me.user.role !== 'viewer' && <InboxBadge enabled />}
         <Box visibleFrom="sm">
           <UserBadge me={me} inHeader />
         </Box>

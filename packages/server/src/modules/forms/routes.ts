@@ -22,6 +22,8 @@ import {
   TransitionParams,
 } from './schema.ts';
 import { act, completeness } from './workflow.ts';
+import { formTemplate, uploadTemplate, XLSX_TYPE } from './xlsx.ts';
+import { ImportResponse } from '../data-values/schema.ts';
 
 const signedIn = { access: { roles: 'signed-in' } } as const;
 const writers = { access: { roles: ['admin', 'plan_manager', 'unit_officer', 'unit_head'] } } as const;
@@ -56,6 +58,29 @@ export function formRoutes(app: App, ctx: AppContext): void {
     config: signedIn,
     schema: { tags: ['forms'], summary: 'Which units reported a period on time, late or not yet', params: FormParams, querystring: CompletenessQuery, response: { 200: CompletenessSchema, ...ErrorResponses } },
   }, async (request) => completeness(ctx, request.auth!, request.params.code, request.query.period));
+
+  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: ctx.config.importLimitBytes }, (_request, body, done) => done(null, body));
+
+  app.get('/api/forms/:code/template.xlsx', {
+    config: signedIn,
+    schema: { tags: ['forms'], summary: 'The form as an Excel template for one unit and period, filled with the stored figures', params: FormParams, querystring: EntryQuery, response: { 200: { type: 'string', format: 'binary' }, ...ErrorResponses } },
+  }, async (request, reply) => {
+    const file = await formTemplate(ctx, request.auth!, request.params.code, request.query.org, request.query.period);
+    const name = `${request.params.code}_${request.query.org}_${request.query.period}.xlsx`;
+    return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="${name}"`).send(file as never);
+  });
+
+  app.post('/api/forms/:code/xlsx', {
+    config: writers,
+    bodyLimit: ctx.config.importLimitBytes,
+    schema: {
+      tags: ['forms'],
+      summary: 'Upload a filled Excel template; every bad cell is named by sheet and cell, and nothing is stored',
+      params: FormParams,
+      body: { content: { [XLSX_TYPE]: { schema: { description: 'The filled .xlsx template (binary)' } } } },
+      response: { 200: ImportResponse, ...ErrorResponses },
+    },
+  }, async (request) => uploadTemplate(ctx, request.auth!, request.params.code, request.body as Buffer));
 
   app.get('/api/inbox', {
     config: signedIn,

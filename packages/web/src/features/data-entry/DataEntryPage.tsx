@@ -1,0 +1,87 @@
+import { Alert, Center, Container, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
+import { useMe } from '../auth/queries.ts';
+import { EntryGrid } from './EntryGrid.tsx';
+import { EntrySelectors } from './EntrySelectors.tsx';
+import { EntryStatus } from './EntryStatus.tsx';
+import { periodLabel } from './periods.ts';
+import { useEntry, useForms } from './queries.ts';
+import { SubmissionPanel } from './SubmissionPanel.tsx';
+import type { Entry, EntryTarget } from './types.ts';
+import { useEntrySelection } from './useEntrySelection.ts';
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
+}
+
+function EntryContent({ entry, target, today, author }: { entry: Entry; target: EntryTarget; today: string; author: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md">
+      <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
+        <EntryStatus entry={entry} today={today} />
+      </Paper>
+      <Stack gap={4}>
+        <Text size="sm" c="dimmed">
+          {t('entry.previousLegend', { period: periodLabel(entry.previous.period, t) })}
+        </Text>
+        {entry.canEdit && (
+          <Text size="sm" c="dimmed" visibleFrom="sm">
+            {t('entry.keyboardHelp')}
+          </Text>
+        )}
+      </Stack>
+      <EntryGrid entry={entry} target={target} readOnly={!entry.canEdit} author={author} valueLabel={t('entry.value')} />
+      <SubmissionPanel entry={entry} target={target} />
+    </Stack>
+  );
+}
+
+/** Nhập số liệu: choose a form, a unit and a period, then type, paste, check and submit the figures. */
+export default function DataEntryPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const forms = useForms();
+  const { selection, today, change } = useEntrySelection('/data-entry', forms.data);
+  const target = useMemo<EntryTarget | null>(
+    () => (selection.form && selection.org && selection.period ? { form: selection.form, org: selection.org, period: selection.period } : null),
+    [selection.form, selection.org, selection.period],
+  );
+  const entry = useEntry(target);
+
+  return (
+    <Container size="xl" px={{ base: 'xs', sm: 'md' }} py="md">
+      <Stack gap="md">
+        <Title order={1} size="h2">
+          {t('entry.title')}
+        </Title>
+        {forms.isPending && <Loading />}
+        {forms.isError && <ErrorAlert error={forms.error} />}
+        {forms.data && forms.data.length === 0 && (
+          <Alert color="gray" icon={<IconInfoCircle />}>
+            {t('entry.noForms')}
+          </Alert>
+        )}
+        {forms.data && forms.data.length > 0 && (
+          <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
+            <EntrySelectors forms={forms.data} selection={selection} today={today} onChange={change} />
+          </Paper>
+        )}
+        {forms.data && forms.data.length > 0 && !target && <Text c="dimmed">{t('entry.choose')}</Text>}
+        {target && entry.isPending && <Loading />}
+        {entry.isError && <ErrorAlert error={entry.error} />}
+        {target && entry.data && (
+          <EntryContent entry={entry.data} target={target} today={today} author={me.data?.user.username ?? ''} />
+        )}
+      </Stack>
+    </Container>
+  );
+}

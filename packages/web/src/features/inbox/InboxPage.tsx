@@ -1,0 +1,76 @@
+import { Alert, Anchor, Badge, Center, Container, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { formatDate } from '@vetplan/domain';
+import { IconCircleCheck } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { linkClick, withQuery } from '../../app/router.ts';
+import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
+import { periodLabel } from '../data-entry/periods.ts';
+import type { InboxItem, InboxKind } from './api.ts';
+import { useInbox } from './queries.ts';
+
+const KIND_COLORS: Record<InboxKind, string> = { returned: 'orange', overdue: 'red', to_approve: 'blue', due: 'yellow' };
+
+function InboxRow({ item }: { item: InboxItem }) {
+  const { t } = useTranslation();
+  const href = withQuery('/data-entry', { form: item.form, org: item.org, period: item.period });
+  return (
+    <Paper withBorder radius="md" p="sm" component="li" data-kind={item.kind}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          <Group gap="xs">
+            <Badge color={KIND_COLORS[item.kind]} variant={item.kind === 'overdue' ? 'filled' : 'light'} radius="sm">
+              {t(`inbox.kind.${item.kind}`)}
+            </Badge>
+            <Text size="sm" c="dimmed">
+              {t('inbox.due', { date: formatDate(item.due) })}
+            </Text>
+          </Group>
+          <Anchor href={href} onClick={linkClick(href)} fw={600}>
+            {item.formName}
+          </Anchor>
+          <Text size="sm">
+            {item.orgName} · {periodLabel(item.period, t)}
+          </Text>
+          {item.reason && (
+            <Text size="sm" c="orange.9" fw={500}>
+              {t('inbox.reason', { reason: item.reason })}
+            </Text>
+          )}
+        </Stack>
+      </Group>
+    </Paper>
+  );
+}
+
+/** Việc cần làm: reports due, overdue, returned, or waiting for the user's approval. */
+export default function InboxPage() {
+  const { t } = useTranslation();
+  const inbox = useInbox();
+  return (
+    <Container size="md" px={{ base: 'xs', sm: 'md' }} py="md">
+      <Stack gap="md">
+        <Title order={1} size="h2">
+          {t('inbox.title')}
+        </Title>
+        {inbox.isPending && (
+          <Center py="xl">
+            <Loader aria-label={t('common.loading')} />
+          </Center>
+        )}
+        {inbox.isError && <ErrorAlert error={inbox.error} />}
+        {inbox.data && inbox.data.length === 0 && (
+          <Alert color="green" icon={<IconCircleCheck />}>
+            {t('inbox.empty')}
+          </Alert>
+        )}
+        {inbox.data && inbox.data.length > 0 && (
+          <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} data-testid="inbox-list">
+            {inbox.data.map((item) => (
+              <InboxRow key={`${item.kind}-${item.form}-${item.org}-${item.period}`} item={item} />
+            ))}
+          </Stack>
+        )}
+      </Stack>
+    </Container>
+  );
+}
