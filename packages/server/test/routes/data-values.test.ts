@@ -181,3 +181,25 @@ describe('GET /api/data-values', () => {
     expect(res.body).toBe('element,period,org,disagg,value,comment\r\nDE_THCS_GRAD,2020,07681,sex:F,5,\r\n');
   });
 });
+
+describe('DHIS2 export', () => {
+  it('answers the dataValueSets shape', async () => {
+    const res = await get(admin, 'org=07681&period=2020&format=dhis2');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      dataValues: [
+        {
+          dataElement: 'DE_THCS_GRAD',
+          period: '2020',
+          orgUnit: '07681',
+          categoryOptionCombo: 'sex:F',
+          attributeOptionCombo: 'default',
+          value: '5',
+          storedBy: expect.any(String),
+          lastUpdated: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+          followup: false,
+        },
+      ],
+    });
+  });
+});

@@ -7,6 +7,7 @@ import { areaSubtree, findUnit, orgSubtree, unitWithin } from '../areas/scope.ts
 import type { AuthContext } from '../auth/service.ts';
 import { importDataValues } from './import.ts';
 import { COLUMNS, rowsFromCsv, rowsFromJson } from './input.ts';
+import { toDhis2 } from './dhis2.ts';
 import * as repo from './repository.ts';
 import { DataValuesQuery, DataValuesResponse, ImportBody, ImportQuery, ImportResponse } from './schema.ts';
 
@@ -64,7 +65,10 @@ export function dataValueRoutes(app: App, ctx: AppContext): void {
       if (!parsed.ok) throw errors.invalidField('period', parsed.messageVi, parsed.message);
     }
     const orgs = await requestedUnits(ctx, request.auth!, list(request.query.org));
-    const rows = (await repo.listValues(ctx.db, { elements: list(request.query.element), periods, orgs })).map((v) => ({
+    const stored = await repo.listValues(ctx.db, { elements: list(request.query.element), periods, orgs });
+    // Sent as text: the 200 schema above describes the default shape, not DHIS2's.
+    if (request.query.format === 'dhis2') return reply.type('application/json; charset=utf-8').send(JSON.stringify(toDhis2(stored)) as never);
+    const rows = stored.map((v) => ({
       element: v.element_code,
       period: v.period,
       org: v.org_code,

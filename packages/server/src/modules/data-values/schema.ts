@@ -7,7 +7,7 @@ export const DataValuesQuery = Type.Object(
     element: CommaList('Data element code(s)'),
     period: CommaList('Period code(s): 2025, 2025S1, 2025Q1, 202503'),
     org: CommaList('Area or organisation code(s); by default every unit in the caller’s scope'),
-    format: Type.Optional(Type.Enum(['json', 'csv'], { description: 'csv answers the exchange format' })),
+    format: Type.Optional(Type.Enum(['json', 'csv', 'dhis2'], { description: 'csv: the exchange format; dhis2: DHIS2’s dataValueSets JSON shape' })),
   },
   { additionalProperties: false },
 );
