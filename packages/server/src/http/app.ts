@@ -10,6 +10,7 @@ import { authenticateRequest, authRoutes } from '../modules/auth/routes.ts';
 import { dataValueRoutes } from '../modules/data-values/routes.ts';
 import { formRoutes } from '../modules/forms/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
+import { importRoutes } from '../modules/imports/routes.ts';
 import { planRoutes } from '../modules/plans/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
 import { registerAccessControl } from './access.ts';
@@ -63,6 +64,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   planRoutes(app, ctx);
   dataValueRoutes(app, ctx);
   formRoutes(app, ctx);
+  importRoutes(app, ctx);
   app.get('/api/openapi.json', {
     config: { access: { public: true } },
     schema: { hide: true },

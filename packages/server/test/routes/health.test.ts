@@ -42,6 +42,8 @@ describe('GET /api/openapi.json', () => {
         '/api/forms/{code}/template.xlsx',
         '/api/forms/{code}/xlsx',
         '/api/health',
+        '/api/imports',
+        '/api/imports/{id}',
         '/api/inbox',
         '/api/organisations',
         '/api/plans',

@@ -13,6 +13,18 @@ import { checkRow, ParseCache, type CheckedRow } from './validate.ts';
 export type ImportMode = 'atomic' | 'partial';
 export type ValueSource = 'entry' | 'import' | 'api';
 
+/** Where a long import is: its phase and the rows done of the total, for a progress bar. */
+export interface ImportProgress {
+  phase: 'checking' | 'writing' | 'done';
+  processed: number;
+  total: number;
+}
+export type ProgressListener = (progress: ImportProgress) => void;
+
+/** Rows checked between two yields to the event loop, so that other requests are served during a long import. */
+const YIELD_EVERY = 2_000;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface ImportResult {
   created: number;
   updated: number;
@@ -22,7 +34,7 @@ export interface ImportResult {
 }
 
 /** Checks each row alone, then who may write it, whether it is locked, and that no two rows name one cell. */
-async function checkRows(ctx: AppContext, auth: AuthContext, rows: InputRow[], metadata: DataMetadata): Promise<{ good: CheckedRow[]; errors: RowError[]; lock: RowError | null }> {
+async function checkRows(ctx: AppContext, auth: AuthContext, rows: InputRow[], metadata: DataMetadata, onProgress?: ProgressListener): Promise<{ good: CheckedRow[]; errors: RowError[]; lock: RowError | null }> {
   const scope = new ScopeCache(ctx, auth);
   const known = new Set<string>();
   for (const code of new Set(rows.map((r) => r.org).filter(Boolean))) if (await scope.unit(code)) known.add(code);
@@ -35,7 +47,11 @@ async function checkRows(ctx: AppContext, auth: AuthContext, rows: InputRow[], m
   let lock: RowError | null = null;
   const firstRowOf = new Map<string, number>();
   const rowContext = { metadata, knownUnits: known, today, cache: new ParseCache() };
-  for (const input of rows) {
+  for (const [index, input] of rows.entries()) {
+    if (index > 0 && index % YIELD_EVERY === 0) {
+      onProgress?.({ phase: 'checking', processed: index, total: rows.length });
+      await yieldToEventLoop();
+    }
     const checked = checkRow(input, rowContext);
     if ('column' in checked) {
       errors.push(checked);
@@ -142,10 +158,18 @@ function rejected(errors: RowError[], lock: RowError | null = null): AppError {
  * figures, then one transaction that writes the values and their history.
  * Atomic by default: any bad row rejects the whole batch.
  */
-export async function importDataValues(ctx: AppContext, auth: AuthContext, input: ParsedInput, mode: ImportMode, source: ValueSource): Promise<ImportResult> {
+export async function importDataValues(
+  ctx: AppContext,
+  auth: AuthContext,
+  input: ParsedInput,
+  mode: ImportMode,
+  source: ValueSource,
+  onProgress?: ProgressListener,
+): Promise<ImportResult> {
   if (mode === 'atomic' && input.errors.length > 0) throw rejected(input.errors);
   const metadata = await loadDataMetadata(ctx.db);
-  const checked = await checkRows(ctx, auth, input.rows, metadata);
+  const checked = await checkRows(ctx, auth, input.rows, metadata, onProgress);
+  onProgress?.({ phase: 'writing', processed: input.rows.length, total: input.rows.length });
   const errors = [...input.errors, ...checked.errors];
   if (mode === 'atomic' && errors.length > 0) throw rejected(errors, checked.lock);
 
@@ -195,6 +219,7 @@ export async function importDataValues(ctx: AppContext, auth: AuthContext, input
     await repo.deleteValues(trx, deletes);
     await repo.insertAudit(trx, audit, source, auth.username, at);
     result.errors.sort((a, b) => a.row - b.row);
+    onProgress?.({ phase: 'done', processed: input.rows.length, total: input.rows.length });
     return result;
   });
 }

@@ -28,16 +28,24 @@ function text(v: unknown): string {
   return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
 }
 
+/** A CSV file that could not be read, as the row error of its line. */
+export function csvFailure(error: unknown): ParsedInput {
+  const line = error instanceof CsvError ? error.line : 0;
+  return { rows: [], errors: [{ row: Math.max(0, line - 1), column: null, message: `Tệp CSV bị lỗi: một ô có dấu ngoặc kép mở ở dòng ${line} không được đóng`, messageEn: (error as Error).message }] };
+}
+
 /** Reads the CSV exchange format; header problems are reported as row 0. */
 export function rowsFromCsv(body: string): ParsedInput {
   const reader = new CsvReader();
-  let records: { fields: string[]; line: number }[];
   try {
-    records = [...reader.push(body), ...reader.end()];
+    return rowsFromCsvRecords([...reader.push(body), ...reader.end()]);
   } catch (error) {
-    const line = error instanceof CsvError ? error.line : 0;
-    return { rows: [], errors: [{ row: Math.max(0, line - 1), column: null, message: `Tệp CSV bị lỗi: một ô có dấu ngoặc kép mở ở dòng ${line} không được đóng`, messageEn: (error as Error).message }] };
+    return csvFailure(error);
   }
+}
+
+/** The rows of CSV records read already (the first is the header). */
+export function rowsFromCsvRecords(records: { fields: string[]; line: number }[]): ParsedInput {
   const [header, ...data] = records;
   if (!header) return { rows: [], errors: [{ row: 0, column: null, message: 'Tệp CSV trống: cần dòng tiêu đề element,period,org,disagg,value,comment', messageEn: 'The CSV file is empty: a header row element,period,org,disagg,value,comment is required' }] };
   const names = header.fields.map((f) => f.trim().toLowerCase());

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../http/errors.ts';
+import type { AuthContext } from '../auth/service.ts';
+import { importDataValues, type ImportMode, type ImportProgress, type ImportResult } from '../data-values/import.ts';
+import type { ParsedInput, RowError } from '../data-values/input.ts';
+
+export interface ImportJob {
+  id: string;
+  owner: string;
+  status: 'running' | 'done' | 'failed';
+  progress: ImportProgress;
+  result: ImportResult | null;
+  /** Set when the import was refused: the answer an immediate import would have given. */
+  error: { error: string; message: string; messageEn: string; errors: RowError[] } | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** Finished jobs are kept this long for their owner to read. */
+const KEEP_MS = 60 * 60_000;
+
+/**
+ * Imports that run after the upload has been answered, so that the web app
+ * can show their progress. Held in this process's memory: a job's progress
+ * is read from the server that runs it.
+ */
+export class ImportJobs {
+  private readonly jobs = new Map<string, ImportJob>();
+
+  start(ctx: AppContext, auth: AuthContext, input: ParsedInput, mode: ImportMode): ImportJob {
+    this.prune();
+    const job: ImportJob = {
+      id: randomUUID(),
+      owner: auth.username,
+      status: 'running',
+      progress: { phase: 'checking', processed: 0, total: input.rows.length },
+      result: null,
+      error: null,
+      createdAt: ctx.now().toISOString(),
+      finishedAt: null,
+    };
+    this.jobs.set(job.id, job);
+    const source = auth.via === 'token' ? 'api' : 'import';
+    importDataValues(ctx, auth, input, mode, source, (p) => (job.progress = p))
+      .then((result) => {
+        job.result = result;
+        job.status = 'done';
+      })
+      .catch((error: unknown) => {
+        job.status = 'failed';
+        job.error =
+          error instanceof AppError
+            ? { error: error.id, message: error.messageVi, messageEn: error.messageEn, errors: (error.extra.errors as RowError[] | undefined) ?? [] }
+            : { error: 'internal_error', message: 'Đã xảy ra lỗi hệ thống khi nhập số liệu; không có số liệu nào được lưu.', messageEn: 'An internal error stopped the import; nothing was stored.', errors: [] };
+      })
+      .finally(() => {
+        job.finishedAt = ctx.now().toISOString();
+        job.progress = { ...job.progress, phase: 'done' };
+      });
+    return job;
+  }
+
+  get(id: string): ImportJob | undefined {
+    return this.jobs.get(id);
+  }
+
+  private prune(): void {
+    const cutoff = Date.now() - KEEP_MS;
+    for (const [id, job] of this.jobs) if (job.finishedAt && Date.parse(job.finishedAt) < cutoff) this.jobs.delete(id);
+  }
+}

@@ -1,0 +1,17 @@
+import { Type } from 'typebox';
+import { ImportResponse } from '../data-values/schema.ts';
+
+const RowError = Type.Object({ row: Type.Integer(), column: Type.Union([Type.String(), Type.Null()]), message: Type.String(), messageEn: Type.String() });
+
+export const ImportJobSchema = Type.Object({
+  id: Type.String(),
+  owner: Type.String(),
+  status: Type.Enum(['running', 'done', 'failed']),
+  progress: Type.Object({ phase: Type.Enum(['checking', 'writing', 'done']), processed: Type.Integer(), total: Type.Integer() }),
+  result: Type.Union([ImportResponse, Type.Null()]),
+  error: Type.Union([Type.Object({ error: Type.String(), message: Type.String(), messageEn: Type.String(), errors: Type.Array(RowError) }), Type.Null()]),
+  createdAt: Type.String(),
+  finishedAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const JobParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
