@@ -78,7 +78,7 @@ async function typeFigure(input: Locator, text: string): Promise<void> {
 }
 
 async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {
-  await page.getByRole('textbox', { name: label, exact: true }).click();
+  await page.getByRole('combobox', { name: label, exact: true }).click();
   await page.getByRole('option', { name: option }).click();
 }
 
@@ -108,7 +108,7 @@ describe('data entry, submission and approval', () => {
 
       await openEntry(page);
       // The officer reports for one commune only: it is chosen for them.
-      expect(await page.getByRole('textbox', { name: 'Đơn vị báo cáo', exact: true }).inputValue()).toBe('Xã Tư Mại');
+      expect(await page.getByRole('combobox', { name: 'Đơn vị báo cáo', exact: true }).inputValue()).toBe('Xã Tư Mại');
       expect(await status(page).textContent()).toBe('Đang nhập');
 
       await typeFigure(cell(page, LABOUR_FORCE, 'Nam'), '2210');

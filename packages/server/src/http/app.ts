@@ -7,6 +7,7 @@ import { areaRoutes } from '../modules/areas/routes.ts';
 import { AreaNodeSchema } from '../modules/areas/schema.ts';
 import { checkScope } from '../modules/areas/scope-check.ts';
 import { authenticateRequest, authRoutes } from '../modules/auth/routes.ts';
+import { dataElementRoutes } from '../modules/data-elements/routes.ts';
 import { dataValueRoutes } from '../modules/data-values/routes.ts';
 import { formRoutes } from '../modules/forms/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
@@ -62,6 +63,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   userRoutes(app, ctx);
   areaRoutes(app, ctx);
   planRoutes(app, ctx);
+  dataElementRoutes(app, ctx);
   dataValueRoutes(app, ctx);
   formRoutes(app, ctx);
   importRoutes(app, ctx);
