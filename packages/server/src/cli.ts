@@ -1,5 +1,6 @@
-import { parseArgs } from 'node:util';
+import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { isRole, ROLES } from '@vetplan/domain';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createContext } from './context.ts';
@@ -7,7 +8,9 @@ import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { migrate } from './db/migrate.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { AppError } from './http/errors.ts';
-import { createApiToken } from './modules/auth/service.ts';
+import { authContextFor, createApiToken } from './modules/auth/service.ts';
+import { importDataValues } from './modules/data-values/import.ts';
+import { rowsFromCsv, rowsFromJson } from './modules/data-values/input.ts';
 import { newPassword } from './modules/auth/secrets.ts';
 import { loadCatalog } from './modules/catalog/load.ts';
 import { CatalogError } from './modules/catalog/reader.ts';
@@ -25,6 +28,9 @@ Commands:
   user add <username> --role R --org CODE [--password P] [--name "Display name"]
                                      create a user (roles: ${ROLES.join(', ')}); without --password one is printed
   token create <username> [--name N] create an API token for scripts (sent as Authorization: Bearer)
+  import <file.csv|file.json> [--user U] [--partial]
+                                     import data values in the exchange format, as user U (default admin);
+                                     all-or-nothing unless --partial
 
 Configuration comes from environment variables (see README): PORT, DATA_DIR, DATABASE_URL, ...`;
 
@@ -52,6 +58,8 @@ async function run(argv: string[]): Promise<void> {
       org: { type: 'string' },
       password: { type: 'string' },
       name: { type: 'string' },
+      user: { type: 'string' },
+      partial: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -93,6 +101,21 @@ async function run(argv: string[]): Promise<void> {
       if (!values.password) process.stdout.write(`password (shown once): ${password}\n`);
       return;
     }
+    case 'import': {
+      const file = sub;
+      if (!file) throw new UsageError('usage: vetplan import <file.csv|file.json> [--user U] [--partial]');
+      const text = fs.readFileSync(path.resolve(file), 'utf8');
+      const input = file.toLowerCase().endsWith('.json') ? rowsFromJson(JSON.parse(text) as unknown) : rowsFromCsv(text);
+      const result = await withDatabase(config, async (ctx) =>
+        importDataValues(ctx, await authContextFor(ctx, values.user ?? 'admin'), input, values.partial ? 'partial' : 'atomic', 'import', (p) => {
+          if (process.stderr.isTTY) process.stderr.write(`\r${p.phase} ${p.processed}/${p.total}   `);
+        }),
+      );
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      process.stdout.write(`vetplan: created ${result.created}, updated ${result.updated}, deleted ${result.deleted}, unchanged ${result.unchanged}\n`);
+      for (const e of result.errors) process.stdout.write(`  row ${e.row}${e.column ? ` (${e.column})` : ''}: ${e.messageEn}\n`);
+      return;
+    }
     case 'token': {
       if (sub !== 'create' || !arg) throw new UsageError('usage: vetplan token create <username> [--name NAME]');
       const token = await withDatabase(config, (ctx) => createApiToken(ctx, arg, values.name ?? 'cli'));
@@ -112,7 +135,12 @@ export async function main(argv: string[]): Promise<void> {
     if (error instanceof ConfigError || error instanceof CatalogError || error instanceof DataDirLockedError || error instanceof UsageError) {
       message = error.message;
     } else if (error instanceof AppError) {
-      message = `${error.messageEn}${error.details.length ? `\n${error.details.map((d) => `  - ${d.path}: ${d.messageEn}`).join('\n')}` : ''}`;
+      const rows = Array.isArray(error.extra.errors) ? (error.extra.errors as { row: number; column: string | null; messageEn: string }[]) : [];
+      message = [
+        error.messageEn,
+        ...error.details.map((d) => `  - ${d.path}: ${d.messageEn}`),
+        ...rows.map((e) => `  - row ${e.row}${e.column ? ` (${e.column})` : ''}: ${e.messageEn}`),
+      ].join('\n');
     } else {
       message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     }

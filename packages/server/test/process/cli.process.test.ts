@@ -39,6 +39,18 @@ describe('the vetplan command', () => {
     }
   });
 
+  it('imports a CSV file as a user, all or nothing', () => {
+    const good = path.join(dataDir, 'good.csv');
+    fs.writeFileSync(good, 'element,period,org,disagg,value\nDE_LABOUR_FORCE,2025S1,07741,sex:M,2210\nDE_LABOUR_FORCE,2025S1,07741,sex:F,2050\n');
+    const ok = cli('import', good, '--user', 'tuan.tumai');
+    expect(ok.stdout).toContain('vetplan: created 2, updated 0, deleted 0, unchanged 0');
+    const bad = path.join(dataDir, 'bad.csv');
+    fs.writeFileSync(bad, 'element,period,org,disagg,value\nDE_LABOUR_FORCE,2025S1,07741,sex:M,2300\nDE_LABOUR_FORCE,2025S1,07747,sex:M,10\n');
+    const refused = cli('import', bad, '--user', 'tuan.tumai');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('row 2 (org): "07747" is outside the area or organisation you are assigned to');
+  });
+
   it('stops a bad catalogue with every problem and exit code 1', () => {
     const bad = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-bad-catalog-'));
     fs.cpSync(path.join(REPO_ROOT, 'catalog/yen-dung-2023'), bad, { recursive: true });

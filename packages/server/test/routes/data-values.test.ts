@@ -203,3 +203,22 @@ describe('DHIS2 export', () => {
     });
   });
 });
+
+describe('GET /api/data-values/audit', () => {
+  it('lists changes per unit, newest first, within scope', async () => {
+    await post(admin, csv('DE_THPT_GRAD,2021,07717,sex:M,30,'));
+    await post(admin, csv('DE_THPT_GRAD,2021,07717,sex:M,31,'));
+    const res = await t.app.inject({ method: 'GET', url: '/api/data-values/audit?org=07717', headers: { cookie: admin.cookie } });
+    expect(res.json<{ entries: { action: string; newValue: number }[] }>().entries.map((e) => [e.action, e.newValue])).toEqual([['update', 31], ['create', 30]]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/data-values/audit?org=07717', headers: { cookie: officer.cookie } })).statusCode).toBe(403);
+  });
+
+  it('lists a user’s own changes, and refuses another’s to non-administrators', async () => {
+    const me = (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: officer.cookie } })).json<{ user: { username: string } }>().user.username;
+    const own = await t.app.inject({ method: 'GET', url: `/api/data-values/audit?actor=${me}`, headers: { cookie: officer.cookie } });
+    expect(own.statusCode).toBe(200);
+    expect(own.json<{ entries: { actor: string }[] }>().entries.every((e) => e.actor === me)).toBe(true);
+    expect((await t.app.inject({ method: 'GET', url: '/api/data-values/audit?actor=someone', headers: { cookie: officer.cookie } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/data-values/audit', headers: { cookie: admin.cookie } })).statusCode).toBe(400);
+  });
+});

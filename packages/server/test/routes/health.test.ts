@@ -35,6 +35,7 @@ describe('GET /api/openapi.json', () => {
         '/api/data-elements',
         '/api/data-entry/cell',
         '/api/data-values',
+        '/api/data-values/audit',
         '/api/data-values/history',
         '/api/forms',
         '/api/forms/{code}/completeness',

@@ -1,4 +1,4 @@
-import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
+import { ActionIcon, AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconClipboardCheck, IconFileText, IconLogout, IconTable, IconUsers } from '@tabler/icons-react';
 import { ROLE_LABELS } from '@vetplan/domain';
@@ -63,11 +63,11 @@ function HeaderBar({ me, items, pathname, onLogout, loggingOut, opened, onBurger
   return (
     <Group h="100%" px="sm" gap="xs" wrap="nowrap" justify="space-between">
       <Group gap="xs" wrap="nowrap">
-        <Burger opened={opened} onClick={onBurger} hiddenFrom="sm" size="md" aria-label={t('nav.menu')} />
+        <Burger opened={opened} onClick={onBurger} hiddenFrom="lg" size="md" aria-label={t('nav.menu')} />
         <UnstyledButton component="a" href="/" onClick={linkClick('/', onHome)} className={classes.brand}>
           vetplan
         </UnstyledButton>
-        <Group gap={4} visibleFrom="sm" wrap="nowrap" component="nav" aria-label={t('nav.main')}>
+        <Group gap={4} visibleFrom="lg" wrap="nowrap" component="nav" aria-label={t('nav.main')}>
           {items.map((item) => (
             <Button
               key={item.to}
@@ -85,11 +85,15 @@ function HeaderBar({ me, items, pathname, onLogout, loggingOut, opened, onBurger
       </Group>
       <Group gap="sm" wrap="nowrap">
         {me.user.role !== 'viewer' && <InboxBadge enabled />}
-        <Box visibleFrom="sm">
+        <Box visibleFrom="lg">
           <UserBadge me={me} inHeader />
         </Box>
         <LanguageSwitch />
-        <Button visibleFrom="sm" variant="default" leftSection={<IconLogout size={18} />} onClick={onLogout} loading={loggingOut}>
+        {/* With four pages in the bar, Đăng xuất is an icon until the screen is very wide. */}
+        <ActionIcon visibleFrom="lg" hiddenFrom="xl" variant="default" size={42} onClick={onLogout} loading={loggingOut} aria-label={t('auth.logout')} title={t('auth.logout')}>
+          <IconLogout size={20} />
+        </ActionIcon>
+        <Button visibleFrom="xl" variant="default" leftSection={<IconLogout size={18} />} onClick={onLogout} loading={loggingOut}>
           {t('auth.logout')}
         </Button>
       </Group>
@@ -137,13 +141,13 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: true } }}
+      navbar={{ width: 280, breakpoint: 'lg', collapsed: { mobile: !opened, desktop: true } }}
       padding={0}
     >
       <AppShell.Header className={classes.header}>
         <HeaderBar {...parts} opened={opened} onBurger={toggle} onHome={close} />
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label={t('nav.main')} hiddenFrom="sm" className={classes.navbar} data-open={opened || undefined}>
+      <AppShell.Navbar p="sm" aria-label={t('nav.main')} hiddenFrom="lg" className={classes.navbar} data-open={opened || undefined}>
         <MobileNav {...parts} onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main className={classes.main}>{children}</AppShell.Main>

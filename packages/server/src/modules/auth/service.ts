@@ -67,6 +67,14 @@ export async function authenticateToken(ctx: AppContext, token: string): Promise
   return toAuthContext(ctx, found.user, 'token');
 }
 
+/** The signed-in form of a user, for commands run on their behalf (the command line). */
+export async function authContextFor(ctx: AppContext, username: string): Promise<AuthContext> {
+  const user = await findUserByUsername(ctx.db, username);
+  const auth = user ? await toAuthContext(ctx, user, 'token') : null;
+  if (!auth) throw errors.notFound(`người dùng đang hoạt động "${username}"`, `Active user "${username}"`);
+  return auth;
+}
+
 export interface LoginResult {
   cookieValue: string;
   maxAgeSeconds: number;

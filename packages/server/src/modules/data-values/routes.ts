@@ -8,6 +8,7 @@ import type { AuthContext } from '../auth/service.ts';
 import { importDataValues } from './import.ts';
 import { COLUMNS, rowsFromCsv, rowsFromJson } from './input.ts';
 import { toDhis2 } from './dhis2.ts';
+import { AuditLogSchema, AuditQuery, auditLog } from './audit-log.ts';
 import * as repo from './repository.ts';
 import { DataValuesQuery, DataValuesResponse, ImportBody, ImportQuery, ImportResponse } from './schema.ts';
 
@@ -49,6 +50,11 @@ export function dataValueRoutes(app: App, ctx: AppContext): void {
     const source = request.auth!.via === 'token' ? 'api' : 'import';
     return importDataValues(ctx, request.auth!, input, request.query.mode ?? 'atomic', source);
   });
+
+  app.get('/api/data-values/audit', {
+    config: { access: { roles: ['admin', 'plan_manager', 'unit_head', 'unit_officer'] } },
+    schema: { tags: ['data'], summary: 'Changes of values per unit or per user, newest first', querystring: AuditQuery, response: { 200: AuditLogSchema, ...ErrorResponses } },
+  }, async (request) => auditLog(ctx, request.auth!, request.query));
 
   app.get('/api/data-values', {
     config: { access: { roles: 'signed-in' } },

@@ -14,7 +14,7 @@ function GroupTable({ group, view }: { group: GridGroup; view: GridView }) {
   const width = group.rows[0]?.columns.length ?? 1;
   const hasTotal = group.dimensions.length > 0;
   return (
-    <Table.ScrollContainer minWidth={260 + width * 170 + (hasTotal ? 110 : 0)} type="native" pos="relative">
+    <Table.ScrollContainer minWidth={240 + width * 140 + (hasTotal ? 100 : 0)} type="native" pos="relative">
       <Table withTableBorder withColumnBorders verticalSpacing="xs" className={classes.table}>
         <Table.Thead>
           {headers.length === 0 ? (

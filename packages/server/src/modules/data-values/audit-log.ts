@@ -1,0 +1,69 @@
+import { Type } from 'typebox';
+import type { AppContext } from '../../context.ts';
+import { errors } from '../../http/errors.ts';
+import type { AuthContext } from '../auth/service.ts';
+import { ScopeCache } from '../forms/access.ts';
+
+export const AuditQuery = Type.Object(
+  {
+    org: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'A unit in the caller’s scope' })),
+    actor: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'A username' })),
+    from: Type.Optional(Type.String({ format: 'date-time' })),
+    to: Type.Optional(Type.String({ format: 'date-time' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
+  },
+  { additionalProperties: false },
+);
+
+export const AuditLogSchema = Type.Object({
+  entries: Type.Array(
+    Type.Object({
+      element: Type.String(),
+      period: Type.String(),
+      org: Type.String(),
+      disagg: Type.String(),
+      action: Type.String(),
+      oldValue: Type.Union([Type.Number(), Type.Null()]),
+      newValue: Type.Union([Type.Number(), Type.Null()]),
+      source: Type.String(),
+      actor: Type.String(),
+      at: Type.String(),
+    }),
+  ),
+});
+
+/** The history of value changes per unit and/or per user, newest first. */
+export async function auditLog(ctx: AppContext, auth: AuthContext, q: { org?: string | undefined; actor?: string | undefined; from?: string | undefined; to?: string | undefined; limit?: number | undefined }) {
+  if (!q.org && !q.actor) throw errors.invalidField('org', 'Cần chọn đơn vị (org) hoặc người dùng (actor)', 'Give a unit (org) or a user (actor)');
+  if (q.org) {
+    const scope = new ScopeCache(ctx, auth);
+    if (!(await scope.unit(q.org))) throw errors.invalidField('org', `"${q.org}" không phải là mã địa bàn hoặc đơn vị đã có`, `"${q.org}" is not a known area or organisation code`);
+    if (!(await scope.reaches(q.org))) throw errors.outOfScope(q.org);
+  } else if (auth.role !== 'admin' && q.actor !== auth.username) {
+    throw errors.forbidden('Chỉ quản trị hệ thống xem được lịch sử của người dùng khác.', 'Only administrators may read another user’s history.');
+  }
+  const rows = await ctx.db
+    .selectFrom('data_value_audit')
+    .selectAll()
+    .$if(q.org !== undefined, (b) => b.where('org_code', '=', q.org!))
+    .$if(q.actor !== undefined, (b) => b.where('actor', '=', q.actor!))
+    .$if(q.from !== undefined, (b) => b.where('at', '>=', new Date(q.from!)))
+    .$if(q.to !== undefined, (b) => b.where('at', '<', new Date(q.to!)))
+    .orderBy('id', 'desc')
+    .limit(q.limit ?? 500)
+    .execute();
+  return {
+    entries: rows.map((r) => ({
+      element: r.element_code,
+      period: r.period,
+      org: r.org_code,
+      disagg: r.disagg,
+      action: r.action,
+      oldValue: r.old_value,
+      newValue: r.new_value,
+      source: r.source,
+      actor: r.actor,
+      at: new Date(r.at).toISOString(),
+    })),
+  };
+}
