@@ -12,3 +12,4 @@ export * from './data/csv.ts';
 export * from './data/rules.ts';
 export * from './period/schedule.ts';
 export * from './data/workflow.ts';
+export * from './indicators/formula.ts';

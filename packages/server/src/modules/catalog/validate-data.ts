@@ -1,3 +1,4 @@
+import { formulaProblems, parseFormula } from '@vetplan/domain';
 import { FieldReader, type CatalogProblem } from './reader.ts';
 import type { CatalogDimension, CatalogElement, CatalogIndicator } from './types.ts';
 
@@ -56,33 +57,14 @@ export function readDataElements(doc: unknown, problems: CatalogProblem[]): { di
   return { dimensions, elements };
 }
 
-/**
- * Checks that a formula names only known elements and dimension values. The
- * formula language itself is parsed and evaluated by the indicators module.
- */
-function formulaProblems(formula: string, elements: Map<string, CatalogElement>, dimensions: Map<string, CatalogDimension>): string[] {
-  const problems: string[] = [];
-  const rest = formula.replace(/\b(DE_[A-Z0-9_]+)(\[([^\]]*)\])?/g, (_m, code: string, _f, filter: string | undefined) => {
-    const element = elements.get(code);
-    if (!element) problems.push(`"${code}" is not a known data element`);
-    for (const part of filter ? filter.split(/[;,]/) : []) {
-      const [dim, value] = part.split(':').map((s) => s.trim());
-      const dimension = dim ? dimensions.get(dim) : undefined;
-      if (!dimension || !value || !dimension.values.some((v) => v.code === value)) problems.push(`"[${part}]" is not a known dimension value`);
-      else if (element && !element.dimensions.some((d) => d.dimension === dim)) problems.push(`"${code}" has no dimension "${dim}"`);
-    }
-    return ' 0 ';
-  });
-  if (!/^[\d\s.+\-*/()]*$/.test(rest)) problems.push(`has characters that are not part of a formula: "${rest.replace(/[\d\s.+\-*/()]/g, '')}"`);
-  return problems;
-}
-
 export function readIndicators(doc: unknown, data: { dimensions: CatalogDimension[]; elements: CatalogElement[] }, problems: CatalogProblem[]): CatalogIndicator[] {
   const r = new FieldReader('indicators.yaml', problems);
   const root = r.object(doc, '');
   if (!root) return [];
-  const elements = new Map(data.elements.map((e) => [e.code, e]));
-  const dimensions = new Map(data.dimensions.map((d) => [d.code, d]));
+  const allValues = (dim: string) => data.dimensions.find((d) => d.code === dim)?.values.map((v) => v.code) ?? [];
+  const catalog = {
+    elements: new Map(data.elements.map((e) => [e.code, e.dimensions.map((d) => ({ dimension: d.dimension, values: d.values ?? allValues(d.dimension) }))])),
+  };
   const seen = new Set<string>();
   return r.items(root, 'indicators', '', (o, path) => {
     const externalCodes: Record<string, string> = {};
@@ -105,7 +87,11 @@ export function readIndicators(doc: unknown, data: { dimensions: CatalogDimensio
     };
     r.unique(seen, indicator.code, `${path}.code`, 'indicator');
     if (!Number.isInteger(indicator.decimals) || indicator.decimals < 0 || indicator.decimals > 6) r.problem(`${path}.decimals`, 'must be a whole number from 0 to 6');
-    if (indicator.formula) for (const p of formulaProblems(indicator.formula, elements, dimensions)) r.problem(`${path}.formula`, p);
+    if (indicator.formula) {
+      const parsed = parseFormula(indicator.formula);
+      if (!parsed.ok) r.problem(`${path}.formula`, parsed.message);
+      else for (const p of formulaProblems(parsed.formula, catalog)) r.problem(`${path}.formula`, p.en);
+    }
     return indicator;
   });
 }
