@@ -13,3 +13,4 @@ export * from './data/rules.ts';
 export * from './period/schedule.ts';
 export * from './data/workflow.ts';
 export * from './indicators/formula.ts';
+export * from './indicators/aggregate.ts';
