@@ -3,6 +3,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { AppContext } from '../context.ts';
+import { analyticsRoutes } from '../modules/analytics/routes.ts';
 import { areaRoutes } from '../modules/areas/routes.ts';
 import { AreaNodeSchema } from '../modules/areas/schema.ts';
 import { checkScope } from '../modules/areas/scope-check.ts';
@@ -67,6 +68,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   dataValueRoutes(app, ctx);
   formRoutes(app, ctx);
   importRoutes(app, ctx);
+  analyticsRoutes(app, ctx);
   app.get('/api/openapi.json', {
     config: { access: { public: true } },
     schema: { hide: true },

@@ -28,6 +28,7 @@ describe('GET /api/openapi.json', () => {
     expect(doc.openapi).toBe('3.0.3');
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
+        '/api/analytics/indicators',
         '/api/areas/tree',
         '/api/auth/login',
         '/api/auth/logout',

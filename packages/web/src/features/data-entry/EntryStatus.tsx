@@ -51,6 +51,11 @@ export function EntryStatus({ entry, today }: { entry: Entry; today: string }) {
           {t('entry.submittedBy', { by: s.submittedBy, at: formatMoment(s.submittedAt) })}
         </Text>
       )}
+      {s.comment && (s.status === 'submitted' || s.status === 'approved') && (
+        <Text size="sm" data-testid="explanation">
+          {t('entry.explanationShown', { comment: s.comment })}
+        </Text>
+      )}
       {entry.dates.opens > today && (
         <Alert color="gray" icon={<IconInfoCircle />}>
           {t('entry.notOpenYet', { date: formatDate(entry.dates.opens) })}

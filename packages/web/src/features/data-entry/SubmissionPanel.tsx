@@ -102,8 +102,11 @@ export function SubmissionPanel({ entry, target }: { entry: Entry; target: Entry
     act.mutate({ action: 'submit', comment: explanation.trim() || null }, { onSuccess: () => setExplanation('') });
   };
 
+  const anyAction = can.submit || can.approve || can.return || can.unlock;
+  if (!anyAction && violations.length === 0 && entry.submission.events.length === 0) return null;
+
   return (
-    <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }} component="section" aria-label={t('entry.actions.submit')}>
+    <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }} component="section">
       <Stack>
         {violations.length > 0 && (
           <Alert color="red" icon={<IconAlertTriangle />} title={t('entry.violationsTitle', { count: violations.length })} data-testid="violations">
@@ -131,7 +134,7 @@ export function SubmissionPanel({ entry, target }: { entry: Entry; target: Entry
           />
         )}
         {act.isError && <ErrorAlert error={act.error} />}
-        <Group gap="sm">
+        {anyAction && <Group gap="sm">
           {can.submit && (
             <Button leftSection={<IconSend size={18} />} onClick={submit} loading={act.isPending} size="md">
               {t('entry.actions.submit')}
@@ -152,7 +155,7 @@ export function SubmissionPanel({ entry, target }: { entry: Entry; target: Entry
               {t('entry.actions.unlock')}
             </Button>
           )}
-        </Group>
+        </Group>}
         <SubmissionEvents entry={entry} />
       </Stack>
       {reasonFor && <ReasonModal action={reasonFor} target={target} onClose={() => setReasonFor(null)} />}

@@ -122,8 +122,10 @@ export function useSaveCell(target: EntryTarget, element: string, disagg: string
       }
     },
     onSettled: (_data, error) => {
+      // Refresh (violations, lock) after the last save in flight, unless the answer left a choice open or never came.
       const stale = isApiError(error) && error.id === 'stale_write';
-      if (!stale && queryClient.isMutating({ mutationKey: key }) === 1) void queryClient.invalidateQueries({ queryKey: key });
+      const lost = error !== null && !isRefusal(error);
+      if (!stale && !lost && queryClient.isMutating({ mutationKey: key }) === 1) void queryClient.invalidateQueries({ queryKey: key });
     },
   });
 }

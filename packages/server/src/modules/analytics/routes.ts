@@ -1,0 +1,47 @@
+import { Type } from 'typebox';
+import type { AppContext } from '../../context.ts';
+import type { App } from '../../http/app-type.ts';
+import { ErrorResponses } from '../../http/openapi.ts';
+import { computeIndicators, loadIndicators, readableUnits, recentYears } from './service.ts';
+
+const list = (value: string | undefined) => (value === undefined ? null : value.split(',').map((s) => s.trim()).filter(Boolean));
+const CommaList = (description: string) => Type.Optional(Type.String({ maxLength: 10_000, description: `${description}; a comma-separated list is allowed` }));
+
+const IndicatorQuery = Type.Object(
+  {
+    indicator: CommaList('Indicator code(s); all by default'),
+    org: CommaList('Area or organisation code(s); the caller’s own by default'),
+    period: CommaList('Period code(s); the last five years by default'),
+  },
+  { additionalProperties: false },
+);
+
+const IndicatorRows = Type.Object({
+  rows: Type.Array(
+    Type.Object({
+      indicator: Type.String(),
+      org: Type.String(),
+      period: Type.String(),
+      value: Type.Union([Type.Number(), Type.Null()]),
+      numerator: Type.Union([Type.Number(), Type.Null()]),
+      denominator: Type.Union([Type.Number(), Type.Null()]),
+      reason: Type.Union([Type.Enum(['missing_data', 'zero_denominator']), Type.Null()], { description: 'Why value is null' }),
+    }),
+  ),
+});
+
+export function analyticsRoutes(app: App, ctx: AppContext): void {
+  app.get('/api/analytics/indicators', {
+    config: { access: { roles: 'signed-in' } },
+    schema: {
+      tags: ['analytics'],
+      summary: 'Indicator values per unit and period: numerators and denominators summed over the units below, then divided',
+      querystring: IndicatorQuery,
+      response: { 200: IndicatorRows, ...ErrorResponses },
+    },
+  }, async (request) => {
+    const indicators = await loadIndicators(ctx, list(request.query.indicator));
+    const orgs = await readableUnits(ctx, request.auth!, list(request.query.org));
+    return { rows: await computeIndicators(ctx, indicators, orgs, list(request.query.period) ?? recentYears(ctx)) };
+  });
+}
