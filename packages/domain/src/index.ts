@@ -14,3 +14,4 @@ export * from './period/schedule.ts';
 export * from './data/workflow.ts';
 export * from './indicators/formula.ts';
 export * from './indicators/aggregate.ts';
+export * from './plan/progress.ts';

@@ -52,6 +52,7 @@ describe('GET /api/openapi.json', () => {
         '/api/organisations',
         '/api/plans',
         '/api/plans/{code}',
+        '/api/plans/{code}/progress',
         '/api/users',
         '/api/users/{username}/disable',
         '/api/users/{username}/enable',

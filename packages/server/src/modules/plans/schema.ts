@@ -1,4 +1,4 @@
-import { COMPARATORS } from '@vetplan/domain';
+import { COMPARATORS, PROGRESS_STATUSES } from '@vetplan/domain';
 import { Type, type Static } from 'typebox';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -110,3 +110,35 @@ export const PlanSchema = Type.Object({
 export type PlanDto = Static<typeof PlanSchema>;
 
 export const PlanParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) });
+
+export const ProgressQuery = Type.Object(
+  {
+    org: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Area or organisation; the plan’s area (or the caller’s own) by default' })),
+    period: Type.Optional(Type.String({ minLength: 4, maxLength: 8, description: 'As of this period; the current year by default' })),
+  },
+  { additionalProperties: false },
+);
+
+const YearValueSchema = Type.Object({ year: Type.Integer(), value: Type.Number() });
+
+export const ProgressSchema = Type.Object({
+  rows: Type.Array(
+    Type.Object({
+      indicator: Type.String(),
+      year: Type.Integer(),
+      comparator: Type.Enum([...COMPARATORS]),
+      target: Type.Number(),
+      targetUpper: Nullable(Type.Number()),
+      tolerance: Nullable(Type.Number()),
+      value: Nullable(Type.Number()),
+      valueYear: Nullable(Type.Integer()),
+      status: Type.Enum([...PROGRESS_STATUSES]),
+      baseline: Nullable(YearValueSchema),
+      trajectory: Nullable(Type.Number()),
+      gap: Nullable(Type.Number()),
+      projection: Nullable(Type.Number()),
+      neededPerYear: Nullable(Type.Number()),
+      series: Type.Array(YearValueSchema),
+    }),
+  ),
+});

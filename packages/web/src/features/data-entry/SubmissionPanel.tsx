@@ -76,6 +76,43 @@ function SubmissionEvents({ entry }: { entry: Entry }) {
   );
 }
 
+type Permissions = Record<SubmissionAction, boolean>;
+
+/** Gửi for the reporting unit; Phê duyệt, Trả lại, Mở khóa for approvers — only those the status allows. */
+function ActionButtons({ can, pending, onSubmit, onApprove, onReason }: {
+  can: Permissions;
+  pending: boolean;
+  onSubmit: () => void;
+  onApprove: () => void;
+  onReason: (action: ReasonAction) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="sm">
+      {can.submit && (
+        <Button leftSection={<IconSend size={18} />} onClick={onSubmit} loading={pending} size="md">
+          {t('entry.actions.submit')}
+        </Button>
+      )}
+      {can.approve && (
+        <Button color="green" leftSection={<IconCheck size={18} />} onClick={onApprove} loading={pending} size="md">
+          {t('entry.actions.approve')}
+        </Button>
+      )}
+      {can.return && (
+        <Button color="orange" variant="light" leftSection={<IconArrowBackUp size={18} />} onClick={() => onReason('return')} size="md">
+          {t('entry.actions.return')}
+        </Button>
+      )}
+      {can.unlock && (
+        <Button variant="light" leftSection={<IconLockOpen size={18} />} onClick={() => onReason('unlock')} size="md">
+          {t('entry.actions.unlock')}
+        </Button>
+      )}
+    </Group>
+  );
+}
+
 /** Below the grid: the rule violations, the explanation they need, and the buttons the user's permissions allow. */
 export function SubmissionPanel({ entry, target }: { entry: Entry; target: EntryTarget }) {
   const { t } = useTranslation();
@@ -86,7 +123,7 @@ export function SubmissionPanel({ entry, target }: { entry: Entry; target: Entry
   const [reasonFor, setReasonFor] = useState<ReasonAction | null>(null);
   const status = entry.submission.status;
   const violations = entry.violations;
-  const can = {
+  const can: Permissions = {
     submit: entry.canEdit && actionAllowed(status, 'submit'),
     approve: entry.canApprove && actionAllowed(status, 'approve'),
     return: entry.canApprove && actionAllowed(status, 'return'),
@@ -134,28 +171,15 @@ export function SubmissionPanel({ entry, target }: { entry: Entry; target: Entry
           />
         )}
         {act.isError && <ErrorAlert error={act.error} />}
-        {anyAction && <Group gap="sm">
-          {can.submit && (
-            <Button leftSection={<IconSend size={18} />} onClick={submit} loading={act.isPending} size="md">
-              {t('entry.actions.submit')}
-            </Button>
-          )}
-          {can.approve && (
-            <Button color="green" leftSection={<IconCheck size={18} />} onClick={() => act.mutate({ action: 'approve', comment: null })} loading={act.isPending} size="md">
-              {t('entry.actions.approve')}
-            </Button>
-          )}
-          {can.return && (
-            <Button color="orange" variant="light" leftSection={<IconArrowBackUp size={18} />} onClick={() => setReasonFor('return')} size="md">
-              {t('entry.actions.return')}
-            </Button>
-          )}
-          {can.unlock && (
-            <Button variant="light" leftSection={<IconLockOpen size={18} />} onClick={() => setReasonFor('unlock')} size="md">
-              {t('entry.actions.unlock')}
-            </Button>
-          )}
-        </Group>}
+        {anyAction && (
+          <ActionButtons
+            can={can}
+            pending={act.isPending}
+            onSubmit={submit}
+            onApprove={() => act.mutate({ action: 'approve', comment: null })}
+            onReason={setReasonFor}
+          />
+        )}
         <SubmissionEvents entry={entry} />
       </Stack>
       {reasonFor && <ReasonModal action={reasonFor} target={target} onClose={() => setReasonFor(null)} />}

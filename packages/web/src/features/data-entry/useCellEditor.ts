@@ -1,4 +1,4 @@
-import type { Problem } from '@vetplan/domain';
+import type { Lang, Problem } from '@vetplan/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { isApiError } from '../../api/errors.ts';
@@ -29,6 +29,54 @@ export type CellState =
   | { kind: 'saved' }
   | { kind: 'offline' }
   | { kind: 'error'; message: string };
+
+type SaveMutation = ReturnType<typeof useSaveCell>;
+
+/** What the cell shows beside its figure: saving, saved, waiting for the network, or what went wrong. */
+function cellState(problem: Problem | null, save: SaveMutation, lang: Lang): CellState {
+  if (problem) return { kind: 'error', message: lang === 'en' ? problem.en : problem.vi };
+  if (save.isPaused) return { kind: 'waiting' };
+  if (save.isPending) return { kind: 'saving' };
+  if (save.isError) return isRefusal(save.error) && isApiError(save.error) ? { kind: 'error', message: save.error.localized(lang) } : { kind: 'offline' };
+  if (save.isSuccess) return { kind: 'saved' };
+  return { kind: 'idle' };
+}
+
+/** Spreadsheet keys: Enter and arrows move (saving on the way out), Escape undoes, Alt+Enter opens the details. */
+function onCellKey(event: KeyboardEvent<HTMLInputElement>, nav: { row: number; col: number; controller: GridController }, actions: { commitHere: () => void; revert: () => void; openDetails: () => void }): void {
+  const { row, col, controller } = nav;
+  const input = event.currentTarget;
+  if (event.key === 'Enter' && event.altKey) {
+    event.preventDefault();
+    actions.openDetails();
+  } else if (event.key === 'Enter') {
+    event.preventDefault();
+    if (!controller.move(row, col, event.shiftKey ? 'up' : 'down')) actions.commitHere();
+  } else if (event.key === 'Escape') {
+    actions.revert();
+  } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    event.preventDefault();
+    controller.move(row, col, event.key === 'ArrowDown' ? 'down' : 'up');
+  } else if (event.key === 'ArrowLeft' && input.selectionStart === 0) {
+    if (controller.move(row, col, 'left')) event.preventDefault();
+  } else if (event.key === 'ArrowRight' && input.selectionEnd === input.value.length) {
+    if (controller.move(row, col, 'right')) event.preventDefault();
+  }
+}
+
+/** After a 409 stale write: the server's sentence, both figures, and the two ways out. */
+function staleConflict(save: SaveMutation, lang: Lang, takeTheirs: (current: Cell | null) => void) {
+  const current = save.isError ? staleWriteCurrent(save.error) : undefined;
+  const mine = save.variables;
+  if (current === undefined || !mine) return null;
+  return {
+    message: isApiError(save.error) ? save.error.localized(lang) : '',
+    mine: mine.value,
+    theirs: current,
+    keepMine: () => save.mutate({ ...mine, baseVersion: current?.version ?? 0 }),
+    takeTheirs: () => takeTheirs(current),
+  };
+}
 
 /**
  * One cell's editing: the text being typed, the save on blur or Enter
@@ -101,26 +149,15 @@ export function useCellEditor(props: CellEditorProps) {
       setEditing(null);
       if (text !== null && !readOnly) commit(text);
     },
-    onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => {
-      const input = event.currentTarget;
-      if (event.key === 'Enter' && event.altKey) {
-        event.preventDefault();
-        props.onOpenDetails();
-      } else if (event.key === 'Enter') {
-        event.preventDefault();
-        if (!controller.move(row, col, event.shiftKey ? 'up' : 'down') && editing !== null && !readOnly) commit(editing);
-      } else if (event.key === 'Escape') {
-        setEditing(unsaved ?? showNumber(cell?.value, lang));
-        setProblem(null);
-      } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-        event.preventDefault();
-        controller.move(row, col, event.key === 'ArrowDown' ? 'down' : 'up');
-      } else if (event.key === 'ArrowLeft' && input.selectionStart === 0) {
-        if (controller.move(row, col, 'left')) event.preventDefault();
-      } else if (event.key === 'ArrowRight' && input.selectionEnd === input.value.length) {
-        if (controller.move(row, col, 'right')) event.preventDefault();
-      }
-    },
+    onKeyDown: (event: KeyboardEvent<HTMLInputElement>) =>
+      onCellKey(event, { row, col, controller }, {
+        commitHere: () => editing !== null && !readOnly && commit(editing),
+        revert: () => {
+          setEditing(unsaved ?? showNumber(cell?.value, lang));
+          setProblem(null);
+        },
+        openDetails: props.onOpenDetails,
+      }),
     onPaste: (event: ClipboardEvent<HTMLInputElement>) => {
       const text = event.clipboardData.getData('text/plain');
       if (readOnly || !isBlock(text)) return;
@@ -133,28 +170,13 @@ export function useCellEditor(props: CellEditorProps) {
     },
   };
 
-  let state: CellState = { kind: 'idle' };
-  if (problem) state = { kind: 'error', message: lang === 'en' ? problem.en : problem.vi };
-  else if (save.isPaused) state = { kind: 'waiting' };
-  else if (save.isPending) state = { kind: 'saving' };
-  else if (save.isError) state = isRefusal(save.error) && isApiError(save.error) ? { kind: 'error', message: save.error.localized(lang) } : { kind: 'offline' };
-  else if (save.isSuccess) state = { kind: 'saved' };
+  const state = cellState(problem, save, lang);
 
-  const stale = save.isError ? staleWriteCurrent(save.error) : undefined;
-  const conflict =
-    stale !== undefined && save.variables
-      ? {
-          message: isApiError(save.error) ? save.error.localized(lang) : '',
-          mine: save.variables.value,
-          theirs: stale,
-          keepMine: () => save.mutate({ ...save.variables!, baseVersion: stale?.version ?? 0 }),
-          takeTheirs: () => {
-            takeCurrent(queryClient, target, element.code, disagg, stale);
-            setUnsaved(null);
-            save.reset();
-          },
-        }
-      : null;
+  const conflict = staleConflict(save, lang, (current) => {
+    takeCurrent(queryClient, target, element.code, disagg, current);
+    setUnsaved(null);
+    save.reset();
+  });
 
   return { inputRef, shown, handlers, state, conflict };
 }
