@@ -20,7 +20,7 @@ describe('checkRule', () => {
       { element: 'DE_THCS_TO_VET', disagg: 'level:TC;sex:M', value: 90 },
     ];
     expect(checkRule(r, cells)).toEqual([
-      { rule: 'R', where: { sex: 'F' }, left: 110, right: 100, message: 'Trái (110) lớn hơn phải (100) (sex:F)', messageEn: 'Left (110) exceeds right (100) (sex:F)' },
+      { rule: 'R', elements: ['DE_THCS_TO_VET', 'DE_THCS_GRAD'], leftElements: ['DE_THCS_TO_VET'], where: { sex: 'F' }, left: 110, right: 100, message: 'Trái (110) lớn hơn phải (100) (sex:F)', messageEn: 'Left (110) exceeds right (100) (sex:F)' },
     ]);
   });
 

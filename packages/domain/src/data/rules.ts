@@ -30,6 +30,10 @@ export interface RuleCell {
 
 export interface RuleViolation {
   rule: string;
+  /** The elements the rule compares, the left side's first. */
+  elements: string[];
+  /** The left side's elements: the part that exceeds, whose cells to mark. */
+  leftElements: string[];
   /** The per-dimension values the violation holds for, e.g. { sex: 'F' }. */
   where: Record<string, string>;
   left: number;
@@ -130,7 +134,7 @@ export function checkRule(rule: ValidationRule, cells: readonly RuleCell[]): Rul
     const suffix = Object.keys(where).length ? ` (${Object.entries(where).map(([d, v]) => `${d}:${v}`).join(', ')})` : '';
     const fill = (text: string, lang: 'vi' | 'en') =>
       text.replace('{left}', formatNumber(left, { lang })).replace('{right}', formatNumber(right, { lang })) + suffix;
-    violations.push({ rule: rule.code, where, left, right, message: fill(rule.message, 'vi'), messageEn: fill(rule.messageEn ?? rule.message, 'en') });
+    violations.push({ rule: rule.code, elements: ruleElements(rule), leftElements: [...new Set(rule.left.map((t) => t.element))], where, left, right, message: fill(rule.message, 'vi'), messageEn: fill(rule.messageEn ?? rule.message, 'en') });
   }
   return violations;
 }

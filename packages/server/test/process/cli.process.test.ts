@@ -12,7 +12,7 @@ const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], {
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-describe('the vetplan command', () => {
+describe('the vetplan command', { timeout: 180_000 }, () => {
   it('loads a catalogue, adds a user and creates a token that the server accepts', async () => {
     const load = cli('catalog', 'load', path.join(REPO_ROOT, 'catalog/yen-dung-2023'));
     expect(load.stderr).toBe('');

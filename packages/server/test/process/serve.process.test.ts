@@ -21,7 +21,7 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('vetplan serve on the embedded database', () => {
+describe('vetplan serve on the embedded database', { timeout: 180_000 }, () => {
   let first: ServerProcess;
 
   it('starts on an empty folder, loads the catalogue and creates admin', async () => {

@@ -85,7 +85,7 @@ export async function saveCell(ctx: AppContext, auth: AuthContext, input: CellIn
       .executeTakeFirst();
     const cells = await trx.selectFrom('data_value').select(['element_code as element', 'disagg', 'value']).where('org_code', '=', cell.org).where('period', '=', cell.period).execute();
     const violations = metadata.rules.filter((r) => ruleElements(r).includes(cell.element)).flatMap((r) => checkRule(r, cells));
-    return { cell: saved ? cellDto(saved) : null, violations: violations.map((v) => ({ rule: v.rule, message: v.message, messageEn: v.messageEn, where: v.where })) };
+    return { cell: saved ? cellDto(saved) : null, violations: violations.map((v) => ({ rule: v.rule, message: v.message, messageEn: v.messageEn, where: v.where, elements: v.elements, leftElements: v.leftElements })) };
   });
 }
 

@@ -131,7 +131,7 @@ export async function entry(ctx: AppContext, auth: AuthContext, code: string, or
     values: await cellsOf(ctx, f.form, org, f.period.code),
     previous: { period: previous.code, values: await cellsOf(ctx, f.form, org, previous.code) },
     submission,
-    violations: (await formViolations(ctx, f.form, org, f.period.code)).map((v) => ({ rule: v.rule, message: v.message, messageEn: v.messageEn, where: v.where })),
+    violations: (await formViolations(ctx, f.form, org, f.period.code)).map((v) => ({ rule: v.rule, message: v.message, messageEn: v.messageEn, where: v.where, elements: v.elements, leftElements: v.leftElements })),
     locked,
     canEdit: writable.ok && !locked,
     canApprove: canApprove(auth, f.form),

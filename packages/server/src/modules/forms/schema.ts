@@ -31,7 +31,16 @@ const CellSchema = Type.Object({
   updatedAt: Type.String(),
 });
 
-const ViolationSchema = Type.Object({ rule: Type.String(), message: Type.String(), messageEn: Type.String(), where: Type.Record(Type.String(), Type.String()) });
+const ViolationSchema = Type.Object({
+  rule: Type.String(),
+  message: Type.String(),
+  messageEn: Type.String(),
+  where: Type.Record(Type.String(), Type.String()),
+  /** The elements the rule compares: left side first (the part), then the right (the whole). */
+  elements: Type.Array(Type.String()),
+  /** The elements of the left side: the cells to mark. */
+  leftElements: Type.Array(Type.String()),
+});
 
 export const SubmissionSchema = Type.Object({
   status: Type.Enum([...SUBMISSION_STATUSES]),
