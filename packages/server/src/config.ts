@@ -29,6 +29,8 @@ export interface Config {
   bodyLimitBytes: number;
   /** Largest data file accepted by imports, in bytes. */
   importLimitBytes: number;
+  /** Load the synthetic 2021–2025 history on a first start without figures. */
+  demoData: boolean;
 }
 
 export class ConfigError extends Error {
@@ -74,6 +76,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     loginWindowMinutes: read.integer('LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
     importLimitBytes: read.integer('IMPORT_LIMIT_BYTES', 100 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
+    // A laptop's first start shows a living dashboard; a server starts empty unless asked.
+    demoData: read.boolean('DEMO_DATA', databaseUrl === null),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

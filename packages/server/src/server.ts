@@ -4,6 +4,7 @@ import { migrate } from './db/migrate.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { buildApp } from './http/app.ts';
 import { ensureAdmin } from './bootstrap.ts';
+import { loadDemoData } from './demo.ts';
 import { anyCatalogLoaded, loadCatalog } from './modules/catalog/load.ts';
 
 /**
@@ -23,6 +24,10 @@ export async function serve(config: Config): Promise<void> {
     }
     const ctx = createContext(database.db, config);
     const admin = await ensureAdmin(ctx);
+    if (admin.created && config.demoData) {
+      const demo = await loadDemoData(ctx);
+      if (demo) log(`vetplan: loaded demo figures 2021–2025 (${demo.created} values; DEMO_DATA=false to start empty)`);
+    }
     if (admin.printedPassword) {
       log('');
       log('  vetplan: created user "admin". Its password is shown only this once:');

@@ -30,7 +30,8 @@ describe('GET /api/analytics/indicators', () => {
   it('computes the district as the ratio of its communes’ sums', async () => {
     const { rows } = await query(admin, 'indicator=I_THCS_TO_VET,I_LABOUR_TRAINED_CERT,I_VET_INSTITUTIONS,I_THPT_TO_VET_CD&org=221,07681&period=2024');
     const at = (indicator: string, org: string) => rows.find((r) => r.indicator === indicator && r.org === org);
-    expect(at('I_THCS_TO_VET', '221')).toEqual({ indicator: 'I_THCS_TO_VET', org: '221', period: '2024', value: 40, numerator: 120, denominator: 300, reason: null });
+    expect(at('I_THCS_TO_VET', '221')).toEqual({ indicator: 'I_THCS_TO_VET', org: '221', period: '2024', value: 40, numerator: 120, denominator: 300, reason: null, reportingUnits: 2, expectedUnits: 18 });
+    expect(at('I_VET_INSTITUTIONS', '221')).toMatchObject({ reportingUnits: 1, expectedUnits: 1 });
     expect(at('I_THCS_TO_VET', '07681')).toMatchObject({ value: 30, numerator: 30, denominator: 100 });
     expect(at('I_LABOUR_TRAINED_CERT', '221')).toMatchObject({ value: 35, numerator: 385, denominator: 1100 });
     expect(at('I_VET_INSTITUTIONS', '221')).toMatchObject({ value: 5, denominator: null });

@@ -38,3 +38,12 @@ export function figures(db: Kysely<Database>, elements: string[], units: string[
     .where('period', 'in', periods)
     .execute();
 }
+
+/** How many of the given areas have no child among them (the communes of a district's set). */
+export async function leafAreaCount(db: Kysely<Database>, units: string[]): Promise<number> {
+  if (units.length === 0) return 0;
+  const areas = await db.selectFrom('area_version').select(['area_code', 'parent_code']).where('area_code', 'in', units).execute();
+  const codes = new Set(areas.map((a) => a.area_code));
+  const parents = new Set(areas.flatMap((a) => (a.parent_code && codes.has(a.parent_code) ? [a.parent_code] : [])));
+  return [...codes].filter((c) => !parents.has(c)).length;
+}

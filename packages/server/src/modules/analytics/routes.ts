@@ -26,6 +26,8 @@ const IndicatorRows = Type.Object({
       numerator: Type.Union([Type.Number(), Type.Null()]),
       denominator: Type.Union([Type.Number(), Type.Null()]),
       reason: Type.Union([Type.Enum(['missing_data', 'zero_denominator']), Type.Null()], { description: 'Why value is null' }),
+      reportingUnits: Type.Integer({ description: 'Units below with figures for the indicator in the period' }),
+      expectedUnits: Type.Integer({ description: 'Lowest-level areas below (the communes of a district)' }),
     }),
   ),
 });

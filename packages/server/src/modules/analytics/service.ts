@@ -14,6 +14,10 @@ export interface IndicatorRow {
   numerator: number | null;
   denominator: number | null;
   reason: NullReason | null;
+  /** Units below the unit that have figures for the indicator's elements in the period. */
+  reportingUnits: number;
+  /** The lowest-level areas below the unit (the communes of a district); 1 for a commune or an organisation. */
+  expectedUnits: number;
 }
 
 export interface IndicatorSpec {
@@ -56,8 +60,13 @@ export async function computeIndicators(ctx: AppContext, indicators: IndicatorSp
     for (const period of periods) {
       const units = isOrganisation ? await repo.unitsOfOrganisation(ctx.db, org) : await repo.unitsOfArea(ctx.db, org, period.start, period.end);
       const figures = await repo.figures(ctx.db, elements, units, periodsWithin(period));
+      const expected = isOrganisation ? 1 : await repo.leafAreaCount(ctx.db, units);
       for (const indicator of indicators) {
-        rows.push({ indicator: indicator.code, org, period: period.code, ...computeIndicator(indicator.formula, figures, period, aggregationOf) });
+        const own = new Set(formulaRefs(indicator.formula).map((r) => r.element));
+        const reporting = new Set(figures.filter((f) => own.has(f.element)).map((f) => f.unit));
+        // A figure kept for the unit itself (the district's count of institutions) stands for the whole.
+        const expectedUnits = reporting.size === 1 && reporting.has(org) ? 1 : expected;
+        rows.push({ indicator: indicator.code, org, period: period.code, ...computeIndicator(indicator.formula, figures, period, aggregationOf), reportingUnits: reporting.size, expectedUnits });
       }
     }
   }

@@ -65,7 +65,14 @@ export function mapCell(value: unknown, path: string): Cell {
 
 function mapViolation(value: unknown, path: string): Violation {
   const o = asObject(value, path);
-  return { rule: str(o, 'rule', path), message: str(o, 'message', path), messageEn: str(o, 'messageEn', path), where: stringMap(o, 'where', path) };
+  return {
+    rule: str(o, 'rule', path),
+    message: str(o, 'message', path),
+    messageEn: str(o, 'messageEn', path),
+    where: stringMap(o, 'where', path),
+    elements: strings(o, 'elements', path),
+    leftElements: strings(o, 'leftElements', path),
+  };
 }
 
 function mapDimensionValue(value: unknown, path: string): DimensionValue {

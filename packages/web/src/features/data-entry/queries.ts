@@ -5,7 +5,7 @@ import { completenessKeys } from '../completeness/queries.ts';
 import { inboxKeys } from '../inbox/queries.ts';
 import { actOnSubmission, fetchCellHistory, fetchEntry, fetchForms, saveCell } from './api.ts';
 import type { Cell, CellWrite, Entry, EntryTarget, SavedCell } from './types.ts';
-import { learnRules, rulesOf } from './violations.ts';
+import { involves } from './violations.ts';
 
 export const formKeys = {
   all: ['forms'] as const,
@@ -66,13 +66,12 @@ export function isRefusal(error: unknown): boolean {
 }
 
 function applySaved(queryClient: QueryClient, key: readonly unknown[], write: CellWrite, saved: SavedCell): void {
-  learnRules(write.element, saved.violations);
-  const involved = new Set([...rulesOf(write.element), ...saved.violations.map((v) => v.rule)]);
+  // The answer lists the violations of every rule that compares the saved element: they replace the ones held.
   queryClient.setQueryData<Entry>(key, (e) =>
     e && {
       ...e,
       values: putCell(e.values, write.element, write.disagg, saved.cell),
-      violations: [...e.violations.filter((v) => !involved.has(v.rule)), ...saved.violations],
+      violations: [...e.violations.filter((v) => !involves(v, write.element)), ...saved.violations],
     },
   );
 }

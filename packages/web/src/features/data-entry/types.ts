@@ -50,6 +50,10 @@ export interface Violation {
   messageEn: string;
   /** The dimension values it holds for, e.g. { sex: 'M' }. */
   where: Record<string, string>;
+  /** The elements the rule compares, the left side's first. */
+  elements: string[];
+  /** The left side's elements: the part that exceeds, whose cells are marked. */
+  leftElements: string[];
 }
 
 export interface SubmissionEvent {
