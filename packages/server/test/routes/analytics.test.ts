@@ -59,3 +59,28 @@ describe('GET /api/analytics/indicators', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/analytics/indicators' })).statusCode).toBe(401);
   });
 });
+
+describe('GET /api/analytics/pivot', () => {
+  it('lays out the communes below the district by period, with the district as their total', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/analytics/pivot?indicator=I_THCS_TO_VET&org=221&period=2023,2024', headers: { cookie: admin.cookie } });
+    expect(res.statusCode).toBe(200);
+    const table = res.json<{ periods: string[]; rows: { org: string; orgName: string; total: boolean; values: (number | null)[] }[] }>();
+    expect(table.periods).toEqual(['2023', '2024']);
+    expect(table.rows).toHaveLength(19);
+    expect(table.rows.find((r) => r.org === '07681')).toMatchObject({ orgName: 'Thị trấn Nham Biền', total: false, values: [null, 30] });
+    expect(table.rows.at(-1)).toMatchObject({ org: '221', total: true, values: [null, 40] });
+  });
+
+  it('exports CSV with a BOM and Vietnamese numbers, and XLSX', async () => {
+    const csv = await t.app.inject({ method: 'GET', url: '/api/analytics/pivot?indicator=I_THCS_TO_VET&org=221&period=2024&format=csv', headers: { cookie: admin.cookie } });
+    expect(csv.body.startsWith('\uFEFFMã chỉ số,Chỉ số,Mã đơn vị,Đơn vị,2024\r\n')).toBe(true);
+    expect(csv.body).toContain('221,Huyện Yên Dũng (tổng),"40,0"');
+    const xlsx = await t.app.inject({ method: 'GET', url: '/api/analytics/pivot?indicator=I_THCS_TO_VET&org=221&period=2024&format=xlsx', headers: { cookie: admin.cookie } });
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Chỉ số')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Mã chỉ số', 'Chỉ số', 'Mã đơn vị', 'Đơn vị', '2024']);
+    expect(sheet.getRow(20).getCell(5).value).toBe(40);
+  });
+});

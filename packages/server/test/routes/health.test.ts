@@ -29,6 +29,7 @@ describe('GET /api/openapi.json', () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         '/api/analytics/indicators',
+        '/api/analytics/pivot',
         '/api/areas/tree',
         '/api/auth/login',
         '/api/auth/logout',

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-type.ts';
 import { ErrorResponses } from '../../http/openapi.ts';
+import { pivot, pivotCsv, pivotXlsx } from './pivot.ts';
 import { computeIndicators, loadIndicators, readableUnits, recentYears } from './service.ts';
 
 const list = (value: string | undefined) => (value === undefined ? null : value.split(',').map((s) => s.trim()).filter(Boolean));
@@ -46,4 +47,54 @@ export function analyticsRoutes(app: App, ctx: AppContext): void {
     const orgs = await readableUnits(ctx, request.auth!, list(request.query.org));
     return { rows: await computeIndicators(ctx, indicators, orgs, list(request.query.period) ?? recentYears(ctx)) };
   });
+
+  app.get('/api/analytics/pivot', {
+    config: { access: { roles: 'signed-in' } },
+    schema: {
+      tags: ['analytics'],
+      summary: 'Indicators × units × periods as a table (the units below a unit, with its total); CSV or XLSX with format=',
+      querystring: PivotQuery,
+      response: { 200: PivotSchema, ...ErrorResponses },
+    },
+  }, async (request, reply) => {
+    const table = await pivot(ctx, request.auth!, {
+      indicators: list(request.query.indicator),
+      org: request.query.org ?? null,
+      children: request.query.children ?? true,
+      periods: list(request.query.period) ?? recentYears(ctx),
+    });
+    if (request.query.format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="chi-so.csv"').send(pivotCsv(table) as never);
+    if (request.query.format === 'xlsx') {
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="chi-so.xlsx"')
+        .send((await pivotXlsx(table)) as never);
+    }
+    return table;
+  });
 }
+
+const PivotQuery = Type.Object(
+  {
+    indicator: CommaList('Indicator code(s); all by default'),
+    org: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'The unit; the caller’s own by default' })),
+    children: Type.Optional(Type.Boolean({ description: 'Rows for the areas directly below the unit, with the unit as total (default true)' })),
+    period: CommaList('Period code(s); the last five years by default'),
+    format: Type.Optional(Type.Enum(['json', 'csv', 'xlsx'])),
+  },
+  { additionalProperties: false },
+);
+
+const PivotSchema = Type.Object({
+  periods: Type.Array(Type.String()),
+  rows: Type.Array(
+    Type.Object({
+      indicator: Type.String(),
+      indicatorName: Type.String(),
+      org: Type.String(),
+      orgName: Type.String(),
+      total: Type.Boolean(),
+      values: Type.Array(Type.Union([Type.Number(), Type.Null()])),
+    }),
+  ),
+});
