@@ -35,3 +35,16 @@ describe('the demo history', () => {
     expect(at('I_VET_INSTITUTIONS', '2025')).toBe(5);
   });
 });
+
+describe('POST /api/demo-data', () => {
+  it('refuses once figures exist, and is for administrators', async () => {
+    const { buildApp } = await import('../src/http/app.ts');
+    const app = await buildApp(ctx);
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'admin-pass-123' } });
+    const cookie = `vetplan_session=${login.cookies.find((c) => c.name === 'vetplan_session')!.value}`;
+    const res = await app.inject({ method: 'POST', url: '/api/demo-data', headers: { cookie, 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken } });
+    expect(res.statusCode).toBe(409);
+    expect((await app.inject({ method: 'POST', url: '/api/demo-data' })).statusCode).toBe(401);
+    await app.close();
+  });
+});

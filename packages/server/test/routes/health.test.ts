@@ -45,6 +45,7 @@ describe('GET /api/openapi.json', () => {
         '/api/forms/{code}/submissions/{org}/{period}/{action}',
         '/api/forms/{code}/template.xlsx',
         '/api/forms/{code}/xlsx',
+        '/api/demo-data',
         '/api/dimensions',
         '/api/health',
         '/api/imports',

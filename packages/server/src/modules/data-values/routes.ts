@@ -8,6 +8,7 @@ import type { AuthContext } from '../auth/service.ts';
 import { importDataValues } from './import.ts';
 import { COLUMNS, rowsFromCsv, rowsFromJson } from './input.ts';
 import { toDhis2 } from './dhis2.ts';
+import { loadDemoData } from '../../demo.ts';
 import { AuditLogSchema, AuditQuery, auditLog } from './audit-log.ts';
 import * as repo from './repository.ts';
 import { DataValuesQuery, DataValuesResponse, ImportBody, ImportQuery, ImportResponse } from './schema.ts';
@@ -49,6 +50,19 @@ export function dataValueRoutes(app: App, ctx: AppContext): void {
     const input = typeof request.body === 'string' ? rowsFromCsv(request.body) : rowsFromJson(request.body);
     const source = request.auth!.via === 'token' ? 'api' : 'import';
     return importDataValues(ctx, request.auth!, input, request.query.mode ?? 'atomic', source);
+  });
+
+  app.post('/api/demo-data', {
+    config: { access: { roles: ['admin'] } },
+    schema: {
+      tags: ['data'],
+      summary: 'Load the synthetic 2021–2025 history into an installation that has no figures yet',
+      response: { 200: ImportResponse, ...ErrorResponses },
+    },
+  }, async (request) => {
+    const result = await loadDemoData(ctx, request.auth!.username);
+    if (!result) throw errors.conflict('Hệ thống đã có số liệu; dữ liệu mẫu chỉ nạp vào hệ thống chưa có số liệu.', 'There are figures already; the demo history loads only into an installation without any.');
+    return result;
   });
 
   app.get('/api/data-values/audit', {
