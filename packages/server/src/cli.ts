@@ -9,6 +9,7 @@ import { migrate } from './db/migrate.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { AppError } from './http/errors.ts';
 import { authContextFor, createApiToken } from './modules/auth/service.ts';
+import { verifyChain } from './modules/data-values/audit-chain.ts';
 import { importDataValues } from './modules/data-values/import.ts';
 import { rowsFromCsv, rowsFromJson } from './modules/data-values/input.ts';
 import { newPassword } from './modules/auth/secrets.ts';
@@ -27,6 +28,7 @@ Commands:
   catalog load <dir>                 load or update a catalogue folder (areas, organisations, plan ...)
   user add <username> --role R --org CODE [--password P] [--name "Display name"]
                                      create a user (roles: ${ROLES.join(', ')}); without --password one is printed
+  audit verify                       check that the history of values is complete and unaltered (hash chain)
   token create <username> [--name N] create an API token for scripts (sent as Authorization: Bearer)
   import <file.csv|file.json> [--user U] [--partial]
                                      import data values in the exchange format, as user U (default admin);
@@ -114,6 +116,16 @@ async function run(argv: string[]): Promise<void> {
       if (process.stderr.isTTY) process.stderr.write('\n');
       process.stdout.write(`vetplan: created ${result.created}, updated ${result.updated}, deleted ${result.deleted}, unchanged ${result.unchanged}\n`);
       for (const e of result.errors) process.stdout.write(`  row ${e.row}${e.column ? ` (${e.column})` : ''}: ${e.messageEn}\n`);
+      return;
+    }
+    case 'audit': {
+      if (sub !== 'verify') throw new UsageError('usage: vetplan audit verify');
+      const report = await withDatabase(config, (ctx) => verifyChain(ctx.db));
+      if (report.broken) {
+        process.stderr.write(`vetplan: the history of values is broken at entry ${report.broken.id}: ${report.broken.reason} (${report.entries} entries before it are intact)\n`);
+        process.exit(1);
+      }
+      process.stdout.write(`vetplan: the history of values is intact (${report.entries} entries)\n`);
       return;
     }
     case 'token': {

@@ -282,6 +282,7 @@ export interface DataValueAuditTable {
   source: 'entry' | 'import' | 'api';
   actor: string;
   at: Timestamp;
+  hash: string | null;
 }
 
 export interface ValidationRuleTable {

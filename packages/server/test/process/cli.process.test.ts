@@ -49,6 +49,8 @@ describe('the vetplan command', { timeout: 180_000 }, () => {
     const refused = cli('import', bad, '--user', 'tuan.tumai');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('row 2 (org): "07747" is outside the area or organisation you are assigned to');
+    const verify = cli('audit', 'verify');
+    expect([verify.status, verify.stdout.trim()]).toEqual([0, 'vetplan: the history of values is intact (2 entries)']);
   });
 
   it('stops a bad catalogue with every problem and exit code 1', () => {

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DataValueTable, Database } from '../../db/schema.ts';
+import { chainHead, entryHash } from './audit-chain.ts';
 
 export type StoredValue = Selectable<DataValueTable>;
 
@@ -69,15 +70,20 @@ export interface AuditWrite {
   newComment: string | null;
 }
 
+/** Appends history entries, each hash-chained to the one before (see audit-chain.ts). */
 export async function insertAudit(db: Kysely<Database>, entries: AuditWrite[], source: 'entry' | 'import' | 'api', actor: string, at: Date): Promise<void> {
+  if (entries.length === 0) return;
+  let previous = await chainHead(db);
+  const hashes = entries.map((e) => (previous = entryHash(previous, { ...e, source, actor, at })));
   for (let i = 0; i < entries.length; i += CHUNK) {
     const chunk = entries.slice(i, i + CHUNK);
+    const chunkHashes = hashes.slice(i, i + CHUNK);
     await sql`
-      insert into data_value_audit (element_code, period, org_code, disagg, action, old_value, new_value, old_comment, new_comment, source, actor, at)
-      select e, p, o, d, a, ov, nv, oc, nc, ${source}, ${actor}, ${at}::timestamptz
+      insert into data_value_audit (element_code, period, org_code, disagg, action, old_value, new_value, old_comment, new_comment, source, actor, at, hash)
+      select e, p, o, d, a, ov, nv, oc, nc, ${source}, ${actor}, ${at}::timestamptz, h
       from unnest(${chunk.map((x) => x.element)}::text[], ${chunk.map((x) => x.period)}::text[], ${chunk.map((x) => x.org)}::text[], ${chunk.map((x) => x.disagg)}::text[],
                   ${chunk.map((x) => x.action)}::text[], ${chunk.map((x) => x.oldValue)}::numeric[], ${chunk.map((x) => x.newValue)}::numeric[],
-                  ${chunk.map((x) => x.oldComment)}::text[], ${chunk.map((x) => x.newComment)}::text[]) with ordinality as t(e, p, o, d, a, ov, nv, oc, nc, n)
+                  ${chunk.map((x) => x.oldComment)}::text[], ${chunk.map((x) => x.newComment)}::text[], ${chunkHashes}::text[]) with ordinality as t(e, p, o, d, a, ov, nv, oc, nc, h, n)
       order by n`.execute(db);
   }
 }

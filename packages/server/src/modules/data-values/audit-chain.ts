@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+/** The fields an entry's hash covers, in a fixed order. */
+export interface ChainedEntry {
+  element: string;
+  period: string;
+  org: string;
+  disagg: string;
+  action: string;
+  oldValue: number | null;
+  newValue: number | null;
+  oldComment: string | null;
+  newComment: string | null;
+  source: string;
+  actor: string;
+  at: Date;
+}
+
+const GENESIS = '0'.repeat(64);
+
+export function entryHash(previous: string, e: ChainedEntry): string {
+  const fields = [e.element, e.period, e.org, e.disagg, e.action, e.oldValue ?? '', e.newValue ?? '', e.oldComment ?? '', e.newComment ?? '', e.source, e.actor, e.at.toISOString()];
+  return createHash('sha256').update(previous).update('\u0000').update(fields.map(String).join('\u0001')).digest('hex');
+}
+
+/** The hash of the last entry, with appends serialised (call inside the writing transaction). */
+export async function chainHead(db: Kysely<Database>): Promise<string> {
+  await sql`select pg_advisory_xact_lock(7403002)`.execute(db);
+  const last = await db.selectFrom('data_value_audit').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return last?.hash ?? GENESIS;
+}
+
+export interface ChainReport {
+  entries: number;
+  /** The first entry whose hash does not follow from the ones before it: edited, or after a deleted one. */
+  broken: { id: number; reason: string } | null;
+}
+
+/** Walks the whole history in id order and checks every link of the chain. */
+export async function verifyChain(db: Kysely<Database>, batch = 10_000): Promise<ChainReport> {
+  let previous = GENESIS;
+  let lastId = 0;
+  let entries = 0;
+  for (;;) {
+    const rows = await db.selectFrom('data_value_audit').selectAll().where('id', '>', lastId).orderBy('id').limit(batch).execute();
+    if (rows.length === 0) return { entries, broken: null };
+    for (const r of rows) {
+      const expected = entryHash(previous, {
+        element: r.element_code,
+        period: r.period,
+        org: r.org_code,
+        disagg: r.disagg,
+        action: r.action,
+        oldValue: r.old_value,
+        newValue: r.new_value,
+        oldComment: r.old_comment,
+        newComment: r.new_comment,
+        source: r.source,
+        actor: r.actor,
+        at: new Date(r.at),
+      });
+      if (r.hash !== expected) {
+        return { entries, broken: { id: r.id, reason: r.hash === null ? 'entry has no hash' : 'hash does not follow from the entries before it (this entry or the one before it was changed or removed)' } };
+      }
+      previous = r.hash;
+      lastId = r.id;
+      entries++;
+    }
+  }
+}
