@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { DataValueAuditTable, Database } from '../../db/schema.ts';
 
 /** The fields an entry's hash covers, in a fixed order. */
 export interface ChainedEntry {
@@ -8,17 +8,35 @@ export interface ChainedEntry {
   period: string;
   org: string;
   disagg: string;
-  action: string;
+  action: 'create' | 'update' | 'delete';
   oldValue: number | null;
   newValue: number | null;
   oldComment: string | null;
   newComment: string | null;
-  source: string;
+  source: 'entry' | 'import' | 'api';
   actor: string;
   at: Date;
 }
 
 const GENESIS = '0'.repeat(64);
+
+/** A stored history row in the shape the hash, the history and the audit log read. */
+export function toChainedEntry(r: Selectable<DataValueAuditTable>): ChainedEntry {
+  return {
+    element: r.element_code,
+    period: r.period,
+    org: r.org_code,
+    disagg: r.disagg,
+    action: r.action,
+    oldValue: r.old_value,
+    newValue: r.new_value,
+    oldComment: r.old_comment,
+    newComment: r.new_comment,
+    source: r.source,
+    actor: r.actor,
+    at: new Date(r.at),
+  };
+}
 
 export function entryHash(previous: string, e: ChainedEntry): string {
   const fields = [e.element, e.period, e.org, e.disagg, e.action, e.oldValue ?? '', e.newValue ?? '', e.oldComment ?? '', e.newComment ?? '', e.source, e.actor, e.at.toISOString()];
@@ -47,20 +65,7 @@ export async function verifyChain(db: Kysely<Database>, batch = 10_000): Promise
     const rows = await db.selectFrom('data_value_audit').selectAll().where('id', '>', lastId).orderBy('id').limit(batch).execute();
     if (rows.length === 0) return { entries, broken: null };
     for (const r of rows) {
-      const expected = entryHash(previous, {
-        element: r.element_code,
-        period: r.period,
-        org: r.org_code,
-        disagg: r.disagg,
-        action: r.action,
-        oldValue: r.old_value,
-        newValue: r.new_value,
-        oldComment: r.old_comment,
-        newComment: r.new_comment,
-        source: r.source,
-        actor: r.actor,
-        at: new Date(r.at),
-      });
+      const expected = entryHash(previous, toChainedEntry(r));
       if (r.hash !== expected) {
         return { entries, broken: { id: r.id, reason: r.hash === null ? 'entry has no hash' : 'hash does not follow from the entries before it (this entry or the one before it was changed or removed)' } };
       }

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { ScopeCache } from '../forms/access.ts';
+import { toChainedEntry } from './audit-chain.ts';
 
 export const AuditQuery = Type.Object(
   {
@@ -53,17 +54,9 @@ export async function auditLog(ctx: AppContext, auth: AuthContext, q: { org?: st
     .limit(q.limit ?? 500)
     .execute();
   return {
-    entries: rows.map((r) => ({
-      element: r.element_code,
-      period: r.period,
-      org: r.org_code,
-      disagg: r.disagg,
-      action: r.action,
-      oldValue: r.old_value,
-      newValue: r.new_value,
-      source: r.source,
-      actor: r.actor,
-      at: new Date(r.at).toISOString(),
-    })),
+    entries: rows.map((r) => {
+      const e = toChainedEntry(r);
+      return { element: e.element, period: e.period, org: e.org, disagg: e.disagg, action: e.action, oldValue: e.oldValue, newValue: e.newValue, source: e.source, actor: e.actor, at: e.at.toISOString() };
+    }),
   };
 }

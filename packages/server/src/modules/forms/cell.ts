@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { loadDataMetadata } from '../data-values/metadata.ts';
+import { toChainedEntry } from '../data-values/audit-chain.ts';
 import * as values from '../data-values/repository.ts';
 import { checkRow } from '../data-values/validate.ts';
 import { canWrite, ScopeCache } from './access.ts';
@@ -106,16 +107,9 @@ export async function cellHistory(ctx: AppContext, auth: AuthContext, q: { eleme
     .orderBy('id')
     .execute();
   return {
-    entries: rows.map((r) => ({
-      disagg: r.disagg,
-      action: r.action,
-      oldValue: r.old_value,
-      newValue: r.new_value,
-      oldComment: r.old_comment,
-      newComment: r.new_comment,
-      source: r.source,
-      actor: r.actor,
-      at: new Date(r.at).toISOString(),
-    })),
+    entries: rows.map((r) => {
+      const { element: _element, period: _period, org: _org, ...entry } = toChainedEntry(r);
+      return { ...entry, at: entry.at.toISOString() };
+    }),
   };
 }
