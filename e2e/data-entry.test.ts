@@ -42,6 +42,15 @@ async function adminRequest(method: 'POST' | 'PUT', path: string, body: unknown)
   });
 }
 
+/** The version of a stored figure (0 when none): a first start may have loaded demo figures for past periods. */
+async function storedVersion(org: string, period: string, element: string, disagg: string): Promise<number> {
+  const session = await adminSession(app.server.baseUrl);
+  const response = await fetch(`${app.server.baseUrl}/api/forms/F_COMMUNE_GDNN_6M/entry?org=${org}&period=${period}`, { headers: { Cookie: session.cookie } });
+  expect(response.status).toBe(200);
+  const entry = (await response.json()) as { values: { element: string; disagg: string; version: number }[] };
+  return entry.values.find((v) => v.element === element && v.disagg === disagg)?.version ?? 0;
+}
+
 beforeAll(async () => {
   for (const user of [OFFICER, MANAGER]) {
     const response = await adminRequest('POST', '/api/users', user);
@@ -250,7 +259,8 @@ describe('data entry, submission and approval', () => {
         const input = cell(page, LABOUR_FORCE, 'Nam');
         await input.click();
         // While the officer types, the labour office stores another figure for the same cell.
-        const other = await adminRequest('PUT', '/api/data-entry/cell', { element: 'DE_LABOUR_FORCE', period: '2025S2', org: '07741', disagg: 'sex:M', value: 2000, baseVersion: 0 });
+        const baseVersion = await storedVersion('07741', '2025S2', 'DE_LABOUR_FORCE', 'sex:M');
+        const other = await adminRequest('PUT', '/api/data-entry/cell', { element: 'DE_LABOUR_FORCE', period: '2025S2', org: '07741', disagg: 'sex:M', value: 2000, baseVersion });
         expect(other.status).toBe(200);
         await input.fill('2190');
         await input.press('Enter');

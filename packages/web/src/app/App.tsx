@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { useMe } from '../features/auth/queries.ts';
+import { canImport } from '../features/import/access.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { NotFoundPage } from '../shared/NotFoundPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
@@ -13,6 +14,10 @@ const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
 const DataEntryPage = lazy(() => import('../features/data-entry/DataEntryPage.tsx'));
 const CompletenessPage = lazy(() => import('../features/completeness/CompletenessPage.tsx'));
 const InboxPage = lazy(() => import('../features/inbox/InboxPage.tsx'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'));
+const IndicatorPage = lazy(() => import('../features/dashboard/IndicatorPage.tsx'));
+const CommunePage = lazy(() => import('../features/dashboard/CommunePage.tsx'));
+const ImportPage = lazy(() => import('../features/import/ImportPage.tsx'));
 
 export const ROUTES = {
   home: '/',
@@ -21,6 +26,10 @@ export const ROUTES = {
   dataEntry: '/data-entry',
   completeness: '/completeness',
   inbox: '/inbox',
+  dashboard: '/dashboard',
+  dashboardIndicator: '/dashboard/indicator',
+  dashboardCommune: '/dashboard/commune',
+  import: '/import',
 } as const;
 
 function PageLoader() {
@@ -57,6 +66,10 @@ export function App() {
   else if (pathname === ROUTES.dataEntry) page = <DataEntryPage />;
   else if (pathname === ROUTES.completeness) page = <CompletenessPage />;
   else if (pathname === ROUTES.inbox) page = <InboxPage />;
+  else if (pathname === ROUTES.dashboard) page = <DashboardPage />;
+  else if (pathname === ROUTES.dashboardIndicator) page = <IndicatorPage />;
+  else if (pathname === ROUTES.dashboardCommune) page = <CommunePage />;
+  else if (pathname === ROUTES.import && canImport(me.data.user.role)) page = <ImportPage />;
   else page = <NotFoundPage />;
 
   return (

@@ -1,11 +1,12 @@
 import { ActionIcon, AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconClipboardCheck, IconFileText, IconLogout, IconTable, IconUsers } from '@tabler/icons-react';
+import { IconChartLine, IconClipboardCheck, IconFileImport, IconFileText, IconLogout, IconTable, IconUsers } from '@tabler/icons-react';
 import { ROLE_LABELS } from '@vetplan/domain';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogout } from '../features/auth/queries.ts';
 import type { Me } from '../features/auth/types.ts';
+import { canImport } from '../features/import/access.ts';
 import { InboxBadge } from '../features/inbox/InboxBadge.tsx';
 import { useLang } from '../i18n/useLang.ts';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
@@ -22,7 +23,9 @@ function useNavItems(me: Me): NavItem[] {
   const { t } = useTranslation();
   const role = me.user.role;
   const items: NavItem[] = [{ to: '/', label: t('nav.plan'), icon: <IconFileText size={20} stroke={1.6} /> }];
+  items.push({ to: '/dashboard', label: t('nav.dashboard'), icon: <IconChartLine size={20} stroke={1.6} /> });
   if (role !== 'viewer') items.push({ to: '/data-entry', label: t('nav.dataEntry'), icon: <IconTable size={20} stroke={1.6} /> });
+  if (canImport(role)) items.push({ to: '/import', label: t('nav.import'), icon: <IconFileImport size={20} stroke={1.6} /> });
   if (role !== 'unit_officer') {
     items.push({ to: '/completeness', label: t('nav.completeness'), icon: <IconClipboardCheck size={20} stroke={1.6} /> });
   }
@@ -62,12 +65,12 @@ function HeaderBar({ me, items, pathname, onLogout, loggingOut, opened, onBurger
   const { t } = useTranslation();
   return (
     <Group h="100%" px="sm" gap="xs" wrap="nowrap" justify="space-between">
-      <Group gap="xs" wrap="nowrap">
+      <Group gap="xs" wrap="nowrap" className={classes.headerStart}>
         <Burger opened={opened} onClick={onBurger} hiddenFrom="lg" size="md" aria-label={t('nav.menu')} />
         <UnstyledButton component="a" href="/" onClick={linkClick('/', onHome)} className={classes.brand}>
           vetplan
         </UnstyledButton>
-        <Group gap={4} visibleFrom="lg" wrap="nowrap" component="nav" aria-label={t('nav.main')}>
+        <Group gap={4} visibleFrom="lg" wrap="nowrap" component="nav" aria-label={t('nav.main')} className={classes.headerNav}>
           {items.map((item) => (
             <Button
               key={item.to}
@@ -77,6 +80,7 @@ function HeaderBar({ me, items, pathname, onLogout, loggingOut, opened, onBurger
               variant={pathname === item.to ? 'light' : 'subtle'}
               leftSection={item.icon}
               aria-current={pathname === item.to ? 'page' : undefined}
+              className={classes.navButton}
             >
               {item.label}
             </Button>
@@ -126,6 +130,11 @@ function MobileNav({ me, items, pathname, onLogout, loggingOut, onNavigate }: Sh
   );
 }
 
+/** Sub-pages light up their section's item: /dashboard/indicator → /dashboard. */
+function sectionOf(pathname: string): string {
+  return pathname.startsWith('/dashboard/') ? '/dashboard' : pathname;
+}
+
 export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -133,7 +142,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   const parts: ShellPartProps = {
     me,
     items: useNavItems(me),
-    pathname: usePathname(),
+    pathname: sectionOf(usePathname()),
     onLogout: () => logout.mutate(),
     loggingOut: logout.isPending,
   };

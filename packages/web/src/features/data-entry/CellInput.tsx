@@ -31,8 +31,10 @@ export interface CellInputProps extends Omit<CellEditorProps, 'onOpenDetails'> {
   columnLabel: string;
   elementName: string;
   previous: number | undefined;
-  /** The rule violations about this cell, one per line; null for none. */
+  /** The rule violations whose left side holds this cell (marked red), one per line; null for none. */
   violations: string | null;
+  /** What the cell is compared with in violations marked on other cells (a lighter mark), one per line; null for none. */
+  related: string | null;
   mode: GridMode;
   onOpenDetails: (row: number, col: number) => void;
 }
@@ -41,7 +43,7 @@ export interface CellInputProps extends Omit<CellEditorProps, 'onOpenDetails'> {
 export const CellInput = memo(function CellInput(props: CellInputProps) {
   const { t } = useTranslation();
   const { lang } = useLang();
-  const { columnLabel, elementName, previous, violations, mode, readOnly, cell, row, col, onOpenDetails } = props;
+  const { columnLabel, elementName, previous, violations, related, mode, readOnly, cell, row, col, onOpenDetails } = props;
   const editor = useCellEditor({ ...props, onOpenDetails: () => onOpenDetails(row, col) });
   const { state } = editor;
   const cards = mode === 'cards';
@@ -52,6 +54,8 @@ export const CellInput = memo(function CellInput(props: CellInputProps) {
   if (state.kind === 'offline') messages.push({ key: 'state', text: t('entry.state.offline') });
   if (state.kind === 'waiting') messages.push({ key: 'state', text: t('entry.state.waiting') });
   violations?.split('\n').forEach((text, i) => messages.push({ key: `v${i}`, text }));
+  const notes = related?.split('\n') ?? [];
+  const mark = violations !== null ? 'left' : related !== null ? 'related' : undefined;
 
   const detailsButton = (
     <ActionIcon
@@ -68,7 +72,7 @@ export const CellInput = memo(function CellInput(props: CellInputProps) {
   );
 
   return (
-    <Stack gap={2} className={classes.cell} data-cell={`${props.element.code}|${props.disagg}`} data-state={state.kind}>
+    <Stack gap={2} className={classes.cell} data-cell={`${props.element.code}|${props.disagg}`} data-state={state.kind} data-mark={mark}>
       <Group gap={4} wrap="nowrap" align="center">
         {cards && (
           <Text component="label" htmlFor={`cell-${row}-${col}`} size="sm" fw={500} className={classes.cardLabel}>
@@ -90,7 +94,7 @@ export const CellInput = memo(function CellInput(props: CellInputProps) {
           error={messages.length > 0 || violations !== null}
           aria-invalid={messages.length > 0 || undefined}
           rightSection={<StateIcon state={state} />}
-          classNames={{ root: classes.inputRoot, input: classes.input }}
+          classNames={{ root: classes.inputRoot, input: mark === 'related' && messages.length === 0 ? `${classes.input} ${classes.related}` : classes.input }}
           onFocus={editor.handlers.onFocus}
           onBlur={editor.handlers.onBlur}
           onChange={(e) => editor.handlers.onChange(e.currentTarget.value)}
@@ -108,6 +112,11 @@ export const CellInput = memo(function CellInput(props: CellInputProps) {
         {messages.map((m) => (
           <Text key={m.key} size="xs" c={m.key === 'state' && state.kind !== 'error' ? 'orange.8' : 'red.8'} role={m.key === 'state' ? 'alert' : undefined} className={classes.message}>
             {m.text}
+          </Text>
+        ))}
+        {notes.map((text, i) => (
+          <Text key={`r${i}`} size="xs" c="yellow.9" className={classes.message}>
+            {text}
           </Text>
         ))}
       </Box>

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { useMe } from '../auth/queries.ts';
+import { EntryExcel } from './EntryExcel.tsx';
 import { EntryGrid } from './EntryGrid.tsx';
 import { EntrySelectors } from './EntrySelectors.tsx';
 import { EntryStatus } from './EntryStatus.tsx';
@@ -28,6 +29,9 @@ function EntryContent({ entry, target, today, author }: { entry: Entry; target: 
     <Stack gap="md">
       <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
         <EntryStatus entry={entry} today={today} />
+      </Paper>
+      <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }} component="section" aria-label={t('entry.excel.title')}>
+        <EntryExcel entry={entry} target={target} />
       </Paper>
       <Stack gap={4}>
         <Text size="sm" c="dimmed">

@@ -1,6 +1,7 @@
 import { useMediaQuery } from '@mantine/hooks';
 import type { Lang } from '@vetplan/domain';
 import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { pick, useLang } from '../../i18n/useLang.ts';
 import { CellDetailsDrawer } from './CellDetailsDrawer.tsx';
 import { CellInput } from './CellInput.tsx';
@@ -9,7 +10,7 @@ import { EntryTable } from './EntryTable.tsx';
 import { GridController, type GridMode } from './gridController.ts';
 import { buildGrid, cellKey, indexCells, type GridColumn, type GridGroup, type GridRow } from './layout.ts';
 import type { Cell, Entry, EntryTarget } from './types.ts';
-import { violationsByCell, violationText } from './violations.ts';
+import { leftNames, marksByCell, violationText } from './violations.ts';
 
 export function columnLabel(column: GridColumn, lang: Lang, fallback: string): string {
   return column.values.length === 0 ? fallback : column.values.map((v) => pick(lang, v.name, v.nameEn)).join(' · ');
@@ -37,6 +38,7 @@ interface EntryGridProps {
  * the cells, the keyboard moves and pasting.
  */
 export function EntryGrid({ entry, target, readOnly, author, valueLabel }: EntryGridProps) {
+  const { t } = useTranslation();
   const { lang } = useLang();
   const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
   const mode: GridMode = wide ? 'table' : 'cards';
@@ -44,10 +46,19 @@ export function EntryGrid({ entry, target, readOnly, author, valueLabel }: Entry
   const rows = useMemo(() => groups.flatMap((g) => g.rows), [groups]);
   const cells = useMemo(() => indexCells(entry.values), [entry.values]);
   const previous = useMemo(() => indexCells(entry.previous.values), [entry.previous.values]);
-  const violations = useMemo(() => {
-    const byCell = violationsByCell(entry.violations, rows, cells);
-    return new Map([...byCell].map(([key, list]) => [key, list.map((v) => violationText(v, lang, entry.elements)).join('\n')]));
-  }, [entry.violations, entry.elements, rows, cells, lang]);
+  // One string per cell and kind (not arrays), so that unchanged cells keep equal props and skip rendering.
+  const marks = useMemo(() => {
+    const joined = (lines: string[]) => (lines.length > 0 ? [...new Set(lines)].join('\n') : null);
+    return new Map(
+      [...marksByCell(entry.violations, rows)].map(([key, m]) => [
+        key,
+        {
+          violations: joined(m.left.map((v) => violationText(v, lang, entry.elements))),
+          related: joined(m.related.map((v) => t('entry.comparedWith', { elements: leftNames(v, lang, entry.elements) }))),
+        },
+      ]),
+    );
+  }, [entry.violations, entry.elements, rows, lang, t]);
 
   const [controller] = useState(() => new GridController());
   controller.setShape(rows.map((r) => r.columns.length), mode);
@@ -68,7 +79,8 @@ export function EntryGrid({ entry, target, readOnly, author, valueLabel }: Entry
         col={col}
         cell={cells.get(key)}
         previous={previous.get(key)?.value}
-        violations={violations.get(key) ?? null}
+        violations={marks.get(key)?.violations ?? null}
+        related={marks.get(key)?.related ?? null}
         readOnly={readOnly}
         controller={controller}
         author={author}

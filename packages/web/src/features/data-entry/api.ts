@@ -2,6 +2,10 @@ import { PERIOD_TYPES, SUBMISSION_ACTIONS, SUBMISSION_STATUSES, VALUE_TYPES, typ
 import { apiGet, apiSend } from '../../api/client.ts';
 import { asObject, bool, list, num, oneOf, str, stringMap, strings, strOrNull, numOrNull, type Json } from '../../api/decode.ts';
 import { isApiError } from '../../api/errors.ts';
+import { uploadFile } from '../../api/upload.ts';
+import { withQuery } from '../../app/router.ts';
+import { mapImportResult, type UploadProgress } from '../import/api.ts';
+import type { ImportResult } from '../import/types.ts';
 import type {
   Cell,
   CellWrite,
@@ -198,4 +202,16 @@ export function fetchCellHistory(target: EntryTarget, element: string, disagg: s
 export function actOnSubmission(target: EntryTarget, action: SubmissionAction, comment: string | null): Promise<Submission> {
   const path = `/api/forms/${q(target.form)}/submissions/${q(target.org)}/${q(target.period)}/${action}`;
   return apiSend('POST', path, comment ? { comment } : {}, (o) => mapSubmission(o));
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The form as an Excel template for the unit and period, filled with the stored figures (a plain link: the cookie goes with it). */
+export function templateUrl(target: EntryTarget): string {
+  return withQuery(`/api/forms/${q(target.form)}/template.xlsx`, { org: target.org, period: target.period });
+}
+
+/** Uploads a filled template: 200 with the counts, or 422/409 with every bad cell by sheet and cell (nothing stored). */
+export function uploadXlsx(target: EntryTarget, file: Blob, upload: UploadProgress): Promise<ImportResult> {
+  return uploadFile(`/api/forms/${q(target.form)}/xlsx`, file, { contentType: XLSX_TYPE, ...upload }, (o) => mapImportResult(o));
 }

@@ -3,7 +3,9 @@ import type { SubmissionAction } from '@vetplan/domain';
 import { isApiError } from '../../api/errors.ts';
 import { completenessKeys } from '../completeness/queries.ts';
 import { inboxKeys } from '../inbox/queries.ts';
-import { actOnSubmission, fetchCellHistory, fetchEntry, fetchForms, saveCell } from './api.ts';
+import { useMe } from '../auth/queries.ts';
+import { useUploadProgress } from '../import/useUploadProgress.ts';
+import { actOnSubmission, fetchCellHistory, fetchEntry, fetchForms, saveCell, uploadXlsx } from './api.ts';
 import type { Cell, CellWrite, Entry, EntryTarget, SavedCell } from './types.ts';
 import { involves } from './violations.ts';
 
@@ -149,4 +151,17 @@ export function useSubmissionAction(target: EntryTarget) {
       void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
     },
   });
+}
+
+/** Uploads a filled Excel template of this screen's form; the figures are fetched again once it is stored. */
+export function useUploadXlsx(target: EntryTarget) {
+  const queryClient = useQueryClient();
+  const me = useMe();
+  const upload = useUploadProgress();
+  const mutation = useMutation({
+    mutationFn: (file: File) => uploadXlsx(target, file, { csrfToken: me.data?.csrfToken ?? null, onProgress: upload.onProgress }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: entryKeys.entry(target) }),
+    onSettled: upload.reset,
+  });
+  return { ...mutation, progress: upload.progress };
 }

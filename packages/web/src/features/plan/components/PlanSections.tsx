@@ -1,6 +1,8 @@
-import { Badge, Box, Collapse, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Box, Button, Collapse, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { IconChartLine } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { linkClick } from '../../../app/router.ts';
 import { pick, useLang } from '../../../i18n/useLang.ts';
 import { ShowMoreButton } from '../../../shared/ShowMoreButton.tsx';
 import { agencyLookup } from '../agencies.ts';
@@ -68,6 +70,9 @@ export function ObjectivesSection({ plan }: { plan: Plan }) {
       </Box>
       <SubTitle>{t('plan.objectives.specific')}</SubTitle>
       <TargetsTable plan={plan} />
+      <Button component="a" href="/dashboard" onClick={linkClick('/dashboard')} variant="light" size="sm" h={40} mt="sm" leftSection={<IconChartLine size={18} />}>
+        {t('plan.targets.progress')}
+      </Button>
     </Section>
   );
 }

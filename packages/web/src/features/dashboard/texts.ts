@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { useLang } from '../../i18n/useLang.ts';
+import type { Indicator } from '../plan/types.ts';
+import type { IndicatorValue, ProgressRow } from './api.ts';
+import { formatChange, gainNeeded } from './model.ts';
+
+/** "18/18 xã báo cáo" for a district; "Đã báo cáo" for a figure kept by one unit. */
+export function useReportingText(): (v: IndicatorValue | undefined) => string | null {
+  const { t } = useTranslation();
+  return (v) => {
+    if (!v) return null;
+    if (v.expectedUnits > 1) return t('dashboard.reporting', { reporting: v.reportingUnits, expected: v.expectedUnits });
+    return v.reportingUnits > 0 ? t('dashboard.reported') : t('dashboard.notReported');
+  };
+}
+
+export interface GainParts {
+  kind: 'up' | 'down' | 'keep';
+  /** "0,8 điểm %", "1 cơ sở"; null for "keep". */
+  amount: string | null;
+  /** "Mỗi năm cần tăng 0,8 điểm %" or "Cần giữ vững mức hiện nay". */
+  text: string;
+}
+
+/** What the unit still has to do each year; null once the horizon is settled. */
+export function useGain(): (row: ProgressRow, indicator: Indicator | undefined) => GainParts | null {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  return (row, indicator) => {
+    const gain = gainNeeded(row);
+    if (!gain) return null;
+    if (gain.kind === 'keep') return { kind: 'keep', amount: null, text: t('dashboard.gain.keep') };
+    const number = formatChange(gain.amount, indicator, lang);
+    const label = lang === 'en' ? (indicator?.unitLabelEn ?? indicator?.unitLabel) : indicator?.unitLabel;
+    const amount = indicator?.unit === 'count' ? (label ? `${number} ${label}` : number) : t('dashboard.points', { value: number });
+    return { kind: gain.kind, amount, text: t(`dashboard.gain.${gain.kind}`, { amount }) };
+  };
+}
