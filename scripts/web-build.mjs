@@ -25,7 +25,8 @@ export function ensureWebBuild() {
   if (!fs.existsSync(path.join(root, 'packages/web/index.html'))) return;
   if (webBuildIsFresh()) return;
   process.stdout.write('vetplan: building the web app (first start, or its sources changed)...\n');
-  const result = spawnSync('npm', ['run', 'build', '--silent', '-w', '@vetplan/web'], { cwd: root, stdio: 'inherit' });
+  // A production build even when called from a test runner that set NODE_ENV=test.
+  const result = spawnSync('npm', ['run', 'build', '--silent', '-w', '@vetplan/web'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) {
     process.stderr.write('vetplan: building the web app failed\n');
     process.exit(result.status ?? 1);
