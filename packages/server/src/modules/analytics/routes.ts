@@ -2,11 +2,10 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-type.ts';
 import { ErrorResponses } from '../../http/openapi.ts';
+import { CommaList, commaList as list } from '../../http/schema-helpers.ts';
 import { pivot, pivotCsv, pivotXlsx } from './pivot.ts';
 import { computeIndicators, loadIndicators, readableUnits, recentYears } from './service.ts';
 
-const list = (value: string | undefined) => (value === undefined ? null : value.split(',').map((s) => s.trim()).filter(Boolean));
-const CommaList = (description: string) => Type.Optional(Type.String({ maxLength: 10_000, description: `${description}; a comma-separated list is allowed` }));
 
 const IndicatorQuery = Type.Object(
   {

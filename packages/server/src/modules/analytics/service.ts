@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { loadDataMetadata } from '../data-values/metadata.ts';
-import { ScopeCache } from '../forms/access.ts';
+import { assertReadable } from '../areas/scope-check.ts';
 import * as repo from './repository.ts';
 
 export interface IndicatorRow {
@@ -75,13 +75,9 @@ export async function computeIndicators(ctx: AppContext, indicators: IndicatorSp
 
 /** The requested units, each known and in the user's reach; the user's own unit by default. */
 export async function readableUnits(ctx: AppContext, auth: AuthContext, codes: string[] | null): Promise<string[]> {
-  if (!codes) return [auth.scope.code];
-  const scope = new ScopeCache(ctx, auth);
-  for (const code of codes) {
-    if (!(await scope.unit(code))) throw errors.invalidField('org', `"${code}" không phải là mã địa bàn hoặc đơn vị đã có`, `"${code}" is not a known area or organisation code`);
-    if (!(await scope.reaches(code))) throw errors.outOfScope(code);
-  }
-  return codes;
+  const units = codes ?? [auth.scope.code];
+  await assertReadable(ctx, auth, units);
+  return units;
 }
 
 /** The last `count` years up to the current one. */

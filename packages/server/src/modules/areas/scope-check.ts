@@ -22,3 +22,12 @@ export async function checkScope(ctx: AppContext, auth: AuthContext, rule: Scope
   const allowed = rule.relation === 'within' ? await unitWithin(ctx.db, auth.scope, target) : await unitRelated(ctx.db, auth.scope, target);
   if (!allowed) throw errors.outOfScope(code);
 }
+
+/** Every code must name a known unit in the user's reach (400 unknown, 403 out of scope). */
+export async function assertReadable(ctx: AppContext, auth: AuthContext, codes: string[]): Promise<void> {
+  for (const code of codes) {
+    const unit = await findUnit(ctx.db, code);
+    if (!unit) throw errors.unknownUnit(code);
+    if (!(await unitWithin(ctx.db, auth.scope, unit))) throw errors.outOfScope(code);
+  }
+}

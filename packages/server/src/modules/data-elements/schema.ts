@@ -1,7 +1,7 @@
 import { PERIOD_TYPES, VALUE_TYPES } from '@vetplan/domain';
+import { Nullable } from '../../http/schema-helpers.ts';
 import { Type, type Static } from 'typebox';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const DimensionSchema = Type.Object({
   code: Type.String(),

@@ -38,7 +38,7 @@ export async function auditLog(ctx: AppContext, auth: AuthContext, q: { org?: st
   if (!q.org && !q.actor) throw errors.invalidField('org', 'Cần chọn đơn vị (org) hoặc người dùng (actor)', 'Give a unit (org) or a user (actor)');
   if (q.org) {
     const scope = new ScopeCache(ctx, auth);
-    if (!(await scope.unit(q.org))) throw errors.invalidField('org', `"${q.org}" không phải là mã địa bàn hoặc đơn vị đã có`, `"${q.org}" is not a known area or organisation code`);
+    if (!(await scope.unit(q.org))) throw errors.unknownUnit(q.org);
     if (!(await scope.reaches(q.org))) throw errors.outOfScope(q.org);
   } else if (auth.role !== 'admin' && q.actor !== auth.username) {
     throw errors.forbidden('Chỉ quản trị hệ thống xem được lịch sử của người dùng khác.', 'Only administrators may read another user’s history.');

@@ -3,7 +3,9 @@ import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-type.ts';
 import { errors } from '../../http/errors.ts';
 import { ErrorResponses } from '../../http/openapi.ts';
-import { areaSubtree, findUnit, orgSubtree, unitWithin } from '../areas/scope.ts';
+import { commaList as list } from '../../http/schema-helpers.ts';
+import { areaSubtree, orgSubtree } from '../areas/scope.ts';
+import { assertReadable } from '../areas/scope-check.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { importDataValues } from './import.ts';
 import { COLUMNS, rowsFromCsv, rowsFromJson } from './input.ts';
@@ -13,7 +15,6 @@ import { AuditLogSchema, AuditQuery, auditLog } from './audit-log.ts';
 import * as repo from './repository.ts';
 import { DataValuesQuery, DataValuesResponse, ImportBody, ImportQuery, ImportResponse } from './schema.ts';
 
-const list = (value: string | undefined) => (value === undefined ? null : value.split(',').map((s) => s.trim()).filter(Boolean));
 
 /** Every area and organisation code the user may read. */
 async function reach(ctx: AppContext, auth: AuthContext): Promise<string[]> {
@@ -25,11 +26,7 @@ async function reach(ctx: AppContext, auth: AuthContext): Promise<string[]> {
 
 async function requestedUnits(ctx: AppContext, auth: AuthContext, codes: string[] | null): Promise<string[]> {
   if (codes === null) return reach(ctx, auth);
-  for (const code of codes) {
-    const unit = await findUnit(ctx.db, code);
-    if (!unit) throw errors.invalidField('org', `"${code}" không phải là mã địa bàn hoặc đơn vị đã có`, `"${code}" is not a known area or organisation code`);
-    if (!(await unitWithin(ctx.db, auth.scope, unit))) throw errors.outOfScope(code);
-  }
+  await assertReadable(ctx, auth, codes);
   return codes;
 }
 

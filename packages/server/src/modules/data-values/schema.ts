@@ -1,6 +1,6 @@
+import { CommaList } from '../../http/schema-helpers.ts';
 import { Type } from 'typebox';
 
-const CommaList = (description: string) => Type.Optional(Type.String({ maxLength: 10_000, description: `${description}; a comma-separated list is allowed` }));
 
 export const DataValuesQuery = Type.Object(
   {

@@ -95,7 +95,7 @@ export async function cellHistory(ctx: AppContext, auth: AuthContext, q: { eleme
   const scope = new ScopeCache(ctx, auth);
   const forms = await loadForms(ctx.db);
   const reportsIt = await Promise.all(forms.filter((f) => f.elements.includes(q.element) && f.units.includes(q.org)).map(async (f) => f.reported_by !== null && scope.reaches(f.reported_by)));
-  if (!(await scope.unit(q.org))) throw errors.invalidField('org', `"${q.org}" không phải là mã địa bàn hoặc đơn vị đã có`, `"${q.org}" is not a known area or organisation code`);
+  if (!(await scope.unit(q.org))) throw errors.unknownUnit(q.org);
   if (!(await scope.reaches(q.org)) && !reportsIt.some(Boolean)) throw errors.outOfScope(q.org);
   const rows = await ctx.db
     .selectFrom('data_value_audit')

@@ -1,7 +1,7 @@
 import { COMPARATORS, PROGRESS_STATUSES } from '@vetplan/domain';
+import { Nullable } from '../../http/schema-helpers.ts';
 import { Type, type Static } from 'typebox';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const CodeName = Type.Object({ code: Type.String(), name: Type.String() });
 
 export const PlanSummarySchema = Type.Object({
