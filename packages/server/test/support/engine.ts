@@ -2,7 +2,8 @@ import path from 'node:path';
 import { REPO_ROOT } from '../../src/config.ts';
 
 export const DEFAULT_CATALOG_DIR = path.join(REPO_ROOT, 'catalog/yen-dung-2023');
-export const TEMPLATE_DB_NAME = 'vetplan_test_template';
+/** Several checkouts may share one server: VETPLAN_TEST_TEMPLATE names each one's template. */
+export const TEMPLATE_DB_NAME = process.env.VETPLAN_TEST_TEMPLATE ?? 'vetplan_test_template';
 
 export type TestEngine = { kind: 'pglite' } | { kind: 'postgres'; url: string };
 
