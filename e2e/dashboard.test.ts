@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { logIn } from './support/app.ts';
-import { openPage, screenshot, type WatchedPage } from './support/browser.ts';
+import { mainNav, openPage, screenshot, type WatchedPage } from './support/browser.ts';
 import { useAppUnderTest } from './support/server.ts';
 
 const app = useAppUnderTest();
@@ -70,7 +70,7 @@ describe('targets dashboard', () => {
     await withPage(DESKTOP, async ({ page }) => {
       await logIn(page, app.server.baseUrl, LEADER.username, LEADER.password);
       await page.waitForURL((url) => url.pathname === '/');
-      await page.getByRole('banner').getByRole('link', { name: 'Tổng quan chỉ tiêu' }).click();
+      await mainNav(page).getByRole('link', { name: 'Tổng quan chỉ tiêu' }).click();
       await openOverview(page);
       expect(await page.getByText('Huyện Yên Dũng').first().textContent()).toContain('số liệu đến năm 2025');
 
@@ -108,7 +108,7 @@ describe('targets dashboard', () => {
       await trained.getByRole('link', { name: TRAINED }).click();
       await page.waitForURL((url) => url.pathname === '/dashboard/indicator' && url.searchParams.get('code') === 'I_LABOUR_TRAINED_CERT');
       await page.getByRole('heading', { name: TRAINED, level: 1 }).waitFor();
-      expect(await page.getByRole('banner').getByRole('link', { name: 'Tổng quan chỉ tiêu' }).getAttribute('aria-current')).toBe('page');
+      expect(await mainNav(page).getByRole('link', { name: 'Tổng quan chỉ tiêu' }).getAttribute('aria-current')).toBe('page');
       const sentence = await page.getByTestId('indicator-sentence').textContent();
       expect(sentence).toMatch(new RegExp(`^Năm 2025: \\d+,\\d%, chỉ tiêu đến năm ${horizon}: (trên|đạt) \\d+%\\. Theo đà hiện nay, năm ${horizon} sẽ đạt \\d+,\\d%\\.$`));
       const chart = page.getByTestId('indicator-chart');
@@ -165,7 +165,7 @@ describe('targets dashboard', () => {
       await logIn(page, app.server.baseUrl, LEADER.username, LEADER.password);
       await page.waitForURL((url) => url.pathname === '/');
       await page.getByRole('button', { name: 'Mở hoặc đóng menu' }).click();
-      await page.getByRole('navigation').getByRole('link', { name: 'Tổng quan chỉ tiêu' }).click();
+      await mainNav(page).getByRole('link', { name: 'Tổng quan chỉ tiêu' }).click();
       await openOverview(page);
       await page.getByTestId('target-card-I_LABOUR_TRAINED_CERT').getByText(/Dự báo/).waitFor();
       const boxes = await page.getByTestId('target-cards').locator('article').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().left));

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { logIn } from './support/app.ts';
-import { openPage, screenshot, type WatchedPage } from './support/browser.ts';
+import { mainNav, openPage, screenshot, type WatchedPage } from './support/browser.ts';
 import { useAppUnderTest } from './support/server.ts';
 
 const app = useAppUnderTest();
@@ -112,7 +112,7 @@ describe('data entry, submission and approval', () => {
       await logIn(page, app.server.baseUrl, OFFICER.username, OFFICER.password);
       await page.waitForURL((url) => url.pathname === '/');
       await page.getByRole('button', { name: 'Mở hoặc đóng menu' }).click();
-      await page.getByRole('navigation').getByRole('link', { name: 'Nhập số liệu' }).click();
+      await mainNav(page).getByRole('link', { name: 'Nhập số liệu' }).click();
       await page.getByRole('heading', { name: 'Nhập số liệu', level: 1 }).waitFor();
 
       await openEntry(page);
@@ -170,7 +170,7 @@ describe('data entry, submission and approval', () => {
     await withPage(DESKTOP, async ({ page }) => {
       await logIn(page, app.server.baseUrl, MANAGER.username, MANAGER.password);
       await page.waitForURL((url) => url.pathname === '/');
-      await page.getByRole('banner').getByRole('link', { name: 'Tình hình nộp báo cáo' }).click();
+      await mainNav(page).getByRole('link', { name: 'Tình hình nộp báo cáo' }).click();
       await page.getByRole('heading', { name: 'Tình hình nộp báo cáo', level: 1 }).waitFor();
       await choose(page, 'Biểu mẫu báo cáo', FORM);
       await choose(page, 'Kỳ báo cáo', PERIOD);

@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, apiRequest } from './support/api.ts';
 import { logIn } from './support/app.ts';
-import { openPage, screenshot, type ExpectedFailure, type WatchedPage } from './support/browser.ts';
+import { mainNav, openPage, screenshot, type ExpectedFailure, type WatchedPage } from './support/browser.ts';
 import { useAppUnderTest } from './support/server.ts';
 
 const app = useAppUnderTest();
@@ -60,9 +60,9 @@ async function openImportPage(page: Page, viaMenu: boolean): Promise<void> {
   await page.waitForURL((url) => url.pathname === '/');
   if (viaMenu) {
     await page.getByRole('button', { name: 'Mở hoặc đóng menu' }).click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Nhập từ tệp' }).click();
+    await mainNav(page).getByRole('link', { name: 'Nhập từ tệp' }).click();
   } else {
-    await page.getByRole('banner').getByRole('link', { name: 'Nhập từ tệp' }).click();
+    await mainNav(page).getByRole('link', { name: 'Nhập từ tệp' }).click();
   }
   await page.getByRole('heading', { name: 'Nhập từ tệp', level: 1 }).waitFor();
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { logIn, waitForOverview } from './support/app.ts';
-import { openPage } from './support/browser.ts';
+import { mainNav, openPage } from './support/browser.ts';
 import { useAppUnderTest } from './support/server.ts';
 
 const app = useAppUnderTest();
@@ -27,7 +27,7 @@ describe('users (admin)', () => {
     try {
       await logIn(page, app.server.baseUrl, 'admin', app.server.adminPassword);
       await waitForOverview(page);
-      await page.getByRole('banner').getByRole('link', { name: 'Người dùng' }).click();
+      await mainNav(page).getByRole('link', { name: 'Người dùng' }).click();
       await page.getByRole('heading', { name: 'Người dùng', level: 1 }).waitFor();
 
       await fillNewUser(page, USERNAME);
@@ -62,8 +62,8 @@ describe('users (admin)', () => {
     try {
       await logIn(page, app.server.baseUrl, USERNAME, PASSWORD);
       await page.waitForURL((url) => url.pathname === '/');
-      await page.getByRole('banner').getByRole('link', { name: 'Kế hoạch' }).waitFor();
-      expect(await page.getByRole('banner').getByRole('link', { name: 'Người dùng' }).count()).toBe(0);
+      await mainNav(page).getByRole('link', { name: 'Kế hoạch' }).waitFor();
+      expect(await mainNav(page).getByRole('link', { name: 'Người dùng' }).count()).toBe(0);
       await page.goto(`${app.server.baseUrl}/users`);
       await page.getByRole('heading', { name: 'Không tìm thấy trang' }).waitFor();
       expect(watched.unexpected()).toEqual([]);

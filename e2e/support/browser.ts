@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { RESULTS_DIR } from './paths.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -71,4 +71,9 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: file, fullPage });
   return file;
+}
+
+/** The sidebar with the app's pages (open on a wide screen; behind the burger on a phone). */
+export function mainNav(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'Điều hướng chính' });
 }

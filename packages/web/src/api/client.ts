@@ -38,7 +38,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-function localError(status: number, id: string, key: 'network' | 'unexpected'): ApiError {
+export function localError(status: number, id: string, key: 'network' | 'unexpected'): ApiError {
   return new ApiError({
     status,
     id,
@@ -60,7 +60,7 @@ function readDetails(value: unknown): ApiErrorDetail[] {
 }
 
 /** Turns `{ error, message, messageEn, details? }` into an ApiError. */
-function errorFromBody(status: number, body: unknown): ApiError {
+export function errorFromBody(status: number, body: unknown): ApiError {
   if (typeof body !== 'object' || body === null || typeof (body as Json).error !== 'string') {
     return localError(status, 'http_error', 'unexpected');
   }
@@ -78,8 +78,8 @@ function errorFromBody(status: number, body: unknown): ApiError {
   });
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
+/** A response text as JSON; `undefined` when empty or not JSON. */
+export function parseJsonText(text: string): unknown {
   if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -109,7 +109,7 @@ export async function apiRequest(path: string, options: RequestOptions = {}): Pr
     throw localError(0, 'network_error', 'network');
   }
 
-  const body = await readJson(response);
+  const body = parseJsonText(await response.text());
   if (!response.ok) throw errorFromBody(response.status, body);
   return body;
 }
@@ -130,7 +130,7 @@ export async function apiSend<T>(
   return decodeWith(answer, map);
 }
 
-function decodeWith<T>(body: unknown, map: (body: Json) => T): T {
+export function decodeWith<T>(body: unknown, map: (body: Json) => T): T {
   try {
     return map(asObject(body, 'response'));
   } catch (error) {

@@ -1,4 +1,4 @@
-import { ActionIcon, AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChartLine, IconClipboardCheck, IconFileImport, IconFileText, IconLogout, IconTable, IconUsers } from '@tabler/icons-react';
 import { ROLE_LABELS } from '@vetplan/domain';
@@ -57,7 +57,7 @@ interface ShellPartProps {
   loggingOut: boolean;
 }
 
-function HeaderBar({ me, items, pathname, onLogout, loggingOut, opened, onBurger, onHome }: ShellPartProps & {
+function HeaderBar({ me, onLogout, loggingOut, opened, onBurger, onHome }: ShellPartProps & {
   opened: boolean;
   onBurger: () => void;
   onHome: () => void;
@@ -65,39 +65,19 @@ function HeaderBar({ me, items, pathname, onLogout, loggingOut, opened, onBurger
   const { t } = useTranslation();
   return (
     <Group h="100%" px="sm" gap="xs" wrap="nowrap" justify="space-between">
-      <Group gap="xs" wrap="nowrap" className={classes.headerStart}>
-        <Burger opened={opened} onClick={onBurger} hiddenFrom="lg" size="md" aria-label={t('nav.menu')} />
+      <Group gap="xs" wrap="nowrap">
+        <Burger opened={opened} onClick={onBurger} hiddenFrom="md" size="md" aria-label={t('nav.menu')} />
         <UnstyledButton component="a" href="/" onClick={linkClick('/', onHome)} className={classes.brand}>
           vetplan
         </UnstyledButton>
-        <Group gap={4} visibleFrom="lg" wrap="nowrap" component="nav" aria-label={t('nav.main')} className={classes.headerNav}>
-          {items.map((item) => (
-            <Button
-              key={item.to}
-              component="a"
-              href={item.to}
-              onClick={linkClick(item.to)}
-              variant={pathname === item.to ? 'light' : 'subtle'}
-              leftSection={item.icon}
-              aria-current={pathname === item.to ? 'page' : undefined}
-              className={classes.navButton}
-            >
-              {item.label}
-            </Button>
-          ))}
-        </Group>
       </Group>
       <Group gap="sm" wrap="nowrap">
         {me.user.role !== 'viewer' && <InboxBadge enabled />}
-        <Box visibleFrom="lg">
+        <Box visibleFrom="sm">
           <UserBadge me={me} inHeader />
         </Box>
         <LanguageSwitch />
-        {/* With four pages in the bar, Đăng xuất is an icon until the screen is very wide. */}
-        <ActionIcon visibleFrom="lg" hiddenFrom="xl" variant="default" size={42} onClick={onLogout} loading={loggingOut} aria-label={t('auth.logout')} title={t('auth.logout')}>
-          <IconLogout size={20} />
-        </ActionIcon>
-        <Button visibleFrom="xl" variant="default" leftSection={<IconLogout size={18} />} onClick={onLogout} loading={loggingOut}>
+        <Button visibleFrom="md" variant="default" leftSection={<IconLogout size={18} />} onClick={onLogout} loading={loggingOut}>
           {t('auth.logout')}
         </Button>
       </Group>
@@ -105,12 +85,18 @@ function HeaderBar({ me, items, pathname, onLogout, loggingOut, opened, onBurger
   );
 }
 
-/** The phone menu: who is signed in, the pages, and Đăng xuất. */
-function MobileNav({ me, items, pathname, onLogout, loggingOut, onNavigate }: ShellPartProps & { onNavigate: () => void }) {
+/**
+ * The pages, in a sidebar that is always open on a wide screen and slides in from the burger on a
+ * phone (with who is signed in and Đăng xuất, which the phone's header has no room for). A sidebar
+ * holds as many pages as the roles need, where a header bar ran out of room at six.
+ */
+function SideNav({ me, items, pathname, onLogout, loggingOut, onNavigate }: ShellPartProps & { onNavigate: () => void }) {
   const { t } = useTranslation();
   return (
-    <Stack gap="xs" h="100%">
-      <UserBadge me={me} />
+    <Stack gap={4} h="100%">
+      <Box hiddenFrom="sm" mb="xs">
+        <UserBadge me={me} />
+      </Box>
       {items.map((item) => (
         <NavLink
           key={item.to}
@@ -120,10 +106,11 @@ function MobileNav({ me, items, pathname, onLogout, loggingOut, onNavigate }: Sh
           label={item.label}
           leftSection={item.icon}
           active={pathname === item.to}
+          aria-current={pathname === item.to ? 'page' : undefined}
           className={classes.navLink}
         />
       ))}
-      <Button mt="auto" variant="default" leftSection={<IconLogout size={18} />} onClick={onLogout} loading={loggingOut}>
+      <Button hiddenFrom="md" mt="auto" variant="default" leftSection={<IconLogout size={18} />} onClick={onLogout} loading={loggingOut}>
         {t('auth.logout')}
       </Button>
     </Stack>
@@ -150,14 +137,14 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 280, breakpoint: 'lg', collapsed: { mobile: !opened, desktop: true } }}
+      navbar={{ width: 240, breakpoint: 'md', collapsed: { mobile: !opened } }}
       padding={0}
     >
       <AppShell.Header className={classes.header}>
         <HeaderBar {...parts} opened={opened} onBurger={toggle} onHome={close} />
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label={t('nav.main')} hiddenFrom="lg" className={classes.navbar} data-open={opened || undefined}>
-        <MobileNav {...parts} onNavigate={close} />
+      <AppShell.Navbar p="sm" aria-label={t('nav.main')} className={classes.navbar} data-open={opened || undefined}>
+        <SideNav {...parts} onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main className={classes.main}>{children}</AppShell.Main>
     </AppShell>
