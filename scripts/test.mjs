@@ -1,4 +1,4 @@
-// `npm test`: domain and server on embedded PostgreSQL (PGlite); the server suite
+// `npm test`: domain, web helpers and server on embedded PostgreSQL (PGlite); the server suite
 // again on a PostgreSQL server when TEST_DATABASE_URL is set; then the browser tests.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,7 +28,7 @@ function vitest(label, args, env = {}) {
   if (result.status !== 0) failedRuns++;
 }
 
-vitest('domain and server on PGlite', ['--project', 'domain', '--project', 'server']);
+vitest('domain, web and server on PGlite', ['--project', 'domain', '--project', 'web', '--project', 'server']);
 if (process.env.TEST_DATABASE_URL) {
   vitest('server on PostgreSQL', ['--project', 'server', '--exclude', '**/*.process.test.ts'], { VETPLAN_TEST_ENGINE: 'postgres' });
 } else {

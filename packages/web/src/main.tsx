@@ -1,4 +1,4 @@
-import '@mantine/core/styles.css';
+import './app/mantine-styles.ts';
 import './i18n/setup.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
