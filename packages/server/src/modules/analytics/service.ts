@@ -4,6 +4,7 @@ import { errors } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { loadDataMetadata } from '../data-values/metadata.ts';
 import { assertReadable } from '../areas/scope-check.ts';
+import { ensureAggregates } from './aggregate.ts';
 import * as repo from './repository.ts';
 
 export interface IndicatorRow {
@@ -54,23 +55,101 @@ export async function computeIndicators(ctx: AppContext, indicators: IndicatorSp
   const aggregationOf = (element: string) => metadata.elements.get(element)?.aggregation ?? 'sum';
   const elements = [...new Set(indicators.flatMap((i) => formulaRefs(i.formula).map((r) => r.element)))];
   const periods = parsePeriods(periodCodes);
+  const organisations = new Set(
+    orgs.length ? (await ctx.db.selectFrom('organisation').select('code').where('code', 'in', orgs).execute()).map((o) => o.code) : [],
+  );
+  const areas = orgs.filter((o) => !organisations.has(o));
+  const fromAreas = areas.length ? await areaIndicators(ctx, indicators, elements, areas, periods, aggregationOf) : new Map<string, IndicatorRow>();
   const rows: IndicatorRow[] = [];
   for (const org of orgs) {
-    const isOrganisation = (await ctx.db.selectFrom('organisation').select('code').where('code', '=', org).executeTakeFirst()) !== undefined;
     for (const period of periods) {
-      const units = isOrganisation ? await repo.unitsOfOrganisation(ctx.db, org) : await repo.unitsOfArea(ctx.db, org, period.start, period.end);
+      if (!organisations.has(org)) {
+        for (const indicator of indicators) rows.push(fromAreas.get(`${indicator.code}|${org}|${period.code}`)!);
+        continue;
+      }
+      const units = await repo.unitsOfOrganisation(ctx.db, org);
       const figures = await repo.figures(ctx.db, elements, units, periodsWithin(period));
-      const expected = isOrganisation ? 1 : await repo.leafAreaCount(ctx.db, units);
       for (const indicator of indicators) {
         const own = new Set(formulaRefs(indicator.formula).map((r) => r.element));
         const reporting = new Set(figures.filter((f) => own.has(f.element)).map((f) => f.unit));
-        // A figure kept for the unit itself (the district's count of institutions) stands for the whole.
-        const expectedUnits = reporting.size === 1 && reporting.has(org) ? 1 : expected;
-        rows.push({ indicator: indicator.code, org, period: period.code, ...computeIndicator(indicator.formula, figures, period, aggregationOf), reportingUnits: reporting.size, expectedUnits });
+        rows.push({ indicator: indicator.code, org, period: period.code, ...computeIndicator(indicator.formula, figures, period, aggregationOf), reportingUnits: reporting.size, expectedUnits: 1 });
       }
     }
   }
   return rows;
+}
+
+/**
+ * Indicators of areas from the aggregate: each area's summed figures of a
+ * period are its figures for that period, so the formula is applied to them
+ * as to one unit's; the reporting units come from the counts of units per
+ * set of elements reported.
+ */
+async function areaIndicators(
+  ctx: AppContext,
+  indicators: IndicatorSpec[],
+  elements: string[],
+  areas: string[],
+  periods: Period[],
+  aggregationOf: (element: string) => 'sum' | 'last',
+): Promise<Map<string, IndicatorRow>> {
+  const generation = await ensureAggregates(ctx.db);
+  const codes = periods.map((p) => p.code);
+  const figures = await repo.areaFigures(ctx.db, elements, areas, codes);
+  const reporting = await repo.areaReporting(ctx.db, areas, codes);
+  const own = await repo.ownElements(ctx.db, areas, codes);
+  const byAreaPeriod = groupBy(figures, (f) => `${f.unit}|${f.period}`);
+  const result = new Map<string, IndicatorRow>();
+  for (const area of areas) {
+    for (const period of periods) {
+      const key = `${area}|${period.code}`;
+      const sets = reporting.filter((r) => r.area === area && r.period === period.code);
+      const ownSet = new Set(own.filter((o) => o.unit === area && o.period === period.code).map((o) => o.element));
+      let expected: number | null = null;
+      for (const indicator of indicators) {
+        const refs = new Set(formulaRefs(indicator.formula).map((r) => r.element));
+        const reportingUnits = sets.filter((s) => s.elements.split(',').some((e) => refs.has(e))).reduce((a, s) => a + Number(s.units), 0);
+        // A figure kept for the unit itself (the district's count of institutions) stands for the whole.
+        const selfOnly = reportingUnits === 1 && [...refs].some((e) => ownSet.has(e));
+        expected ??= selfOnly ? null : await leafAreas(ctx, generation, area, period);
+        result.set(`${indicator.code}|${key}`, {
+          indicator: indicator.code,
+          org: area,
+          period: period.code,
+          ...computeIndicator(indicator.formula, byAreaPeriod.get(key) ?? [], period, aggregationOf),
+          reportingUnits,
+          expectedUnits: selfOnly ? 1 : expected!,
+        });
+      }
+    }
+  }
+  return result;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+/** Lowest-level areas below an area in a period; they change only with the hierarchy, so they are kept per aggregate generation. */
+const leafCache = new WeakMap<object, Map<string, number>>();
+async function leafAreas(ctx: AppContext, generation: number, area: string, period: Period): Promise<number> {
+  let cache = leafCache.get(ctx.db);
+  if (!cache) leafCache.set(ctx.db, (cache = new Map()));
+  const key = `${generation}|${area}|${period.start}|${period.end}`;
+  let n = cache.get(key);
+  if (n === undefined) {
+    n = await repo.leafAreasBelow(ctx.db, area, period.start, period.end);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(key, n);
+  }
+  return n;
 }
 
 /** The requested units, each known and in the user's reach; the user's own unit by default. */
