@@ -102,6 +102,8 @@ export async function rebuildAggregates(db: Kysely<Database>, onlyIfStale = fals
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${LOCK})`.execute(trx);
     if (onlyIfStale && !(await isStale(trx))) return null;
+    // Big sorts and hash joins of a nation's figures: let them stay in memory for this transaction.
+    await sql`set local work_mem = '256MB'`.execute(trx);
     await sql`truncate analytics_area_unit, analytics_unit_figure, analytics_area_figure, analytics_area_reporting`.execute(trx);
     await sql`
       insert into analytics_area_unit (area_code, unit_code, is_area, lo, hi, more_lo, more_hi)

@@ -78,15 +78,20 @@ export async function ownElements(db: Kysely<Database>, units: string[], periods
     .execute();
 }
 
-/** The lowest-level areas below an area as the hierarchy stood in a period (the same count as leafAreaCount of unitsOfArea). */
-export async function leafAreasBelow(db: Kysely<Database>, area: string, start: string, end: string): Promise<number> {
-  const during = (c: string) => sql`(${sql.raw(c)}.lo < ${end}::date and ${sql.raw(c)}.hi > ${start}::date
-    or (${sql.raw(c)}.more_lo is not null and exists (select 1 from unnest(${sql.raw(c)}.more_lo, ${sql.raw(c)}.more_hi) as mp(lo, hi) where mp.lo < ${end}::date and mp.hi > ${start}::date)))`;
-  const result = await sql<{ n: number }>`
-    select count(*)::int as n from analytics_area_unit c
-    where c.area_code = ${area} and c.is_area and ${during('c')}
-      and not exists (
-        select 1 from area_version v join analytics_area_unit c2 on c2.area_code = ${area} and c2.unit_code = v.area_code and c2.is_area and ${during('c2')}
-        where v.parent_code = c.unit_code)`.execute(db);
-  return Number(result.rows[0]!.n);
+/** The lowest-level areas below an area as the hierarchy stood in each period (the same count as leafAreaCount of unitsOfArea), in one query. */
+export async function leafAreasBelow(db: Kysely<Database>, area: string, periods: { start: string; end: string }[]): Promise<number[]> {
+  if (periods.length === 0) return [];
+  const during = (c: string) => sql`(${sql.raw(c)}.lo < q.pe and ${sql.raw(c)}.hi > q.ps
+    or (${sql.raw(c)}.more_lo is not null and exists (select 1 from unnest(${sql.raw(c)}.more_lo, ${sql.raw(c)}.more_hi) as mp(lo, hi) where mp.lo < q.pe and mp.hi > q.ps)))`;
+  const result = await sql<{ i: number; n: number }>`
+    select q.i, (
+      select count(*)::int from analytics_area_unit c
+      where c.area_code = ${area} and c.is_area and ${during('c')}
+        and not exists (
+          select 1 from area_version v join analytics_area_unit c2 on c2.area_code = ${area} and c2.unit_code = v.area_code and c2.is_area and ${during('c2')}
+          where v.parent_code = c.unit_code)
+    ) as n
+    from unnest(${periods.map((p) => p.start)}::date[], ${periods.map((p) => p.end)}::date[]) with ordinality as q(ps, pe, i)`.execute(db);
+  const byIndex = new Map(result.rows.map((r) => [Number(r.i), Number(r.n)]));
+  return periods.map((_, i) => byIndex.get(i + 1) ?? 0);
 }

@@ -101,24 +101,23 @@ async function areaIndicators(
   const byAreaPeriod = groupBy(figures, (f) => `${f.unit}|${f.period}`);
   const result = new Map<string, IndicatorRow>();
   for (const area of areas) {
-    for (const period of periods) {
+    const leaves = await leafAreas(ctx, generation, area, periods);
+    for (const [p, period] of periods.entries()) {
       const key = `${area}|${period.code}`;
       const sets = reporting.filter((r) => r.area === area && r.period === period.code);
       const ownSet = new Set(own.filter((o) => o.unit === area && o.period === period.code).map((o) => o.element));
-      let expected: number | null = null;
       for (const indicator of indicators) {
         const refs = new Set(formulaRefs(indicator.formula).map((r) => r.element));
         const reportingUnits = sets.filter((s) => s.elements.split(',').some((e) => refs.has(e))).reduce((a, s) => a + Number(s.units), 0);
         // A figure kept for the unit itself (the district's count of institutions) stands for the whole.
         const selfOnly = reportingUnits === 1 && [...refs].some((e) => ownSet.has(e));
-        expected ??= selfOnly ? null : await leafAreas(ctx, generation, area, period);
         result.set(`${indicator.code}|${key}`, {
           indicator: indicator.code,
           org: area,
           period: period.code,
           ...computeIndicator(indicator.formula, byAreaPeriod.get(key) ?? [], period, aggregationOf),
           reportingUnits,
-          expectedUnits: selfOnly ? 1 : expected!,
+          expectedUnits: selfOnly ? 1 : leaves[p]!,
         });
       }
     }
@@ -137,19 +136,19 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return map;
 }
 
-/** Lowest-level areas below an area in a period; they change only with the hierarchy, so they are kept per aggregate generation. */
+/** Lowest-level areas below an area per period; they change only with the hierarchy, so they are kept per aggregate generation. */
 const leafCache = new WeakMap<object, Map<string, number>>();
-async function leafAreas(ctx: AppContext, generation: number, area: string, period: Period): Promise<number> {
+async function leafAreas(ctx: AppContext, generation: number, area: string, periods: Period[]): Promise<number[]> {
   let cache = leafCache.get(ctx.db);
   if (!cache) leafCache.set(ctx.db, (cache = new Map()));
-  const key = `${generation}|${area}|${period.start}|${period.end}`;
-  let n = cache.get(key);
-  if (n === undefined) {
-    n = await repo.leafAreasBelow(ctx.db, area, period.start, period.end);
+  const key = (p: Period) => `${generation}|${area}|${p.start}|${p.end}`;
+  const missing = periods.filter((p) => !cache.has(key(p)));
+  if (missing.length) {
+    const counts = await repo.leafAreasBelow(ctx.db, area, missing);
     if (cache.size > 10_000) cache.clear();
-    cache.set(key, n);
+    missing.forEach((p, i) => cache.set(key(p), counts[i]!));
   }
-  return n;
+  return periods.map((p) => cache.get(key(p))!);
 }
 
 /** The requested units, each known and in the user's reach; the user's own unit by default. */
