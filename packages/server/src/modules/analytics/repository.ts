@@ -95,3 +95,14 @@ export async function leafAreasBelow(db: Kysely<Database>, area: string, periods
   const byIndex = new Map(result.rows.map((r) => [Number(r.i), Number(r.n)]));
   return periods.map((_, i) => byIndex.get(i + 1) ?? 0);
 }
+
+/** Names of units: an organisation's, or an area's latest (the same as findUnit's), in two queries. */
+export async function unitNames(db: Kysely<Database>, codes: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (codes.length === 0) return names;
+  const areas = await db.selectFrom('area_version').select(['area_code', 'name']).where('area_code', 'in', codes).orderBy('area_code').orderBy('valid_from', 'desc').execute();
+  for (const a of areas) if (!names.has(a.area_code)) names.set(a.area_code, a.name);
+  const orgs = await db.selectFrom('organisation').select(['code', 'name']).where('code', 'in', codes).execute();
+  for (const o of orgs) names.set(o.code, o.name);
+  return new Map(codes.map((c) => [c, names.get(c) ?? c]));
+}

@@ -51,14 +51,15 @@ function parsePeriods(codes: string[]): Period[] {
 
 /** Indicators for units and periods, each from the figures of the units below the unit as they stood in the period. */
 export async function computeIndicators(ctx: AppContext, indicators: IndicatorSpec[], orgs: string[], periodCodes: string[]): Promise<IndicatorRow[]> {
-  const metadata = await loadDataMetadata(ctx.db);
-  const aggregationOf = (element: string) => metadata.elements.get(element)?.aggregation ?? 'sum';
   const elements = [...new Set(indicators.flatMap((i) => formulaRefs(i.formula).map((r) => r.element)))];
   const periods = parsePeriods(periodCodes);
   const organisations = new Set(
     orgs.length ? (await ctx.db.selectFrom('organisation').select('code').where('code', 'in', orgs).execute()).map((o) => o.code) : [],
   );
   const areas = orgs.filter((o) => !organisations.has(o));
+  // An area's summed figures are already brought to the period; the elements' time aggregation matters for organisations only.
+  const metadata = organisations.size ? await loadDataMetadata(ctx.db) : null;
+  const aggregationOf = (element: string) => metadata?.elements.get(element)?.aggregation ?? 'sum';
   const fromAreas = areas.length ? await areaIndicators(ctx, indicators, elements, areas, periods, aggregationOf) : new Map<string, IndicatorRow>();
   const rows: IndicatorRow[] = [];
   for (const org of orgs) {
@@ -95,9 +96,7 @@ async function areaIndicators(
 ): Promise<Map<string, IndicatorRow>> {
   const generation = await ensureAggregates(ctx.db);
   const codes = periods.map((p) => p.code);
-  const figures = await repo.areaFigures(ctx.db, elements, areas, codes);
-  const reporting = await repo.areaReporting(ctx.db, areas, codes);
-  const own = await repo.ownElements(ctx.db, areas, codes);
+  const [figures, reporting, own] = await Promise.all([repo.areaFigures(ctx.db, elements, areas, codes), repo.areaReporting(ctx.db, areas, codes), repo.ownElements(ctx.db, areas, codes)]);
   const byAreaPeriod = groupBy(figures, (f) => `${f.unit}|${f.period}`);
   const result = new Map<string, IndicatorRow>();
   for (const area of areas) {
