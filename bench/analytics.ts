@@ -109,6 +109,9 @@ try {
     [`district pivot (6 indicators × ${district.communes.length} communes + total × 5 years)`, () => pivot(ctx, auth, { indicators: null, org: district.code, children: true, periods: recent }), () => groupBy(db, district.code, 'district', true)],
     ['province pivot (6 indicators × 11 districts + total × 5 years)', () => pivot(ctx, auth, { indicators: null, org: province, children: true, periods: recent }), () => groupBy(db, province, 'province', true)],
   ];
+  // The machine is shared: one round trip shows what each of an answer's few queries costs at this moment.
+  const trip = await percentiles(() => sql`select 1`.execute(db));
+  log(`one round trip (select 1): p50 ${trip.p50.toFixed(2)} ms, p95 ${trip.p95.toFixed(2)} ms`);
   log('');
   log('| engine | query | p50 ms | p95 ms | baseline GROUP BY p50 / p95 ms | p95 ratio |');
   log('|---|---|---|---|---|---|');

@@ -17,7 +17,7 @@ import { loadCatalog } from './modules/catalog/load.ts';
 import { CatalogError } from './modules/catalog/reader.ts';
 import { createUser } from './modules/users/service.ts';
 import { serve } from './server.ts';
-import { rebuildAggregates } from './modules/analytics/aggregate.ts';
+import { ensureAggregates, rebuildAggregates } from './modules/analytics/aggregate.ts';
 
 const USAGE = `vetplan — runs a vocational education (GDNN) plan end to end
 
@@ -89,7 +89,12 @@ async function run(argv: string[]): Promise<void> {
     }
     case 'catalog': {
       if (sub !== 'load' || !arg) throw new UsageError('usage: vetplan catalog load <dir>');
-      const summary = await withDatabase(config, (ctx) => loadCatalog(ctx.db, path.resolve(arg), 'cli'));
+      const summary = await withDatabase(config, async (ctx) => {
+        const loaded = await loadCatalog(ctx.db, path.resolve(arg), 'cli');
+        // The hierarchy may have changed: rebuild the analytics aggregate now rather than at the first dashboard.
+        await ensureAggregates(ctx.db);
+        return loaded;
+      });
       process.stdout.write(`vetplan: loaded catalogue ${summary.catalog}: ${summary.areas} areas, ${summary.organisations} organisations, ${summary.elements} data elements, ${summary.indicators} indicators, plans ${summary.plans.join(', ')}\n`);
       return;
     }

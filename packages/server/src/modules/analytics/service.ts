@@ -53,14 +53,17 @@ function parsePeriods(codes: string[]): Period[] {
 export async function computeIndicators(ctx: AppContext, indicators: IndicatorSpec[], orgs: string[], periodCodes: string[]): Promise<IndicatorRow[]> {
   const elements = [...new Set(indicators.flatMap((i) => formulaRefs(i.formula).map((r) => r.element)))];
   const periods = parsePeriods(periodCodes);
-  const organisations = new Set(
-    orgs.length ? (await ctx.db.selectFrom('organisation').select('code').where('code', 'in', orgs).execute()).map((o) => o.code) : [],
-  );
+  // The aggregate is read at once for every unit asked (organisations simply have no rows in it), while finding out which units are organisations.
+  const [organisationRows, aggregate] = await Promise.all([
+    orgs.length ? ctx.db.selectFrom('organisation').select('code').where('code', 'in', orgs).execute() : Promise.resolve([]),
+    readAggregate(ctx, elements, orgs, periods.map((p) => p.code)),
+  ]);
+  const organisations = new Set(organisationRows.map((o) => o.code));
   const areas = orgs.filter((o) => !organisations.has(o));
   // An area's summed figures are already brought to the period; the elements' time aggregation matters for organisations only.
   const metadata = organisations.size ? await loadDataMetadata(ctx.db) : null;
   const aggregationOf = (element: string) => metadata?.elements.get(element)?.aggregation ?? 'sum';
-  const fromAreas = areas.length ? await areaIndicators(ctx, indicators, elements, areas, periods, aggregationOf) : new Map<string, IndicatorRow>();
+  const fromAreas = areas.length ? await areaIndicators(ctx, aggregate, indicators, areas, periods, aggregationOf) : new Map<string, IndicatorRow>();
   const rows: IndicatorRow[] = [];
   for (const org of orgs) {
     for (const period of periods) {
@@ -88,15 +91,12 @@ export async function computeIndicators(ctx: AppContext, indicators: IndicatorSp
  */
 async function areaIndicators(
   ctx: AppContext,
+  { generation, figures, reporting, own }: AggregateRead,
   indicators: IndicatorSpec[],
-  elements: string[],
   areas: string[],
   periods: Period[],
   aggregationOf: (element: string) => 'sum' | 'last',
 ): Promise<Map<string, IndicatorRow>> {
-  const generation = await ensureAggregates(ctx.db);
-  const codes = periods.map((p) => p.code);
-  const [figures, reporting, own] = await Promise.all([repo.areaFigures(ctx.db, elements, areas, codes), repo.areaReporting(ctx.db, areas, codes), repo.ownElements(ctx.db, areas, codes)]);
   const byAreaPeriod = groupBy(figures, (f) => `${f.unit}|${f.period}`);
   const result = new Map<string, IndicatorRow>();
   for (const area of areas) {
@@ -122,6 +122,18 @@ async function areaIndicators(
     }
   }
   return result;
+}
+
+type AggregateRead = Awaited<ReturnType<typeof readAggregate>>;
+
+/** The aggregate's rows for units and periods, read together with its state; rebuilt first (and read again) if it was stale. */
+async function readAggregate(ctx: AppContext, elements: string[], units: string[], codes: string[]) {
+  const read = () => Promise.all([repo.areaFigures(ctx.db, elements, units, codes), repo.areaReporting(ctx.db, units, codes), repo.ownElements(ctx.db, units, codes)]);
+  const [state, [figures, reporting, own]] = await Promise.all([ctx.db.selectFrom('analytics_state').select(['stale', 'generation']).executeTakeFirst(), read()]);
+  if (state && !state.stale) return { generation: Number(state.generation), figures, reporting, own };
+  const generation = await ensureAggregates(ctx.db);
+  const [f, r, o] = await read();
+  return { generation, figures: f, reporting: r, own: o };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
