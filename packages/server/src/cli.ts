@@ -17,6 +17,7 @@ import { loadCatalog } from './modules/catalog/load.ts';
 import { CatalogError } from './modules/catalog/reader.ts';
 import { createUser } from './modules/users/service.ts';
 import { serve } from './server.ts';
+import { ensureAggregates, rebuildAggregates } from './modules/analytics/aggregate.ts';
 
 const USAGE = `vetplan — runs a vocational education (GDNN) plan end to end
 
@@ -33,6 +34,7 @@ Commands:
   import <file.csv|file.json> [--user U] [--partial]
                                      import data values in the exchange format, as user U (default admin);
                                      all-or-nothing unless --partial
+  analytics rebuild                  recompute the analytics aggregate from all data values (repair)
 
 Configuration comes from environment variables (see README): PORT, DATA_DIR, DATABASE_URL, ...`;
 
@@ -87,7 +89,12 @@ async function run(argv: string[]): Promise<void> {
     }
     case 'catalog': {
       if (sub !== 'load' || !arg) throw new UsageError('usage: vetplan catalog load <dir>');
-      const summary = await withDatabase(config, (ctx) => loadCatalog(ctx.db, path.resolve(arg), 'cli'));
+      const summary = await withDatabase(config, async (ctx) => {
+        const loaded = await loadCatalog(ctx.db, path.resolve(arg), 'cli');
+        // The hierarchy may have changed: rebuild the analytics aggregate now rather than at the first dashboard.
+        await ensureAggregates(ctx.db);
+        return loaded;
+      });
       process.stdout.write(`vetplan: loaded catalogue ${summary.catalog}: ${summary.areas} areas, ${summary.organisations} organisations, ${summary.elements} data elements, ${summary.indicators} indicators, plans ${summary.plans.join(', ')}\n`);
       return;
     }
@@ -132,6 +139,12 @@ async function run(argv: string[]): Promise<void> {
       if (sub !== 'create' || !arg) throw new UsageError('usage: vetplan token create <username> [--name NAME]');
       const token = await withDatabase(config, (ctx) => createApiToken(ctx, arg, values.name ?? 'cli'));
       process.stdout.write(`${token}\n`);
+      return;
+    }
+    case 'analytics': {
+      if (sub !== 'rebuild') throw new UsageError('usage: vetplan analytics rebuild');
+      const summary = await withDatabase(config, (ctx) => rebuildAggregates(ctx.db));
+      process.stdout.write(`vetplan: rebuilt the analytics aggregate in ${Math.round(summary!.ms)} ms (${summary!.unitFigures} unit figures, ${summary!.areaFigures} area figures)\n`);
       return;
     }
     default:

@@ -43,13 +43,29 @@ describe('targetProgress — other comparators', () => {
   it('"khoảng 05" (~ with tolerance 1): on track within the tolerance, at risk just outside, off track far away', () => {
     const rule = { comparator: '~' as const, value: 5, tolerance: 1 };
     expect(targetProgress({ rule, horizon: 2030, series: s([2023, 5], [2024, 5], [2025, 5]), asOfYear: 2025 }).status).toBe('on_track');
-    // 4, 5, 5 trends upward to about 7.7 by 2030: outside 5 ± 1.
-    expect(targetProgress({ rule, horizon: 2030, series: s([2023, 4], [2024, 5], [2025, 5]), asOfYear: 2025 }).status).toBe('off_track');
+    // 4, 5, 5 trends upward to about 7.7 by 2030, outside 5 ± 1; but the count already holds inside the band: a plateau, on track.
+    expect(targetProgress({ rule, horizon: 2030, series: s([2023, 4], [2024, 5], [2025, 5]), asOfYear: 2025 }).status).toBe('on_track');
     expect(targetProgress({ rule, horizon: 2030, series: s([2024, 6], [2025, 6]), asOfYear: 2025 }).status).toBe('on_track');
     expect(targetProgress({ rule, horizon: 2030, series: s([2025, 6.2]), asOfYear: 2025 }).status).toBe('at_risk');
     expect(targetProgress({ rule, horizon: 2030, series: s([2023, 2], [2024, 2], [2025, 2]), asOfYear: 2025 }).status).toBe('off_track');
     expect(targetProgress({ rule, horizon: 2025, series: s([2025, 4]), asOfYear: 2025 }).status).toBe('met');
     expect(targetProgress({ rule, horizon: 2025, series: s([2025, 7]), asOfYear: 2025 }).status).toBe('not_met');
+  });
+  it('"khoảng 05" held at 4, 4, 5, 5, 5: the trend runs to 6.7 by 2030 and 11.2 by 2045, yet a plateau inside the band is on track', () => {
+    const rule = { comparator: '~' as const, value: 5, tolerance: 1 };
+    const series = s([2021, 4], [2022, 4], [2023, 5], [2024, 5], [2025, 5]);
+    const by2030 = targetProgress({ rule, horizon: 2030, series, asOfYear: 2025 });
+    expect(by2030.projection).toBeCloseTo(6.7);
+    expect(by2030.status).toBe('on_track');
+    const by2045 = targetProgress({ rule, horizon: 2045, series, asOfYear: 2025 });
+    expect(by2045.projection).toBeCloseTo(11.2);
+    expect(by2045.status).toBe('on_track');
+    // Just arrived in the band on a steep climb (1, 3, 5 runs to 15): at risk of overshooting, not yet held.
+    expect(targetProgress({ rule, horizon: 2030, series: s([2023, 1], [2024, 3], [2025, 5]), asOfYear: 2025 }).status).toBe('at_risk');
+    // Left the band again (5, 5, 7): judged by the trend as before.
+    expect(targetProgress({ rule, horizon: 2030, series: s([2023, 5], [2024, 5], [2025, 7]), asOfYear: 2025 }).status).toBe('off_track');
+    // The horizon year itself is still judged on its value alone.
+    expect(targetProgress({ rule, horizon: 2025, series, asOfYear: 2025 }).status).toBe('met');
   });
   it('a range (50–55%) is on track when the trend lands inside it', () => {
     const rule = { comparator: 'range' as const, value: 50, valueUpper: 55 };

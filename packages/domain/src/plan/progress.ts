@@ -97,6 +97,11 @@ export function targetProgress(input: ProgressInput): TargetProgress {
 
   if (current.year >= horizon && asOfYear >= horizon) return { ...result, status: satisfiesTarget(current.value, rule) ? 'met' : 'not_met' };
   if (satisfiesTarget(projection, rule)) return { ...result, status: 'on_track' };
+  // "About X" is a level to reach and hold, not a growth to carry on: inside the band, the trend's slope is not extrapolated.
+  if (rule.comparator === '~' && satisfiesTarget(current.value, rule)) {
+    const previous = series.length > 1 ? series[series.length - 2]! : null;
+    return { ...result, status: previous === null || satisfiesTarget(previous.value, rule) ? 'on_track' : 'at_risk' };
+  }
   // Not on course by the trend: at risk when it keeps pace with the straight line now, or misses only narrowly.
   const scale = rule.comparator === '~' ? Math.max(rule.tolerance ?? 0, Math.abs(target) * 0.05) : Math.max(Math.abs(target - baseline.value), Math.abs(target) * 0.1);
   const keepsPace = direction(rule) !== 0 && direction(rule) * (current.value - trajectory) >= 0;

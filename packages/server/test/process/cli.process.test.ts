@@ -51,6 +51,10 @@ describe('the vetplan command', { timeout: 180_000 }, () => {
     expect(refused.stderr).toContain('row 2 (org): "07747" is outside the area or organisation you are assigned to');
     const verify = cli('audit', 'verify');
     expect([verify.status, verify.stdout.trim()]).toEqual([0, 'vetplan: the history of values is intact (2 entries)']);
+    // Two cells of 2025S1, each also a figure of 2025; summed into the commune, the district, the province and the nation.
+    const rebuild = cli('analytics', 'rebuild');
+    expect(rebuild.status).toBe(0);
+    expect(rebuild.stdout).toMatch(/^vetplan: rebuilt the analytics aggregate in \d+ ms \(4 unit figures, 16 area figures\)\n$/);
   });
 
   it('stops a bad catalogue with every problem and exit code 1', () => {

@@ -3,7 +3,7 @@ import { csvRecord, formatNumber, parsePeriod, type Period } from '@vetplan/doma
 import { errors } from '../../http/errors.ts';
 import type { AppContext } from '../../context.ts';
 import type { AuthContext } from '../auth/service.ts';
-import { findUnit } from '../areas/scope.ts';
+import { unitNames } from './repository.ts';
 import { computeIndicators, loadIndicators, readableUnits, type IndicatorRow } from './service.ts';
 
 export interface PivotTable {
@@ -38,8 +38,7 @@ export async function pivot(ctx: AppContext, auth: AuthContext, q: { indicators:
     : [];
   const orgs = [...new Set(children), root!];
   const values = await computeIndicators(ctx, indicators, orgs, q.periods);
-  const names = new Map<string, string>();
-  for (const org of orgs) names.set(org, (await findUnit(ctx.db, org))?.name ?? org);
+  const names = await unitNames(ctx.db, orgs);
   const indicatorNames = new Map((await ctx.db.selectFrom('indicator').select(['code', 'name']).execute()).map((i) => [i.code, i.name]));
   const index = new Map<string, IndicatorRow>(values.map((v) => [`${v.indicator}|${v.org}|${v.period}`, v]));
   return {

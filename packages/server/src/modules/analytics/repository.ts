@@ -47,3 +47,62 @@ export async function leafAreaCount(db: Kysely<Database>, units: string[]): Prom
   const parents = new Set(areas.flatMap((a) => (a.parent_code && codes.has(a.parent_code) ? [a.parent_code] : [])));
   return [...codes].filter((c) => !parents.has(c)).length;
 }
+
+/** Summed figures of areas from the aggregate (see aggregate.ts), as figures of the area for the period itself. */
+export async function areaFigures(db: Kysely<Database>, elements: string[], areas: string[], periods: string[]) {
+  if (elements.length === 0 || areas.length === 0 || periods.length === 0) return [];
+  return db
+    .selectFrom('analytics_area_figure')
+    .select(['element_code as element', 'period', 'area_code as unit', 'disagg', 'value'])
+    .where('area_code', 'in', areas)
+    .where('period', 'in', periods)
+    .where('element_code', 'in', elements)
+    .execute();
+}
+
+/** How many units below each area reported which set of elements, per period. */
+export async function areaReporting(db: Kysely<Database>, areas: string[], periods: string[]) {
+  if (areas.length === 0 || periods.length === 0) return [];
+  return db.selectFrom('analytics_area_reporting').select(['area_code as area', 'period', 'elements', 'units']).where('area_code', 'in', areas).where('period', 'in', periods).execute();
+}
+
+/** The elements each of the given units has figures of itself (not of units below), per period. */
+export async function ownElements(db: Kysely<Database>, units: string[], periods: string[]) {
+  if (units.length === 0 || periods.length === 0) return [];
+  return db
+    .selectFrom('analytics_unit_figure')
+    .select(['unit_code as unit', 'period', 'element_code as element'])
+    .distinct()
+    .where('unit_code', 'in', units)
+    .where('period', 'in', periods)
+    .execute();
+}
+
+/** The lowest-level areas below an area as the hierarchy stood in each period (the same count as leafAreaCount of unitsOfArea), in one query. */
+export async function leafAreasBelow(db: Kysely<Database>, area: string, periods: { start: string; end: string }[]): Promise<number[]> {
+  if (periods.length === 0) return [];
+  const during = (c: string) => sql`(${sql.raw(c)}.lo < q.pe and ${sql.raw(c)}.hi > q.ps
+    or (${sql.raw(c)}.more_lo is not null and exists (select 1 from unnest(${sql.raw(c)}.more_lo, ${sql.raw(c)}.more_hi) as mp(lo, hi) where mp.lo < q.pe and mp.hi > q.ps)))`;
+  const result = await sql<{ i: number; n: number }>`
+    select q.i, (
+      select count(*)::int from analytics_area_unit c
+      where c.area_code = ${area} and c.is_area and ${during('c')}
+        and not exists (
+          select 1 from area_version v join analytics_area_unit c2 on c2.area_code = ${area} and c2.unit_code = v.area_code and c2.is_area and ${during('c2')}
+          where v.parent_code = c.unit_code)
+    ) as n
+    from unnest(${periods.map((p) => p.start)}::date[], ${periods.map((p) => p.end)}::date[]) with ordinality as q(ps, pe, i)`.execute(db);
+  const byIndex = new Map(result.rows.map((r) => [Number(r.i), Number(r.n)]));
+  return periods.map((_, i) => byIndex.get(i + 1) ?? 0);
+}
+
+/** Names of units: an organisation's, or an area's latest (the same as findUnit's), in two queries. */
+export async function unitNames(db: Kysely<Database>, codes: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (codes.length === 0) return names;
+  const areas = await db.selectFrom('area_version').select(['area_code', 'name']).where('area_code', 'in', codes).orderBy('area_code').orderBy('valid_from', 'desc').execute();
+  for (const a of areas) if (!names.has(a.area_code)) names.set(a.area_code, a.name);
+  const orgs = await db.selectFrom('organisation').select(['code', 'name']).where('code', 'in', codes).execute();
+  for (const o of orgs) names.set(o.code, o.name);
+  return new Map(codes.map((c) => [c, names.get(c) ?? c]));
+}

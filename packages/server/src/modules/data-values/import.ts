@@ -9,6 +9,7 @@ import type { InputRow, ParsedInput, RowError } from './input.ts';
 import { loadDataMetadata, type DataMetadata } from './metadata.ts';
 import * as repo from './repository.ts';
 import { checkRow, ParseCache, type CheckedRow } from './validate.ts';
+import { refreshAggregates } from '../analytics/aggregate.ts';
 
 export type ImportMode = 'atomic' | 'partial';
 export type ValueSource = 'entry' | 'import' | 'api';
@@ -217,6 +218,7 @@ export async function importDataValues(
     const at = ctx.now();
     await repo.upsertValues(trx, writes, auth.username, at);
     await repo.deleteValues(trx, deletes);
+    await refreshAggregates(trx, [...writes, ...deletes]);
     await repo.insertAudit(trx, audit, source, auth.username, at);
     result.errors.sort((a, b) => a.row - b.row);
     onProgress?.({ phase: 'done', processed: input.rows.length, total: input.rows.length });

@@ -10,6 +10,7 @@ import { canWrite, ScopeCache } from './access.ts';
 import { lockedCells } from './locks.ts';
 import { loadForms } from './repository.ts';
 import type { CellInput } from './schema.ts';
+import { refreshAggregates } from '../analytics/aggregate.ts';
 
 function cellDto(v: values.StoredValue) {
   return { element: v.element_code, disagg: v.disagg, value: v.value, comment: v.comment, version: v.version, updatedBy: v.updated_by, updatedAt: new Date(v.updated_at).toISOString() };
@@ -76,6 +77,7 @@ export async function saveCell(ctx: AppContext, auth: AuthContext, input: CellIn
         at,
       );
     }
+    await refreshAggregates(trx, [cell]);
     const saved = await trx
       .selectFrom('data_value')
       .selectAll()

@@ -35,7 +35,7 @@ export async function planProgress(ctx: AppContext, auth: AuthContext, code: str
   const parsed = parsePeriod(asOf);
   if (!parsed.ok) throw errors.invalidField('period', parsed.messageVi, parsed.message);
   const asOfYear = parsed.period.year;
-  const { targets } = await repo.planParts(ctx.db, code);
+  const targets = await repo.planTargets(ctx.db, code);
   const indicators = await loadIndicators(ctx, [...new Set(targets.map((t) => t.indicator_code))]);
   // Statuses are judged on complete years: as of 2025S1, the last complete year is 2024.
   const lastCompleteYear = parsed.period.type === 'yearly' ? asOfYear : asOfYear - 1;

@@ -83,3 +83,8 @@ export async function areaName(db: Kysely<Database>, code: string): Promise<stri
   const row = await db.selectFrom('area_version').select('name').where('area_code', '=', code).orderBy('valid_from', 'desc').executeTakeFirst();
   return row?.name ?? code;
 }
+
+/** A plan's targets only (what its progress needs), by year and indicator. */
+export function planTargets(db: Kysely<Database>, code: string) {
+  return db.selectFrom('target').selectAll().where('plan_code', '=', code).orderBy('year').orderBy('indicator_code').execute();
+}
