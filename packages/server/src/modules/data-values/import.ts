@@ -51,6 +51,8 @@ export interface ImportOptions {
   total?: number;
   /** Called between two batches, after the event loop has had its turn (tests hook here). */
   afterBatch?: (rowsRead: number) => Promise<void> | void;
+  /** Called once the rules have passed, just before the writing transaction (tests hook here). */
+  beforeWrite?: () => Promise<void> | void;
 }
 
 /**
@@ -64,7 +66,7 @@ export interface ImportOptions {
  * other requests.
  */
 export async function importBatches(ctx: AppContext, auth: AuthContext, batches: RowBatches, mode: ImportMode, source: ValueSource, options: ImportOptions = {}): Promise<ImportResult> {
-  const { onProgress, afterBatch } = options;
+  const { onProgress, afterBatch, beforeWrite } = options;
   let total = options.total ?? 0;
   const metadata = await loadDataMetadata(ctx.db);
   const checker = new RowChecker(ctx, auth, metadata);
@@ -101,6 +103,7 @@ export async function importBatches(ctx: AppContext, auth: AuthContext, batches:
     if (mode === 'atomic' && errors.length > 0) throw rejected(errors);
 
     onProgress?.({ phase: 'writing', processed: 0, total });
+    await beforeWrite?.();
     const at = ctx.now();
     const counts = await ctx.db.transaction().execute(async (trx) => {
       // Another writer may have changed some of these unit-periods since the rules were checked: check those again.
