@@ -52,7 +52,7 @@ async function open(engine: Engine): Promise<{ db: DatabaseHandle; url: string |
     return { db, url: null, cleanup: async () => { await db.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
   }
   const base = process.env.TEST_DATABASE_URL!;
-  const name = `vetplan_bench_${randomBytes(4).toString('hex')}`;
+  const name = `vetplan_import_bench_${randomBytes(4).toString('hex')}`;
   const admin = await openPostgres(base, 1);
   await sql.raw(`create database ${name}`).execute(admin.db);
   const url = withDb(base, name);

@@ -29,19 +29,9 @@ function text(v: unknown): string {
 }
 
 /** A CSV file that could not be read, as the row error of its line. */
-export function csvFailure(error: unknown): ParsedInput {
+function csvFailure(error: unknown): ParsedInput {
   const line = error instanceof CsvError ? error.line : 0;
   return { rows: [], errors: [{ row: Math.max(0, line - 1), column: null, message: `Tệp CSV bị lỗi: một ô có dấu ngoặc kép mở ở dòng ${line} không được đóng`, messageEn: (error as Error).message }] };
-}
-
-/** Reads the CSV exchange format; header problems are reported as row 0. */
-export function rowsFromCsv(body: string): ParsedInput {
-  const reader = new CsvReader();
-  try {
-    return rowsFromCsvRecords([...reader.push(body), ...reader.end()]);
-  } catch (error) {
-    return csvFailure(error);
-  }
 }
 
 type CsvRecord = { fields: string[]; line: number };
@@ -62,7 +52,7 @@ function readHeader(header: CsvRecord | undefined): { names: string[] } | { erro
   return errors.length > 0 ? { errors } : { names };
 }
 
-/** Reads data records into rows, given the header's column names; `row` numbers the data records from 1. */
+/** Reads data records into rows, given the header's column names; `row` numbers the data records from 1. Header problems are reported as row 0. */
 class RecordReader {
   private readonly index: Record<string, number>;
   constructor(names: string[]) {
@@ -85,20 +75,6 @@ class RecordReader {
       comment: this.at(record.fields, 'comment').trim() || null,
     };
   }
-}
-
-/** The rows of CSV records read already (the first is the header). */
-export function rowsFromCsvRecords(records: CsvRecord[]): ParsedInput {
-  const [header, ...data] = records;
-  const head = readHeader(header);
-  if ('errors' in head) return { rows: [], errors: head.errors };
-  const reader = new RecordReader(head.names);
-  const rows: InputRow[] = [];
-  data.forEach((record, i) => {
-    const row = reader.read(record, i + 1);
-    if (row) rows.push(row);
-  });
-  return { rows, errors: [] };
 }
 
 /** Rows per batch when a file is read in batches: parse, check and stage one batch at a time. */

@@ -61,14 +61,13 @@ export class Stage {
     return result.rows;
   }
 
-  /** The staged rows of some units and periods, in file order. */
+  /** The staged rows of some units and periods (in no particular order). */
   async rowsOf(unitPeriods: UnitPeriod[], db: Kysely<Database> = this.db): Promise<StagedRow[]> {
     if (unitPeriods.length === 0) return [];
     const result = await sql<StagedRow>`
       select s.row, s.element, s.period, s.org, s.disagg, s.value, s.comment
       from ${this.ref} s join unnest(${unitPeriods.map((u) => u.org)}::text[], ${unitPeriods.map((u) => u.period)}::text[]) as u(org, period)
-        on s.org = u.org and s.period = u.period
-      order by s.row`.execute(db);
+        on s.org = u.org and s.period = u.period`.execute(db);
     return result.rows;
   }
 
