@@ -63,6 +63,9 @@ export async function applyStage(
       left join data_value v on v.element_code = s.element and v.period = s.period and v.org_code = s.org and v.disagg = s.disagg
       where s.row > ${last} order by s.row limit ${PAGE_ROWS}`.execute(trx);
     if (page.rows.length === 0) return counts;
+    // The page's range of rows, so that the statements below read the stage by its row index.
+    const first = page.rows[0]!.row;
+    const lastOfPage = page.rows[page.rows.length - 1]!.row;
     const writes: number[] = [];
     const deletes: number[] = [];
     const audit = { rows: [] as number[], actions: [] as string[], oldValues: [] as (number | null)[], oldComments: [] as (string | null)[], hashes: [] as string[] };
@@ -100,7 +103,7 @@ export async function applyStage(
       await sql`
         insert into data_value (element_code, period, org_code, disagg, value, comment, updated_at, updated_by)
         select s.element, s.period, s.org, s.disagg, s.value, s.comment, ${at}::timestamptz, ${actor}
-        from ${stage.ref} s where s.row = any(${writes}::int[])
+        from ${stage.ref} s where s.row between ${first} and ${lastOfPage} and s.row = any(${writes}::int[])
         on conflict (element_code, period, org_code, disagg) do update
           set value = excluded.value, comment = excluded.comment, updated_at = excluded.updated_at,
               updated_by = excluded.updated_by, version = data_value.version + 1`.execute(trx);
@@ -108,7 +111,7 @@ export async function applyStage(
     if (deletes.length > 0) {
       await sql`
         delete from data_value v using ${stage.ref} s
-        where s.row = any(${deletes}::int[]) and v.element_code = s.element and v.period = s.period and v.org_code = s.org and v.disagg = s.disagg`.execute(trx);
+        where s.row between ${first} and ${lastOfPage} and s.row = any(${deletes}::int[]) and v.element_code = s.element and v.period = s.period and v.org_code = s.org and v.disagg = s.disagg`.execute(trx);
     }
     if (audit.rows.length > 0) {
       await sql`
@@ -117,10 +120,10 @@ export async function applyStage(
                ${source}, ${actor}, ${at}::timestamptz, a.hash
         from unnest(${audit.rows}::int[], ${audit.actions}::text[], ${audit.oldValues}::numeric[], ${audit.oldComments}::text[], ${audit.hashes}::text[])
                with ordinality as a(row, action, old_value, old_comment, hash, n)
-        join ${stage.ref} s on s.row = a.row
+        join ${stage.ref} s on s.row = a.row and s.row between ${first} and ${lastOfPage}
         order by a.n`.execute(trx);
     }
-    last = page.rows[page.rows.length - 1]!.row;
+    last = lastOfPage;
     written += page.rows.length;
     onPage?.(written);
   }
