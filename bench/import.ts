@@ -27,24 +27,37 @@ type Engine = 'pglite' | 'postgres';
 type Phase = 'copy' | 'import';
 interface CaseResult { engine: Engine; phase: Phase; rows: number; ms: number; peakRssMb: number; baseRssMb: number }
 
+const self = fileURLToPath(import.meta.url);
+
 function withDb(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
 }
 
+/** A database with the schema and the default catalogue, as a server finds it at a restart. */
+async function prepare(db: DatabaseHandle): Promise<void> {
+  await migrate(db.db);
+  await loadCatalog(db.db, path.join(REPO_ROOT, 'catalog/yen-dung-2023'), 'bench');
+}
+
 async function open(engine: Engine): Promise<{ db: DatabaseHandle; url: string | null; cleanup: () => Promise<void> }> {
   if (engine === 'pglite') {
+    // initdb leaves its own WASM memory behind in the process that ran it (about 450 MB of RSS):
+    // the folder is made in a process of its own, and the measured one reopens it, as a server restart does.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-bench-'));
+    const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--prepare', dir], { cwd: REPO_ROOT, encoding: 'utf8', env: process.env });
+    if (child.status !== 0) throw new Error(`preparing ${dir} failed:\n${child.stdout}\n${child.stderr}`);
     const db = await openEmbedded(dir);
     return { db, url: null, cleanup: async () => { await db.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
   }
   const base = process.env.TEST_DATABASE_URL!;
-  const name = `vetplan_bench_${randomBytes(4).toString('hex')}`;
+  const name = `vetplan_import_bench_${randomBytes(4).toString('hex')}`;
   const admin = await openPostgres(base, 1);
   await sql.raw(`create database ${name}`).execute(admin.db);
   const url = withDb(base, name);
   const db = await openPostgres(url, 5);
+  await prepare(db);
   return { db, url, cleanup: async () => { await db.close(); await sql.raw(`drop database ${name}`).execute(admin.db); await admin.close(); } };
 }
 
@@ -64,8 +77,6 @@ async function runCase(engine: Engine, phase: Phase, count: number): Promise<Cas
   const { csv, rows } = syntheticCsv(count);
   const { db, url, cleanup } = await open(engine);
   try {
-    await migrate(db.db);
-    await loadCatalog(db.db, path.join(REPO_ROOT, 'catalog/yen-dung-2023'), 'bench');
     global.gc?.();
     const baseRssMb = process.memoryUsage().rss / 2 ** 20;
     if (phase === 'copy') {
@@ -101,8 +112,13 @@ async function runCase(engine: Engine, phase: Phase, count: number): Promise<Cas
   }
 }
 
-const self = fileURLToPath(import.meta.url);
 const [mode, engineArg, phaseArg, countArg] = process.argv.slice(2);
+if (mode === '--prepare') {
+  const db = await openEmbedded(engineArg!);
+  await prepare(db);
+  await db.close();
+  process.exit(0);
+}
 if (mode === '--case') {
   const result = await runCase(engineArg as Engine, phaseArg as Phase, Number(countArg));
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);

@@ -10,8 +10,8 @@ import { openConfiguredDatabase } from './db/open.ts';
 import { AppError } from './http/errors.ts';
 import { authContextFor, createApiToken } from './modules/auth/service.ts';
 import { verifyChain } from './modules/data-values/audit-chain.ts';
-import { importDataValues } from './modules/data-values/import.ts';
-import { rowsFromCsv, rowsFromJson } from './modules/data-values/input.ts';
+import { importBatches } from './modules/data-values/import.ts';
+import { batchesOf, csvBatches, estimateCsvRows, rowsFromJson } from './modules/data-values/input.ts';
 import { newPassword } from './modules/auth/secrets.ts';
 import { loadCatalog } from './modules/catalog/load.ts';
 import { CatalogError } from './modules/catalog/reader.ts';
@@ -114,10 +114,14 @@ async function run(argv: string[]): Promise<void> {
       const file = sub;
       if (!file) throw new UsageError('usage: vetplan import <file.csv|file.json> [--user U] [--partial]');
       const text = fs.readFileSync(path.resolve(file), 'utf8');
-      const input = file.toLowerCase().endsWith('.json') ? rowsFromJson(JSON.parse(text) as unknown) : rowsFromCsv(text);
+      const json = file.toLowerCase().endsWith('.json') ? rowsFromJson(JSON.parse(text) as unknown) : null;
+      const input = json ? { batches: batchesOf(json), total: json.rows.length } : { batches: csvBatches(text), total: estimateCsvRows(text) };
       const result = await withDatabase(config, async (ctx) =>
-        importDataValues(ctx, await authContextFor(ctx, values.user ?? 'admin'), input, values.partial ? 'partial' : 'atomic', 'import', (p) => {
-          if (process.stderr.isTTY) process.stderr.write(`\r${p.phase} ${p.processed}/${p.total}   `);
+        importBatches(ctx, await authContextFor(ctx, values.user ?? 'admin'), input.batches, values.partial ? 'partial' : 'atomic', 'import', {
+          total: input.total,
+          onProgress: (p) => {
+            if (process.stderr.isTTY) process.stderr.write(`\r${p.phase} ${p.processed}/${p.total}   `);
+          },
         }),
       );
       if (process.stderr.isTTY) process.stderr.write('\n');

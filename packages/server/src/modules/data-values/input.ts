@@ -29,25 +29,16 @@ function text(v: unknown): string {
 }
 
 /** A CSV file that could not be read, as the row error of its line. */
-export function csvFailure(error: unknown): ParsedInput {
+function csvFailure(error: unknown): ParsedInput {
   const line = error instanceof CsvError ? error.line : 0;
   return { rows: [], errors: [{ row: Math.max(0, line - 1), column: null, message: `Tệp CSV bị lỗi: một ô có dấu ngoặc kép mở ở dòng ${line} không được đóng`, messageEn: (error as Error).message }] };
 }
 
-/** Reads the CSV exchange format; header problems are reported as row 0. */
-export function rowsFromCsv(body: string): ParsedInput {
-  const reader = new CsvReader();
-  try {
-    return rowsFromCsvRecords([...reader.push(body), ...reader.end()]);
-  } catch (error) {
-    return csvFailure(error);
-  }
-}
+type CsvRecord = { fields: string[]; line: number };
 
-/** The rows of CSV records read already (the first is the header). */
-export function rowsFromCsvRecords(records: { fields: string[]; line: number }[]): ParsedInput {
-  const [header, ...data] = records;
-  if (!header) return { rows: [], errors: [{ row: 0, column: null, message: 'Tệp CSV trống: cần dòng tiêu đề element,period,org,disagg,value,comment', messageEn: 'The CSV file is empty: a header row element,period,org,disagg,value,comment is required' }] };
+/** The column names of a header record, or the problems that make it unusable. */
+function readHeader(header: CsvRecord | undefined): { names: string[] } | { errors: RowError[] } {
+  if (!header) return { errors: [{ row: 0, column: null, message: 'Tệp CSV trống: cần dòng tiêu đề element,period,org,disagg,value,comment', messageEn: 'The CSV file is empty: a header row element,period,org,disagg,value,comment is required' }] };
   const names = header.fields.map((f) => f.trim().toLowerCase());
   const errors: RowError[] = [];
   for (const name of names) {
@@ -58,25 +49,106 @@ export function rowsFromCsvRecords(records: { fields: string[]; line: number }[]
   for (const name of REQUIRED) {
     if (!names.includes(name)) errors.push({ row: 0, column: name, message: `Thiếu cột "${name}" trong dòng tiêu đề`, messageEn: `The header row lacks the column "${name}"` });
   }
-  if (errors.length > 0) return { rows: [], errors };
-  const at = (fields: string[], name: string) => {
-    const i = names.indexOf(name);
+  return errors.length > 0 ? { errors } : { names };
+}
+
+/** Reads data records into rows, given the header's column names; `row` numbers the data records from 1. Header problems are reported as row 0. */
+class RecordReader {
+  private readonly index: Record<string, number>;
+  constructor(names: string[]) {
+    this.index = Object.fromEntries(COLUMNS.map((c) => [c, names.indexOf(c)]));
+  }
+  private at(fields: string[], name: string): string {
+    const i = this.index[name]!;
     return i < 0 ? '' : (fields[i] ?? '');
+  }
+  /** null for a blank line. */
+  read(record: CsvRecord, row: number): InputRow | null {
+    if (record.fields.length === 1 && record.fields[0]!.trim() === '') return null;
+    return {
+      row,
+      element: this.at(record.fields, 'element').trim(),
+      period: this.at(record.fields, 'period').trim(),
+      org: this.at(record.fields, 'org').trim(),
+      disagg: this.at(record.fields, 'disagg').trim(),
+      value: this.at(record.fields, 'value').trim(),
+      comment: this.at(record.fields, 'comment').trim() || null,
+    };
+  }
+}
+
+/** Rows per batch when a file is read in batches: parse, check and stage one batch at a time. */
+export const BATCH_ROWS = 5_000;
+
+/** A file read batch by batch; header and CSV syntax problems come as the errors of a batch. */
+export type RowBatches = AsyncIterable<ParsedInput>;
+
+/**
+ * Reads a CSV file in batches of rows as its text arrives (a stream of
+ * chunks, or the whole text): only the current batch is held as rows.
+ */
+export async function* csvBatches(source: AsyncIterable<string | Uint8Array> | string, size = BATCH_ROWS): RowBatches {
+  const csv = new CsvReader();
+  const decoder = new TextDecoder('utf-8');
+  let reader: RecordReader | null = null;
+  let dataIndex = 0;
+  let rows: InputRow[] = [];
+  const take = (records: CsvRecord[]): ParsedInput | null => {
+    for (const record of records) {
+      if (!reader) {
+        const head = readHeader(record);
+        if ('errors' in head) return { rows: [], errors: head.errors };
+        reader = new RecordReader(head.names);
+        continue;
+      }
+      const row = reader.read(record, ++dataIndex);
+      if (row) rows.push(row);
+    }
+    return null;
   };
-  const rows: InputRow[] = [];
-  data.forEach((record, i) => {
-    if (record.fields.length === 1 && record.fields[0]!.trim() === '') return; // a blank line
-    rows.push({
-      row: i + 1,
-      element: at(record.fields, 'element').trim(),
-      period: at(record.fields, 'period').trim(),
-      org: at(record.fields, 'org').trim(),
-      disagg: at(record.fields, 'disagg').trim(),
-      value: at(record.fields, 'value').trim(),
-      comment: at(record.fields, 'comment').trim() || null,
-    });
-  });
-  return { rows, errors: [] };
+  const chunks: AsyncIterable<string | Uint8Array> | Iterable<string> = typeof source === 'string' ? textSlices(source) : source;
+  try {
+    for await (const chunk of chunks) {
+      const failed = take(csv.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })));
+      if (failed) {
+        yield failed;
+        return;
+      }
+      while (rows.length >= size) yield { rows: rows.splice(0, size), errors: [] };
+    }
+    const failed = take([...csv.push(decoder.decode()), ...csv.end()]);
+    if (failed) {
+      yield failed;
+      return;
+    }
+  } catch (error) {
+    yield csvFailure(error);
+    return;
+  }
+  if (!reader) {
+    yield { rows: [], errors: (readHeader(undefined) as { errors: RowError[] }).errors };
+    return;
+  }
+  while (rows.length > 0) yield { rows: rows.splice(0, size), errors: [] };
+}
+
+/** A long text in slices of 1 MB, so that a batch is parsed before the next slice is read. */
+function* textSlices(text: string, slice = 1 << 20): Iterable<string> {
+  for (let i = 0; i < text.length; i += slice) yield text.slice(i, i + slice);
+}
+
+/** Rows read already (JSON, a workbook, the demo history), in batches. */
+export async function* batchesOf(input: ParsedInput, size = BATCH_ROWS): RowBatches {
+  if (input.rows.length === 0) yield input;
+  for (let i = 0; i < input.rows.length; i += size) yield { rows: input.rows.slice(i, i + size), errors: i === 0 ? input.errors : [] };
+}
+
+/** About how many data rows a CSV text holds (its line breaks less the header), for a progress bar before it is read. */
+export function estimateCsvRows(text: string): number {
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  if (text.length > 0 && !text.endsWith('\n')) lines++;
+  return Math.max(0, lines - 1);
 }
 
 /** Reads the same rows given as a JSON array of objects. */

@@ -14,6 +14,15 @@ export async function valuesOf(db: Kysely<Database>, orgs: string[], periods: st
   return db.selectFrom('data_value').selectAll().where('org_code', 'in', orgs).where('period', 'in', periods).execute();
 }
 
+/** Stored values of exactly the given unit-periods. */
+export async function valuesOfUnitPeriods(db: Kysely<Database>, unitPeriods: { org: string; period: string }[]): Promise<StoredValue[]> {
+  if (unitPeriods.length === 0) return [];
+  const result = await sql<StoredValue>`
+    select v.* from data_value v
+    join unnest(${unitPeriods.map((u) => u.org)}::text[], ${unitPeriods.map((u) => u.period)}::text[]) as u(org, period) on v.org_code = u.org and v.period = u.period`.execute(db);
+  return result.rows;
+}
+
 /** Serialises writers of the same units and periods, on both engines. */
 export async function lockUnitPeriods(db: Kysely<Database>, keys: string[]): Promise<void> {
   const unique = [...new Set(keys)].sort();

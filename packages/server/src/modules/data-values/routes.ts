@@ -7,8 +7,8 @@ import { commaList as list } from '../../http/schema-helpers.ts';
 import { areaSubtree, orgSubtree } from '../areas/scope.ts';
 import { assertReadable } from '../areas/scope-check.ts';
 import type { AuthContext } from '../auth/service.ts';
-import { importDataValues } from './import.ts';
-import { COLUMNS, rowsFromCsv, rowsFromJson } from './input.ts';
+import { importBatches } from './import.ts';
+import { batchesOf, COLUMNS, csvBatches, rowsFromJson } from './input.ts';
 import { toDhis2 } from './dhis2.ts';
 import { loadDemoData } from '../../demo.ts';
 import { AuditLogSchema, AuditQuery, auditLog } from './audit-log.ts';
@@ -44,9 +44,9 @@ export function dataValueRoutes(app: App, ctx: AppContext): void {
       response: { 200: ImportResponse, ...ErrorResponses },
     },
   }, async (request) => {
-    const input = typeof request.body === 'string' ? rowsFromCsv(request.body) : rowsFromJson(request.body);
+    const batches = typeof request.body === 'string' ? csvBatches(request.body) : batchesOf(rowsFromJson(request.body));
     const source = request.auth!.via === 'token' ? 'api' : 'import';
-    return importDataValues(ctx, request.auth!, input, request.query.mode ?? 'atomic', source);
+    return importBatches(ctx, request.auth!, batches, request.query.mode ?? 'atomic', source);
   });
 
   app.post('/api/demo-data', {

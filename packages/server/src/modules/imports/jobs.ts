@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
-import { importDataValues, type ImportMode, type ImportProgress, type ImportResult } from '../data-values/import.ts';
-import type { ParsedInput, RowError } from '../data-values/input.ts';
+import { importBatches, type ImportMode, type ImportOptions, type ImportProgress, type ImportResult } from '../data-values/import.ts';
+import type { RowBatches, RowError } from '../data-values/input.ts';
 
 export interface ImportJob {
   id: string;
@@ -20,6 +20,12 @@ export interface ImportJob {
 /** Finished jobs are kept this long for their owner to read. */
 const KEEP_MS = 60 * 60_000;
 
+/** A file to import, read batch by batch, with the rows it is expected to hold. */
+export interface JobInput {
+  batches: RowBatches;
+  total: number;
+}
+
 /**
  * Imports that run after the upload has been answered, so that the web app
  * can show their progress. Held in this process's memory: a job's progress
@@ -28,13 +34,16 @@ const KEEP_MS = 60 * 60_000;
 export class ImportJobs {
   private readonly jobs = new Map<string, ImportJob>();
 
-  start(ctx: AppContext, auth: AuthContext, input: ParsedInput, mode: ImportMode): ImportJob {
+  /** `hooks.afterBatch` lets a test act while a job is between two batches. */
+  constructor(private readonly hooks: Pick<ImportOptions, 'afterBatch'> = {}) {}
+
+  start(ctx: AppContext, auth: AuthContext, input: JobInput, mode: ImportMode): ImportJob {
     this.prune();
     const job: ImportJob = {
       id: randomUUID(),
       owner: auth.username,
       status: 'running',
-      progress: { phase: 'checking', processed: 0, total: input.rows.length },
+      progress: { phase: 'checking', processed: 0, total: input.total },
       result: null,
       error: null,
       createdAt: ctx.now().toISOString(),
@@ -42,7 +51,7 @@ export class ImportJobs {
     };
     this.jobs.set(job.id, job);
     const source = auth.via === 'token' ? 'api' : 'import';
-    importDataValues(ctx, auth, input, mode, source, (p) => (job.progress = p))
+    importBatches(ctx, auth, input.batches, mode, source, { ...this.hooks, total: input.total, onProgress: (p) => (job.progress = p) })
       .then((result) => {
         job.result = result;
         job.status = 'done';

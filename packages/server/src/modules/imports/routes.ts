@@ -1,27 +1,23 @@
 import type { Readable } from 'node:stream';
-import { CsvReader } from '@vetplan/domain';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-type.ts';
 import { errors } from '../../http/errors.ts';
 import { ErrorResponses } from '../../http/openapi.ts';
-import { csvFailure, rowsFromCsvRecords, rowsFromJson, type ParsedInput } from '../data-values/input.ts';
+import { batchesOf, csvBatches, estimateCsvRows, rowsFromJson } from '../data-values/input.ts';
 import { ImportQuery } from '../data-values/schema.ts';
-import { ImportJobs } from './jobs.ts';
+import { ImportJobs, type JobInput } from './jobs.ts';
 import { ImportJobSchema, JobParams } from './schema.ts';
 
-/** Reads a CSV upload chunk by chunk: the file itself is never held whole in memory. */
-async function readCsvStream(stream: Readable): Promise<ParsedInput> {
-  const reader = new CsvReader();
-  const records: { fields: string[]; line: number }[] = [];
-  const decoder = new TextDecoder('utf-8');
-  try {
-    for await (const chunk of stream) for (const record of reader.push(decoder.decode(chunk as Buffer, { stream: true }))) records.push(record);
-    records.push(...reader.push(decoder.decode()), ...reader.end());
-  } catch (error) {
-    return csvFailure(error);
-  }
-  return rowsFromCsvRecords(records);
+/**
+ * Receives a CSV upload as its text: the answer (202) can only be sent once
+ * the request is read, and the text is far smaller than its rows; the job
+ * then reads it batch by batch.
+ */
+async function receiveCsv(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export function importRoutes(app: App, ctx: AppContext): void {
@@ -43,7 +39,14 @@ export function importRoutes(app: App, ctx: AppContext): void {
       },
     }, async (request, reply) => {
       const body = request.body as unknown;
-      const input = body && typeof (body as Readable).pipe === 'function' ? await readCsvStream(body as Readable) : rowsFromJson(body);
+      let input: JobInput;
+      if (body && typeof (body as Readable).pipe === 'function') {
+        const text = await receiveCsv(body as Readable);
+        input = { batches: csvBatches(text), total: estimateCsvRows(text) };
+      } else {
+        const parsed = rowsFromJson(body);
+        input = { batches: batchesOf(parsed), total: parsed.rows.length };
+      }
       const job = jobs.start(ctx, request.auth!, input, request.query.mode ?? 'atomic');
       return reply.code(202).header('location', `/api/imports/${job.id}`).send(job);
     });

@@ -1,0 +1,115 @@
+import type { AppContext } from '../../context.ts';
+import { canWrite, ScopeCache, type WriteDecision } from '../forms/access.ts';
+import { lockedCells, type Lock } from '../forms/locks.ts';
+import { loadForms, type FormWithParts } from '../forms/repository.ts';
+import type { AuthContext } from '../auth/service.ts';
+import type { InputRow, RowError } from './input.ts';
+import type { DataMetadata } from './metadata.ts';
+import * as repo from './repository.ts';
+import type { StagedRow } from './stage.ts';
+import { checkRow, ParseCache } from './validate.ts';
+
+export interface CheckedBatch {
+  good: StagedRow[];
+  errors: RowError[];
+  /** The first row refused because approved figures are locked (the whole import is then a 409). */
+  lock: RowError | null;
+}
+
+/**
+ * Checks the rows of a file batch by batch: each row alone, then who may
+ * write it, whether it is locked, and that no two rows of the file name one
+ * cell. What it learns (units, scope, locks, parses) is kept for the next
+ * batches; rows are not.
+ */
+export class RowChecker {
+  private readonly scope: ScopeCache;
+  private readonly known = new Set<string>();
+  private readonly unknown = new Set<string>();
+  private readonly decisions = new Map<string, WriteDecision>();
+  private readonly locks = new Map<string, Lock>();
+  private readonly lockedFor = new Set<string>();
+  /** The first row of each cell, to report a cell named twice. */
+  private readonly firstRowOf = new Map<string, number>();
+  private readonly cache = new ParseCache();
+  private readonly today: string;
+  private forms: FormWithParts[] | null = null;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly auth: AuthContext,
+    private readonly metadata: DataMetadata,
+  ) {
+    this.scope = new ScopeCache(ctx, auth);
+    this.today = ctx.now().toISOString().slice(0, 10);
+  }
+
+  /** Learns the units, and the locks of the unit-periods, that a batch names for the first time. */
+  private async learn(rows: InputRow[]): Promise<void> {
+    for (const code of new Set(rows.map((r) => r.org))) {
+      if (!code || this.known.has(code) || this.unknown.has(code)) continue;
+      if (await this.scope.unit(code)) this.known.add(code);
+      else this.unknown.add(code);
+    }
+    const fresh = new Map<string, Set<string>>();
+    for (const r of rows) {
+      const period = r.period.trim();
+      if (!this.known.has(r.org) || this.lockedFor.has(`${r.org}|${period}`)) continue;
+      this.lockedFor.add(`${r.org}|${period}`);
+      const orgs = fresh.get(period) ?? new Set<string>();
+      orgs.add(r.org);
+      fresh.set(period, orgs);
+    }
+    // One query per group of periods that name the same units (usually one per batch).
+    const byOrgs = new Map<string, { orgs: string[]; periods: string[] }>();
+    for (const [period, orgs] of fresh) {
+      const key = [...orgs].sort().join(',');
+      const group = byOrgs.get(key) ?? { orgs: [...orgs], periods: [] };
+      group.periods.push(period);
+      byOrgs.set(key, group);
+    }
+    for (const { orgs, periods } of byOrgs.values()) for (const [cell, lock] of await lockedCells(this.ctx, orgs, periods)) this.locks.set(cell, lock);
+  }
+
+  async check(rows: InputRow[]): Promise<CheckedBatch> {
+    await this.learn(rows);
+    this.forms ??= await loadForms(this.ctx.db);
+    const rowContext = { metadata: this.metadata, knownUnits: this.known, today: this.today, cache: this.cache };
+    const good: StagedRow[] = [];
+    const errors: RowError[] = [];
+    let lock: RowError | null = null;
+    for (const input of rows) {
+      const checked = checkRow(input, rowContext);
+      if ('column' in checked) {
+        errors.push(checked);
+        continue;
+      }
+      const access = `${checked.element}|${checked.org}|${checked.period.code}`;
+      let decision = this.decisions.get(access);
+      if (!decision) {
+        decision = await canWrite(this.auth, this.scope, this.forms, checked.element, checked.org, checked.period.code, this.today);
+        this.decisions.set(access, decision);
+      }
+      if (!decision.ok) {
+        errors.push({ row: input.row, column: 'org', message: decision.vi, messageEn: decision.en });
+        continue;
+      }
+      const locked = this.locks.get(access);
+      if (locked) {
+        const lockError = { row: input.row, column: 'value', message: locked.vi, messageEn: locked.en };
+        lock ??= lockError;
+        errors.push(lockError);
+        continue;
+      }
+      const key = repo.cellKey(checked.element, checked.period.code, checked.org, checked.disagg);
+      const first = this.firstRowOf.get(key);
+      if (first !== undefined) {
+        errors.push({ row: input.row, column: null, message: `Trùng ô số liệu với dòng ${first}`, messageEn: `The same cell as row ${first}` });
+        continue;
+      }
+      this.firstRowOf.set(key, input.row);
+      good.push({ row: checked.row, element: checked.element, period: checked.period.code, org: checked.org, disagg: checked.disagg, value: checked.value, comment: checked.comment });
+    }
+    return { good, errors, lock };
+  }
+}
