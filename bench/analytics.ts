@@ -3,7 +3,7 @@
 // plan's progress, as the dashboard asks it) and of a pivot, each against a
 // hand-written single GROUP BY over data_value on the same engine (the
 // baseline), and the time for one commune's change to show on the dashboard.
-//   npx tsx bench/analytics.ts [communes=10000] [pglite|postgres] [years=10]
+//   npx tsx bench/analytics.ts [communes=10000] [pglite|postgres] [years=10]   (BENCH_RUNS=40 timed calls per query)
 // PostgreSQL needs TEST_DATABASE_URL (a scratch database is created and dropped).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -27,7 +27,7 @@ import { copyValues, insertTree, nationTree, nationValueCsv } from './lib/nation
 const communes = Number(process.argv[2] ?? 10_000);
 const engine = (process.argv[3] ?? 'pglite') as 'pglite' | 'postgres';
 const yearCount = Number(process.argv[4] ?? 10);
-const RUNS = 40;
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const PLAN = 'YD-GDNN-2023';
 
 async function open(): Promise<{ handle: DatabaseHandle; url: string | null; cleanup: () => Promise<void> }> {
@@ -90,6 +90,7 @@ try {
   const years = Array.from({ length: yearCount }, (_, i) => 2025 - yearCount + 1 + i);
   const areas = await insertTree(handle, tree);
   const load = await timed(() => copyValues(handle, url, nationValueCsv(tree, years)));
+  await sql`analyze`.execute(db);
   log(`${engine}: ${communes} communes, ${tree.districts.length} districts, ${tree.provinces.length} provinces (${areas} areas); ${load.value} values ${years[0]}–${years.at(-1)} loaded by COPY in ${(load.ms / 1000).toFixed(1)} s; RSS ${rss()} MB`);
 
   const rebuild = await timed(() => rebuildAggregates(db));

@@ -145,6 +145,8 @@ export async function rebuildAggregates(db: Kysely<Database>, onlyIfStale = fals
       ) s join analytics_area_unit c on c.unit_code = s.unit_code
       where ${during('c', sql`s.ps`, sql`s.pe`)}
       group by 1, 2, 3`.execute(trx);
+    // Fresh statistics for the planner (PGlite has no autovacuum to gather them).
+    await sql`analyze analytics_area_unit, analytics_unit_figure, analytics_area_figure, analytics_area_reporting`.execute(trx);
     await sql`update analytics_state set stale = false, generation = generation + 1, rebuilt_at = now()`.execute(trx);
     const count = async (table: string) => Number((await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(trx)).rows[0]!.n);
     return {
