@@ -1,6 +1,7 @@
 import { checkRule, ruleElements } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
+import { NUL } from '../../http/input-guard.ts';
 import { canWrite, ScopeCache, type WriteDecision } from '../forms/access.ts';
 import { lockedCells } from '../forms/locks.ts';
 import { loadForms } from '../forms/repository.ts';
@@ -35,6 +36,13 @@ export interface ImportResult {
 
 /** Checks each row alone, then who may write it, whether it is locked, and that no two rows name one cell. */
 async function checkRows(ctx: AppContext, auth: AuthContext, rows: InputRow[], metadata: DataMetadata, onProgress?: ProgressListener): Promise<{ good: CheckedRow[]; errors: RowError[]; lock: RowError | null }> {
+  const errors: RowError[] = [];
+  // Files (streamed CSV, Excel) bypass the request guard: a NUL in any field is refused before any query sees it.
+  rows = rows.filter((input) => {
+    const column = (['element', 'period', 'org', 'disagg', 'value', 'comment'] as const).find((c) => typeof input[c] === 'string' && (input[c] as string).includes(NUL));
+    if (column) errors.push({ row: input.row, column, message: 'Ô chứa ký tự NUL (\\0), ký tự này không được phép', messageEn: 'The cell holds the NUL character (\\0), which is not allowed' });
+    return !column;
+  });
   const scope = new ScopeCache(ctx, auth);
   const known = new Set<string>();
   for (const code of new Set(rows.map((r) => r.org).filter(Boolean))) if (await scope.unit(code)) known.add(code);
@@ -43,7 +51,6 @@ async function checkRows(ctx: AppContext, auth: AuthContext, rows: InputRow[], m
   const locks = await lockedCells(ctx, [...known], [...new Set(rows.map((r) => r.period.trim()))]);
   const decisions = new Map<string, WriteDecision>();
   const good: CheckedRow[] = [];
-  const errors: RowError[] = [];
   let lock: RowError | null = null;
   const firstRowOf = new Map<string, number>();
   const rowContext = { metadata, knownUnits: known, today, cache: new ParseCache() };
