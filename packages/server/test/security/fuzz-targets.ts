@@ -93,15 +93,12 @@ export const hostileCsv = fc.oneof(
   { weight: 1, arbitrary: fc.array(fc.constantFrom(...NASTY, 'element,period,org,value', '"unterminated', 'a,"b""c",d'), { maxLength: 8 }).map((lines) => lines.join('\n')) },
 );
 
-/** Counts of the tables a write changes: a refused write must leave every one as it was. */
+/** Counts of the tables a write changes, in one query: a refused write must leave every one as it was. */
+const COUNTED = ['data_value', 'data_value_audit', 'app_user', 'data_element', 'data_element_dimension', 'submission', 'submission_event'];
 async function counts(ctx: AppContext): Promise<string> {
-  const tables = ['data_value', 'data_value_audit', 'app_user', 'data_element', 'data_element_dimension', 'submission', 'submission_event'];
-  const parts: string[] = [];
-  for (const table of tables) {
-    const row = await sql<{ n: string | number }>`select count(*) as n from ${sql.table(table)}`.execute(ctx.db);
-    parts.push(`${table}=${row.rows[0]!.n}`);
-  }
-  return parts.join(' ');
+  const query = COUNTED.map((table) => `(select count(*) from ${table}) as ${table}`).join(', ');
+  const row = (await sql.raw<Record<string, string | number>>(`select ${query}`).execute(ctx.db)).rows[0]!;
+  return COUNTED.map((table) => `${table}=${row[table]}`).join(' ');
 }
 
 /** Sends one request and checks: no 5xx, and a refused request leaves the counts as they were. */
@@ -186,6 +183,16 @@ export function fuzzTargets(env: FuzzEnv): FuzzTarget<any>[] {
   const files = fs.readdirSync(env.catalogDir).filter((f) => f.endsWith('.yaml'));
   const parsedFiles = new Map(files.map((f) => [f, parseDocument(fs.readFileSync(path.join(env.catalogDir, f), 'utf8')).toJS() as unknown]));
   let n = 0;
+  // A copy of the catalogue in which one file at a time is damaged, then restored.
+  let scratchDir: string | null = null;
+  const scratch = () => {
+    if (!scratchDir) {
+      scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-fuzz-catalog-'));
+      for (const f of files) fs.copyFileSync(path.join(env.catalogDir, f), path.join(scratchDir, f));
+      process.once('exit', () => fs.rmSync(scratchDir!, { recursive: true, force: true }));
+    }
+    return scratchDir;
+  };
 
   const targets: FuzzTarget<any>[] = [
     // ---- parsers
@@ -212,14 +219,12 @@ export function fuzzTargets(env: FuzzEnv): FuzzTarget<any>[] {
       name: 'parser: catalogue YAML files',
       arbitrary: fc.record({ file: fc.constantFrom(...files), walk: fc.array(fc.nat(), { minLength: 0, maxLength: 5 }), replacement: hostileValue, drop: fc.boolean(), raw: fc.option(fc.string({ maxLength: 300 }), { freq: 6 }) }),
       probe: async (m: { file: string; walk: number[]; replacement: unknown; drop: boolean; raw: string | null }) => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-fuzz-catalog-'));
+        const target = path.join(scratch(), m.file);
         try {
-          for (const f of files) fs.copyFileSync(path.join(env.catalogDir, f), path.join(dir, f));
-          const mutated = m.raw ?? stringify(mutateYaml(parsedFiles.get(m.file), m.walk, m.replacement, m.drop) ?? null);
-          fs.writeFileSync(path.join(dir, m.file), mutated);
-          return await probeParser(() => parseCatalog(dir), (e) => e instanceof CatalogError);
+          fs.writeFileSync(target, m.raw ?? stringify(mutateYaml(parsedFiles.get(m.file), m.walk, m.replacement, m.drop) ?? null));
+          return await probeParser(() => parseCatalog(scratch()), (e) => e instanceof CatalogError);
         } finally {
-          fs.rmSync(dir, { recursive: true, force: true });
+          fs.copyFileSync(path.join(env.catalogDir, m.file), target);
         }
       },
     },

@@ -3,22 +3,31 @@ import { CsvReader } from '@vetplan/domain';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-type.ts';
-import { errors } from '../../http/errors.ts';
+import { AppError, errors } from '../../http/errors.ts';
 import { ErrorResponses } from '../../http/openapi.ts';
 import { csvFailure, rowsFromCsvRecords, rowsFromJson, type ParsedInput } from '../data-values/input.ts';
 import { ImportQuery } from '../data-values/schema.ts';
 import { ImportJobs } from './jobs.ts';
 import { ImportJobSchema, JobParams } from './schema.ts';
 
-/** Reads a CSV upload chunk by chunk: the file itself is never held whole in memory. */
-async function readCsvStream(stream: Readable): Promise<ParsedInput> {
+/** Reads a CSV upload chunk by chunk: the file itself is never held whole in memory, nor read past the import limit. */
+async function readCsvStream(stream: Readable, limitBytes: number): Promise<ParsedInput> {
   const reader = new CsvReader();
   const records: { fields: string[]; line: number }[] = [];
   const decoder = new TextDecoder('utf-8');
+  let bytes = 0;
   try {
-    for await (const chunk of stream) for (const record of reader.push(decoder.decode(chunk as Buffer, { stream: true }))) records.push(record);
+    for await (const chunk of stream) {
+      bytes += (chunk as Buffer).length;
+      if (bytes > limitBytes) {
+        stream.destroy();
+        throw errors.payloadTooLarge(limitBytes);
+      }
+      for (const record of reader.push(decoder.decode(chunk as Buffer, { stream: true }))) records.push(record);
+    }
     records.push(...reader.push(decoder.decode()), ...reader.end());
   } catch (error) {
+    if (error instanceof AppError) throw error;
     return csvFailure(error);
   }
   return rowsFromCsvRecords(records);
@@ -43,7 +52,9 @@ export function importRoutes(app: App, ctx: AppContext): void {
       },
     }, async (request, reply) => {
       const body = request.body as unknown;
-      const input = body && typeof (body as Readable).pipe === 'function' ? await readCsvStream(body as Readable) : rowsFromJson(body);
+      // The stream parser does not apply the body limit itself: a declared length over it is refused at once, an undeclared one while reading.
+      if (Number(request.headers['content-length'] ?? 0) > ctx.config.importLimitBytes) throw errors.payloadTooLarge(ctx.config.importLimitBytes);
+      const input = body && typeof (body as Readable).pipe === 'function' ? await readCsvStream(body as Readable, ctx.config.importLimitBytes) : rowsFromJson(body);
       const job = jobs.start(ctx, request.auth!, input, request.query.mode ?? 'atomic');
       return reply.code(202).header('location', `/api/imports/${job.id}`).send(job);
     });
