@@ -132,7 +132,8 @@ async function probeParser(run: () => unknown, allowed: (error: unknown) => bool
 
 const json = (headers: Record<string, string>) => ({ ...headers, 'content-type': 'application/json' });
 const caller = (env: FuzzEnv, i: number) => env.callers[i % env.callers.length]!;
-const segment = (s: string) => encodeURIComponent(s) || '_';
+/** A path segment; lone surrogates become U+FFFD first, as a browser would send them. */
+const segment = (s: string) => encodeURIComponent((s as unknown as { toWellFormed(): string }).toWellFormed()) || '_';
 
 /** Byte-level damage to a file: flipped bytes, a cut, or random bytes. */
 const damagedBytes = (file: Buffer) =>

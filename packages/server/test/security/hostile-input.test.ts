@@ -41,7 +41,7 @@ describe('hostile input', () => {
   });
 });
 
-describe('the NUL character (PostgreSQL text cannot hold it; it once gave 500)', () => {
+describe('unstorable characters (they once gave 500)', () => {
   const csv = 'element,period,org,disagg,value,comment\r\nDE_LABOUR_FORCE,\u0000,07741,sex:M,1,\r\n';
 
   it('refuses it in a JSON body, a query or a CSV body with 400 naming the field', async () => {
@@ -55,6 +55,13 @@ describe('the NUL character (PostgreSQL text cannot hold it; it once gave 500)',
     const upload = await t.app.inject({ method: 'POST', url: '/api/data-values', headers: { ...admin, 'content-type': 'text/csv' }, payload: csv });
     expect(upload.statusCode).toBe(400);
     expect(upload.json<ErrorBody>().details?.[0]?.path).toBe('body');
+  });
+
+  it('refuses half a surrogate pair (jsonb refuses "\\ud800") with 400, and stores no step', async () => {
+    const [admin] = env.callers;
+    const res = await t.app.inject({ method: 'POST', url: `/api/forms/${FORM}/submissions/${ORG}/${PERIOD}/approve`, headers: { ...admin, 'content-type': 'application/json' }, payload: '{"comment":"\\ud800"}' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<ErrorBody>().message).toBe('body.comment: chứa ký tự Unicode hỏng (nửa cặp thay thế UTF-16)');
   });
 
   it('refuses it in a streamed CSV import as an error of its row, storing nothing', async () => {

@@ -1,7 +1,7 @@
 import { checkRule, ruleElements } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
-import { NUL } from '../../http/input-guard.ts';
+import { textProblem } from '../../http/input-guard.ts';
 import { canWrite, ScopeCache, type WriteDecision } from '../forms/access.ts';
 import { lockedCells } from '../forms/locks.ts';
 import { loadForms } from '../forms/repository.ts';
@@ -37,11 +37,16 @@ export interface ImportResult {
 /** Checks each row alone, then who may write it, whether it is locked, and that no two rows name one cell. */
 async function checkRows(ctx: AppContext, auth: AuthContext, rows: InputRow[], metadata: DataMetadata, onProgress?: ProgressListener): Promise<{ good: CheckedRow[]; errors: RowError[]; lock: RowError | null }> {
   const errors: RowError[] = [];
-  // Files (streamed CSV, Excel) bypass the request guard: a NUL in any field is refused before any query sees it.
+  // Files (streamed CSV, Excel) bypass the request guard: an unstorable character in any field is refused before any query sees it.
   rows = rows.filter((input) => {
-    const column = (['element', 'period', 'org', 'disagg', 'value', 'comment'] as const).find((c) => typeof input[c] === 'string' && (input[c] as string).includes(NUL));
-    if (column) errors.push({ row: input.row, column, message: 'Ô chứa ký tự NUL (\\0), ký tự này không được phép', messageEn: 'The cell holds the NUL character (\\0), which is not allowed' });
-    return !column;
+    for (const column of ['element', 'period', 'org', 'disagg', 'value', 'comment'] as const) {
+      const problem = typeof input[column] === 'string' ? textProblem(input[column] as string) : null;
+      if (problem) {
+        errors.push({ row: input.row, column, message: `Ô ${problem.vi}`, messageEn: `The cell ${problem.en}` });
+        return false;
+      }
+    }
+    return true;
   });
   const scope = new ScopeCache(ctx, auth);
   const known = new Set<string>();
