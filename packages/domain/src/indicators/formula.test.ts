@@ -27,6 +27,8 @@ describe('parseFormula', () => {
   it('says where a formula is malformed', () => {
     expect(parseFormula('DE_A + ')).toMatchObject({ ok: false, message: 'the formula ends too early at position 8' });
     expect(parseFormula('(DE_A + DE_B')).toMatchObject({ ok: false, message: '")" expected at position 13' });
+    // Found by bench/fuzz.ts: a literal beyond the double range used to parse to Infinity, which formats to an unparseable "Infinity".
+    expect(parseFormula(`DE_A * ${'9'.repeat(400)}`)).toMatchObject({ ok: false, messageVi: `số "${'9'.repeat(20)}…" quá lớn tại vị trí 8` });
     expect(parseFormula('DE_A[level]')).toMatchObject({ ok: false, message: '":" expected after the dimension at position 11' });
     expect(parseFormula('DE_A % 2')).toMatchObject({ ok: false, messageVi: 'ký tự không hợp lệ "%" tại vị trí 6' });
     expect(parseFormula('x + 1')).toMatchObject({ ok: false });

@@ -86,8 +86,10 @@ class Parser {
     const rest = this.text.slice(this.pos);
     const number = NUMBER.exec(rest);
     if (number) {
+      const value = Number(number[0]);
+      if (!Number.isFinite(value)) this.fail(`the number "${number[0].slice(0, 20)}…" is too large`, `số "${number[0].slice(0, 20)}…" quá lớn`);
       this.pos += number[0].length;
-      return { kind: 'number', value: Number(number[0]) };
+      return { kind: 'number', value };
     }
     const element = ELEMENT.exec(rest);
     if (element) {

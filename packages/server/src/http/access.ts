@@ -30,7 +30,18 @@ export interface ScopeRule {
 /** Checks a scope rule for a signed-in user; throws not_found or out_of_scope. */
 export type ScopeChecker = (auth: AuthContext, rule: ScopeRule, code: string) => Promise<void>;
 
+/** One route's declared rule, as registered: the authorization matrix test reads these. */
+export interface DeclaredAccess {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every `/api` route with its declared rule, in registration order. */
+    accessRules: readonly DeclaredAccess[];
+  }
   interface FastifyContextConfig {
     access?: Access;
   }
@@ -73,11 +84,14 @@ export function registerAccessControl(
   checkScope: ScopeChecker,
 ): void {
   app.decorateRequest('auth', null);
+  const declared: DeclaredAccess[] = [];
+  app.decorate('accessRules', declared);
 
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api') && !route.config?.access) {
-      throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
-    }
+    if (!route.url.startsWith('/api')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
+    for (const method of [route.method].flat()) declared.push({ method: String(method), url: route.url, access });
   });
 
   app.addHook('onRequest', async (request) => {

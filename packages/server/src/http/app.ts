@@ -18,6 +18,7 @@ import { userRoutes } from '../modules/users/routes.ts';
 import { registerAccessControl } from './access.ts';
 import type { App } from './app-type.ts';
 import { registerErrorHandler } from './error-handler.ts';
+import { registerInputGuard } from './input-guard.ts';
 import { ErrorSchema, OPENAPI_INFO } from './openapi.ts';
 import { registerWebApp } from './web.ts';
 
@@ -58,6 +59,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CSP_DIRECTIVES }, crossOriginEmbedderPolicy: false });
   await app.register(fastifySwagger, { openapi: OPENAPI_INFO as never });
   registerAccessControl(app, (request) => authenticateRequest(ctx, request), (auth, rule, code) => checkScope(ctx, auth, rule, code));
+  registerInputGuard(app);
 
   healthRoutes(app, ctx);
   authRoutes(app, ctx);

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, detailsMessage } from './errors.ts';
+import { AppError, detailsMessage, errors } from './errors.ts';
 import { schemaErrorDetails, type SchemaError } from './validation-messages.ts';
 
 function send(reply: FastifyReply, error: AppError) {
@@ -14,7 +14,7 @@ function send(reply: FastifyReply, error: AppError) {
 }
 
 /** Fastify's own errors, mapped to stable ids and messages a user can act on. */
-function fromFastify(error: FastifyError): AppError | null {
+function fromFastify(error: FastifyError, request: FastifyRequest): AppError | null {
   if (error.validation) {
     const details = schemaErrorDetails(error.validation as SchemaError[], error.validationContext);
     const m = detailsMessage(details);
@@ -22,7 +22,7 @@ function fromFastify(error: FastifyError): AppError | null {
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('payload_too_large', 413, 'Dữ liệu gửi lên quá lớn.', 'The request body is too large.');
+      return errors.payloadTooLarge(request.routeOptions?.bodyLimit);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('unsupported_media_type', 415, 'Định dạng dữ liệu gửi lên không được hỗ trợ.', 'The content type of the request is not supported.');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -47,7 +47,7 @@ function fromFastify(error: FastifyError): AppError | null {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) return send(reply, error);
-    const known = fromFastify(error);
+    const known = fromFastify(error, request);
     if (known) return send(reply, known);
     request.log.error({ err: error }, 'unhandled error');
     return send(

@@ -1,3 +1,5 @@
+import { formatNumber } from '@vetplan/domain';
+
 /** One problem with a request, named by where it is. */
 export interface ErrorDetail {
   path: string;
@@ -36,7 +38,25 @@ export function detailsMessage(details: ErrorDetail[]): { vi: string; en: string
   };
 }
 
+/** A byte count as an official reads it: 8 KB, 1 MB, 1,5 GB. */
+export function formatBytes(bytes: number): { vi: string; en: string } {
+  const [unit, size] = bytes >= 2 ** 30 ? ['GB', 2 ** 30] : bytes >= 2 ** 20 ? ['MB', 2 ** 20] : ['KB', 2 ** 10];
+  const value = Math.round((bytes / (size as number)) * 10) / 10;
+  return { vi: `${formatNumber(value, { maxDecimals: 1 })} ${unit}`, en: `${value} ${unit}` };
+}
+
 export const errors = {
+  /** A body or upload over its limit (the route's, when known). */
+  payloadTooLarge(limitBytes?: number): AppError {
+    if (!limitBytes) return new AppError('payload_too_large', 413, 'Dữ liệu gửi lên quá lớn.', 'The request body is too large.');
+    const size = formatBytes(limitBytes);
+    return new AppError(
+      'payload_too_large',
+      413,
+      `Dữ liệu gửi lên quá lớn: tối đa ${size.vi}. Hãy chia tệp thành nhiều tệp nhỏ hơn rồi gửi lại.`,
+      `The request body is too large: at most ${size.en}. Split the file into smaller ones and send them again.`,
+    );
+  },
   validation(details: ErrorDetail[]): AppError {
     const m = detailsMessage(details);
     return new AppError('validation_error', 400, m.vi, m.en, details);

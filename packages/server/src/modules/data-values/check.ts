@@ -8,6 +8,7 @@ import type { DataMetadata } from './metadata.ts';
 import * as repo from './repository.ts';
 import type { StagedRow } from './stage.ts';
 import { checkRow, ParseCache } from './validate.ts';
+import { textProblem } from '../../http/input-guard.ts';
 
 export interface CheckedBatch {
   good: StagedRow[];
@@ -71,12 +72,23 @@ export class RowChecker {
     for (const { orgs, periods } of byOrgs.values()) for (const [cell, lock] of await lockedCells(this.ctx, orgs, periods)) this.locks.set(cell, lock);
   }
 
-  async check(rows: InputRow[]): Promise<CheckedBatch> {
+  async check(batch: InputRow[]): Promise<CheckedBatch> {
+    const errors: RowError[] = [];
+    // Files (streamed CSV, Excel) bypass the request guard: an unstorable character in any field is refused before any query sees it.
+    const rows = batch.filter((input) => {
+      for (const column of ['element', 'period', 'org', 'disagg', 'value', 'comment'] as const) {
+        const problem = typeof input[column] === 'string' ? textProblem(input[column]) : null;
+        if (problem) {
+          errors.push({ row: input.row, column, message: `Ô ${problem.vi}`, messageEn: `The cell ${problem.en}` });
+          return false;
+        }
+      }
+      return true;
+    });
     await this.learn(rows);
     this.forms ??= await loadForms(this.ctx.db);
     const rowContext = { metadata: this.metadata, knownUnits: this.known, today: this.today, cache: this.cache };
     const good: StagedRow[] = [];
-    const errors: RowError[] = [];
     let lock: RowError | null = null;
     for (const input of rows) {
       const checked = checkRow(input, rowContext);

@@ -12,11 +12,20 @@ import { ImportJobSchema, JobParams } from './schema.ts';
 /**
  * Receives a CSV upload as its text: the answer (202) can only be sent once
  * the request is read, and the text is far smaller than its rows; the job
- * then reads it batch by batch.
+ * then reads it batch by batch. The stream parser does not apply the body
+ * limit itself: reading stops at the import limit.
  */
-async function receiveCsv(stream: Readable): Promise<string> {
+async function receiveCsv(stream: Readable, limitBytes: number): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  let bytes = 0;
+  for await (const chunk of stream) {
+    bytes += (chunk as Buffer).length;
+    if (bytes > limitBytes) {
+      stream.destroy();
+      throw errors.payloadTooLarge(limitBytes);
+    }
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -39,9 +48,11 @@ export function importRoutes(app: App, ctx: AppContext): void {
       },
     }, async (request, reply) => {
       const body = request.body as unknown;
+      // A declared length over the limit is refused at once, an undeclared one while reading.
+      if (Number(request.headers['content-length'] ?? 0) > ctx.config.importLimitBytes) throw errors.payloadTooLarge(ctx.config.importLimitBytes);
       let input: JobInput;
       if (body && typeof (body as Readable).pipe === 'function') {
-        const text = await receiveCsv(body as Readable);
+        const text = await receiveCsv(body as Readable, ctx.config.importLimitBytes);
         input = { batches: csvBatches(text), total: estimateCsvRows(text) };
       } else {
         const parsed = rowsFromJson(body);

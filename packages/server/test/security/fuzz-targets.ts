@@ -1,0 +1,277 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { parseDocument, stringify } from 'yaml';
+import { formatFormula, parseDisagg, parseFormula, parsePeriod, parseRuleSide, parseValue, periodCode, VALUE_TYPES } from '@vetplan/domain';
+import type { AppContext } from '../../src/context.ts';
+import type { App } from '../../src/http/app-type.ts';
+import { parseCatalog } from '../../src/modules/catalog/parse.ts';
+import { CatalogError } from '../../src/modules/catalog/reader.ts';
+import { csvBatches, rowsFromJson } from '../../src/modules/data-values/input.ts';
+import { XLSX_TYPE } from '../../src/modules/forms/xlsx.ts';
+
+/**
+ * Hostile input for every write endpoint and every parser, shared by the CI
+ * property tests (a few hundred cases) and `bench/fuzz.ts` (10,000 each).
+ * A probe answers what went wrong with one case, or null: never a 5xx,
+ * never an exception other than the parser's own, never a partial write.
+ */
+export interface FuzzEnv {
+  app: App;
+  ctx: AppContext;
+  /** Bearer headers of callers that may write: an administrator of the district and a commune officer. */
+  callers: Record<string, string>[];
+  /** A filled Excel template of FORM for ORG and PERIOD. */
+  template: Buffer;
+  catalogDir: string;
+}
+
+export interface FuzzTarget<T = unknown> {
+  name: string;
+  arbitrary: fc.Arbitrary<T>;
+  probe(input: T): Promise<FuzzOutcome>;
+}
+
+export interface FuzzOutcome {
+  status?: number;
+  /** What broke: a 5xx, an unexpected exception, a partial write. */
+  problem: string | null;
+}
+
+export const FORM = 'F_COMMUNE_GDNN_6M';
+export const ORG = '07741';
+export const PERIOD = '2025S1';
+
+/** Strings that break naive code: empty, control characters, lone surrogates, injections, huge numbers, prototype keys, near-valid codes. */
+const NASTY = [
+  '', ' ', '\u0000', '\t\r\n', '\uFEFF', '\uD800', '\u202E', '../../etc/passwd', "'; drop table data_value; --", '<script>alert(1)</script>', '${7*7}', '%00', '%', '\\',
+  '1e309', '-1e309', 'NaN', 'Infinity', '-0', '0x10', '1_000', '1.234,5', '37,4', '9'.repeat(400), '-5', '2.5', 'true', 'null', '__proto__', 'constructor', 'prototype',
+  '2025', '2025S1', '2025S3', '2025Q5', '202513', '202500', '0000', '9999S2', '2025W01', '20251', 'DE_LABOUR_FORCE', 'DE_', '07741', '07747', '221', 'VN', 'sex:M', 'sex:X', 'sex:M;sex:F', 'sex', ':',
+  'a'.repeat(70), 'Ư'.repeat(300), '"', '""', ',', '\n', '=cmd|/C calc!A0', 'SUM(', '(', ')', '/', '*', '[', ']', 'x'.repeat(5000),
+] as const;
+
+export const hostileString = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...NASTY) },
+  { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.array(fc.constantFrom(...NASTY), { maxLength: 4 }).map((parts) => parts.join('')) },
+);
+
+const hostileNumber = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -0, -1, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, 0.1 + 0.2));
+/** Any JSON value, leaning to the hostile strings and numbers above. */
+const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 4, arbitrary: hostileString },
+  { weight: 2, arbitrary: hostileNumber },
+  { weight: 1, arbitrary: fc.constantFrom(null, true, false, [], {}) },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
+);
+
+/** An object with the given fields, each valid-looking or hostile, some left out, maybe with a stray key. */
+function hostileRecord(valid: Record<string, unknown>): fc.Arbitrary<Record<string, unknown>> {
+  const fields = Object.fromEntries(Object.entries(valid).map(([k, v]) => [k, fc.oneof({ weight: 2, arbitrary: fc.constant(v) }, { weight: 2, arbitrary: hostileValue })]));
+  return fc
+    .tuple(fc.record(fields, { requiredKeys: [] }), fc.option(fc.tuple(fc.constantFrom('__proto__', 'constructor', 'source', 'updated_by', 'id', 'x'), hostileValue), { freq: 4 }))
+    .map(([record, extra]) => (extra ? { ...record, [extra[0]]: extra[1] } : record));
+}
+
+const CELL = { element: 'DE_LABOUR_FORCE', period: PERIOD, org: ORG, disagg: 'sex:M', value: 12, comment: null, baseVersion: 0 };
+const ROW = { element: 'DE_LABOUR_FORCE', period: PERIOD, org: ORG, disagg: 'sex:F', value: 7, comment: 'ghi chú' };
+const USER = { username: 'fuzz.user', password: 'correct-horse-42', role: 'viewer', org: ORG, displayName: 'Người thử' };
+const ELEMENT = { code: 'DE_FUZZ', name: 'Chỉ tiêu thử', valueType: 'count', aggregation: 'sum', periodType: 'yearly', dimensions: [{ dimension: 'sex' }] };
+
+const csvField = (v: unknown) => {
+  const s = typeof v === 'string' ? v : JSON.stringify(v) ?? '';
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+/** CSV text: mostly the exchange format with hostile fields, sometimes broken quoting or no header at all. */
+export const hostileCsv = fc.oneof(
+  { weight: 3, arbitrary: fc.array(hostileRecord(ROW), { maxLength: 6 }).map((rows) => ['element,period,org,disagg,value,comment', ...rows.map((r) => ['element', 'period', 'org', 'disagg', 'value', 'comment'].map((k) => csvField(r[k])).join(','))].join('\r\n')) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
+  { weight: 1, arbitrary: fc.array(fc.constantFrom(...NASTY, 'element,period,org,value', '"unterminated', 'a,"b""c",d'), { maxLength: 8 }).map((lines) => lines.join('\n')) },
+);
+
+/** Counts of the tables a write changes, in one query: a refused write must leave every one as it was. */
+const COUNTED = ['data_value', 'data_value_audit', 'app_user', 'data_element', 'data_element_dimension', 'submission', 'submission_event'];
+async function counts(ctx: AppContext): Promise<string> {
+  const query = COUNTED.map((table) => `(select count(*) from ${table}) as ${table}`).join(', ');
+  const row = (await sql.raw<Record<string, string | number>>(`select ${query}`).execute(ctx.db)).rows[0]!;
+  return COUNTED.map((table) => `${table}=${row[table]}`).join(' ');
+}
+
+/** Sends one request and checks: no 5xx, and a refused request leaves the counts as they were. */
+async function probeWrite(env: FuzzEnv, request: { method: 'POST' | 'PUT'; url: string; headers: Record<string, string>; payload?: string | Buffer }): Promise<FuzzOutcome> {
+  const before = await counts(env.ctx);
+  let res;
+  try {
+    res = await env.app.inject(request);
+  } catch (error) {
+    return { problem: `the request threw: ${(error as Error).message}` };
+  }
+  if (res.statusCode >= 500) return { status: res.statusCode, problem: `${request.method} ${request.url} → ${res.statusCode} ${res.body.slice(0, 300)}` };
+  if (res.statusCode >= 400) {
+    const after = await counts(env.ctx);
+    if (after !== before) return { status: res.statusCode, problem: `${request.method} ${request.url} → ${res.statusCode} but the database changed: ${before} → ${after}` };
+    const body = res.json<{ message?: string }>();
+    if (typeof body.message !== 'string' || body.message.length === 0) return { status: res.statusCode, problem: `${request.url} → ${res.statusCode} without a message` };
+  }
+  return { status: res.statusCode, problem: null };
+}
+
+/** A parser must answer or throw its own error, never anything else. */
+/** Reads a whole CSV text batch by batch, as an import does. */
+async function readAllCsv(text: string): Promise<number> {
+  let rows = 0;
+  for await (const batch of csvBatches(text, 50)) rows += batch.rows.length + batch.errors.length;
+  return rows;
+}
+
+async function probeParser(run: () => unknown, allowed: (error: unknown) => boolean = () => false): Promise<FuzzOutcome> {
+  try {
+    await run();
+    return { problem: null };
+  } catch (error) {
+    return allowed(error) ? { problem: null } : { problem: `threw ${(error as Error)?.name}: ${(error as Error)?.message}` };
+  }
+}
+
+const json = (headers: Record<string, string>) => ({ ...headers, 'content-type': 'application/json' });
+const caller = (env: FuzzEnv, i: number) => env.callers[i % env.callers.length]!;
+/** A path segment; lone surrogates become U+FFFD first, as a browser would send them. */
+const segment = (s: string) => encodeURIComponent((s as unknown as { toWellFormed(): string }).toWellFormed()) || '_';
+
+/** Byte-level damage to a file: flipped bytes, a cut, or random bytes. */
+const damagedBytes = (file: Buffer) =>
+  fc.oneof(
+    fc.array(fc.tuple(fc.nat({ max: file.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }).map((flips) => {
+      const copy = Buffer.from(file);
+      for (const [at, byte] of flips) copy[at] = byte;
+      return copy;
+    }),
+    fc.nat({ max: file.length }).map((n) => file.subarray(0, n)),
+    fc.uint8Array({ maxLength: 2000 }).map((a) => Buffer.from(a)),
+  );
+
+/** A filled template whose cells hold hostile values (value, element, disaggregation, comment, and the hidden org/period). */
+async function hostileWorkbook(template: Buffer, cells: { value: unknown; element: unknown; disagg: unknown; comment: unknown; org: unknown; period: unknown }): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(template as unknown as ArrayBuffer);
+  const sheet = wb.getWorksheet('Nhập số liệu')!;
+  const meta = wb.getWorksheet('vetplan')!;
+  const cellValue = (v: unknown) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : JSON.stringify(v));
+  sheet.getCell('E8').value = cellValue(cells.value) as ExcelJS.CellValue;
+  sheet.getCell('A9').value = cellValue(cells.element) as ExcelJS.CellValue;
+  sheet.getCell('C10').value = cellValue(cells.disagg) as ExcelJS.CellValue;
+  sheet.getCell('F8').value = cellValue(cells.comment) as ExcelJS.CellValue;
+  meta.eachRow((row) => {
+    if (row.getCell(1).value === 'org' && cells.org !== undefined) row.getCell(2).value = cellValue(cells.org) as ExcelJS.CellValue;
+    if (row.getCell(1).value === 'period' && cells.period !== undefined) row.getCell(2).value = cellValue(cells.period) as ExcelJS.CellValue;
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Replaces one node of a YAML document (found by walking random keys) with a hostile value, or drops it. */
+function mutateYaml(doc: unknown, walk: number[], replacement: unknown, drop: boolean): unknown {
+  if (walk.length === 0 || doc === null || typeof doc !== 'object') return drop ? undefined : replacement;
+  const keys = Object.keys(doc as object);
+  if (keys.length === 0) return replacement;
+  const key = keys[walk[0]! % keys.length]!;
+  const copy: Record<string, unknown> | unknown[] = Array.isArray(doc) ? [...doc] : { ...(doc as Record<string, unknown>) };
+  const next = mutateYaml((doc as Record<string, unknown>)[key], walk.slice(1), replacement, drop);
+  if (next === undefined) {
+    if (Array.isArray(copy)) copy.splice(Number(key), 1);
+    else delete copy[key];
+  } else (copy as Record<string, unknown>)[key] = next;
+  return copy;
+}
+
+export function fuzzTargets(env: FuzzEnv): FuzzTarget<any>[] {
+  const files = fs.readdirSync(env.catalogDir).filter((f) => f.endsWith('.yaml'));
+  const parsedFiles = new Map(files.map((f) => [f, parseDocument(fs.readFileSync(path.join(env.catalogDir, f), 'utf8')).toJS() as unknown]));
+  let n = 0;
+  // A copy of the catalogue in which one file at a time is damaged, then restored.
+  let scratchDir: string | null = null;
+  const scratch = () => {
+    if (!scratchDir) {
+      scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-fuzz-catalog-'));
+      for (const f of files) fs.copyFileSync(path.join(env.catalogDir, f), path.join(scratchDir, f));
+      process.once('exit', () => fs.rmSync(scratchDir!, { recursive: true, force: true }));
+    }
+    return scratchDir;
+  };
+
+  const targets: FuzzTarget<any>[] = [
+    // ---- parsers
+    { name: 'parser: period codes', arbitrary: hostileString, probe: (s: string) => probeParser(() => {
+      const r = parsePeriod(s);
+      if (r.ok && periodCode(r.period.type, r.period.year, r.period.index) !== r.period.code) throw new Error(`"${s}" does not round-trip`);
+    }) },
+    { name: 'parser: formulas', arbitrary: fc.oneof(hostileString, fc.array(fc.constantFrom('DE_LABOUR_FORCE', '[sex:F]', '[', ']', '+', '-', '*', '/', '(', ')', '100', '0', ' ', ':', ',', 'sum', '1e400'), { maxLength: 12 }).map((p) => p.join(''))), probe: (s: string) => probeParser(() => {
+      const r = parseFormula(s);
+      if (r.ok) {
+        const again = parseFormula(formatFormula(r.formula));
+        if (!again.ok) throw new Error(`"${s}" formats to "${formatFormula(r.formula)}", which does not parse`);
+      }
+    }) },
+    { name: 'parser: validation rule sides', arbitrary: hostileString, probe: (s: string) => probeParser(() => parseRuleSide(s)) },
+    { name: 'parser: values and disaggregations', arbitrary: fc.tuple(fc.oneof(hostileString, hostileNumber), fc.constantFrom(...VALUE_TYPES), hostileString), probe: ([raw, type, disagg]: [string | number, (typeof VALUE_TYPES)[number], string]) => probeParser(() => {
+      const v = parseValue(raw, type);
+      if (v.ok && !Number.isFinite(v.value)) throw new Error(`${JSON.stringify(raw)} parsed to ${v.value}`);
+      parseDisagg(disagg, [{ dimension: 'sex', values: ['M', 'F'] }, { dimension: 'level', values: ['SC', 'TC', 'CD'] }]);
+    }) },
+    { name: 'parser: CSV exchange files', arbitrary: hostileCsv, probe: (s: string) => probeParser(() => readAllCsv(s)) },
+    { name: 'parser: JSON exchange rows', arbitrary: fc.oneof(fc.array(hostileRecord(ROW), { maxLength: 5 }), hostileValue), probe: (v: unknown) => probeParser(() => rowsFromJson(v)) },
+    {
+      name: 'parser: catalogue YAML files',
+      arbitrary: fc.record({ file: fc.constantFrom(...files), walk: fc.array(fc.nat(), { minLength: 0, maxLength: 5 }), replacement: hostileValue, drop: fc.boolean(), raw: fc.option(fc.string({ maxLength: 300 }), { freq: 6 }) }),
+      probe: async (m: { file: string; walk: number[]; replacement: unknown; drop: boolean; raw: string | null }) => {
+        const target = path.join(scratch(), m.file);
+        try {
+          fs.writeFileSync(target, m.raw ?? stringify(mutateYaml(parsedFiles.get(m.file), m.walk, m.replacement, m.drop) ?? null));
+          return await probeParser(() => parseCatalog(scratch()), (e) => e instanceof CatalogError);
+        } finally {
+          fs.copyFileSync(path.join(env.catalogDir, m.file), target);
+        }
+      },
+    },
+
+    // ---- write endpoints
+    { name: 'PUT /api/data-entry/cell', arbitrary: fc.oneof({ weight: 4, arbitrary: hostileRecord(CELL) }, { weight: 1, arbitrary: hostileValue }), probe: (body: unknown) => probeWrite(env, { method: 'PUT', url: '/api/data-entry/cell', headers: json(caller(env, n++)), payload: JSON.stringify(body) }) },
+    { name: 'POST /api/data-values (JSON)', arbitrary: fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.array(hostileRecord(ROW), { maxLength: 5 }) }, { weight: 1, arbitrary: hostileValue }), fc.constantFrom('atomic', 'partial', 'x')), probe: ([body, mode]: [unknown, string]) => probeWrite(env, { method: 'POST', url: `/api/data-values?mode=${mode}`, headers: json(caller(env, n++)), payload: JSON.stringify(body) }) },
+    { name: 'POST /api/data-values (CSV)', arbitrary: hostileCsv, probe: (csv: string) => probeWrite(env, { method: 'POST', url: '/api/data-values', headers: { ...caller(env, n++), 'content-type': 'text/csv' }, payload: csv }) },
+    { name: 'POST /api/imports (CSV and JSON)', arbitrary: fc.oneof(hostileCsv, fc.array(hostileRecord(ROW), { maxLength: 4 })), probe: async (body: string | unknown[]) => {
+      const headers = { ...caller(env, n++), 'content-type': typeof body === 'string' ? 'text/csv' : 'application/json' };
+      const res = await env.app.inject({ method: 'POST', url: '/api/imports', headers, payload: typeof body === 'string' ? body : JSON.stringify(body) });
+      if (res.statusCode >= 500) return { status: res.statusCode, problem: `→ ${res.statusCode} ${res.body.slice(0, 300)}` };
+      if (res.statusCode !== 202) return { status: res.statusCode, problem: null };
+      const url = res.headers.location as string;
+      for (let i = 0; i < 10_000; i++) {
+        const job = (await env.app.inject({ method: 'GET', url, headers })).json<{ status: string; error: { error: string } | null }>();
+        if (job.status !== 'running') return { status: 202, problem: job.error?.error === 'internal_error' ? `the import job failed with internal_error` : null };
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return { status: 202, problem: 'the import job never finished' };
+    } },
+    { name: 'POST /api/forms/:code/xlsx', arbitrary: fc.oneof(damagedBytes(env.template), fc.record({ value: hostileValue, element: hostileValue, disagg: hostileValue, comment: hostileValue, org: fc.option(hostileString), period: fc.option(hostileString) })), probe: async (input: Buffer | Parameters<typeof hostileWorkbook>[1]) => {
+      const file = Buffer.isBuffer(input) ? input : await hostileWorkbook(env.template, input);
+      return probeWrite(env, { method: 'POST', url: `/api/forms/${FORM}/xlsx`, headers: { ...caller(env, n++), 'content-type': XLSX_TYPE }, payload: file });
+    } },
+    { name: 'POST /api/forms/:code/submissions/:org/:period/:action', arbitrary: fc.tuple(fc.oneof(fc.constant(FORM), hostileString), fc.oneof(fc.constant(ORG), hostileString), fc.oneof(fc.constant(PERIOD), hostileString), fc.oneof(fc.constantFrom('submit', 'approve', 'return', 'unlock'), hostileString), fc.oneof(hostileRecord({ comment: 'Giải trình' }), hostileValue)), probe: ([form, org, period, action, body]: [string, string, string, string, unknown]) =>
+      probeWrite(env, { method: 'POST', url: `/api/forms/${segment(form)}/submissions/${segment(org)}/${segment(period)}/${segment(action)}`, headers: json(caller(env, n++)), payload: JSON.stringify(body) }) },
+    { name: 'POST /api/users', arbitrary: fc.oneof({ weight: 4, arbitrary: hostileRecord(USER) }, { weight: 1, arbitrary: hostileValue }), probe: (body: unknown) => probeWrite(env, { method: 'POST', url: '/api/users', headers: json(env.callers[0]!), payload: JSON.stringify(body) }) },
+    { name: 'POST /api/users/:username/disable|enable', arbitrary: fc.tuple(hostileString, fc.constantFrom('disable', 'enable')), probe: ([username, action]: [string, string]) => probeWrite(env, { method: 'POST', url: `/api/users/${segment(username)}/${action}`, headers: env.callers[0]!}) },
+    { name: 'POST /api/data-elements', arbitrary: fc.oneof({ weight: 4, arbitrary: hostileRecord(ELEMENT) }, { weight: 1, arbitrary: hostileValue }), probe: (body: unknown) => probeWrite(env, { method: 'POST', url: '/api/data-elements', headers: json(env.callers[0]!), payload: JSON.stringify(body) }) },
+    { name: 'POST /api/auth/login', arbitrary: fc.oneof(hostileRecord({ username: 'fuzz.user', password: 'wrong-password' }), hostileValue), probe: (body: unknown) => probeWrite(env, { method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) }) },
+    { name: 'raw JSON bodies on write routes', arbitrary: fc.tuple(fc.constantFrom('PUT /api/data-entry/cell', 'POST /api/data-values', 'POST /api/users', 'POST /api/data-elements', `POST /api/forms/${FORM}/submissions/${ORG}/${PERIOD}/submit`, 'POST /api/auth/login'), fc.oneof(fc.string({ maxLength: 200 }), fc.json().map((s) => s.slice(0, Math.max(0, s.length - 1))), fc.constantFrom('{', '[', '{"a":', '\u0000', '{"__proto__":{"x":1}}', '[{"constructor":{"prototype":{}}}]', '1'.repeat(400), '"\\ud800"'))), probe: ([route, text]: [string, string]) => {
+      const [method, url] = route.split(' ') as ['POST' | 'PUT', string];
+      return probeWrite(env, { method, url, headers: json(env.callers[0]!), payload: text });
+    } },
+    { name: 'GET query strings (period codes, units, formats)', arbitrary: fc.tuple(fc.constantFrom('/api/data-values', '/api/analytics/indicators', '/api/analytics/pivot', `/api/forms/${FORM}/entry`, `/api/forms/${FORM}/completeness`, '/api/data-values/history', '/api/data-values/audit', '/api/plans/YD-GDNN-2023/progress', '/api/areas/tree'), fc.dictionary(fc.constantFrom('period', 'org', 'element', 'format', 'indicator', 'children', 'date', 'disagg', 'limit', 'from', 'to', 'actor'), hostileString, { maxKeys: 4 })), probe: async ([url, query]: [string, Record<string, string>]) => {
+      const res = await env.app.inject({ method: 'GET', url: `${url}?${new URLSearchParams(query).toString()}`, headers: caller(env, n++) });
+      return { status: res.statusCode, problem: res.statusCode >= 500 ? `GET ${url} ${JSON.stringify(query)} → ${res.statusCode} ${res.body.slice(0, 300)}` : null };
+    } },
+  ];
+  return targets;
+}

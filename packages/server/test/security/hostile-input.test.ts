@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_CATALOG_DIR } from '../support/engine.ts';
+import { useTestApp, type ErrorBody } from '../support/app.ts';
+import { FORM, fuzzTargets, ORG, PERIOD, type FuzzEnv } from './fuzz-targets.ts';
+
+/**
+ * The CI share of the hostile-input suites: a few dozen generated cases per
+ * write endpoint and parser (bench/fuzz.ts runs 10,000 each). Never a 5xx,
+ * never a crash, never a partial write.
+ */
+const t = useTestApp({ LOGIN_MAX_FAILURES: '1000' });
+const RUNS: Record<string, number> = { 'parser: catalogue YAML files': 15, 'POST /api/forms/:code/xlsx': 15, 'POST /api/imports (CSV and JSON)': 15, 'POST /api/auth/login': 10 };
+let env: FuzzEnv;
+
+beforeAll(async () => {
+  t.clock.current = new Date('2025-06-16T03:00:00Z');
+  const admin = { authorization: `Bearer ${await t.token(await t.newUser({ role: 'admin', org: '221' }))}` };
+  const officer = { authorization: `Bearer ${await t.token(await t.newUser({ role: 'unit_officer', org: ORG }))}` };
+  const template = await t.app.inject({ method: 'GET', url: `/api/forms/${FORM}/template.xlsx?org=${ORG}&period=${PERIOD}`, headers: admin });
+  env = { app: t.app, ctx: t.ctx, callers: [admin, officer], template: template.rawPayload, catalogDir: DEFAULT_CATALOG_DIR };
+});
+
+describe('hostile input', () => {
+  it('never answers 5xx, never crashes, never stores part of a refused write', async () => {
+    const targets = fuzzTargets(env);
+    expect(targets.length).toBeGreaterThanOrEqual(18);
+    let cases = 0;
+    for (const target of targets) {
+      const runs = RUNS[target.name] ?? 25;
+      await fc.assert(
+        fc.asyncProperty(target.arbitrary, async (input) => {
+          cases++;
+          const outcome = await target.probe(input);
+          if (outcome.problem) throw new Error(`${target.name}: ${outcome.problem}`);
+        }),
+        { numRuns: runs, seed: Number(process.env.FUZZ_SEED ?? 42) },
+      );
+    }
+    expect(cases).toBeGreaterThan(300);
+  });
+});
+
+describe('unstorable characters (they once gave 500)', () => {
+  const csv = 'element,period,org,disagg,value,comment\r\nDE_LABOUR_FORCE,\u0000,07741,sex:M,1,\r\n';
+
+  it('refuses it in a JSON body, a query or a CSV body with 400 naming the field', async () => {
+    const [admin] = env.callers;
+    const cell = await t.app.inject({ method: 'PUT', url: '/api/data-entry/cell', headers: admin, payload: { element: 'DE_LABOUR_FORCE', period: PERIOD, org: '07\u000041', disagg: 'sex:M', value: 1, baseVersion: 0 } });
+    expect(cell.statusCode).toBe(400);
+    expect(cell.json<ErrorBody>().message).toBe('body.org: chứa ký tự NUL (\\0), ký tự này không được phép');
+    const query = await t.app.inject({ method: 'GET', url: '/api/data-values?period=2025%00', headers: admin });
+    expect(query.statusCode).toBe(400);
+    expect(query.json<ErrorBody>().details?.[0]?.path).toBe('querystring.period');
+    const upload = await t.app.inject({ method: 'POST', url: '/api/data-values', headers: { ...admin, 'content-type': 'text/csv' }, payload: csv });
+    expect(upload.statusCode).toBe(400);
+    expect(upload.json<ErrorBody>().details?.[0]?.path).toBe('body');
+  });
+
+  it('refuses half a surrogate pair (jsonb refuses "\\ud800") with 400, and stores no step', async () => {
+    const [admin] = env.callers;
+    const res = await t.app.inject({ method: 'POST', url: `/api/forms/${FORM}/submissions/${ORG}/${PERIOD}/approve`, headers: { ...admin, 'content-type': 'application/json' }, payload: '{"comment":"\\ud800"}' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<ErrorBody>().message).toBe('body.comment: chứa ký tự Unicode hỏng (nửa cặp thay thế UTF-16)');
+  });
+
+  it('refuses it in a streamed CSV import as an error of its row, storing nothing', async () => {
+    const [admin] = env.callers;
+    const started = await t.app.inject({ method: 'POST', url: '/api/imports', headers: { ...admin, 'content-type': 'text/csv' }, payload: csv });
+    expect(started.statusCode).toBe(202);
+    const job = await vi.waitFor(async () => {
+      const j = (await t.app.inject({ method: 'GET', url: started.headers.location as string, headers: admin })).json<{ status: string; error: { error: string; errors: { row: number; column: string; message: string }[] } | null }>();
+      if (j.status === 'running') throw new Error('still running');
+      return j;
+    }, { timeout: 20_000, interval: 10 });
+    expect(job.status).toBe('failed');
+    expect(job.error!.errors).toEqual([{ row: 1, column: 'period', message: 'Ô chứa ký tự NUL (\\0), ký tự này không được phép', messageEn: expect.any(String) }]);
+  });
+});

@@ -1,0 +1,127 @@
+import type { Role } from '@vetplan/domain';
+import { XLSX_TYPE } from '../../src/modules/forms/xlsx.ts';
+
+/** Units and records the matrix requests name: every user of the matrix is scoped to IN_UNIT. */
+export const IN_UNIT = '07741';
+export const OUT_UNIT = '07747';
+export const FORM = 'F_COMMUNE_GDNN_6M';
+export const PERIOD = '2025S1';
+export const IN_PLAN = 'YD-GDNN-2023';
+/** A plan of a district outside the catalogue's one, inserted by the matrix test. */
+export const OUT_PLAN = 'ZZ-OUT-OF-SCOPE';
+export const OUT_AREA = '999';
+export const TARGET_IN = 'matrix-target-in';
+export const TARGET_OUT = 'matrix-target-out';
+export const LOGIN_USER = 'matrix-login';
+
+/** What the fixtures need that only exists once the test database is prepared. */
+export interface FixtureData {
+  /** A number unique to each request (for usernames and codes that must not repeat). */
+  n: number;
+  /** Filled Excel templates of FORM for IN_UNIT and OUT_UNIT. */
+  xlsx: { in: Buffer; out: Buffer };
+  loginPassword: string;
+}
+
+export interface Call {
+  url: string;
+  body?: unknown;
+  contentType?: string;
+}
+
+/**
+ * How an allowed role is refused a unit outside its scope:
+ * `refused` 403 at once; `row_error` the import answers 4xx naming the row;
+ * `import_job_error` the import job is accepted and then fails naming the row.
+ */
+export type OutOfScopeAnswer = 'refused' | 'row_error' | 'import_job_error';
+
+export interface RouteFixture {
+  /** Who may call the route: must equal the declared `config.access`. */
+  policy: 'public' | 'signed-in' | readonly Role[];
+  /** Which layer checks the unit the request names: `route` (config.access.scope) or `service`. Omitted: no unit, or lists filtered to the caller's reach. */
+  scope?: 'route' | 'service';
+  /** A request on a unit in the caller's scope (or on no unit). */
+  in: (f: FixtureData) => Call;
+  /** The same request on a unit outside the caller's scope; required when `scope` is set. */
+  out?: (f: FixtureData) => Call;
+  outAnswer?: OutOfScopeAnswer;
+  /** The call ends the caller's session (the test signs in again after it). */
+  endsSession?: true;
+}
+
+const WRITERS = ['admin', 'plan_manager', 'unit_officer', 'unit_head'] as const;
+const ADMIN = ['admin'] as const;
+const q = (path: string, query: Record<string, string>) => `${path}?${new URLSearchParams(query).toString()}`;
+const cell = (org: string) => ({ element: 'DE_LABOUR_FORCE', period: PERIOD, org, disagg: 'sex:M', value: 5, baseVersion: 0 });
+const row = (org: string) => [{ element: 'DE_LABOUR_FORCE', period: PERIOD, org, disagg: 'sex:F', value: 7 }];
+const newUser = (n: number, org: string) => ({ username: `matrix-new-${n}`, password: 'correct-horse-42', role: 'viewer', org });
+
+/**
+ * One row per `METHOD /api/path` (Fastify's `:param` form). A route without
+ * a row here fails the authorization matrix; adding a route means adding its row.
+ */
+export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
+  'GET /api/health': { policy: 'public', in: () => ({ url: '/api/health' }) },
+  'GET /api/openapi.json': { policy: 'public', in: () => ({ url: '/api/openapi.json' }) },
+  'POST /api/auth/login': { policy: 'public', in: (f) => ({ url: '/api/auth/login', body: { username: LOGIN_USER, password: f.loginPassword } }) },
+  'POST /api/auth/logout': { policy: 'signed-in', endsSession: true, in: () => ({ url: '/api/auth/logout' }) },
+  'GET /api/auth/me': { policy: 'signed-in', in: () => ({ url: '/api/auth/me' }) },
+
+  'GET /api/users': { policy: ADMIN, in: () => ({ url: '/api/users' }) },
+  'POST /api/users': { policy: ADMIN, scope: 'service', in: (f) => ({ url: '/api/users', body: newUser(f.n, IN_UNIT) }), out: (f) => ({ url: '/api/users', body: newUser(f.n, OUT_UNIT) }) },
+  'POST /api/users/:username/disable': { policy: ADMIN, scope: 'service', in: () => ({ url: `/api/users/${TARGET_IN}/disable` }), out: () => ({ url: `/api/users/${TARGET_OUT}/disable` }) },
+  'POST /api/users/:username/enable': { policy: ADMIN, scope: 'service', in: () => ({ url: `/api/users/${TARGET_IN}/enable` }), out: () => ({ url: `/api/users/${TARGET_OUT}/enable` }) },
+
+  'GET /api/areas/tree': { policy: 'signed-in', in: () => ({ url: '/api/areas/tree' }) },
+  'GET /api/organisations': { policy: 'signed-in', in: () => ({ url: '/api/organisations' }) },
+  'GET /api/plans': { policy: 'signed-in', in: () => ({ url: '/api/plans' }) },
+  'GET /api/plans/:code': { policy: 'signed-in', scope: 'route', in: () => ({ url: `/api/plans/${IN_PLAN}` }), out: () => ({ url: `/api/plans/${OUT_PLAN}` }) },
+  'GET /api/plans/:code/progress': { policy: 'signed-in', scope: 'route', in: () => ({ url: `/api/plans/${IN_PLAN}/progress` }), out: () => ({ url: `/api/plans/${OUT_PLAN}/progress` }) },
+
+  'GET /api/data-elements': { policy: 'signed-in', in: () => ({ url: '/api/data-elements' }) },
+  'GET /api/dimensions': { policy: 'signed-in', in: () => ({ url: '/api/dimensions' }) },
+  'POST /api/data-elements': { policy: ADMIN, in: (f) => ({ url: '/api/data-elements', body: { code: `DE_MATRIX_${f.n}`, name: 'Chỉ tiêu thử', valueType: 'count', aggregation: 'sum', periodType: 'yearly', dimensions: [] } }) },
+
+  'POST /api/data-values': { policy: WRITERS, scope: 'service', outAnswer: 'row_error', in: () => ({ url: '/api/data-values', body: row(IN_UNIT) }), out: () => ({ url: '/api/data-values', body: row(OUT_UNIT) }) },
+  'POST /api/demo-data': { policy: ADMIN, in: () => ({ url: '/api/demo-data' }) },
+  'GET /api/data-values/audit': { policy: WRITERS, scope: 'service', in: () => ({ url: q('/api/data-values/audit', { org: IN_UNIT }) }), out: () => ({ url: q('/api/data-values/audit', { org: OUT_UNIT }) }) },
+  'GET /api/data-values': { policy: 'signed-in', scope: 'service', in: () => ({ url: q('/api/data-values', { org: IN_UNIT }) }), out: () => ({ url: q('/api/data-values', { org: OUT_UNIT }) }) },
+  'GET /api/data-values/history': {
+    policy: 'signed-in',
+    scope: 'service',
+    in: () => ({ url: q('/api/data-values/history', { element: 'DE_LABOUR_FORCE', period: PERIOD, org: IN_UNIT }) }),
+    out: () => ({ url: q('/api/data-values/history', { element: 'DE_LABOUR_FORCE', period: PERIOD, org: OUT_UNIT }) }),
+  },
+
+  'GET /api/forms': { policy: 'signed-in', in: () => ({ url: '/api/forms' }) },
+  'GET /api/forms/:code/entry': { policy: 'signed-in', scope: 'service', in: () => ({ url: q(`/api/forms/${FORM}/entry`, { org: IN_UNIT, period: PERIOD }) }), out: () => ({ url: q(`/api/forms/${FORM}/entry`, { org: OUT_UNIT, period: PERIOD }) }) },
+  'PUT /api/data-entry/cell': { policy: WRITERS, scope: 'service', in: () => ({ url: '/api/data-entry/cell', body: cell(IN_UNIT) }), out: () => ({ url: '/api/data-entry/cell', body: cell(OUT_UNIT) }) },
+  'POST /api/forms/:code/submissions/:org/:period/:action': {
+    policy: WRITERS,
+    scope: 'service',
+    in: () => ({ url: `/api/forms/${FORM}/submissions/${IN_UNIT}/${PERIOD}/submit`, body: { comment: 'Giải trình' } }),
+    out: () => ({ url: `/api/forms/${FORM}/submissions/${OUT_UNIT}/${PERIOD}/submit`, body: { comment: 'Giải trình' } }),
+  },
+  'GET /api/forms/:code/completeness': { policy: 'signed-in', in: () => ({ url: q(`/api/forms/${FORM}/completeness`, { period: PERIOD }) }) },
+  'GET /api/forms/:code/template.xlsx': {
+    policy: 'signed-in',
+    scope: 'service',
+    in: () => ({ url: q(`/api/forms/${FORM}/template.xlsx`, { org: IN_UNIT, period: PERIOD }) }),
+    out: () => ({ url: q(`/api/forms/${FORM}/template.xlsx`, { org: OUT_UNIT, period: PERIOD }) }),
+  },
+  'POST /api/forms/:code/xlsx': {
+    policy: WRITERS,
+    scope: 'service',
+    outAnswer: 'row_error',
+    in: (f) => ({ url: `/api/forms/${FORM}/xlsx`, body: f.xlsx.in, contentType: XLSX_TYPE }),
+    out: (f) => ({ url: `/api/forms/${FORM}/xlsx`, body: f.xlsx.out, contentType: XLSX_TYPE }),
+  },
+  'GET /api/inbox': { policy: 'signed-in', in: () => ({ url: '/api/inbox' }) },
+
+  'POST /api/imports': { policy: WRITERS, scope: 'service', outAnswer: 'import_job_error', in: () => ({ url: '/api/imports', body: row(IN_UNIT) }), out: () => ({ url: '/api/imports', body: row(OUT_UNIT) }) },
+  'GET /api/imports/:id': { policy: 'signed-in', in: () => ({ url: '/api/imports/00000000-0000-4000-8000-000000000000' }) },
+
+  'GET /api/analytics/indicators': { policy: 'signed-in', scope: 'service', in: () => ({ url: q('/api/analytics/indicators', { org: IN_UNIT }) }), out: () => ({ url: q('/api/analytics/indicators', { org: OUT_UNIT }) }) },
+  'GET /api/analytics/pivot': { policy: 'signed-in', scope: 'service', in: () => ({ url: q('/api/analytics/pivot', { org: IN_UNIT }) }), out: () => ({ url: q('/api/analytics/pivot', { org: OUT_UNIT }) }) },
+};
