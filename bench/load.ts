@@ -2,8 +2,9 @@
 // imports), with autocannon, against a bare GET /api/health on the same server
 // (the baseline); then data entry while a large import (100k rows) runs,
 // against data entry idle. A health probe runs beside the import too: if it
-// slows as much as data entry, the event loop is blocked; if only database
-// requests slow, they wait for the database (PGlite's single connection).
+// slows as much as data entry, the database is the queue (health runs select 1);
+// a probe that never reaches the database (a 404) slows only when the event
+// loop itself is blocked.
 //   npx tsx bench/load.ts [seconds per phase] [import rows] [pglite|postgres]
 //   (PostgreSQL only when TEST_DATABASE_URL is set)
 import { randomBytes } from 'node:crypto';
@@ -102,6 +103,7 @@ async function run(engine: 'pglite' | 'postgres'): Promise<Figures[]> {
 
     // Data entry while one large import runs: both start together; the probes last as long as the import.
     figures.push(await entry('data entry, idle (again, just before the import)'));
+    figures.push(await cannon('no-database probe (404), idle', `${base}/api/no-such-route`, { connections: 1 }).then((f) => ({ ...f, non2xx: 0 })));
     const big = syntheticCsv(importRows, 11).csv;
     const started = performance.now();
     let importMs = 0;
@@ -109,7 +111,12 @@ async function run(engine: 'pglite' | 'postgres'): Promise<Figures[]> {
       importMs = performance.now() - started;
       if (res.status !== 200) throw new Error(`large import answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
     });
-    const during = await Promise.all([entry(`data entry during a ${importRows}-row import`, bigImport), health('health during the import', { connections: 1 }, bigImport)]);
+    const during = await Promise.all([
+      entry(`data entry during a ${importRows}-row import`, bigImport),
+      health('health (select 1) during the import', { connections: 1 }, bigImport),
+      // Answered without the database (404 of an unknown path): slow only when the event loop is blocked.
+      cannon('no-database probe (404) during the import', `${base}/api/no-such-route`, { connections: 1 }, bigImport).then((f) => ({ ...f, non2xx: 0 })),
+    ]);
     await bigImport;
     figures.push(...during, { label: `the ${importRows}-row import itself`, rps: NaN, p50: importMs, p99: NaN, requests: 1, non2xx: 0, errors: 0 });
     return figures;
