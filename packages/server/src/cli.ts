@@ -5,6 +5,8 @@ import { isRole, ROLES } from '@vetplan/domain';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createContext } from './context.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
+import { backupCommand, migrateToCommand, restoreCommand } from './db/backup/commands.ts';
+import { BackupError } from './db/backup/backup.ts';
 import { migrate } from './db/migrate.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { AppError } from './http/errors.ts';
@@ -35,6 +37,12 @@ Commands:
                                      import data values in the exchange format, as user U (default admin);
                                      all-or-nothing unless --partial
   analytics rebuild                  recompute the analytics aggregate from all data values (repair)
+  backup <file.tar.gz>               write every row to a backup file with a SHA-256 manifest
+                                     (embedded database: stop the server first)
+  backup verify <file.tar.gz>        check a backup file against its manifest
+  restore <file.tar.gz>              replace every row with a verified backup's (stop the server first)
+  migrate-to <postgres-url>          copy this embedded installation to an empty PostgreSQL database,
+                                     checked table by table (counts, SHA-256) and by the history's hash chain
 
 Configuration comes from environment variables (see README): PORT, DATA_DIR, DATABASE_URL, ...`;
 
@@ -151,6 +159,15 @@ async function run(argv: string[]): Promise<void> {
       process.stdout.write(`vetplan: rebuilt the analytics aggregate in ${Math.round(summary!.ms)} ms (${summary!.unitFigures} unit figures, ${summary!.areaFigures} area figures)\n`);
       return;
     }
+    case 'backup':
+      if (!sub || (sub === 'verify' && !arg)) throw new UsageError('usage: vetplan backup <file.tar.gz> | vetplan backup verify <file.tar.gz>');
+      return backupCommand(config, sub === 'verify' ? { verify: arg! } : { file: sub });
+    case 'restore':
+      if (!sub) throw new UsageError('usage: vetplan restore <file.tar.gz>');
+      return restoreCommand(config, sub);
+    case 'migrate-to':
+      if (!sub) throw new UsageError('usage: vetplan migrate-to <postgres-url>');
+      return migrateToCommand(config, sub);
     default:
       throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
   }
@@ -161,7 +178,7 @@ export async function main(argv: string[]): Promise<void> {
     await run(argv);
   } catch (error) {
     let message: string;
-    if (error instanceof ConfigError || error instanceof CatalogError || error instanceof DataDirLockedError || error instanceof UsageError) {
+    if (error instanceof ConfigError || error instanceof CatalogError || error instanceof DataDirLockedError || error instanceof UsageError || error instanceof BackupError) {
       message = error.message;
     } else if (error instanceof AppError) {
       const rows = Array.isArray(error.extra.errors) ? (error.extra.errors as { row: number; column: string | null; messageEn: string }[]) : [];
