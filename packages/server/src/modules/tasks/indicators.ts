@@ -1,0 +1,35 @@
+import type { AppContext } from '../../context.ts';
+import type { AuthContext } from '../auth/service.ts';
+import { findUnit } from '../areas/scope.ts';
+import { planProgress, type ProgressRow } from '../plans/progress.ts';
+import { requirePlan } from './assignments.ts';
+
+/** Reads a plan's progress as the plan itself (its whole area): tasks and scorecards show figures a unit may not browse. */
+async function planReader(ctx: AppContext, plan: string): Promise<{ auth: AuthContext; area: string }> {
+  const row = await requirePlan(ctx.db, plan);
+  const scope = (await findUnit(ctx.db, row.area_code))!;
+  return { auth: { userId: 0, username: 'system', displayName: null, role: 'admin', scope, via: 'token', csrfToken: null, sessionIdHash: null }, area: row.area_code };
+}
+
+/** The place whose figures judge a unit: a commune (area code) its own, an agency the plan's area. */
+export async function progressFor(ctx: AppContext, plan: string, unit: string, year: number): Promise<ProgressRow[]> {
+  const { auth, area } = await planReader(ctx, plan);
+  const found = await findUnit(ctx.db, unit);
+  return planProgress(ctx, auth, plan, found?.type === 'area' ? unit : area, String(year));
+}
+
+/** For each indicator, the target that counts in a year: the nearest horizon at or after it, else the last. */
+export function targetForYear(rows: ProgressRow[], indicator: string, year: number): ProgressRow | null {
+  const mine = rows.filter((r) => r.indicator === indicator).sort((a, b) => a.year - b.year);
+  return mine.find((r) => r.year >= year) ?? mine.at(-1) ?? null;
+}
+
+/** The indicators linked to a task (through its group), with the unit's current figure and status against the target. */
+export async function linkedIndicators(ctx: AppContext, plan: string, unit: string, year: number, indicators: { code: string; name: string; name_en: string | null }[]) {
+  if (indicators.length === 0) return [];
+  const rows = await progressFor(ctx, plan, unit, year);
+  return indicators.map((i) => {
+    const t = targetForYear(rows, i.code, year);
+    return { code: i.code, name: i.name, nameEn: i.name_en, year: t?.year ?? null, comparator: t?.comparator ?? null, target: t?.target ?? null, value: t?.value ?? null, valueYear: t?.valueYear ?? null, status: t?.status ?? 'no_data' };
+  });
+}
