@@ -30,7 +30,7 @@ const names: string[] = [];
 /** Moves the clock and logs everyone in again (sessions end after 7 idle days). */
 async function setDay(iso: string) {
   t.clock.current = new Date(`${iso}T03:00:00Z`);
-  [officer, otherOfficer, manager] = await Promise.all(names.map((n) => t.login(n)));
+  [officer, otherOfficer, manager] = (await Promise.all(names.map((n) => t.login(n)))) as [Session, Session, Session];
 }
 
 beforeAll(async () => {
