@@ -23,7 +23,7 @@ import { loadForms, submissionsOf } from '../forms/repository.ts';
 import { requireManager } from './access.ts';
 import { ensureAssignments, requirePlan, today } from './assignments.ts';
 import { assignmentStatus } from './dto.ts';
-import { progressFor, targetForYear } from './indicators.ts';
+import { progressFor, targetForYear, type ProgressCache } from './indicators.ts';
 import * as repo from './repository.ts';
 
 const yearPeriods = (year: number) => [String(year), `${year}S1`, `${year}S2`];
@@ -45,7 +45,7 @@ async function taskItems(ctx: AppContext, plan: string, org: string, year: numbe
 }
 
 /** The indicator part: the indicators linked to the groups of the tasks the unit leads, judged against the target that counts in the year. */
-async function indicatorItems(ctx: AppContext, plan: string, org: string, year: number, groups: Set<string>): Promise<IndicatorItem[]> {
+async function indicatorItems(ctx: AppContext, plan: string, org: string, year: number, groups: Set<string>, cache: ProgressCache): Promise<IndicatorItem[]> {
   if (groups.size === 0) return [];
   const links = await ctx.db
     .selectFrom('task_group_indicator as g')
@@ -57,7 +57,7 @@ async function indicatorItems(ctx: AppContext, plan: string, org: string, year: 
     .orderBy('i.code')
     .execute();
   if (links.length === 0) return [];
-  const rows = await progressFor(ctx, plan, org, year);
+  const rows = await progressFor(ctx, plan, org, year, cache);
   return links.map((l) => {
     const t = targetForYear(rows, l.code, year);
     const figure = t?.value === null || t?.value === undefined ? 'chưa có số liệu' : `${formatNumber(t.value, { decimals: 1 })} (${t.valueYear})`;
@@ -87,12 +87,12 @@ async function reportItems(ctx: AppContext, org: string, year: number): Promise<
   return items;
 }
 
-async function computeScorecard(ctx: AppContext, plan: string, org: string, year: number) {
+async function computeScorecard(ctx: AppContext, plan: string, org: string, year: number, cache: ProgressCache = new Map()) {
   await ensureAssignments(ctx, plan);
   const rules = await loadRules(ctx);
   const { items: tasks, ledGroups } = await taskItems(ctx, plan, org, year);
   const [indicators, reports, adjustments, names] = await Promise.all([
-    indicatorItems(ctx, plan, org, year, ledGroups),
+    indicatorItems(ctx, plan, org, year, ledGroups, cache),
     reportItems(ctx, org, year),
     ctx.db.selectFrom('score_adjustment').selectAll().where('plan_code', '=', plan).where('org_code', '=', org).where('year', '=', year).orderBy('id').execute(),
     repo.unitNames(ctx.db, [org]),
@@ -123,8 +123,9 @@ export async function ranking(ctx: AppContext, auth: AuthContext, q: { plan: str
   type Row = { org: string; orgName: string; computed: number | null; total: number | null; rating: string | null };
   const agencies: Row[] = [];
   const communes: Row[] = [];
+  const cache: ProgressCache = new Map();
   for (const { org_code } of orgs) {
-    const c = await computeScorecard(ctx, q.plan, org_code, q.year);
+    const c = await computeScorecard(ctx, q.plan, org_code, q.year, cache);
     const row = { org: org_code, orgName: c.orgName, computed: c.computed, total: c.total, rating: c.rating };
     ((await findUnit(ctx.db, org_code))?.type === 'area' ? communes : agencies).push(row);
   }

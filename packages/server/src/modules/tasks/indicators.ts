@@ -11,11 +11,17 @@ async function planReader(ctx: AppContext, plan: string): Promise<{ auth: AuthCo
   return { auth: { userId: 0, username: 'system', displayName: null, role: 'admin', scope, via: 'token', csrfToken: null, sessionIdHash: null }, area: row.area_code };
 }
 
+/** Progress rows by place and year, shared by the scorecards of one ranking (agencies all read the plan's area). */
+export type ProgressCache = Map<string, Promise<ProgressRow[]>>;
+
 /** The place whose figures judge a unit: a commune (area code) its own, an agency the plan's area. */
-export async function progressFor(ctx: AppContext, plan: string, unit: string, year: number): Promise<ProgressRow[]> {
+export async function progressFor(ctx: AppContext, plan: string, unit: string, year: number, cache: ProgressCache = new Map()): Promise<ProgressRow[]> {
   const { auth, area } = await planReader(ctx, plan);
   const found = await findUnit(ctx.db, unit);
-  return planProgress(ctx, auth, plan, found?.type === 'area' ? unit : area, String(year));
+  const place = found?.type === 'area' ? unit : area;
+  const key = `${plan}|${place}|${year}`;
+  if (!cache.has(key)) cache.set(key, planProgress(ctx, auth, plan, place, String(year)));
+  return cache.get(key)!;
 }
 
 /** For each indicator, the target that counts in a year: the nearest horizon at or after it, else the last. */
