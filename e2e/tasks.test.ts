@@ -5,8 +5,8 @@ import { logIn } from './support/app.ts';
 import { openPage, screenshot, type WatchedPage } from './support/browser.ts';
 import { useAppUnderTest } from './support/server.ts';
 
-// The test moves the server's clock (VETPLAN_TEST_CLOCK=1 lets an admin set it); sessions live a week idle.
-const app = useAppUnderTest({ VETPLAN_TEST_CLOCK: '1', SESSION_IDLE_MINUTES: '10080' });
+// The test moves the server's clock (VETPLAN_TEST_CLOCK=1 lets an admin set it); sessions outlive its jumps.
+const app = useAppUnderTest({ VETPLAN_TEST_CLOCK: '1', SESSION_IDLE_MINUTES: '10080', SESSION_MAX_HOURS: '2160' });
 
 const DESKTOP = { viewport: { width: 1366, height: 900 } };
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };

@@ -1,6 +1,5 @@
 import {
   flattenRules,
-  formatNumber,
   parsePeriod,
   periodDates,
   periodParts,
@@ -23,7 +22,7 @@ import { loadForms, submissionsOf } from '../forms/repository.ts';
 import { requireManager } from './access.ts';
 import { ensureAssignments, requirePlan, today } from './assignments.ts';
 import { assignmentStatus } from './dto.ts';
-import { progressFor, targetForYear, type ProgressCache } from './indicators.ts';
+import { progressFor, targetForYear, targetText, valueText, type ProgressCache } from './indicators.ts';
 import * as repo from './repository.ts';
 
 const yearPeriods = (year: number) => [String(year), `${year}S1`, `${year}S2`];
@@ -50,7 +49,7 @@ async function indicatorItems(ctx: AppContext, plan: string, org: string, year: 
   const links = await ctx.db
     .selectFrom('task_group_indicator as g')
     .innerJoin('indicator as i', 'i.code', 'g.indicator_code')
-    .select(['i.code', 'i.name'])
+    .select(['i.code', 'i.name', 'i.unit', 'i.unit_label'])
     .distinct()
     .where('g.plan_code', '=', plan)
     .where('g.group_code', 'in', [...groups])
@@ -60,8 +59,8 @@ async function indicatorItems(ctx: AppContext, plan: string, org: string, year: 
   const rows = await progressFor(ctx, plan, org, year, cache);
   return links.map((l) => {
     const t = targetForYear(rows, l.code, year);
-    const figure = t?.value === null || t?.value === undefined ? 'chưa có số liệu' : `${formatNumber(t.value, { decimals: 1 })} (${t.valueYear})`;
-    return { key: l.code, label: `${l.name}: ${figure}; chỉ tiêu ${t?.comparator ?? ''} ${t ? formatNumber(t.target) : '—'} năm ${t?.year ?? '—'}`, status: t?.status ?? 'no_data', value: t?.value ?? null, target: t?.target ?? 0 };
+    const figure = valueText(t, l) ?? 'chưa có số liệu';
+    return { key: l.code, label: `${l.name}: ${figure}; chỉ tiêu ${t ? targetText(t, l) : '—'}`, status: t?.status ?? 'no_data', value: t?.value ?? null, target: t?.target ?? 0 };
   });
 }
 

@@ -1,3 +1,4 @@
+import { describeTarget, formatNumber, type IndicatorUnit } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { findUnit } from '../areas/scope.ts';
@@ -30,12 +31,23 @@ export function targetForYear(rows: ProgressRow[], indicator: string, year: numb
   return mine.find((r) => r.year >= year) ?? mine.at(-1) ?? null;
 }
 
+type IndicatorRef = { code: string; name: string; name_en: string | null; unit: string; unit_label: string | null };
+
+/** "trên 40% (2025)" and "38,8% (2024)": a target and a figure as officials write them. */
+export function targetText(t: ProgressRow, i: Pick<IndicatorRef, 'unit' | 'unit_label'>): string {
+  return `${describeTarget({ comparator: t.comparator, value: t.target, valueUpper: t.targetUpper, unit: i.unit as IndicatorUnit, unitLabel: i.unit_label })} (${t.year})`;
+}
+export function valueText(t: ProgressRow | null, i: Pick<IndicatorRef, 'unit'>): string | null {
+  if (!t || t.value === null) return null;
+  return `${formatNumber(t.value, { maxDecimals: 1 })}${i.unit === 'percent' ? '%' : ''} (${t.valueYear})`;
+}
+
 /** The indicators linked to a task (through its group), with the unit's current figure and status against the target. */
-export async function linkedIndicators(ctx: AppContext, plan: string, unit: string, year: number, indicators: { code: string; name: string; name_en: string | null }[]) {
+export async function linkedIndicators(ctx: AppContext, plan: string, unit: string, year: number, indicators: IndicatorRef[]) {
   if (indicators.length === 0) return [];
   const rows = await progressFor(ctx, plan, unit, year);
   return indicators.map((i) => {
     const t = targetForYear(rows, i.code, year);
-    return { code: i.code, name: i.name, nameEn: i.name_en, year: t?.year ?? null, comparator: t?.comparator ?? null, target: t?.target ?? null, value: t?.value ?? null, valueYear: t?.valueYear ?? null, status: t?.status ?? 'no_data' };
+    return { code: i.code, name: i.name, nameEn: i.name_en, targetText: t ? targetText(t, i) : null, valueText: valueText(t, i), year: t?.year ?? null, comparator: t?.comparator ?? null, target: t?.target ?? null, value: t?.value ?? null, valueYear: t?.valueYear ?? null, status: t?.status ?? 'no_data' };
   });
 }

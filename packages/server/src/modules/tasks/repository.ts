@@ -100,7 +100,7 @@ export async function taskWithIndicators(db: Db, plan: string, code: string) {
   const indicators = await db
     .selectFrom('task_group_indicator as g')
     .innerJoin('indicator as i', 'i.code', 'g.indicator_code')
-    .select(['i.code', 'i.name', 'i.name_en'])
+    .select(['i.code', 'i.name', 'i.name_en', 'i.unit', 'i.unit_label'])
     .where('g.plan_code', '=', plan)
     .where('g.group_code', '=', task.group_code)
     .orderBy('i.code')

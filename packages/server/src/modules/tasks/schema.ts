@@ -66,7 +66,7 @@ const ExtensionSchema = Type.Object({
 export const AssignmentDetailSchema = Type.Object({
   assignment: AssignmentSchema,
   task: Type.Object({ code: Type.String(), section: Type.String(), content: Type.String(), leadText: Nullable(Type.String()), coordinatingText: Nullable(Type.String()), recurrence: Type.String(), reporting: Nullable(Type.String()) }),
-  indicators: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), nameEn: Nullable(Type.String()), year: Nullable(Type.Integer()), comparator: Nullable(Type.String()), target: Nullable(Type.Number()), value: Nullable(Type.Number()), valueYear: Nullable(Type.Integer()), status: Type.String() })),
+  indicators: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), nameEn: Nullable(Type.String()), targetText: Nullable(Type.String()), valueText: Nullable(Type.String()), year: Nullable(Type.Integer()), comparator: Nullable(Type.String()), target: Nullable(Type.Number()), value: Nullable(Type.Number()), valueYear: Nullable(Type.Integer()), status: Type.String() })),
   reports: Type.Array(ReportSchema),
   evidence: Type.Array(EvidenceSchema),
   extension: Nullable(ExtensionSchema),

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Center, Container, Group, Loader, Paper, Stack, Table, Text, Timeline, Title } from '@mantine/core';
-import { formatDate, formatNumber } from '@vetplan/domain';
+import { formatDate } from '@vetplan/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { linkClick, useSearchParams } from '../../app/router.ts';
@@ -33,8 +33,8 @@ function Indicators({ detail }: { detail: AssignmentDetail }) {
           {detail.indicators.map((i) => (
             <Table.Tr key={i.code}>
               <Table.Td>{i.name}</Table.Td>
-              <Table.Td>{i.target === null ? '—' : `${i.comparator ?? ''} ${formatNumber(i.target)} (${i.year})`}</Table.Td>
-              <Table.Td>{i.value === null ? t('tasks.indicators.noData') : `${formatNumber(i.value, { decimals: 1 })} (${i.valueYear})`}</Table.Td>
+              <Table.Td>{i.targetText ?? '—'}</Table.Td>
+              <Table.Td>{i.valueText ?? t('tasks.indicators.noData')}</Table.Td>
               <Table.Td>{t(`tasks.indicators.progress.${i.status as 'met'}`, { defaultValue: i.status })}</Table.Td>
             </Table.Tr>
           ))}

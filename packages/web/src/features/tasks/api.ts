@@ -75,7 +75,7 @@ export interface ProgressReport {
 }
 export interface Evidence { id: number; fileName: string; mimeType: string; sizeBytes: number; sha256: string; uploadedBy: string; uploadedAt: string }
 export interface Extension { requestedTo: string; reason: string; requestedBy: string; requestedAt: string; status: 'pending' | 'approved' | 'refused'; decidedBy: string | null; decidedAt: string | null; decisionNote: string | null }
-export interface LinkedIndicator { code: string; name: string; nameEn: string | null; year: number | null; comparator: string | null; target: number | null; value: number | null; valueYear: number | null; status: string }
+export interface LinkedIndicator { code: string; name: string; nameEn: string | null; targetText: string | null; valueText: string | null; year: number | null; comparator: string | null; target: number | null; value: number | null; valueYear: number | null; status: string }
 export interface HistoryEvent { kind: string; actor: string; at: string; details: Json }
 
 export interface AssignmentDetail {
@@ -102,7 +102,7 @@ function mapDetail(o: Json): AssignmentDetail {
     task: { code: str(task, 'code'), section: str(task, 'section'), content: str(task, 'content'), leadText: strOrNull(task, 'leadText'), coordinatingText: strOrNull(task, 'coordinatingText'), recurrence: str(task, 'recurrence'), reporting: strOrNull(task, 'reporting') },
     indicators: list(o, 'indicators', (v, p) => {
       const i = asObject(v, p);
-      return { code: str(i, 'code', p), name: str(i, 'name', p), nameEn: strOrNull(i, 'nameEn', p), year: numOrNull(i, 'year', p), comparator: strOrNull(i, 'comparator', p), target: numOrNull(i, 'target', p), value: numOrNull(i, 'value', p), valueYear: numOrNull(i, 'valueYear', p), status: str(i, 'status', p) };
+      return { code: str(i, 'code', p), name: str(i, 'name', p), nameEn: strOrNull(i, 'nameEn', p), targetText: strOrNull(i, 'targetText', p), valueText: strOrNull(i, 'valueText', p), year: numOrNull(i, 'year', p), comparator: strOrNull(i, 'comparator', p), target: numOrNull(i, 'target', p), value: numOrNull(i, 'value', p), valueYear: numOrNull(i, 'valueYear', p), status: str(i, 'status', p) };
     }),
     reports: list(o, 'reports', (v, p) => {
       const r = asObject(v, p);
