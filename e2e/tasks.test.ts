@@ -38,13 +38,14 @@ async function signIn(watched: WatchedPage, user: { username: string; password: 
 /** The scorecard row of the T3.2 assignment: its status and points, read from the page. */
 async function scoreRow(page: Page): Promise<{ status: string | null; text: string }> {
   const row = page.locator(`[data-part="tasks"] tr[data-key="${TASK_KEY}"]`);
-  await row.waitFor();
+  await row.waitFor({ timeout: 120_000 });
   return { status: await row.getAttribute('data-status'), text: (await row.textContent()) ?? '' };
 }
 
 async function openScorecard(page: Page): Promise<string> {
   await page.goto(`${app.server.baseUrl}/evaluation?org=221-GDDT&year=2026`);
-  await page.getByTestId('scorecard').waitFor();
+  // The ranking of every unit is computed beside it on a shared test machine: allow it time.
+  await page.getByTestId('scorecard').waitFor({ timeout: 120_000 });
   return (await page.getByTestId('score-total').textContent()) ?? '';
 }
 
@@ -60,7 +61,7 @@ beforeAll(async () => {
   manager = await openPage(app.browser, DESKTOP);
 });
 
-describe('a task through one cycle: report with evidence, overdue, extension, scorecard', () => {
+describe('a task through one cycle: report with evidence, overdue, extension, scorecard', { timeout: 300_000 }, () => {
   it('lets the education office file a progress report with evidence', async () => {
     const page = await signIn(officer, OFFICER);
     await page.getByRole('navigation').getByRole('link', { name: 'Nhiệm vụ của tôi' }).click();
@@ -166,7 +167,7 @@ describe('a task through one cycle: report with evidence, overdue, extension, sc
   it('shows the scorecard on a phone', async () => {
     const page = officerPhone.page;
     await page.goto(`${app.server.baseUrl}/evaluation?year=2026`);
-    await page.getByTestId('scorecard').waitFor();
+    await page.getByTestId('scorecard').waitFor({ timeout: 120_000 });
     expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0)).toBeLessThanOrEqual(360);
     await screenshot(page, 'evaluation-360.png');
   });

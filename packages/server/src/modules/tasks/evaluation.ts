@@ -64,18 +64,33 @@ async function indicatorItems(ctx: AppContext, plan: string, org: string, year: 
   });
 }
 
+/** What the scorecards of one request share: forms, submissions and indicator progress are read once. */
+interface EvalCache {
+  progress: ProgressCache;
+  forms?: ReturnType<typeof loadForms>;
+  submissions: Map<string, ReturnType<typeof submissionsOf>>;
+}
+const newCache = (): EvalCache => ({ progress: new Map(), submissions: new Map() });
+
+function cachedSubmissions(ctx: AppContext, cache: EvalCache, form: string, period: string) {
+  const key = `${form}|${period}`;
+  if (!cache.submissions.has(key)) cache.submissions.set(key, submissionsOf(ctx.db, form, period));
+  return cache.submissions.get(key)!;
+}
+
 /** The report part: every data report the unit owes in the year (as a unit of a form, or reporting for others), on time or not. */
-async function reportItems(ctx: AppContext, org: string, year: number): Promise<ReportItem[]> {
+async function reportItems(ctx: AppContext, org: string, year: number, cache: EvalCache): Promise<ReportItem[]> {
   const day = today(ctx);
   const items: ReportItem[] = [];
-  for (const form of await loadForms(ctx.db)) {
+  cache.forms ??= loadForms(ctx.db);
+  for (const form of await cache.forms) {
     const units = form.reported_by === org ? form.units : form.units.filter((u) => u === org);
     if (units.length === 0) continue;
     const yearPeriod = parsePeriod(String(year));
     if (!yearPeriod.ok) continue;
     for (const period of periodParts(yearPeriod.period, form.period_type as PeriodType)) {
       const due = periodDates(period, formSchedule(form)).due;
-      const submissions = new Map((await submissionsOf(ctx.db, form.code, period.code)).map((s) => [s.org_code, s]));
+      const submissions = new Map((await cachedSubmissions(ctx, cache, form.code, period.code)).map((s) => [s.org_code, s]));
       for (const unit of units) {
         const s = submissions.get(unit);
         const submittedOn = s && s.status !== 'draft' ? dayOf(s.submitted_at) : null;
@@ -86,13 +101,13 @@ async function reportItems(ctx: AppContext, org: string, year: number): Promise<
   return items;
 }
 
-async function computeScorecard(ctx: AppContext, plan: string, org: string, year: number, cache: ProgressCache = new Map()) {
+async function computeScorecard(ctx: AppContext, plan: string, org: string, year: number, cache: EvalCache = newCache()) {
   await ensureAssignments(ctx, plan);
   const rules = await loadRules(ctx);
   const { items: tasks, ledGroups } = await taskItems(ctx, plan, org, year);
   const [indicators, reports, adjustments, names] = await Promise.all([
-    indicatorItems(ctx, plan, org, year, ledGroups, cache),
-    reportItems(ctx, org, year),
+    indicatorItems(ctx, plan, org, year, ledGroups, cache.progress),
+    reportItems(ctx, org, year, cache),
     ctx.db.selectFrom('score_adjustment').selectAll().where('plan_code', '=', plan).where('org_code', '=', org).where('year', '=', year).orderBy('id').execute(),
     repo.unitNames(ctx.db, [org]),
   ]);
@@ -122,7 +137,7 @@ export async function ranking(ctx: AppContext, auth: AuthContext, q: { plan: str
   type Row = { org: string; orgName: string; computed: number | null; total: number | null; rating: string | null };
   const agencies: Row[] = [];
   const communes: Row[] = [];
-  const cache: ProgressCache = new Map();
+  const cache = newCache();
   for (const { org_code } of orgs) {
     const c = await computeScorecard(ctx, q.plan, org_code, q.year, cache);
     const row = { org: org_code, orgName: c.orgName, computed: c.computed, total: c.total, rating: c.rating };

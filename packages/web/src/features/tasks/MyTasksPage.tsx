@@ -1,6 +1,6 @@
-import { Anchor, Badge, Center, Container, Group, Loader, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Center, Container, Group, Loader, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { foldVietnamese, formatDate, type TaskStatus } from '@vetplan/domain';
-import { IconSearch } from '@tabler/icons-react';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { linkClick, withQuery } from '../../app/router.ts';
@@ -9,6 +9,7 @@ import { useMe } from '../auth/queries.ts';
 import { periodLabel } from '../data-entry/periods.ts';
 import { usePlans } from '../plan/queries.ts';
 import type { Assignment } from './api.ts';
+import { NewTaskForm } from './NewTaskForm.tsx';
 import { useAssignments } from './queries.ts';
 import { BOARD_ORDER, STATUS_COLORS } from './status.ts';
 
@@ -58,6 +59,7 @@ export default function MyTasksPage() {
   const [status, setStatus] = useState<'all' | TaskStatus>('all');
   const [search, setSearch] = useState('');
   const [shown, setShown] = useState(PAGE);
+  const [adding, setAdding] = useState(false);
   const list = useAssignments(plan, year, null);
   const manager = me.data?.user.role === 'admin' || me.data?.user.role === 'plan_manager';
   const currentYear = list.data?.year ?? null;
@@ -73,9 +75,17 @@ export default function MyTasksPage() {
   return (
     <Container size="lg" px={{ base: 'xs', sm: 'md' }} py="md">
       <Stack gap="md">
-        <Title order={1} size="h2">
-          {manager ? t('tasks.titleAll') : t('tasks.titleMine')}
-        </Title>
+        <Group justify="space-between" gap="sm">
+          <Title order={1} size="h2">
+            {manager ? t('tasks.titleAll') : t('tasks.titleMine')}
+          </Title>
+          {manager && plan && (
+            <Button h={44} variant="light" leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>
+              {t('tasks.create.open')}
+            </Button>
+          )}
+        </Group>
+        {manager && plan && adding && <NewTaskForm plan={plan} opened={adding} onClose={() => setAdding(false)} />}
         <Group gap="sm" align="flex-end" wrap="wrap">
           <Select label={t('tasks.year')} data={years} value={currentYear ? String(currentYear) : null} onChange={(v) => v && setYear(Number(v))} w={120} allowDeselect={false} />
           <TextInput label={t('tasks.search')} leftSection={<IconSearch size={16} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{ flex: '1 1 200px' }} />
