@@ -33,7 +33,7 @@ export async function ensureAssignments(ctx: AppContext, plan: string): Promise<
   generated.set(ctx.db, done);
   if (done.get(plan) === day) return;
   const planRow = await requirePlan(ctx.db, plan);
-  const planStart = planRow.issued_on ?? `${new Date().getUTCFullYear()}-01-01`;
+  const planStart = planRow.issued_on ?? `${day.slice(0, 4)}-01-01`;
   const rules = { ...DEFAULT_TASK_DUE_RULES, ...(await dueRules(ctx.db)) };
   const parties = await taskParties(ctx.db, plan);
   const rows: Parameters<typeof insertAssignments>[1] = [];
