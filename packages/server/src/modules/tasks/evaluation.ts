@@ -69,6 +69,7 @@ interface EvalCache {
   progress: ProgressCache;
   forms?: ReturnType<typeof loadForms>;
   submissions: Map<string, ReturnType<typeof submissionsOf>>;
+  names?: ReturnType<typeof repo.unitNames>;
 }
 const newCache = (): EvalCache => ({ progress: new Map(), submissions: new Map() });
 
@@ -83,7 +84,10 @@ async function reportItems(ctx: AppContext, org: string, year: number, cache: Ev
   const day = today(ctx);
   const items: ReportItem[] = [];
   cache.forms ??= loadForms(ctx.db);
-  for (const form of await cache.forms) {
+  const forms = await cache.forms;
+  cache.names ??= repo.unitNames(ctx.db, [...new Set(forms.flatMap((f) => f.units))]);
+  const names = await cache.names;
+  for (const form of forms) {
     const units = form.reported_by === org ? form.units : form.units.filter((u) => u === org);
     if (units.length === 0) continue;
     const yearPeriod = parsePeriod(String(year));
@@ -94,7 +98,7 @@ async function reportItems(ctx: AppContext, org: string, year: number, cache: Ev
       for (const unit of units) {
         const s = submissions.get(unit);
         const submittedOn = s && s.status !== 'draft' ? dayOf(s.submitted_at) : null;
-        items.push({ key: `${form.code}|${unit}|${period.code}`, label: `${form.name} — ${unit} — ${period.code}`, timeliness: timeliness(due, submittedOn, day), dueOn: due });
+        items.push({ key: `${form.code}|${unit}|${period.code}`, label: `${form.name} — ${names.get(unit) ?? unit} — ${period.code}`, timeliness: timeliness(due, submittedOn, day), dueOn: due });
       }
     }
   }
