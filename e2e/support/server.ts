@@ -19,14 +19,14 @@ export const ADMIN_PASSWORD = 'admin-pass-e2e-123';
  * Starts `vetplan serve` on a free port with a fresh data folder and a known
  * admin password; `E2E_BASE_URL` points the tests at a server already running instead.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const external = process.env.E2E_BASE_URL;
   if (external) {
     return { baseUrl: external.replace(/\/$/, ''), adminPassword: process.env.E2E_ADMIN_PASSWORD ?? ADMIN_PASSWORD, stop: async () => {} };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-e2e-'));
   // The embedded database is wanted even when the runner has DATABASE_URL set.
-  const server = spawnServer({ DATA_DIR: dataDir, VETPLAN_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: '' }, await freePort());
+  const server = spawnServer({ DATA_DIR: dataDir, VETPLAN_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: '', ...env }, await freePort());
   const stop = async () => {
     if (server.child.exitCode === null && server.child.signalCode === null) {
       server.child.kill('SIGTERM');
@@ -43,12 +43,12 @@ export async function startServer(): Promise<RunningServer> {
   return { baseUrl: server.url, adminPassword: ADMIN_PASSWORD, stop };
 }
 
-/** The built app served on a fresh data folder, and Chromium, for one test file. */
-export function useAppUnderTest(): { server: RunningServer; browser: Browser } {
+/** The built app served on a fresh data folder, and Chromium, for one test file; `env` adds server variables (e.g. VETPLAN_TEST_CLOCK=1). */
+export function useAppUnderTest(env: Record<string, string> = {}): { server: RunningServer; browser: Browser } {
   const t = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
     ensureWebBuild();
-    t.server = await startServer();
+    t.server = await startServer(env);
     t.browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -15,3 +15,6 @@ export * from './data/workflow.ts';
 export * from './indicators/formula.ts';
 export * from './indicators/aggregate.ts';
 export * from './plan/progress.ts';
+export * from './tasks/status.ts';
+export * from './tasks/evidence.ts';
+export * from './tasks/scorecard.ts';

@@ -14,6 +14,8 @@ import { formRoutes } from '../modules/forms/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { planRoutes } from '../modules/plans/routes.ts';
+import { taskRoutes } from '../modules/tasks/routes.ts';
+import { testClockRoutes } from '../modules/tasks/test-clock.ts';
 import { userRoutes } from '../modules/users/routes.ts';
 import { registerAccessControl } from './access.ts';
 import type { App } from './app-type.ts';
@@ -71,6 +73,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   formRoutes(app, ctx);
   importRoutes(app, ctx);
   analyticsRoutes(app, ctx);
+  taskRoutes(app, ctx);
+  testClockRoutes(app, ctx);
   app.get('/api/openapi.json', {
     config: { access: { public: true } },
     schema: { hide: true },

@@ -58,6 +58,17 @@ describe('GET /api/openapi.json', () => {
         '/api/users',
         '/api/users/{username}/disable',
         '/api/users/{username}/enable',
+        '/api/task-assignments',
+        '/api/task-assignments/{id}',
+        '/api/task-assignments/{id}/reports',
+        '/api/task-assignments/{id}/evidence',
+        '/api/task-assignments/{id}/extension',
+        '/api/task-assignments/{id}/extension/decision',
+        '/api/task-evidence/{id}',
+        '/api/tasks',
+        '/api/evaluation/scorecard',
+        '/api/evaluation/ranking',
+        '/api/evaluation/adjustments',
       ].sort(),
     );
     expect(Object.keys(doc.paths['/api/users']!).sort()).toEqual(['get', 'post']);

@@ -168,6 +168,8 @@ describe('authorization matrix', () => {
           } else if (where === 'out') {
             const problem = await outOfScopeProblem(fixture, answer, caller as Role);
             if (problem) problems.push(`${label}: ${problem}`);
+          } else if (fixture.planWide) {
+            if (answer.status !== 403 || answer.body?.error !== 'out_of_scope') problems.push(`${label}: expected 403 out_of_scope for a caller below the plan's area`);
           } else if (answer.status === 401 || answer.status === 403) problems.push(`${label}: refused, but the policy allows it`);
           if (fixture.endsSession && caller !== 'anonymous') sessions.set(caller, await t.login(usernames.get(caller)!));
         }

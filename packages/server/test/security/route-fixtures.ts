@@ -46,12 +46,15 @@ export interface RouteFixture {
   /** The same request on a unit outside the caller's scope; required when `scope` is set. */
   out?: (f: FixtureData) => Call;
   outAnswer?: OutOfScopeAnswer;
+  /** The answer covers the plan's whole area: callers scoped to one commune (as every matrix user is) are refused 403 out_of_scope. */
+  planWide?: true;
   /** The call ends the caller's session (the test signs in again after it). */
   endsSession?: true;
 }
 
 const WRITERS = ['admin', 'plan_manager', 'unit_officer', 'unit_head'] as const;
 const ADMIN = ['admin'] as const;
+const MANAGERS = ['admin', 'plan_manager'] as const;
 const q = (path: string, query: Record<string, string>) => `${path}?${new URLSearchParams(query).toString()}`;
 const cell = (org: string) => ({ element: 'DE_LABOUR_FORCE', period: PERIOD, org, disagg: 'sex:M', value: 5, baseVersion: 0 });
 const row = (org: string) => [{ element: 'DE_LABOUR_FORCE', period: PERIOD, org, disagg: 'sex:F', value: 7 }];
@@ -124,4 +127,28 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
 
   'GET /api/analytics/indicators': { policy: 'signed-in', scope: 'service', in: () => ({ url: q('/api/analytics/indicators', { org: IN_UNIT }) }), out: () => ({ url: q('/api/analytics/indicators', { org: OUT_UNIT }) }) },
   'GET /api/analytics/pivot': { policy: 'signed-in', scope: 'service', in: () => ({ url: q('/api/analytics/pivot', { org: IN_UNIT }) }), out: () => ({ url: q('/api/analytics/pivot', { org: OUT_UNIT }) }) },
+
+  // Tasks and evaluation. Routes naming an assignment or evidence by id check the unit in the service
+  // (tested in test/routes/tasks.test.ts); here an id that does not exist shows who passes the role rule.
+  'GET /api/task-assignments': {
+    policy: 'signed-in',
+    scope: 'route',
+    in: () => ({ url: q('/api/task-assignments', { plan: IN_PLAN, year: '2025', org: IN_UNIT }) }),
+    out: () => ({ url: q('/api/task-assignments', { plan: IN_PLAN, year: '2025', org: OUT_UNIT }) }),
+  },
+  'GET /api/task-assignments/:id': { policy: 'signed-in', in: () => ({ url: '/api/task-assignments/999999' }) },
+  'POST /api/task-assignments/:id/reports': { policy: WRITERS, in: () => ({ url: '/api/task-assignments/999999/reports', body: { status: 'in_progress', percent: 10 } }) },
+  'POST /api/task-assignments/:id/extension': { policy: WRITERS, in: () => ({ url: '/api/task-assignments/999999/extension', body: { requestedTo: '2026-12-31', reason: 'Chờ số liệu' } }) },
+  'POST /api/task-assignments/:id/extension/decision': { policy: MANAGERS, in: () => ({ url: '/api/task-assignments/999999/extension/decision', body: { decision: 'refuse', note: 'Không' } }) },
+  'POST /api/task-assignments/:id/evidence': { policy: WRITERS, in: () => ({ url: q('/api/task-assignments/999999/evidence', { name: 'minh-chung.pdf' }), body: Buffer.from('%PDF-1.4\n%%EOF\n'), contentType: 'application/pdf' }) },
+  'GET /api/task-evidence/:id': { policy: 'signed-in', in: () => ({ url: '/api/task-evidence/999999' }) },
+  'POST /api/tasks': { policy: MANAGERS, in: (f) => ({ url: '/api/tasks', body: { plan: IN_PLAN, group: '1', title: `Nhiệm vụ thử ${f.n}`, lead: ['221-LDTBXH'], startOn: '2026-01-01', recurrence: 'once', dueOn: '2026-12-31' } }) },
+  'GET /api/evaluation/scorecard': {
+    policy: 'signed-in',
+    scope: 'route',
+    in: () => ({ url: q('/api/evaluation/scorecard', { plan: IN_PLAN, org: IN_UNIT, year: '2025' }) }),
+    out: () => ({ url: q('/api/evaluation/scorecard', { plan: IN_PLAN, org: OUT_UNIT, year: '2025' }) }),
+  },
+  'GET /api/evaluation/ranking': { policy: 'signed-in', planWide: true, in: () => ({ url: q('/api/evaluation/ranking', { plan: IN_PLAN, year: '2025' }) }) },
+  'POST /api/evaluation/adjustments': { policy: MANAGERS, in: () => ({ url: '/api/evaluation/adjustments', body: { plan: IN_PLAN, org: IN_UNIT, year: 2025, delta: 1, reason: 'Điều chỉnh thử' } }) },
 };

@@ -18,6 +18,9 @@ const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx
 const IndicatorPage = lazy(() => import('../features/dashboard/IndicatorPage.tsx'));
 const CommunePage = lazy(() => import('../features/dashboard/CommunePage.tsx'));
 const ImportPage = lazy(() => import('../features/import/ImportPage.tsx'));
+const MyTasksPage = lazy(() => import('../features/tasks/MyTasksPage.tsx'));
+const TaskDetailPage = lazy(() => import('../features/tasks/TaskDetailPage.tsx'));
+const EvaluationPage = lazy(() => import('../features/evaluation/EvaluationPage.tsx'));
 
 export const ROUTES = {
   home: '/',
@@ -30,6 +33,9 @@ export const ROUTES = {
   dashboardIndicator: '/dashboard/indicator',
   dashboardCommune: '/dashboard/commune',
   import: '/import',
+  tasks: '/tasks',
+  task: '/task',
+  evaluation: '/evaluation',
 } as const;
 
 function PageLoader() {
@@ -70,6 +76,9 @@ export function App() {
   else if (pathname === ROUTES.dashboardIndicator) page = <IndicatorPage />;
   else if (pathname === ROUTES.dashboardCommune) page = <CommunePage />;
   else if (pathname === ROUTES.import && canImport(me.data.user.role)) page = <ImportPage />;
+  else if (pathname === ROUTES.tasks) page = <MyTasksPage />;
+  else if (pathname === ROUTES.task) page = <TaskDetailPage />;
+  else if (pathname === ROUTES.evaluation) page = <EvaluationPage />;
   else page = <NotFoundPage />;
 
   return (

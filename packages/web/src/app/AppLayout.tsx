@@ -1,6 +1,6 @@
 import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChartLine, IconClipboardCheck, IconFileImport, IconFileText, IconLogout, IconTable, IconUsers } from '@tabler/icons-react';
+import { IconAward, IconChartLine, IconClipboardCheck, IconFileImport, IconFileText, IconListCheck, IconLogout, IconTable, IconUsers } from '@tabler/icons-react';
 import { ROLE_LABELS } from '@vetplan/domain';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +29,8 @@ function useNavItems(me: Me): NavItem[] {
   if (role !== 'unit_officer') {
     items.push({ to: '/completeness', label: t('nav.completeness'), icon: <IconClipboardCheck size={20} stroke={1.6} /> });
   }
+  items.push({ to: '/tasks', label: role === 'admin' || role === 'plan_manager' ? t('tasks.nav.tasks') : t('tasks.nav.myTasks'), icon: <IconListCheck size={20} stroke={1.6} /> });
+  items.push({ to: '/evaluation', label: t('tasks.nav.evaluation'), icon: <IconAward size={20} stroke={1.6} /> });
   if (role === 'admin') {
     items.push({ to: '/users', label: t('nav.users'), icon: <IconUsers size={20} stroke={1.6} /> });
   }

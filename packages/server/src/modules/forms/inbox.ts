@@ -4,13 +4,14 @@ import type { AuthContext } from '../auth/service.ts';
 import { formSchedule, reportsFor, ScopeCache } from './access.ts';
 import { canApprove } from './entry.ts';
 import { loadForms, submissionsOf } from './repository.ts';
+import { taskReminders, type TaskInboxItem } from '../tasks/reminders.ts';
 
 /** How many days before the due day a report shows as due. */
 const DUE_SOON_DAYS = 14;
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
-type Item = { kind: 'due' | 'overdue' | 'returned' | 'to_approve'; form: string; formName: string; org: string; orgName: string; period: string; due: string; reason: string | null };
+type Item = { kind: 'due' | 'overdue' | 'returned' | 'to_approve'; form: string; formName: string; org: string; orgName: string; period: string; due: string; reason: string | null } | TaskInboxItem;
 
 /**
  * A user's inbox: reports due soon or overdue for the units they report,
@@ -44,7 +45,8 @@ export async function inbox(ctx: AppContext, auth: AuthContext): Promise<{ items
       }
     }
   }
-  const order = { returned: 0, overdue: 1, to_approve: 2, due: 3 };
+  items.push(...(await taskReminders(ctx, auth)));
+  const order = { returned: 0, overdue: 1, task_overdue: 1, to_approve: 2, task_extension: 2, task_due_1: 3, due: 3, task_due_7: 4 };
   items.sort((a, b) => order[a.kind] - order[b.kind] || a.due.localeCompare(b.due) || a.org.localeCompare(b.org));
   return { items };
 }

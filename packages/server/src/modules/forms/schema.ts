@@ -154,6 +154,8 @@ export const CompletenessSchema = Type.Object({
       submittedAt: Nullable(Type.String()),
       submittedBy: Nullable(Type.String()),
       reason: Nullable(Type.String()),
+      /** Task reminders: the assignment to open (form and formName then hold the task code and title). */
+      assignmentId: Type.Optional(Type.Integer()),
     }),
   ),
 });
@@ -161,7 +163,7 @@ export const CompletenessSchema = Type.Object({
 export const InboxSchema = Type.Object({
   items: Type.Array(
     Type.Object({
-      kind: Type.Enum(['due', 'overdue', 'returned', 'to_approve']),
+      kind: Type.Enum(['due', 'overdue', 'returned', 'to_approve', 'task_due_7', 'task_due_1', 'task_overdue', 'task_extension']),
       form: Type.String(),
       formName: Type.String(),
       org: Type.String(),
@@ -169,6 +171,8 @@ export const InboxSchema = Type.Object({
       period: Type.String(),
       due: Type.String(),
       reason: Nullable(Type.String()),
+      /** Task reminders: the assignment to open (form and formName then hold the task code and title). */
+      assignmentId: Type.Optional(Type.Integer()),
     }),
   ),
 });

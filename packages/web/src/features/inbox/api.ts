@@ -1,7 +1,7 @@
 import { apiGet } from '../../api/client.ts';
-import { asObject, list, oneOf, str, strOrNull } from '../../api/decode.ts';
+import { asObject, list, numOrNull, oneOf, str, strOrNull } from '../../api/decode.ts';
 
-export const INBOX_KINDS = ['returned', 'overdue', 'to_approve', 'due'] as const;
+export const INBOX_KINDS = ['returned', 'overdue', 'to_approve', 'due', 'task_due_7', 'task_due_1', 'task_overdue', 'task_extension'] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 
 /** Something waiting for the user: a report due, overdue, returned to them, or to approve. */
@@ -14,6 +14,8 @@ export interface InboxItem {
   period: string;
   due: string;
   reason: string | null;
+  /** Task reminders: the assignment to open (form and formName hold the task code and title). */
+  assignmentId: number | null;
 }
 
 function mapItem(value: unknown, path: string): InboxItem {
@@ -27,6 +29,7 @@ function mapItem(value: unknown, path: string): InboxItem {
     period: str(o, 'period', path),
     due: str(o, 'due', path),
     reason: strOrNull(o, 'reason', path),
+    assignmentId: o.assignmentId === undefined ? null : numOrNull(o, 'assignmentId', path),
   };
 }
 

@@ -1,0 +1,123 @@
+import { Anchor, Badge, Button, Center, Container, Group, Loader, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { foldVietnamese, formatDate, type TaskStatus } from '@vetplan/domain';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { linkClick, withQuery } from '../../app/router.ts';
+import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
+import { useMe } from '../auth/queries.ts';
+import { periodLabel } from '../data-entry/periods.ts';
+import { usePlans } from '../plan/queries.ts';
+import type { Assignment } from './api.ts';
+import { NewTaskForm } from './NewTaskForm.tsx';
+import { useAssignments } from './queries.ts';
+import { BOARD_ORDER, STATUS_COLORS } from './status.ts';
+
+const PAGE = 60;
+
+export function TaskStatusBadge({ status }: { status: TaskStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATUS_COLORS[status]} variant={status === 'overdue' ? 'filled' : 'light'} radius="sm" data-status={status}>
+      {t(`tasks.status.${status}`)}
+    </Badge>
+  );
+}
+
+function AssignmentCard({ a }: { a: Assignment }) {
+  const { t } = useTranslation();
+  const href = withQuery('/task', { id: String(a.id) });
+  return (
+    <Paper withBorder radius="md" p="sm" component="li" data-testid="assignment" data-task={a.task} data-org={a.org} data-period={a.period}>
+      <Stack gap={6}>
+        <Group gap="xs" justify="space-between" wrap="nowrap">
+          <TaskStatusBadge status={a.status} />
+          <Badge variant="outline" color="gray" radius="sm">
+            {t(`tasks.role.${a.role}`)}
+          </Badge>
+        </Group>
+        <Anchor href={href} onClick={linkClick(href)} fw={600} lh={1.3}>
+          {a.task} · {a.title}
+        </Anchor>
+        <Text size="sm">{a.orgName} · {periodLabel(a.period, t)}</Text>
+        <Text size="sm" c={a.status === 'overdue' ? 'red.8' : 'dimmed'} fw={a.status === 'overdue' ? 600 : 400}>
+          {a.extendedTo ? t('tasks.extendedTo', { date: formatDate(a.extendedTo) }) : t('tasks.due', { date: formatDate(a.dueOn) })}
+        </Text>
+        {a.percent !== null && <Progress value={a.percent} size="sm" aria-label={t('tasks.percent', { value: a.percent })} />}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Nhiệm vụ của tôi: the assignments of the user's unit (or, for plan managers, every unit), by status. */
+export default function MyTasksPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const plans = usePlans();
+  const plan = plans.data?.[0]?.code;
+  const [year, setYear] = useState<number | null>(null);
+  const [status, setStatus] = useState<'all' | TaskStatus>('all');
+  const [search, setSearch] = useState('');
+  const [shown, setShown] = useState(PAGE);
+  const [adding, setAdding] = useState(false);
+  const list = useAssignments(plan, year, null);
+  const manager = me.data?.user.role === 'admin' || me.data?.user.role === 'plan_manager';
+  const currentYear = list.data?.year ?? null;
+  const years = currentYear ? Array.from({ length: 4 }, (_, i) => String(currentYear + 1 - i)) : [];
+
+  const filtered = useMemo(() => {
+    const q = foldVietnamese(search.trim());
+    return (list.data?.assignments ?? []).filter((a) => !q || foldVietnamese(`${a.task} ${a.title} ${a.orgName} ${a.org}`).includes(q));
+  }, [list.data, search]);
+  const counts = Object.fromEntries(BOARD_ORDER.map((s) => [s, filtered.filter((a) => a.status === s).length])) as Record<TaskStatus, number>;
+  const visible = filtered.filter((a) => status === 'all' || a.status === status);
+
+  return (
+    <Container size="lg" px={{ base: 'xs', sm: 'md' }} py="md">
+      <Stack gap="md">
+        <Group justify="space-between" gap="sm">
+          <Title order={1} size="h2">
+            {manager ? t('tasks.titleAll') : t('tasks.titleMine')}
+          </Title>
+          {manager && plan && (
+            <Button h={44} variant="light" leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>
+              {t('tasks.create.open')}
+            </Button>
+          )}
+        </Group>
+        {manager && plan && adding && <NewTaskForm plan={plan} opened={adding} onClose={() => setAdding(false)} />}
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <Select label={t('tasks.year')} data={years} value={currentYear ? String(currentYear) : null} onChange={(v) => v && setYear(Number(v))} w={120} allowDeselect={false} />
+          <TextInput label={t('tasks.search')} leftSection={<IconSearch size={16} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{ flex: '1 1 200px' }} />
+        </Group>
+        <SegmentedControl
+          fullWidth
+          orientation="horizontal"
+          value={status}
+          onChange={(v) => { setStatus(v as 'all' | TaskStatus); setShown(PAGE); }}
+          data={[{ value: 'all', label: `${t('tasks.all')} (${filtered.length})` }, ...BOARD_ORDER.map((s) => ({ value: s, label: `${t(`tasks.status.${s}`)} (${counts[s]})` }))]}
+          styles={{ root: { flexWrap: 'wrap' } }}
+          aria-label={t('tasks.all')}
+        />
+        {(list.isPending || plans.isPending) && (
+          <Center py="xl">
+            <Loader aria-label={t('common.loading')} />
+          </Center>
+        )}
+        {list.isError && <ErrorAlert error={list.error} />}
+        {plans.isError && <ErrorAlert error={plans.error} />}
+        {list.data && visible.length === 0 && <Text c="dimmed">{t('tasks.empty')}</Text>}
+        <SimpleGrid component="ul" cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" p={0} m={0} style={{ listStyle: 'none' }} data-testid="assignment-list">
+          {visible.slice(0, shown).map((a) => (
+            <AssignmentCard key={a.id} a={a} />
+          ))}
+        </SimpleGrid>
+        {visible.length > shown && (
+          <Anchor component="button" onClick={() => setShown((n) => n + PAGE)} style={{ alignSelf: 'center', minHeight: 44 }}>
+            {t('tasks.showMore')} ({visible.length - shown})
+          </Anchor>
+        )}
+      </Stack>
+    </Container>
+  );
+}
