@@ -1,4 +1,4 @@
-import { taskReminder, type TaskReportStatus } from '@vetplan/domain';
+import { REMINDER_DAYS, taskReminder, type TaskReportStatus } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { ScopeCache } from '../forms/access.ts';
@@ -33,11 +33,13 @@ export async function taskReminders(ctx: AppContext, auth: AuthContext): Promise
   const plans = await ctx.db.selectFrom('plan').select('code').execute();
   const day = today(ctx);
   const since = new Date(Date.parse(day) - LOOK_BACK_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const soon = new Date(Date.parse(day) + REMINDER_DAYS[0] * 86_400_000).toISOString().slice(0, 10);
   const scope = new ScopeCache(ctx, auth);
   const items: TaskInboxItem[] = [];
   for (const { code } of plans) {
     await ensureAssignments(ctx, code);
-    const rows = await repo.assignmentRows(ctx.db, { plan: code });
+    // Only what can show: pending extensions for managers, assignments due from a year ago to 7 days ahead for units.
+    const rows = await repo.assignmentRows(ctx.db, isManager(auth) ? { plan: code, pendingExtension: true } : { plan: code, dueBetween: [since, soon] });
     const names = await repo.unitNames(ctx.db, [...new Set(rows.map((r) => r.org_code))]);
     for (const r of rows) {
       const base = { form: r.task_code, formName: r.title, org: r.org_code, orgName: names.get(r.org_code) ?? r.org_code, period: r.period, due: r.extended_to ?? r.due_on, assignmentId: Number(r.id) };
