@@ -4,7 +4,6 @@ import type { AuthContext } from '../auth/service.ts';
 import { ScopeCache } from '../forms/access.ts';
 import { isManager, mayReport } from './access.ts';
 import { today } from './assignments.ts';
-import { ensureAssignments } from './assignments.ts';
 import * as repo from './repository.ts';
 
 export type TaskInboxItem = {
@@ -26,7 +25,9 @@ const LOOK_BACK_DAYS = 366;
 /**
  * Task reminders for the inbox: for the units a user reports for, the
  * assignments due within 7 days, within 1 day, or overdue; for plan
- * managers, the extension requests waiting for their decision.
+ * managers, the extension requests waiting for their decision. Reads the
+ * assignments already created (by the task pages and scorecards) and creates
+ * none, so that the inbox, loaded on every page, stays fast.
  */
 export async function taskReminders(ctx: AppContext, auth: AuthContext): Promise<TaskInboxItem[]> {
   if (auth.role === 'viewer') return [];
@@ -37,7 +38,6 @@ export async function taskReminders(ctx: AppContext, auth: AuthContext): Promise
   const scope = new ScopeCache(ctx, auth);
   const items: TaskInboxItem[] = [];
   for (const { code } of plans) {
-    await ensureAssignments(ctx, code);
     // Only what can show: pending extensions for managers, assignments due from a year ago to 7 days ahead for units.
     const rows = await repo.assignmentRows(ctx.db, isManager(auth) ? { plan: code, pendingExtension: true } : { plan: code, dueBetween: [since, soon] });
     const names = await repo.unitNames(ctx.db, [...new Set(rows.map((r) => r.org_code))]);
