@@ -1,10 +1,9 @@
-import { taskReminder, type TaskReportStatus } from '@vetplan/domain';
+import { REMINDER_DAYS, taskReminder, type TaskReportStatus } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { ScopeCache } from '../forms/access.ts';
 import { isManager, mayReport } from './access.ts';
 import { today } from './assignments.ts';
-import { ensureAssignments } from './assignments.ts';
 import * as repo from './repository.ts';
 
 export type TaskInboxItem = {
@@ -26,18 +25,21 @@ const LOOK_BACK_DAYS = 366;
 /**
  * Task reminders for the inbox: for the units a user reports for, the
  * assignments due within 7 days, within 1 day, or overdue; for plan
- * managers, the extension requests waiting for their decision.
+ * managers, the extension requests waiting for their decision. Reads the
+ * assignments already created (by the task pages and scorecards) and creates
+ * none, so that the inbox, loaded on every page, stays fast.
  */
 export async function taskReminders(ctx: AppContext, auth: AuthContext): Promise<TaskInboxItem[]> {
   if (auth.role === 'viewer') return [];
   const plans = await ctx.db.selectFrom('plan').select('code').execute();
   const day = today(ctx);
   const since = new Date(Date.parse(day) - LOOK_BACK_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const soon = new Date(Date.parse(day) + REMINDER_DAYS[0] * 86_400_000).toISOString().slice(0, 10);
   const scope = new ScopeCache(ctx, auth);
   const items: TaskInboxItem[] = [];
   for (const { code } of plans) {
-    await ensureAssignments(ctx, code);
-    const rows = await repo.assignmentRows(ctx.db, { plan: code });
+    // Only what can show: pending extensions for managers, assignments due from a year ago to 7 days ahead for units.
+    const rows = await repo.assignmentRows(ctx.db, isManager(auth) ? { plan: code, pendingExtension: true } : { plan: code, dueBetween: [since, soon] });
     const names = await repo.unitNames(ctx.db, [...new Set(rows.map((r) => r.org_code))]);
     for (const r of rows) {
       const base = { form: r.task_code, formName: r.title, org: r.org_code, orgName: names.get(r.org_code) ?? r.org_code, period: r.period, due: r.extended_to ?? r.due_on, assignmentId: Number(r.id) };

@@ -40,7 +40,7 @@ export async function dueRules(db: Db): Promise<Partial<TaskDueRules>> {
 }
 
 /** Assignments with their task, latest report and extension; filtered by ids, units and periods. */
-export function assignmentRows(db: Db, filter: { plan?: string; ids?: number[]; orgs?: string[]; periods?: string[] }) {
+export function assignmentRows(db: Db, filter: { plan?: string; ids?: number[]; orgs?: string[]; periods?: string[]; dueBetween?: [string, string]; pendingExtension?: boolean }) {
   return db
     .selectFrom('task_assignment as a')
     .innerJoin('task as t', (j) => j.onRef('t.plan_code', '=', 'a.plan_code').onRef('t.code', '=', 'a.task_code'))
@@ -66,6 +66,8 @@ export function assignmentRows(db: Db, filter: { plan?: string; ids?: number[]; 
     .$if(filter.ids !== undefined, (q) => q.where('a.id', 'in', filter.ids!.length ? filter.ids! : [-1]))
     .$if(filter.orgs !== undefined, (q) => q.where('a.org_code', 'in', filter.orgs!.length ? filter.orgs! : ['']))
     .$if(filter.periods !== undefined, (q) => q.where('a.period', 'in', filter.periods!.length ? filter.periods! : ['']))
+    .$if(filter.dueBetween !== undefined, (q) => q.where(sql<string>`coalesce(a.extended_to, a.due_on)`, '>=', filter.dueBetween![0]).where(sql<string>`coalesce(a.extended_to, a.due_on)`, '<=', filter.dueBetween![1]))
+    .$if(filter.pendingExtension === true, (q) => q.where('x.status', '=', 'pending'))
     .orderBy('a.due_on')
     .orderBy('t.group_code')
     .orderBy('t.position')
