@@ -63,7 +63,7 @@ async function run(engine: 'pglite' | 'postgres'): Promise<Figures[]> {
   }
   const server = startServer(env, await freePort());
   try {
-    await waitForHealth(server, 300_000);
+    await waitForHealth(server, 900_000);
     const { cookie, csrf } = await loginCookie(server.url, 'admin', PASSWORD);
     const base = server.url;
     const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
