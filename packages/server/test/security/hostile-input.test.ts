@@ -77,3 +77,14 @@ describe('unstorable characters (they once gave 500)', () => {
     expect(job.error!.errors).toEqual([{ row: 1, column: 'period', message: 'Ô chứa ký tự NUL (\\0), ký tự này không được phép', messageEn: expect.any(String) }]);
   });
 });
+
+describe('an empty period list on the pivot (it once gave 500)', () => {
+  it('answers 400 naming the period', async () => {
+    const [admin] = env.callers;
+    for (const period of ['', ',', '2025,x']) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/analytics/pivot?period=${encodeURIComponent(period)}`, headers: admin });
+      expect(res.statusCode).toBe(400);
+      expect(res.json<ErrorBody>().details?.[0]?.path).toBe('period');
+    }
+  });
+});

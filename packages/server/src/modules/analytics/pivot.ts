@@ -18,6 +18,12 @@ export interface PivotTable {
  * (computed from the sums, not added up from the rows' rates).
  */
 export async function pivot(ctx: AppContext, auth: AuthContext, q: { indicators: string[] | null; org: string | null; children: boolean; periods: string[] }): Promise<PivotTable> {
+  // `period=` (empty) names no period: the table needs at least one (it once answered 500).
+  if (q.periods.length === 0) throw errors.invalidField('period', 'cần ít nhất một kỳ báo cáo (ví dụ 2025)', 'at least one period is needed (e.g. 2025)');
+  for (const p of q.periods) {
+    const parsed = parsePeriod(p);
+    if (!parsed.ok) throw errors.invalidField('period', parsed.messageVi, parsed.message);
+  }
   const indicators = await loadIndicators(ctx, q.indicators);
   const [root] = await readableUnits(ctx, auth, q.org ? [q.org] : null);
   // The areas below that existed during the periods asked for (a commune merged away before them is left out).
