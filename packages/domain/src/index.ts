@@ -15,3 +15,4 @@ export * from './data/workflow.ts';
 export * from './indicators/formula.ts';
 export * from './indicators/aggregate.ts';
 export * from './plan/progress.ts';
+export * from './reports/report-text.ts';

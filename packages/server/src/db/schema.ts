@@ -385,4 +385,67 @@ export interface Database {
   report_form_unit: ReportFormUnitTable;
   submission: SubmissionTable;
   submission_event: SubmissionEventTable;
+  task_assignment: TaskAssignmentTable;
+  task_progress_report: TaskProgressReportTable;
+  report_draft: ReportDraftTable;
+  report_export: ReportExportTable;
+}
+
+// --- Tasks (agreed with the tasks branch: migration 20261128_0006_tasks.sql) ---
+
+export interface TaskAssignmentTable {
+  id: Generated<number>;
+  plan_code: string;
+  task_code: string;
+  org_code: string;
+  role: string;
+  period: string;
+  due_on: DateText;
+  extended_to: DateText | null;
+}
+
+export interface TaskProgressReportTable {
+  id: Generated<number>;
+  assignment_id: number;
+  status: string;
+  percent: number;
+  done_text: WithDefault<string>;
+  results_text: WithDefault<string>;
+  difficulties_text: WithDefault<string>;
+  proposals_text: WithDefault<string>;
+  completed_on: DateText | null;
+  reported_by: string;
+  reported_at: Timestamp;
+}
+
+// --- Official reports (migration 20261128_0007_reports.sql) ---
+
+export interface ReportDraftTable {
+  id: Generated<number>;
+  type: string;
+  plan_code: string;
+  org_code: string;
+  period: string;
+  sections: Json<Record<string, string[]>>;
+  version: WithDefault<number>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface ReportExportTable {
+  id: Generated<number>;
+  type: string;
+  plan_code: string;
+  org_code: string;
+  period: string;
+  format: string;
+  file_name: string;
+  stored_path: string;
+  size_bytes: number;
+  sha256: string;
+  draft_version: number | null;
+  created_by: string;
+  created_at: Timestamp;
 }

@@ -14,6 +14,7 @@ import { formRoutes } from '../modules/forms/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { planRoutes } from '../modules/plans/routes.ts';
+import { reportRoutes } from '../modules/reports/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
 import { registerAccessControl } from './access.ts';
 import type { App } from './app-type.ts';
@@ -69,6 +70,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   formRoutes(app, ctx);
   importRoutes(app, ctx);
   analyticsRoutes(app, ctx);
+  reportRoutes(app, ctx);
   app.get('/api/openapi.json', {
     config: { access: { public: true } },
     schema: { hide: true },
