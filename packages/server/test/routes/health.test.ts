@@ -58,6 +58,11 @@ describe('GET /api/openapi.json', () => {
         '/api/users',
         '/api/users/{username}/disable',
         '/api/users/{username}/enable',
+        '/api/reports',
+        '/api/reports/draft',
+        '/api/reports/exports',
+        '/api/reports/exports/{id}/file',
+        '/api/reports/preview',
       ].sort(),
     );
     expect(Object.keys(doc.paths['/api/users']!).sort()).toEqual(['get', 'post']);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { useMe } from '../features/auth/queries.ts';
 import { canImport } from '../features/import/access.ts';
+import { canReport } from '../features/reports/access.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { NotFoundPage } from '../shared/NotFoundPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
@@ -18,6 +19,7 @@ const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx
 const IndicatorPage = lazy(() => import('../features/dashboard/IndicatorPage.tsx'));
 const CommunePage = lazy(() => import('../features/dashboard/CommunePage.tsx'));
 const ImportPage = lazy(() => import('../features/import/ImportPage.tsx'));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage.tsx'));
 
 export const ROUTES = {
   home: '/',
@@ -30,6 +32,7 @@ export const ROUTES = {
   dashboardIndicator: '/dashboard/indicator',
   dashboardCommune: '/dashboard/commune',
   import: '/import',
+  reports: '/reports',
 } as const;
 
 function PageLoader() {
@@ -70,6 +73,7 @@ export function App() {
   else if (pathname === ROUTES.dashboardIndicator) page = <IndicatorPage />;
   else if (pathname === ROUTES.dashboardCommune) page = <CommunePage />;
   else if (pathname === ROUTES.import && canImport(me.data.user.role)) page = <ImportPage />;
+  else if (pathname === ROUTES.reports && canReport(me.data.user.role)) page = <ReportsPage />;
   else page = <NotFoundPage />;
 
   return (
