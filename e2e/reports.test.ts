@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { logIn } from './support/app.ts';
-import { openPage, type WatchedPage } from './support/browser.ts';
+import { openPage, screenshot, type WatchedPage } from './support/browser.ts';
 import { useAppUnderTest } from './support/server.ts';
 
 const app = useAppUnderTest();
@@ -58,6 +58,7 @@ describe('reports page', () => {
       expect(await preview.locator('tbody tr').count()).toBeGreaterThanOrEqual(5);
       expect(await preview.locator('tbody tr').first().textContent()).toMatch(/\d+,\d% \(năm 2025\)/);
 
+      await screenshot(page, 'reports-preview.png', false);
       await page.getByRole('tab', { name: 'Sửa dự thảo' }).click();
       const general = page.getByLabel('I. Tình hình chung');
       await general.fill('Huyện đã quán triệt Kế hoạch đến 18 xã, thị trấn.\nCác phòng, ban đã xây dựng kế hoạch riêng.');
@@ -82,6 +83,7 @@ describe('reports page', () => {
   it('fits a 360 px phone', async () => {
     await withPage(PHONE, async ({ page }) => {
       await openReports(page);
+      await screenshot(page, 'reports-phone.png', false);
       const width = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
       expect(width).toBeLessThanOrEqual(360);
     });

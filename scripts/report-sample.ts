@@ -34,12 +34,19 @@ try {
   const ctx = createContext(handle.db, loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', VETPLAN_ADMIN_PASSWORD: 'sample-admin-1' }));
   await ensureAdmin(ctx);
   await loadDemoData(ctx);
-  const model = await buildReportModel(ctx, await authContextFor(ctx, 'admin'), { type: 'plan-progress', plan: 'YD-GDNN-2023', org, period });
+  const timed = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    const result = await run();
+    console.log(`${label}: ${Math.round(performance.now() - start)} ms`);
+    return result;
+  };
+  const auth = await authContextFor(ctx, 'admin');
+  const model = await timed('model', () => buildReportModel(ctx, auth, { type: 'plan-progress', plan: 'YD-GDNN-2023', org, period }));
   fs.mkdirSync(outDir, { recursive: true });
   const base = path.join(outDir, `report-${org}-${period}`);
-  fs.writeFileSync(`${base}.docx`, await renderDocx(model));
-  fs.writeFileSync(`${base}.xlsx`, await renderXlsx(model));
-  fs.writeFileSync(`${base}.pdf`, await renderPdf(model));
+  fs.writeFileSync(`${base}.docx`, await timed('docx', () => renderDocx(model)));
+  fs.writeFileSync(`${base}.xlsx`, await timed('xlsx', () => renderXlsx(model)));
+  fs.writeFileSync(`${base}.pdf`, await timed('pdf', () => renderPdf(model)));
   fs.writeFileSync(`${base}.json`, JSON.stringify(model, null, 2));
   console.log(`wrote ${base}.{docx,xlsx,pdf,json}`);
 } finally {

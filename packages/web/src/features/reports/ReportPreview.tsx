@@ -36,7 +36,7 @@ export function ReportPreview({ model }: { model: ReportModel }) {
             </div>
           ))}
           <hr className={classes.rule} />
-          <div>{h.number}</div>
+          <div className={classes.preserve}>{h.number}</div>
         </div>
         <div className={classes.headerRight}>
           <div className={classes.bold}>{h.nationalName}</div>
