@@ -90,7 +90,12 @@ describe('POST /api/reports: access and input', () => {
     expect(quarter.json<ErrorBody>().message).toBe('period: "2025Q1" không phải là kỳ báo cáo 6 tháng (ví dụ 2025S1) hoặc năm (ví dụ 2025)');
     const format = await exportReport(manager, { format: 'odt' });
     expect(format.statusCode).toBe(400);
-    expect(format.json<ErrorBody>().message).toMatch(/^format: /);
+    expect(format.json<ErrorBody>().message).toBe('format: phải là một trong các giá trị: docx, xlsx, pdf');
+    const type = await exportReport(manager, { type: 'bao-cao-khac' });
+    expect(type.json<ErrorBody>().message).toBe('type: phải là một trong các giá trị: plan-progress');
+    const unknownUnit = await exportReport(manager, { org: '99999' });
+    expect(unknownUnit.statusCode).toBe(404);
+    expect(unknownUnit.json<ErrorBody>().message).toBe('Không tìm thấy địa bàn hoặc đơn vị "99999".');
     const plan = await exportReport(manager, { plan: 'KHONG-CO' });
     expect(plan.statusCode).toBe(404);
     expect(plan.json<ErrorBody>().message).toBe('Không tìm thấy kế hoạch "KHONG-CO".');

@@ -5,7 +5,7 @@ const Code = (description: string) => Type.String({ minLength: 1, maxLength: 64,
 const PeriodCode = Type.String({ minLength: 4, maxLength: 8, description: 'A half-year (2025S1) or a year (2025)' });
 
 export const ReportKeyFields = {
-  type: Type.Literal('plan-progress', { description: 'The 6-month or annual report on implementing a plan' }),
+  type: Type.Enum(['plan-progress'], { description: 'The 6-month or annual report on implementing a plan' }),
   plan: Code('Plan code'),
   org: Code('The reporting unit: an area (reported by its People’s Committee) or an organisation'),
   period: PeriodCode,
