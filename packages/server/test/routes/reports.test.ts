@@ -198,6 +198,7 @@ describe('drafts', () => {
     expect(first.json()).toMatchObject({ draftVersion: 1, general: { source: 'draft', paragraphs: ['Xã đã quán triệt Kế hoạch đến các thôn.'] }, proposals: { source: 'computed' } });
     const second = await save({ baseVersion: 1, sections: { proposals: ['Đề nghị huyện hỗ trợ kinh phí.'] } });
     expect(second.json()).toMatchObject({ draftVersion: 2, general: { source: 'draft' }, proposals: { paragraphs: ['Đề nghị huyện hỗ trợ kinh phí.'] } });
+    expect((await save({ plan: 'KHONG-CO', sections: {} })).statusCode).toBe(404);
     const stale = await save({ baseVersion: 1, sections: { general: [] } });
     expect(stale.statusCode).toBe(409);
     expect(stale.json<ErrorBody>().message).toMatch(/^Bản dự thảo đã được unithead\d+ sửa lúc 2026-01-12 03:00/);

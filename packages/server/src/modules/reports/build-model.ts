@@ -21,6 +21,7 @@ import { areaName } from '../plans/repository.ts';
 import type { PlanDto } from '../plans/schema.ts';
 import { getPlan } from '../plans/service.ts';
 import { lowerFirst, placeName, planReference, recipientsOf, reportHeader, shortName, signatureOf, type ReportingBody } from './heading.ts';
+import { TARGET_TABLE_HEADER, targetTableRows, taskLines } from './layout.ts';
 import type { NarrativeKey, ReportModel, TargetResult, TaskGroupResult, TaskInstanceResult } from './model.ts';
 import { computedNarratives, narrativeSection } from './narratives.ts';
 import * as repo from './repository.ts';
@@ -123,14 +124,15 @@ async function taskGroupResults(ctx: AppContext, plan: PlanDto, p: Period, orgFi
     };
   });
   const names = (codes: string[]) => codes.map((c) => known.get(c) ?? c).join(', ');
-  const groups: TaskGroupResult[] = plan.taskGroups.map((g) => ({
+  const groups: TaskGroupResult[] = plan.taskGroups.map((g, gi) => ({
     code: g.code,
     title: g.title,
+    heading: `2.${gi + 1}. ${g.title}`,
     tasks: plan.tasks
       .filter((t) => t.group === g.code)
       .map((t) => {
         const mine = instances.filter((i) => i.task === t.code).map((i) => i.result);
-        return {
+        const task = {
           code: t.code,
           title: t.title,
           lead: t.leadText ? [t.leadText] : t.lead.map((c) => known.get(c) ?? c),
@@ -138,6 +140,7 @@ async function taskGroupResults(ctx: AppContext, plan: PlanDto, p: Period, orgFi
           instances: mine,
           narrative: mine.filter((i) => i.done || i.results).map((i) => `${i.orgName}: ${[i.done, i.results].filter(Boolean).join(' ')}`),
         };
+        return { ...task, lines: taskLines(task) };
       }),
   }));
   return { groups, instances };
@@ -185,6 +188,14 @@ export async function buildReportModel(ctx: AppContext, auth: AuthContext, key: 
     summary: `Kết quả ${label} thực hiện ${planRef}`,
     intro: `Thực hiện ${planRef} ${lowerFirst(plan.title)}, ${reporter} báo cáo kết quả ${label} như sau:`,
     general: section('general', 'I. TÌNH HÌNH CHUNG'),
+    results: {
+      heading: 'II. KẾT QUẢ THỰC HIỆN',
+      targetsHeading: '1. Kết quả thực hiện các chỉ tiêu',
+      targetsIntro: 'Kết quả thực hiện các chỉ tiêu của Kế hoạch (số liệu tổng hợp từ báo cáo của các đơn vị trên hệ thống):',
+      tableHeader: [...TARGET_TABLE_HEADER],
+      tableRows: targetTableRows(targets),
+      tasksHeading: '2. Kết quả thực hiện các nhiệm vụ, giải pháp',
+    },
     targets,
     taskGroups: groups,
     difficulties: section('difficulties', 'III. KHÓ KHĂN, VƯỚNG MẮC VÀ NGUYÊN NHÂN'),

@@ -1,5 +1,5 @@
 import { TASK_INSTANCE_STATUS_LABELS, TASK_INSTANCE_STATUSES } from '@vetplan/domain';
-import type { ReportModel, TaskResult } from './model.ts';
+import type { TargetResult, TaskResult } from './model.ts';
 
 /** Page geometry and sizes shared by the DOCX and PDF renderers (Decree 30/2020, Appendix I). */
 export const PAGE = {
@@ -20,12 +20,12 @@ export const PAGE = {
 
 export const TARGET_TABLE_HEADER = ['STT', 'Chỉ tiêu', 'Kế hoạch', 'Kết quả', 'Đánh giá'] as const;
 
-export function targetTableRows(m: ReportModel): string[][] {
-  return m.targets.map((t, i) => [String(i + 1), t.name, t.targetText, t.valueYear !== null ? `${t.valueText} (năm ${t.valueYear})` : t.valueText, t.statusText]);
+export function targetTableRows(targets: TargetResult[]): string[][] {
+  return targets.map((t, i) => [String(i + 1), t.name, t.targetText, t.valueYear !== null ? `${t.valueText} (năm ${t.valueYear})` : t.valueText, t.statusText]);
 }
 
 /** A task's lines in the body: its title, who leads, each unit's results, and where the instances stand. */
-export function taskLines(t: TaskResult): { kind: 'title' | 'text'; text: string }[] {
+export function taskLines(t: Omit<TaskResult, 'lines'>): { kind: 'title' | 'text'; text: string }[] {
   const lines: { kind: 'title' | 'text'; text: string }[] = [{ kind: 'title', text: `${t.code}. ${t.title}` }];
   const parties = `Chủ trì: ${t.lead.join(', ')}${t.coordinating.length > 0 ? `; phối hợp: ${t.coordinating.join(', ')}` : ''}.`;
   lines.push({ kind: 'text', text: parties });

@@ -18,6 +18,8 @@ export interface ReportModel {
   intro: string;
   /** I. Tình hình chung */
   general: NarrativeSection;
+  /** II. headings, and the target table (II.1) as the documents print it */
+  results: { heading: string; targetsHeading: string; targetsIntro: string; tableHeader: string[]; tableRows: string[][]; tasksHeading: string };
   /** II.1 results per target */
   targets: TargetResult[];
   /** II.2 results per task group */
@@ -82,6 +84,8 @@ export interface TargetResult {
 export interface TaskGroupResult {
   code: string;
   title: string;
+  /** "2.1. …" */
+  heading: string;
   tasks: TaskResult[];
 }
 
@@ -93,6 +97,8 @@ export interface TaskResult {
   instances: TaskInstanceResult[];
   /** Narrative lines merged from the units' progress reports. */
   narrative: string[];
+  /** The task's paragraphs in the body, as every rendering prints them. */
+  lines: { kind: 'title' | 'text'; text: string }[];
 }
 
 export interface TaskInstanceResult {

@@ -17,7 +17,7 @@ import {
   type IParagraphOptions,
 } from 'docx';
 import type { NarrativeSection, ReportModel } from './model.ts';
-import { PAGE, targetTableRows, TARGET_TABLE_HEADER, taskLines } from './layout.ts';
+import { PAGE } from './layout.ts';
 
 /** Half-points, as Word counts font sizes. */
 const pt = (n: number) => n * 2;
@@ -95,7 +95,7 @@ function targetTable(m: ReportModel): Table {
   return new Table({
     width: { size: mm(PAGE.textWidthMm), type: WidthType.DXA },
     columnWidths: widths.map((w) => mm(w)),
-    rows: [row([...TARGET_TABLE_HEADER], true), ...targetTableRows(m).map((r) => row(r, false))],
+    rows: [row(m.results.tableHeader, true), ...m.results.tableRows.map((r) => row(r, false))],
   });
 }
 
@@ -131,14 +131,14 @@ export async function renderDocx(m: ReportModel): Promise<Buffer> {
     rule(PAGE.summaryRuleIndentMm, 240),
     para(m.intro),
     ...narrative(m.general),
-    para('II. KẾT QUẢ THỰC HIỆN', { bold: true }),
-    para('1. Kết quả thực hiện các chỉ tiêu', { bold: true }),
-    para('Kết quả thực hiện các chỉ tiêu của Kế hoạch (số liệu tổng hợp từ báo cáo của các đơn vị trên hệ thống):'),
+    para(m.results.heading, { bold: true }),
+    para(m.results.targetsHeading, { bold: true }),
+    para(m.results.targetsIntro),
     targetTable(m),
-    para('2. Kết quả thực hiện các nhiệm vụ, giải pháp', { bold: true, before: 120 }),
-    ...m.taskGroups.flatMap((g, gi) => [
-      para(`2.${gi + 1}. ${g.title}`, { bold: true, italics: true }),
-      ...g.tasks.flatMap((t) => taskLines(t).map((line) => para(line.text, { italics: line.kind === 'title' }))),
+    para(m.results.tasksHeading, { bold: true, before: 120 }),
+    ...m.taskGroups.flatMap((g) => [
+      para(g.heading, { bold: true, italics: true }),
+      ...g.tasks.flatMap((t) => t.lines.map((line) => para(line.text, { italics: line.kind === 'title' }))),
     ]),
     ...narrative(m.difficulties),
     ...narrative(m.proposals),

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { ReportModel } from './model.ts';
-import { PAGE, targetTableRows, TARGET_TABLE_HEADER, taskLines } from './layout.ts';
+import { PAGE } from './layout.ts';
 
 /**
  * DejaVu Serif Condensed (from the dejavu-fonts-ttf package, free licence)
@@ -82,7 +82,7 @@ function targetTable(doc: Doc, m: ReportModel): void {
     const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - 2 * pad }))) + 2 * pad;
     if (doc.y + height > bottom(doc)) {
       doc.addPage();
-      if (!bold) drawRow([...TARGET_TABLE_HEADER], true);
+      if (!bold) drawRow(m.results.tableHeader, true);
     }
     const y = doc.y;
     let x = LEFT;
@@ -94,8 +94,8 @@ function targetTable(doc: Doc, m: ReportModel): void {
     doc.x = LEFT;
     doc.y = y + height;
   };
-  drawRow([...TARGET_TABLE_HEADER], true);
-  for (const r of targetTableRows(m)) drawRow(r, false);
+  drawRow(m.results.tableHeader, true);
+  for (const r of m.results.tableRows) drawRow(r, false);
   doc.y += mm(3);
 }
 
@@ -156,15 +156,15 @@ export function renderPdf(m: ReportModel): Promise<Buffer> {
     for (const p of s.paragraphs) paragraph(doc, p);
   };
   narrative(m.general);
-  paragraph(doc, 'II. KẾT QUẢ THỰC HIỆN', 'bold');
-  paragraph(doc, '1. Kết quả thực hiện các chỉ tiêu', 'bold');
-  paragraph(doc, 'Kết quả thực hiện các chỉ tiêu của Kế hoạch (số liệu tổng hợp từ báo cáo của các đơn vị trên hệ thống):');
+  paragraph(doc, m.results.heading, 'bold');
+  paragraph(doc, m.results.targetsHeading, 'bold');
+  paragraph(doc, m.results.targetsIntro);
   targetTable(doc, m);
-  paragraph(doc, '2. Kết quả thực hiện các nhiệm vụ, giải pháp', 'bold');
-  m.taskGroups.forEach((g, gi) => {
-    paragraph(doc, `2.${gi + 1}. ${g.title}`, 'boldItalic');
-    for (const t of g.tasks) for (const line of taskLines(t)) paragraph(doc, line.text, line.kind === 'title' ? 'italic' : 'regular');
-  });
+  paragraph(doc, m.results.tasksHeading, 'bold');
+  for (const g of m.taskGroups) {
+    paragraph(doc, g.heading, 'boldItalic');
+    for (const t of g.tasks) for (const line of t.lines) paragraph(doc, line.text, line.kind === 'title' ? 'italic' : 'regular');
+  }
   narrative(m.difficulties);
   narrative(m.proposals);
   narrative(m.nextTasks);

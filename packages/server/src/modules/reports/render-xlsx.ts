@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import type { ReportModel } from './model.ts';
-import { TARGET_TABLE_HEADER, targetTableRows } from './layout.ts';
 
 const BOLD = { bold: true } as const;
 const THIN = { style: 'thin' } as const;
@@ -32,8 +31,8 @@ export async function renderXlsx(m: ReportModel): Promise<Buffer> {
   workbook.creator = 'vetplan';
 
   const targets = workbook.addWorksheet('Chỉ tiêu');
-  titleRows(targets, 'KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', m, TARGET_TABLE_HEADER.length);
-  table(targets, TARGET_TABLE_HEADER, targetTableRows(m), [6, 50, 28, 22, 18]);
+  titleRows(targets, 'KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', m, m.results.tableHeader.length);
+  table(targets, m.results.tableHeader, m.results.tableRows, [6, 50, 28, 22, 18]);
 
   const communes = workbook.addWorksheet('Chỉ số theo xã');
   const header = ['Mã chỉ số', 'Chỉ số', 'Mã đơn vị', 'Đơn vị', ...m.communeTable.periods.map((p) => `Năm ${p}`)];

@@ -87,6 +87,14 @@ export const ReportModelSchema = Type.Object({
   summary: Type.String(),
   intro: Type.String(),
   general: Narrative,
+  results: Type.Object({
+    heading: Type.String(),
+    targetsHeading: Type.String(),
+    targetsIntro: Type.String(),
+    tableHeader: Type.Array(Type.String()),
+    tableRows: Type.Array(Type.Array(Type.String())),
+    tasksHeading: Type.String(),
+  }),
   targets: Type.Array(
     Type.Object({
       indicator: Type.String(),
@@ -106,6 +114,7 @@ export const ReportModelSchema = Type.Object({
     Type.Object({
       code: Type.String(),
       title: Type.String(),
+      heading: Type.String(),
       tasks: Type.Array(
         Type.Object({
           code: Type.String(),
@@ -113,6 +122,7 @@ export const ReportModelSchema = Type.Object({
           lead: Type.Array(Type.String()),
           coordinating: Type.Array(Type.String()),
           narrative: Type.Array(Type.String()),
+          lines: Type.Array(Type.Object({ kind: Type.Enum(['title', 'text']), text: Type.String() })),
           instances: Type.Array(
             Type.Object({
               org: Type.String(),

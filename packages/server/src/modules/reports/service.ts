@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { findUnit, unitWithin } from '../areas/scope.ts';
+import { planAreaCode } from '../plans/repository.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { buildReportModel, reportPeriod, type ReportKey } from './build-model.ts';
 import type { ReportModel } from './model.ts';
@@ -40,8 +41,8 @@ export function previewReport(ctx: AppContext, auth: AuthContext, key: ReportKey
 export async function saveDraft(ctx: AppContext, auth: AuthContext, input: DraftBody, ip: string | null): Promise<ReportModel> {
   reportPeriod(input.period);
   const key = { type: input.type, plan: input.plan, org: input.org, period: input.period };
-  // Fail on an unknown plan or unit before writing.
-  await buildReportModel(ctx, auth, key);
+  // The access layer has checked the unit; an unknown plan fails before writing.
+  if (!(await planAreaCode(ctx.db, input.plan))) throw errors.notFound(`kế hoạch "${input.plan}"`, `Plan "${input.plan}"`);
   const sections = Object.fromEntries(Object.entries(input.sections).map(([k, v]) => [k, (v ?? []).map((p) => p.trim()).filter(Boolean)]));
   await ctx.db.transaction().execute(async (trx) => {
     const current = await repo.findDraft(trx, key);

@@ -1,4 +1,4 @@
-import { Table, Text } from '@mantine/core';
+import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Narrative, ReportModel } from './api.ts';
 import classes from './reports.module.css';
@@ -49,60 +49,38 @@ export function ReportPreview({ model }: { model: ReportModel }) {
       <p className={classes.summary}>{model.summary}</p>
       <p className={classes.body}>{model.intro}</p>
       <Section section={model.sections.general} />
-      <p className={classes.heading}>II. KẾT QUẢ THỰC HIỆN</p>
-      <p className={classes.heading}>1. Kết quả thực hiện các chỉ tiêu</p>
+      <p className={classes.heading}>{model.results.heading}</p>
+      <p className={classes.heading}>{model.results.targetsHeading}</p>
+      <p className={classes.body}>{model.results.targetsIntro}</p>
       <div className={classes.tableWrap}>
         <Table withTableBorder withColumnBorders fz="sm">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>STT</Table.Th>
-              <Table.Th>Chỉ tiêu</Table.Th>
-              <Table.Th>Kế hoạch</Table.Th>
-              <Table.Th>Kết quả</Table.Th>
-              <Table.Th>Đánh giá</Table.Th>
+              {model.results.tableHeader.map((h) => (
+                <Table.Th key={h}>{h}</Table.Th>
+              ))}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {model.targets.map((target, i) => (
-              <Table.Tr key={target.indicator} data-status={target.status}>
-                <Table.Td>{i + 1}</Table.Td>
-                <Table.Td>{target.name}</Table.Td>
-                <Table.Td>{target.targetText}</Table.Td>
-                <Table.Td>{target.valueYear !== null ? `${target.valueText} (năm ${target.valueYear})` : target.valueText}</Table.Td>
-                <Table.Td>{target.statusText}</Table.Td>
+            {model.results.tableRows.map((row, i) => (
+              <Table.Tr key={i} data-status={model.targets[i]?.status}>
+                {row.map((cell, j) => (
+                  <Table.Td key={j}>{cell}</Table.Td>
+                ))}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </div>
-      <p className={classes.heading}>2. Kết quả thực hiện các nhiệm vụ, giải pháp</p>
-      {model.taskGroups.map((g, gi) => (
+      <p className={classes.heading}>{model.results.tasksHeading}</p>
+      {model.taskGroups.map((g) => (
         <div key={g.code}>
-          <p className={classes.subheading}>
-            2.{gi + 1}. {g.title}
-          </p>
+          <p className={classes.subheading}>{g.heading}</p>
           {g.tasks.map((task) => (
             <div key={task.code}>
-              <p className={`${classes.body} ${classes.italic}`}>
-                {task.code}. {task.title}
-              </p>
-              <p className={classes.body}>
-                Chủ trì: {task.lead.join(', ')}
-                {task.coordinating.length > 0 && `; phối hợp: ${task.coordinating.join(', ')}`}.
-              </p>
-              {task.instances.length === 0 ? (
-                <p className={classes.body}>Chưa giao nhiệm vụ cho đơn vị trong kỳ báo cáo.</p>
-              ) : (
-                task.instances.map((i) => (
-                  <Text key={`${i.org}`} size="sm" className={classes.body}>
-                    - {i.orgName}: {i.statusText}
-                    {i.percent !== null ? ` (${i.percent}%)` : ''}
-                  </Text>
-                ))
-              )}
-              {task.narrative.map((line, i) => (
-                <p key={i} className={classes.body}>
-                  - {line}
+              {task.lines.map((line, i) => (
+                <p key={i} className={line.kind === 'title' ? `${classes.body} ${classes.italic}` : classes.body}>
+                  {line.text}
                 </p>
               ))}
             </div>

@@ -40,10 +40,7 @@ export interface TaskInstance {
 
 export interface TaskResult {
   code: string;
-  title: string;
-  lead: string[];
-  coordinating: string[];
-  narrative: string[];
+  lines: { kind: 'title' | 'text'; text: string }[];
   instances: TaskInstance[];
 }
 
@@ -53,8 +50,9 @@ export interface ReportModel {
   summary: string;
   intro: string;
   sections: Record<NarrativeKey, Narrative>;
+  results: { heading: string; targetsHeading: string; targetsIntro: string; tableHeader: string[]; tableRows: string[][]; tasksHeading: string };
   targets: TargetResult[];
-  taskGroups: { code: string; title: string; tasks: TaskResult[] }[];
+  taskGroups: { code: string; heading: string; tasks: TaskResult[] }[];
   closing: string;
   signature: { authority: string | null; delegation: string | null; title: string; name: string };
   recipients: string[];
@@ -90,7 +88,23 @@ function mapInstance(value: unknown, path: string): TaskInstance {
 
 function mapTask(value: unknown, path: string): TaskResult {
   const o = asObject(value, path);
-  return { code: str(o, 'code', path), title: str(o, 'title', path), lead: strings(o, 'lead', path), coordinating: strings(o, 'coordinating', path), narrative: strings(o, 'narrative', path), instances: list(o, 'instances', mapInstance, path) };
+  const line = (v: unknown, p: string) => {
+    const l = asObject(v, p);
+    return { kind: oneOf(l, 'kind', ['title', 'text'] as const, p), text: str(l, 'text', p) };
+  };
+  return { code: str(o, 'code', path), lines: list(o, 'lines', line, path), instances: list(o, 'instances', mapInstance, path) };
+}
+
+function mapResults(r: Json): ReportModel['results'] {
+  const rows = Array.isArray(r.tableRows) ? r.tableRows : [];
+  return {
+    heading: str(r, 'heading'),
+    targetsHeading: str(r, 'targetsHeading'),
+    targetsIntro: str(r, 'targetsIntro'),
+    tableHeader: strings(r, 'tableHeader'),
+    tableRows: rows.map((row) => (Array.isArray(row) ? row.map(String) : [])),
+    tasksHeading: str(r, 'tasksHeading'),
+  };
 }
 
 export function mapReport(o: Json): ReportModel {
@@ -102,10 +116,11 @@ export function mapReport(o: Json): ReportModel {
     summary: str(o, 'summary'),
     intro: str(o, 'intro'),
     sections: { general: narrative(o, 'general'), difficulties: narrative(o, 'difficulties'), proposals: narrative(o, 'proposals'), nextTasks: narrative(o, 'nextTasks') },
+    results: mapResults(asObject(o.results, 'report.results')),
     targets: list(o, 'targets', mapTarget, 'report'),
     taskGroups: list(o, 'taskGroups', (v, p) => {
       const g = asObject(v, p);
-      return { code: str(g, 'code', p), title: str(g, 'title', p), tasks: list(g, 'tasks', mapTask, p) };
+      return { code: str(g, 'code', p), heading: str(g, 'heading', p), tasks: list(g, 'tasks', mapTask, p) };
     }, 'report'),
     closing: str(o, 'closing'),
     signature: { authority: strOrNull(s, 'authority'), delegation: strOrNull(s, 'delegation'), title: str(s, 'title'), name: str(s, 'name') },
