@@ -18,3 +18,4 @@ export * from './plan/progress.ts';
 export * from './tasks/status.ts';
 export * from './tasks/evidence.ts';
 export * from './tasks/scorecard.ts';
+export * from './reports/report-text.ts';

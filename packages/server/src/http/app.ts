@@ -16,6 +16,7 @@ import { importRoutes } from '../modules/imports/routes.ts';
 import { planRoutes } from '../modules/plans/routes.ts';
 import { taskRoutes } from '../modules/tasks/routes.ts';
 import { testClockRoutes } from '../modules/tasks/test-clock.ts';
+import { reportRoutes } from '../modules/reports/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
 import { registerAccessControl } from './access.ts';
 import type { App } from './app-type.ts';
@@ -75,6 +76,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   analyticsRoutes(app, ctx);
   taskRoutes(app, ctx);
   testClockRoutes(app, ctx);
+  reportRoutes(app, ctx);
   app.get('/api/openapi.json', {
     config: { access: { public: true } },
     schema: { hide: true },

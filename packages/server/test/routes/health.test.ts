@@ -69,6 +69,11 @@ describe('GET /api/openapi.json', () => {
         '/api/evaluation/scorecard',
         '/api/evaluation/ranking',
         '/api/evaluation/adjustments',
+        '/api/reports',
+        '/api/reports/draft',
+        '/api/reports/exports',
+        '/api/reports/exports/{id}/file',
+        '/api/reports/preview',
       ].sort(),
     );
     expect(Object.keys(doc.paths['/api/users']!).sort()).toEqual(['get', 'post']);

@@ -55,6 +55,7 @@ export interface RouteFixture {
 const WRITERS = ['admin', 'plan_manager', 'unit_officer', 'unit_head'] as const;
 const ADMIN = ['admin'] as const;
 const MANAGERS = ['admin', 'plan_manager'] as const;
+const REPORTERS = ['admin', 'plan_manager', 'unit_head'] as const;
 const q = (path: string, query: Record<string, string>) => `${path}?${new URLSearchParams(query).toString()}`;
 const cell = (org: string) => ({ element: 'DE_LABOUR_FORCE', period: PERIOD, org, disagg: 'sex:M', value: 5, baseVersion: 0 });
 const row = (org: string) => [{ element: 'DE_LABOUR_FORCE', period: PERIOD, org, disagg: 'sex:F', value: 7 }];
@@ -151,4 +152,32 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   },
   'GET /api/evaluation/ranking': { policy: 'signed-in', planWide: true, in: () => ({ url: q('/api/evaluation/ranking', { plan: IN_PLAN, year: '2025' }) }) },
   'POST /api/evaluation/adjustments': { policy: MANAGERS, in: () => ({ url: '/api/evaluation/adjustments', body: { plan: IN_PLAN, org: IN_UNIT, year: 2025, delta: 1, reason: 'Điều chỉnh thử' } }) },
+
+  // Official reports: the unit in the body or query is checked by the route; a kept file by id in the service
+  // (test/routes/reports.test.ts).
+  'POST /api/reports': {
+    policy: REPORTERS,
+    scope: 'route',
+    in: () => ({ url: '/api/reports', body: { type: 'plan-progress', plan: IN_PLAN, org: IN_UNIT, period: PERIOD, format: 'xlsx' } }),
+    out: () => ({ url: '/api/reports', body: { type: 'plan-progress', plan: IN_PLAN, org: OUT_UNIT, period: PERIOD, format: 'xlsx' } }),
+  },
+  'GET /api/reports/preview': {
+    policy: REPORTERS,
+    scope: 'route',
+    in: () => ({ url: q('/api/reports/preview', { plan: IN_PLAN, org: IN_UNIT, period: PERIOD }) }),
+    out: () => ({ url: q('/api/reports/preview', { plan: IN_PLAN, org: OUT_UNIT, period: PERIOD }) }),
+  },
+  'PUT /api/reports/draft': {
+    policy: REPORTERS,
+    scope: 'route',
+    in: () => ({ url: '/api/reports/draft', body: { type: 'plan-progress', plan: IN_PLAN, org: IN_UNIT, period: PERIOD, sections: { general: ['Tình hình chung'] } } }),
+    out: () => ({ url: '/api/reports/draft', body: { type: 'plan-progress', plan: IN_PLAN, org: OUT_UNIT, period: PERIOD, sections: { general: ['Tình hình chung'] } } }),
+  },
+  'GET /api/reports/exports': {
+    policy: REPORTERS,
+    scope: 'route',
+    in: () => ({ url: q('/api/reports/exports', { org: IN_UNIT }) }),
+    out: () => ({ url: q('/api/reports/exports', { org: OUT_UNIT }) }),
+  },
+  'GET /api/reports/exports/:id/file': { policy: REPORTERS, in: () => ({ url: '/api/reports/exports/999999/file' }) },
 };

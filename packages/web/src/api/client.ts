@@ -141,3 +141,33 @@ export function decodeWith<T>(body: unknown, map: (body: Json) => T): T {
     throw error;
   }
 }
+
+/** The file a request answered, with the name from Content-Disposition (`filename*` first). */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+function fileNameFrom(disposition: string | null, fallback: string): string {
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '');
+  if (star) return decodeURIComponent(star[1]!);
+  const plain = /filename="([^"]+)"/i.exec(disposition ?? '');
+  return plain ? plain[1]! : fallback;
+}
+
+/** Sends a request that answers a file (an exported report); errors as for apiRequest. */
+export async function apiFile(path: string, options: RequestOptions = {}, fallbackName = 'download'): Promise<DownloadedFile> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = {};
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, credentials: 'same-origin', body: options.body === undefined ? null : JSON.stringify(options.body), signal: options.signal ?? null });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw localError(0, 'network_error', 'network');
+  }
+  if (!response.ok) throw errorFromBody(response.status, parseJsonText(await response.text()));
+  return { blob: await response.blob(), fileName: fileNameFrom(response.headers.get('content-disposition'), fallbackName) };
+}

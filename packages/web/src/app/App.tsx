@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { useMe } from '../features/auth/queries.ts';
 import { canImport } from '../features/import/access.ts';
+import { canReport } from '../features/reports/access.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { NotFoundPage } from '../shared/NotFoundPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
@@ -21,6 +22,7 @@ const ImportPage = lazy(() => import('../features/import/ImportPage.tsx'));
 const MyTasksPage = lazy(() => import('../features/tasks/MyTasksPage.tsx'));
 const TaskDetailPage = lazy(() => import('../features/tasks/TaskDetailPage.tsx'));
 const EvaluationPage = lazy(() => import('../features/evaluation/EvaluationPage.tsx'));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage.tsx'));
 
 export const ROUTES = {
   home: '/',
@@ -36,6 +38,7 @@ export const ROUTES = {
   tasks: '/tasks',
   task: '/task',
   evaluation: '/evaluation',
+  reports: '/reports',
 } as const;
 
 function PageLoader() {
@@ -79,6 +82,7 @@ export function App() {
   else if (pathname === ROUTES.tasks) page = <MyTasksPage />;
   else if (pathname === ROUTES.task) page = <TaskDetailPage />;
   else if (pathname === ROUTES.evaluation) page = <EvaluationPage />;
+  else if (pathname === ROUTES.reports && canReport(me.data.user.role)) page = <ReportsPage />;
   else page = <NotFoundPage />;
 
   return (

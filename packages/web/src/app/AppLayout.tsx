@@ -1,12 +1,13 @@
 import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAward, IconChartLine, IconClipboardCheck, IconFileImport, IconFileText, IconListCheck, IconLogout, IconTable, IconUsers } from '@tabler/icons-react';
+import { IconAward, IconChartLine, IconClipboardCheck, IconFileImport, IconFileText, IconListCheck, IconLogout, IconReport, IconTable, IconUsers } from '@tabler/icons-react';
 import { ROLE_LABELS } from '@vetplan/domain';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogout } from '../features/auth/queries.ts';
 import type { Me } from '../features/auth/types.ts';
 import { canImport } from '../features/import/access.ts';
+import { canReport } from '../features/reports/access.ts';
 import { InboxBadge } from '../features/inbox/InboxBadge.tsx';
 import { useLang } from '../i18n/useLang.ts';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
@@ -31,6 +32,7 @@ function useNavItems(me: Me): NavItem[] {
   }
   items.push({ to: '/tasks', label: role === 'admin' || role === 'plan_manager' ? t('tasks.nav.tasks') : t('tasks.nav.myTasks'), icon: <IconListCheck size={20} stroke={1.6} /> });
   items.push({ to: '/evaluation', label: t('tasks.nav.evaluation'), icon: <IconAward size={20} stroke={1.6} /> });
+  if (canReport(role)) items.push({ to: '/reports', label: t('reports.nav'), icon: <IconReport size={20} stroke={1.6} /> });
   if (role === 'admin') {
     items.push({ to: '/users', label: t('nav.users'), icon: <IconUsers size={20} stroke={1.6} /> });
   }

@@ -1,0 +1,34 @@
+import { parsePeriod, reportPeriodLabel, type Lang } from '@vetplan/domain';
+import type { AreaNode } from '../areas/types.ts';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** Half-years and years from the plan's first year to the current one, newest first. */
+export function periodOptions(firstYear: number, currentYear: number, lang: Lang): Option[] {
+  const options: Option[] = [];
+  for (let y = currentYear; y >= firstYear; y--) {
+    for (const code of [String(y), `${y}S2`, `${y}S1`]) {
+      const parsed = parsePeriod(code);
+      if (parsed.ok) options.push({ value: code, label: `${reportPeriodLabel(parsed.period, lang)} (${code})` });
+    }
+  }
+  return options;
+}
+
+/** The areas of the tree and their organisations, as report units. */
+export function unitOptions(roots: readonly AreaNode[], scope: { code: string; name: string }): Option[] {
+  const out: Option[] = [];
+  const walk = (nodes: readonly AreaNode[], depth: number) => {
+    for (const n of nodes) {
+      out.push({ value: n.code, label: `${'  '.repeat(depth)}${n.name}` });
+      for (const o of n.organisations) if (o.kind !== 'people_committee' && o.kind !== 'commune_ppc') out.push({ value: o.code, label: `${'  '.repeat(depth + 1)}${o.shortName ?? o.name}` });
+      walk(n.children, depth + 1);
+    }
+  };
+  walk(roots, 0);
+  if (!out.some((o) => o.value === scope.code)) out.unshift({ value: scope.code, label: scope.name });
+  return out;
+}
