@@ -10,6 +10,7 @@ import {
   appliedMigrations,
   emptyTables,
   insertLines,
+  markAnalyticsStale,
   listTables,
   neutralSession,
   resetSequences,
@@ -204,6 +205,7 @@ export async function restoreBackup(db: Kysely<Database>, backup: OpenedBackup):
     const actual = await sumsWithin(trx, tables);
     const differences = sumDifferences(expected, actual);
     if (differences.length) throw new BackupError(`After loading, the database does not match the backup (${differences.join('; ')}). Nothing was changed.`);
+    await markAnalyticsStale(trx);
     return actual;
   });
   return { manifest, sums };

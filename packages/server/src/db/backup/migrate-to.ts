@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { verifyChain, type ChainReport } from '../../modules/data-values/audit-chain.ts';
 import type { Database } from '../schema.ts';
 import { assertSameSchema, BackupError } from './backup.ts';
-import { appliedMigrations, insertLines, LineSum, listTables, neutralSession, resetSequences, sumDifferences, sumsWithin, tableLines, type TableSum } from './tables.ts';
+import { appliedMigrations, emptyTables, insertLines, LineSum, markAnalyticsStale, SEEDED_BY_MIGRATIONS, listTables, neutralSession, resetSequences, sumDifferences, sumsWithin, tableLines, type TableSum } from './tables.ts';
 
 export interface MoveReport {
   source: Map<string, TableSum>;
@@ -31,10 +31,12 @@ export async function moveTo(source: Kysely<Database>, target: Kysely<Database>)
         const missing = tables.filter((t) => !targetTables.some((x) => x.name === t.name));
         if (missing.length) throw new BackupError(`The target lacks tables ${missing.map((t) => t.name).join(', ')}. Nothing was changed.`);
         const before = await sumsWithin(to, targetTables);
-        const filled = [...before].filter(([, s]) => s.rows > 0).map(([name]) => name);
+        const filled = [...before].filter(([name, s]) => s.rows > 0 && !SEEDED_BY_MIGRATIONS.has(name)).map(([name]) => name);
         if (filled.length) {
           throw new BackupError(`The target database already holds data (${filled.join(', ')}); migrate-to only fills an empty database. Nothing was changed.`);
         }
+        // The target's migrations wrote their default rows; the source's (perhaps edited) rows replace them.
+        await emptyTables(to, targetTables.filter((t) => SEEDED_BY_MIGRATIONS.has(t.name)));
         const sourceSums = new Map<string, TableSum>();
         for (const table of tables) {
           const sum = new LineSum();
@@ -48,6 +50,7 @@ export async function moveTo(source: Kysely<Database>, target: Kysely<Database>)
           sourceSums.set(table.name, sum.result());
         }
         await resetSequences(to, targetTables);
+        await markAnalyticsStale(to);
         const targetSums = await sumsWithin(to, tables);
         const differences = sumDifferences(sourceSums, targetSums);
         if (differences.length) throw new BackupError(`The copy does not match the source (${differences.join('; ')}). Nothing was changed.`);

@@ -29,6 +29,20 @@ export interface TableSum {
 /** Migrations are history, not data: each side has its own record of them. Import stages (`import_stage_*`) are scratch tables of imports under way. */
 const NOT_COPIED = new Set(['schema_migration']);
 
+/**
+ * Not data either: import stages are scratch tables of imports under way, and the analytics aggregate is
+ * computed from the data (after a restore or a move it is marked stale and rebuilt on the next read).
+ */
+const DERIVED_PREFIXES = ['import_stage_', 'analytics_'];
+
+/** Tables whose migration writes default rows (rules, due days, links): an empty installation already has them. */
+export const SEEDED_BY_MIGRATIONS = new Set(['task_due_rule', 'task_group_indicator', 'evaluation_rule']);
+
+/** After rows were replaced wholesale, the analytics aggregate no longer matches them: the next read rebuilds it. */
+export async function markAnalyticsStale(db: Db): Promise<void> {
+  await sql`update analytics_state set stale = true`.execute(db);
+}
+
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The tables of the current schema, parents before the tables that reference them. */
@@ -54,7 +68,7 @@ export async function listTables(db: Db): Promise<TableInfo[]> {
 
   const byTable = new Map<string, TableInfo & { keys: { column: string; position: number; text: boolean }[] }>();
   for (const c of columns.rows) {
-    if (NOT_COPIED.has(c.table) || c.table.startsWith('import_stage_')) continue;
+    if (NOT_COPIED.has(c.table) || DERIVED_PREFIXES.some((prefix) => c.table.startsWith(prefix))) continue;
     let t = byTable.get(c.table);
     if (!t) byTable.set(c.table, (t = { name: c.table, orderBy: '', selfReferencing: false, sequenceColumns: [], keys: [] }));
     if (c.pk !== null) t.keys.push({ column: c.column, position: Number(c.pk), text: c.category === 'S' });
