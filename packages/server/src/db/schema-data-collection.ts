@@ -1,0 +1,100 @@
+import type { Generated } from 'kysely';
+import type { Timestamp, WithDefault } from './column-types.ts';
+
+/** Data values, their history, validation rules, report forms and submissions. */
+
+export interface DataValueTable {
+  element_code: string;
+  period: string;
+  org_code: string;
+  disagg: string;
+  value: number;
+  comment: string | null;
+  version: WithDefault<number>;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
+export interface DataValueAuditTable {
+  id: Generated<number>;
+  element_code: string;
+  period: string;
+  org_code: string;
+  disagg: string;
+  action: 'create' | 'update' | 'delete';
+  old_value: number | null;
+  new_value: number | null;
+  old_comment: string | null;
+  new_comment: string | null;
+  source: 'entry' | 'import' | 'api';
+  actor: string;
+  at: Timestamp;
+  hash: string | null;
+}
+
+export interface ValidationRuleTable {
+  code: string;
+  name: string;
+  name_en: string | null;
+  left_side: string;
+  operator: string;
+  right_side: string;
+  per_dimensions: string[];
+  message: string;
+  message_en: string | null;
+}
+
+export interface ReportFormTable {
+  code: string;
+  name: string;
+  name_en: string | null;
+  period_type: string;
+  opens_month: number;
+  opens_day: number;
+  cutoff_month: number;
+  cutoff_day: number;
+  due_month: number;
+  due_day: number;
+  reported_by: string | null;
+  approver_roles: string[];
+}
+
+export interface ReportFormElementTable {
+  form_code: string;
+  element_code: string;
+  position: number;
+}
+
+export interface ReportFormUnitTable {
+  form_code: string;
+  org_code: string;
+}
+
+export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'returned';
+
+export interface SubmissionTable {
+  form_code: string;
+  org_code: string;
+  period: string;
+  status: SubmissionStatus;
+  version: WithDefault<number>;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  reason: string | null;
+  comment: string | null;
+}
+
+export interface SubmissionEventTable {
+  id: Generated<number>;
+  form_code: string;
+  org_code: string;
+  period: string;
+  action: 'submit' | 'approve' | 'return' | 'unlock';
+  from_status: SubmissionStatus;
+  to_status: SubmissionStatus;
+  actor: string;
+  at: Timestamp;
+  comment: string | null;
+}
