@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { logIn } from './support/app.ts';
@@ -91,10 +92,19 @@ describe('targets dashboard', () => {
       expect(await trained.textContent()).toMatch(/Mỗi năm cần tăng \d+,\d điểm %/);
       await screenshot(page, 'dashboard-overview-1366.png');
 
-      const csv = await downloaded(page, () => page.getByRole('button', { name: 'Tải Excel (CSV)' }).click());
+      const csv = await downloaded(page, () => page.getByRole('button', { name: 'Tải CSV' }).click());
       expect(csv.download.suggestedFilename()).toBe(`chi-tieu-221-${horizon}.csv`);
       expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(csv.bytes.toString('utf8')).toContain(TRAINED);
+      const xlsx = await downloaded(page, () => page.getByRole('button', { name: 'Tải Excel (XLSX)' }).click());
+      expect(xlsx.download.suggestedFilename()).toBe(`chi-tieu-221-${horizon}.xlsx`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      expect(sheet.name).toBe(`Chỉ tiêu ${horizon}`);
+      const trainedRow = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === TRAINED);
+      expect(trainedRow, 'the XLSX has the trained-labour target row').toBeDefined();
+      expect(typeof trainedRow!.getCell(4).value, 'values are numbers in the workbook').toBe('number');
 
       // The settled 2025 targets: final words, no projection.
       await horizons.getByText('2025', { exact: true }).click();

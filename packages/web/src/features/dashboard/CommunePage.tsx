@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { linkClick, useSearchParams } from '../../app/router.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import type { ProgressRow } from './api.ts';
-import { CsvButton } from './components/DownloadButtons.tsx';
+import { TableDownloads } from './components/DownloadButtons.tsx';
 import { HorizonSwitch } from './components/HorizonSwitch.tsx';
 import { Pending } from './components/PageStates.tsx';
 import { ProgressBadge } from './components/ProgressBadge.tsx';
@@ -167,7 +167,7 @@ function CommuneView({ base, place }: { base: Ready; place: Place }) {
         <>
           <Group justify="space-between" gap="sm">
             <StatusSummary rows={shown} />
-            <CsvButton fileName={`chi-tieu-${place.code}-${horizon}.csv`} rows={csv} />
+            <TableDownloads fileName={`chi-tieu-${place.code}-${horizon}`} sheet={t('dashboard.sheetTargets', { horizon })} rows={csv} />
           </Group>
           <Paper withBorder radius="md" p={{ base: 'xs', sm: 'md' }}>
             {narrow ? <StackedCards lines={lines} place={place} /> : <WideTable lines={lines} place={place} horizon={horizon} />}

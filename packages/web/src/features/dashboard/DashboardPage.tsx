@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/useLang.ts';
 import type { IndicatorValue, ProgressRow } from './api.ts';
 import { CommuneJump } from './components/CommuneJump.tsx';
-import { CsvButton } from './components/DownloadButtons.tsx';
+import { TableDownloads } from './components/DownloadButtons.tsx';
 import { HorizonSwitch } from './components/HorizonSwitch.tsx';
 import { Pending } from './components/PageStates.tsx';
 import { StatusSummary } from './components/StatusSummary.tsx';
@@ -95,7 +95,7 @@ function Overview({ base }: { base: Ready }) {
         <>
           <Group justify="space-between" gap="sm">
             <StatusSummary rows={shown} />
-            <CsvButton fileName={`chi-tieu-${org}-${horizon}.csv`} rows={csvRows} />
+            <TableDownloads fileName={`chi-tieu-${org}-${horizon}`} sheet={t('dashboard.sheetTargets', { horizon })} rows={csvRows} />
           </Group>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" data-testid="target-cards">
             {shown.map((row) => (

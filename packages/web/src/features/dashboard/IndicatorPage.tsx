@@ -97,7 +97,8 @@ function CommunesPanel({ row, indicator, place, year }: { row: ProgressRow; indi
           row={row}
           indicator={indicator}
           current={place.isCommune ? place.code : null}
-          fileName={`${row.indicator}-${place.district?.code ?? place.code}-${year}.csv`}
+          fileName={`${row.indicator}-${place.district?.code ?? place.code}-${year}`}
+          sheet={`${row.indicator} ${year}`}
         />
       )}
     </Paper>

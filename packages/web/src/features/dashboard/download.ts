@@ -23,6 +23,14 @@ export function downloadCsv(fileName: string, rows: readonly (readonly CsvCell[]
   window.setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
+/** A table as an Excel workbook (header row first); the writer is loaded on first use. */
+export async function downloadXlsx(fileName: string, sheet: string, rows: readonly (readonly CsvCell[])[]): Promise<void> {
+  const { tableWorkbook, XLSX_TYPE } = await import('../../shared/xlsx/workbook.ts');
+  const url = URL.createObjectURL(new Blob([tableWorkbook(sheet, rows)], { type: XLSX_TYPE }));
+  save(url, fileName);
+  window.setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
 /** A chart image (a data: URL from ECharts) saved as a file. */
 export function downloadDataUrl(fileName: string, dataUrl: string): void {
   save(dataUrl, fileName);

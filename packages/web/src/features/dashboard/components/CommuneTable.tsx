@@ -11,7 +11,7 @@ import type { ProgressRow } from '../api.ts';
 import { indicatorHref } from '../paths.ts';
 import { BEHIND_FIRST, closeness, closenessColor, sortUnits, type RankedUnit, type Sort, type SortKey } from '../standing.ts';
 import classes from '../dashboard.module.css';
-import { CsvButton } from './DownloadButtons.tsx';
+import { TableDownloads } from './DownloadButtons.tsx';
 
 interface CommuneTableProps {
   units: RankedUnit[];
@@ -19,7 +19,10 @@ interface CommuneTableProps {
   indicator: Indicator | undefined;
   /** The commune the page is about, highlighted. */
   current: string | null;
+  /** The download's file name, without extension. */
   fileName: string;
+  /** The workbook sheet's name. */
+  sheet: string;
 }
 
 const COLUMNS: { key: SortKey; numeric: boolean }[] = [
@@ -53,7 +56,7 @@ function SortHeader({ column, sort, onSort }: { column: (typeof COLUMNS)[number]
 }
 
 /** The communes for the latest year: value on a red-to-green scale against the target, rank and reporting; the furthest behind first. */
-export function CommuneTable({ units, row, indicator, current, fileName }: CommuneTableProps) {
+export function CommuneTable({ units, row, indicator, current, fileName, sheet }: CommuneTableProps) {
   const { t } = useTranslation();
   const { lang } = useLang();
   const [sort, setSort] = useState<Sort>(BEHIND_FIRST);
@@ -117,7 +120,7 @@ export function CommuneTable({ units, row, indicator, current, fileName }: Commu
             {t('dashboard.scale.met')}
           </Text>
         </Group>
-        <CsvButton fileName={fileName} rows={csv} />
+        <TableDownloads fileName={fileName} sheet={sheet} rows={csv} />
       </Group>
     </Stack>
   );

@@ -1,22 +1,24 @@
-import { Button } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { IconFileSpreadsheet, IconPhoto } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { downloadCsv, downloadDataUrl, type CsvCell } from '../download.ts';
+import { downloadCsv, downloadDataUrl, downloadXlsx, type CsvCell } from '../download.ts';
 
-/** "Tải Excel (CSV)": the rows are built only when the button is pressed. */
-export function CsvButton({ fileName, rows, label }: { fileName: string; rows: () => CsvCell[][]; label?: string }) {
+/**
+ * "Tải Excel (XLSX)" and "Tải CSV" for a table shown on screen; the rows
+ * (header first) are built only when a button is pressed. `fileName` has no
+ * extension; `sheet` names the workbook's sheet.
+ */
+export function TableDownloads({ fileName, sheet, rows }: { fileName: string; sheet: string; rows: () => CsvCell[][] }) {
   const { t } = useTranslation();
   return (
-    <Button
-      variant="default"
-      size="sm"
-      h={40}
-      leftSection={<IconFileSpreadsheet size={18} />}
-      onClick={() => downloadCsv(fileName, rows())}
-      aria-label={label}
-    >
-      {t('dashboard.csv')}
-    </Button>
+    <Group gap="xs" wrap="wrap">
+      <Button variant="default" size="sm" h={40} leftSection={<IconFileSpreadsheet size={18} />} onClick={() => void downloadXlsx(`${fileName}.xlsx`, sheet, rows())}>
+        {t('dashboard.xlsx')}
+      </Button>
+      <Button variant="default" size="sm" h={40} onClick={() => downloadCsv(`${fileName}.csv`, rows())}>
+        {t('dashboard.csv')}
+      </Button>
+    </Group>
   );
 }
 
