@@ -83,4 +83,39 @@ describe('GET /api/analytics/pivot', () => {
     expect(sheet.getRow(1).values).toEqual([undefined, 'Mã chỉ số', 'Chỉ số', 'Mã đơn vị', 'Đơn vị', '2024']);
     expect(sheet.getRow(20).getCell(5).value).toBe(40);
   });
+
+  it('lays out data elements too, summed over their disaggregations or the ones named, half-years by the element’s own rule', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/analytics/pivot?indicator=I_THCS_TO_VET&element=DE_THCS_GRAD,DE_THCS_TO_VET[sex:F],DE_LABOUR_FORCE&org=221&period=2024',
+      headers: { cookie: admin.cookie },
+    });
+    expect(res.statusCode).toBe(200);
+    const rows = res.json<{ rows: { kind: string; indicator: string; indicatorName: string; org: string; total: boolean; values: (number | null)[] }[] }>().rows;
+    const at = (code: string, org: string) => rows.find((r) => r.indicator === code && r.org === org);
+    expect(rows.map((r) => r.indicator).filter((c, i, all) => all.indexOf(c) === i)).toEqual(['I_THCS_TO_VET', 'DE_THCS_GRAD', 'DE_THCS_TO_VET[sex:F]', 'DE_LABOUR_FORCE']);
+    expect(at('I_THCS_TO_VET', '221')).toMatchObject({ kind: 'indicator', values: [40] });
+    expect(at('DE_THCS_GRAD', '07681')).toMatchObject({ kind: 'element', values: [100] });
+    expect(at('DE_THCS_GRAD', '221')).toMatchObject({ kind: 'element', total: true, values: [300] });
+    expect(at('DE_THCS_TO_VET[sex:F]', '221')).toMatchObject({ values: [60] });
+    expect(at('DE_THCS_TO_VET[sex:F]', '221')!.indicatorName).toMatch(/\(sex: F\)$/);
+    // The labour force is counted at a moment: the year takes the last half-year (1100), not the sum (2100).
+    expect(at('DE_LABOUR_FORCE', '221')).toMatchObject({ values: [1100] });
+    expect(at('DE_LABOUR_FORCE', '07682')).toMatchObject({ values: [null] });
+
+    const csv = await t.app.inject({ method: 'GET', url: '/api/analytics/pivot?element=DE_THCS_GRAD&org=221&period=2024&format=csv', headers: { cookie: admin.cookie } });
+    expect(csv.body.startsWith('\uFEFF"Mã chỉ số, chỉ tiêu","Chỉ số, chỉ tiêu",Mã đơn vị,Đơn vị,2024\r\n')).toBe(true);
+    expect(csv.body).toContain('221,Huyện Yên Dũng (tổng),300\r\n');
+  });
+
+  it('names a bad element, dimension or value', async () => {
+    const ask = async (element: string) => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/analytics/pivot?element=${encodeURIComponent(element)}&org=221&period=2024`, headers: { cookie: admin.cookie } });
+      return [res.statusCode, res.json<ErrorBody>().message];
+    };
+    expect(await ask('DE_NOPE')).toEqual([400, 'element: "DE_NOPE" không phải là chỉ tiêu đã có']);
+    expect(await ask('DE_THCS_GRAD[colour:red]')).toEqual([400, 'element: "DE_THCS_GRAD" không có phân tổ "colour"']);
+    expect(await ask('DE_THCS_GRAD[sex:X]')).toEqual([400, 'element: "sex:X" không phải là giá trị phân tổ của "DE_THCS_GRAD"']);
+    expect(await ask('DE_THCS_GRAD/2')).toEqual([400, 'element: "DE_THCS_GRAD/2" không phải là mã chỉ tiêu (ví dụ DE_LABOUR_FORCE hoặc DE_LABOUR_FORCE[sex:F])']);
+  });
 });

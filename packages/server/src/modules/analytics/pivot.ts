@@ -1,14 +1,46 @@
 import ExcelJS from 'exceljs';
-import { csvRecord, formatNumber, parsePeriod, type Period } from '@vetplan/domain';
+import { csvRecord, formatFormula, formatNumber, formulaProblems, parseFormula, parsePeriod, type Period } from '@vetplan/domain';
 import { errors } from '../../http/errors.ts';
 import type { AppContext } from '../../context.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { unitNames } from './repository.ts';
-import { computeIndicators, loadIndicators, readableUnits, type IndicatorRow } from './service.ts';
+import { loadDataMetadata } from '../data-values/metadata.ts';
+import { computeIndicators, loadIndicators, readableUnits, type IndicatorRow, type IndicatorSpec } from './service.ts';
 
 export interface PivotTable {
   periods: string[];
-  rows: { indicator: string; indicatorName: string; org: string; orgName: string; total: boolean; values: (number | null)[] }[];
+  /** `indicator` is an indicator's code, or a data element with its dimension filter (`DE_X[sex:F]`) when `kind` is "element". */
+  rows: { kind: 'indicator' | 'element'; indicator: string; indicatorName: string; org: string; orgName: string; total: boolean; values: (number | null)[] }[];
+}
+
+interface PivotSeries {
+  kind: 'indicator' | 'element';
+  spec: IndicatorSpec;
+  name: string;
+}
+
+/**
+ * Data elements asked for by code, each optionally narrowed by dimension
+ * values (`DE_THPT_TO_VET[level:CD]`): the element's figures summed over its
+ * disaggregations (or the ones named), through the same aggregation as an
+ * indicator's — over the units below and over periods by the element's own
+ * time aggregation.
+ */
+async function elementSeries(ctx: AppContext, texts: string[]): Promise<PivotSeries[]> {
+  const metadata = await loadDataMetadata(ctx.db);
+  const catalog = { elements: new Map([...metadata.elements].map(([code, e]) => [code, e.dimensions])) };
+  return texts.map((text) => {
+    const parsed = parseFormula(text);
+    if (!parsed.ok || parsed.formula.kind !== 'ref') {
+      throw errors.invalidField('element', `"${text}" không phải là mã chỉ tiêu (ví dụ DE_LABOUR_FORCE hoặc DE_LABOUR_FORCE[sex:F])`, `"${text}" is not a data element code (e.g. DE_LABOUR_FORCE or DE_LABOUR_FORCE[sex:F])`);
+    }
+    const [problem] = formulaProblems(parsed.formula, catalog);
+    if (problem) throw errors.invalidField('element', problem.vi, problem.en);
+    const code = formatFormula(parsed.formula);
+    const filter = Object.entries(parsed.formula.filter).map(([d, v]) => `${d}: ${v}`).join(', ');
+    const name = metadata.elements.get(parsed.formula.element)!.name;
+    return { kind: 'element', spec: { code, formula: parsed.formula }, name: filter ? `${name} (${filter})` : name };
+  });
 }
 
 /**
@@ -17,14 +49,22 @@ export interface PivotTable {
  * below the given one and the given one closes each indicator as its total
  * (computed from the sums, not added up from the rows' rates).
  */
-export async function pivot(ctx: AppContext, auth: AuthContext, q: { indicators: string[] | null; org: string | null; children: boolean; periods: string[] }): Promise<PivotTable> {
+export async function pivot(
+  ctx: AppContext,
+  auth: AuthContext,
+  q: { indicators: string[] | null; elements?: string[] | null; org: string | null; children: boolean; periods: string[] },
+): Promise<PivotTable> {
   // `period=` (empty) names no period: the table needs at least one (it once answered 500).
   if (q.periods.length === 0) throw errors.invalidField('period', 'cần ít nhất một kỳ báo cáo (ví dụ 2025)', 'at least one period is needed (e.g. 2025)');
   for (const p of q.periods) {
     const parsed = parsePeriod(p);
     if (!parsed.ok) throw errors.invalidField('period', parsed.messageVi, parsed.message);
   }
-  const indicators = await loadIndicators(ctx, q.indicators);
+  // Indicators (all of them when neither indicators nor elements are named), then data elements.
+  const elements = q.elements?.length ? await elementSeries(ctx, [...new Set(q.elements)]) : [];
+  const indicators = q.indicators || elements.length === 0 ? await loadIndicators(ctx, q.indicators) : [];
+  const indicatorNames = new Map((await ctx.db.selectFrom('indicator').select(['code', 'name']).execute()).map((i) => [i.code, i.name]));
+  const series: PivotSeries[] = [...indicators.map((spec) => ({ kind: 'indicator' as const, spec, name: indicatorNames.get(spec.code) ?? spec.code })), ...elements];
   const [root] = await readableUnits(ctx, auth, q.org ? [q.org] : null);
   // The areas below that existed during the periods asked for (a commune merged away before them is left out).
   const spans = q.periods.map((p) => period(p));
@@ -43,16 +83,16 @@ export async function pivot(ctx: AppContext, auth: AuthContext, q: { indicators:
       ).map((r) => r.area_code)
     : [];
   const orgs = [...new Set(children), root!];
-  const values = await computeIndicators(ctx, indicators, orgs, q.periods);
+  const values = await computeIndicators(ctx, series.map((s) => s.spec), orgs, q.periods);
   const names = await unitNames(ctx.db, orgs);
-  const indicatorNames = new Map((await ctx.db.selectFrom('indicator').select(['code', 'name']).execute()).map((i) => [i.code, i.name]));
   const index = new Map<string, IndicatorRow>(values.map((v) => [`${v.indicator}|${v.org}|${v.period}`, v]));
   return {
     periods: q.periods,
-    rows: indicators.flatMap((i) =>
+    rows: series.flatMap(({ kind, spec: i, name }) =>
       orgs.map((org) => ({
+        kind,
         indicator: i.code,
-        indicatorName: indicatorNames.get(i.code) ?? i.code,
+        indicatorName: name,
         org,
         orgName: names.get(org) ?? org,
         total: q.children && org === root,
@@ -68,11 +108,15 @@ function period(code: string): Period {
   return parsed.period;
 }
 
-const HEADER = ['Mã chỉ số', 'Chỉ số', 'Mã đơn vị', 'Đơn vị'];
+/** The first four columns; "chỉ tiêu" (data element) joins the words when the table has element rows. */
+function header(table: PivotTable): string[] {
+  return table.rows.some((r) => r.kind === 'element') ? ['Mã chỉ số, chỉ tiêu', 'Chỉ số, chỉ tiêu', 'Mã đơn vị', 'Đơn vị'] : ['Mã chỉ số', 'Chỉ số', 'Mã đơn vị', 'Đơn vị'];
+}
+const LEAD_COLUMNS = 4;
 
 export function pivotCsv(table: PivotTable): string {
-  const lines = [csvRecord([...HEADER, ...table.periods])];
-  for (const r of table.rows) lines.push(csvRecord([r.indicator, r.indicatorName, r.org, r.total ? `${r.orgName} (tổng)` : r.orgName, ...r.values.map((v) => (v === null ? '' : formatNumber(v, { decimals: 1 })))]));
+  const lines = [csvRecord([...header(table), ...table.periods])];
+  for (const r of table.rows) lines.push(csvRecord([r.indicator, r.indicatorName, r.org, r.total ? `${r.orgName} (tổng)` : r.orgName, ...r.values.map((v) => (v === null ? '' : formatNumber(v, { decimals: r.kind === 'element' && Number.isInteger(v) ? 0 : 1 })))]));
   // A BOM lets Excel read the Vietnamese text as UTF-8.
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
@@ -80,13 +124,14 @@ export function pivotCsv(table: PivotTable): string {
 export async function pivotXlsx(table: PivotTable): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Chỉ số');
-  sheet.addRow([...HEADER, ...table.periods]).font = { bold: true };
+  sheet.addRow([...header(table), ...table.periods]).font = { bold: true };
   for (const r of table.rows) {
     const row = sheet.addRow([r.indicator, r.indicatorName, r.org, r.total ? `${r.orgName} (tổng)` : r.orgName, ...r.values]);
     if (r.total) row.font = { bold: true };
+    // Rates with one decimal; an element's counts in whole numbers with thousands grouped.
+    for (let c = LEAD_COLUMNS + 1; c <= LEAD_COLUMNS + table.periods.length; c++) row.getCell(c).numFmt = r.kind === 'element' ? '#,##0.##' : '0.0';
   }
   sheet.columns.forEach((c, i) => (c.width = i === 1 ? 50 : i === 3 ? 28 : 12));
-  for (let c = HEADER.length + 1; c <= HEADER.length + table.periods.length; c++) sheet.getColumn(c).numFmt = '0.0';
-  sheet.views = [{ state: 'frozen', xSplit: HEADER.length, ySplit: 1 }];
+  sheet.views = [{ state: 'frozen', xSplit: LEAD_COLUMNS, ySplit: 1 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -51,13 +51,14 @@ export function analyticsRoutes(app: App, ctx: AppContext): void {
     config: { access: { roles: 'signed-in' } },
     schema: {
       tags: ['analytics'],
-      summary: 'Indicators × units × periods as a table (the units below a unit, with its total); CSV or XLSX with format=',
+      summary: 'Indicators and/or data elements × units × periods as a table (the units below a unit, with its total); CSV or XLSX with format=',
       querystring: PivotQuery,
       response: { 200: PivotSchema, ...ErrorResponses },
     },
   }, async (request, reply) => {
     const table = await pivot(ctx, request.auth!, {
       indicators: list(request.query.indicator),
+      elements: list(request.query.element),
       org: request.query.org ?? null,
       children: request.query.children ?? true,
       periods: list(request.query.period) ?? recentYears(ctx),
@@ -75,7 +76,8 @@ export function analyticsRoutes(app: App, ctx: AppContext): void {
 
 const PivotQuery = Type.Object(
   {
-    indicator: CommaList('Indicator code(s); all by default'),
+    indicator: CommaList('Indicator code(s); all by default when no element is named'),
+    element: CommaList('Data element code(s), each optionally with dimension values: DE_LABOUR_FORCE or DE_THPT_TO_VET[level:CD]'),
     org: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'The unit; the caller’s own by default' })),
     children: Type.Optional(Type.Boolean({ description: 'Rows for the areas directly below the unit, with the unit as total (default true)' })),
     period: CommaList('Period code(s); the last five years by default'),
@@ -88,6 +90,7 @@ const PivotSchema = Type.Object({
   periods: Type.Array(Type.String()),
   rows: Type.Array(
     Type.Object({
+      kind: Type.Union([Type.Literal('indicator'), Type.Literal('element')]),
       indicator: Type.String(),
       indicatorName: Type.String(),
       org: Type.String(),
