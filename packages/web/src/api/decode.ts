@@ -89,3 +89,11 @@ export function numbers(o: Json, key: string, path = ''): number[] {
     return v;
   }, path);
 }
+
+/** A list of numbers where a missing figure is null. */
+export function numbersOrNull(o: Json, key: string, path = ''): (number | null)[] {
+  return list(o, key, (v, p) => {
+    if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) throw new DecodeError(p, 'a number or null');
+    return v;
+  }, path);
+}

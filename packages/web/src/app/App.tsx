@@ -23,6 +23,7 @@ const MyTasksPage = lazy(() => import('../features/tasks/MyTasksPage.tsx'));
 const TaskDetailPage = lazy(() => import('../features/tasks/TaskDetailPage.tsx'));
 const EvaluationPage = lazy(() => import('../features/evaluation/EvaluationPage.tsx'));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage.tsx'));
+const AnalysisPage = lazy(() => import('../features/analysis/AnalysisPage.tsx'));
 
 export const ROUTES = {
   home: '/',
@@ -39,6 +40,7 @@ export const ROUTES = {
   task: '/task',
   evaluation: '/evaluation',
   reports: '/reports',
+  analysis: '/analysis',
 } as const;
 
 function PageLoader() {
@@ -83,6 +85,7 @@ export function App() {
   else if (pathname === ROUTES.task) page = <TaskDetailPage />;
   else if (pathname === ROUTES.evaluation) page = <EvaluationPage />;
   else if (pathname === ROUTES.reports && canReport(me.data.user.role)) page = <ReportsPage />;
+  else if (pathname === ROUTES.analysis) page = <AnalysisPage />;
   else page = <NotFoundPage />;
 
   return (

@@ -1,6 +1,6 @@
 import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAward, IconChartLine, IconClipboardCheck, IconFileImport, IconFileText, IconListCheck, IconLogout, IconReport, IconTable, IconUsers } from '@tabler/icons-react';
+import { IconAward, IconChartLine, IconClipboardCheck, IconFileImport, IconFileText, IconListCheck, IconLogout, IconReport, IconTable, IconTableOptions, IconUsers } from '@tabler/icons-react';
 import { ROLE_LABELS } from '@vetplan/domain';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +25,7 @@ function useNavItems(me: Me): NavItem[] {
   const role = me.user.role;
   const items: NavItem[] = [{ to: '/', label: t('nav.plan'), icon: <IconFileText size={20} stroke={1.6} /> }];
   items.push({ to: '/dashboard', label: t('nav.dashboard'), icon: <IconChartLine size={20} stroke={1.6} /> });
+  items.push({ to: '/analysis', label: t('analysis.nav'), icon: <IconTableOptions size={20} stroke={1.6} /> });
   if (role !== 'viewer') items.push({ to: '/data-entry', label: t('nav.dataEntry'), icon: <IconTable size={20} stroke={1.6} /> });
   if (canImport(role)) items.push({ to: '/import', label: t('nav.import'), icon: <IconFileImport size={20} stroke={1.6} /> });
   if (role !== 'unit_officer') {
