@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, apiRequest, type ApiSession } from './support/api.ts';
 import { logIn } from './support/app.ts';
-import { mainNav, openPage, screenshot } from './support/browser.ts';
+import { downloaded, firstSheet, mainNav, openPage, screenshot } from './support/browser.ts';
 import { useAppUnderTest } from './support/server.ts';
 
 const app = useAppUnderTest();
@@ -66,10 +64,7 @@ describe('data tables (pivot)', () => {
       await expect.poll(async () => (await table.locator('thead th').allTextContents()).at(-1)).toBe(`${year}S2`);
 
       // The same table as an Excel file built by the server.
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải Excel (XLSX)' }).click()]);
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
-      const sheet = workbook.worksheets[0]!;
+      const sheet = await firstSheet((await downloaded(page, () => page.getByRole('link', { name: 'Tải Excel (XLSX)' }).click())).bytes);
       expect(sheet.getRow(1).getCell(5).value).toBe(`${thisYear - 5}S1`);
       expect(sheet.rowCount).toBe(1 + 19 * 2);
       const labourRow = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === 'DE_LABOUR_FORCE' && r.getCell(3).value === '221');

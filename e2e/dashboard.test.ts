@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import ExcelJS from 'exceljs';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { logIn } from './support/app.ts';
-import { mainNav, openPage, screenshot, type WatchedPage } from './support/browser.ts';
+import { downloaded, firstSheet, mainNav, openPage, screenshot, type WatchedPage } from './support/browser.ts';
 import { useAppUnderTest } from './support/server.ts';
 
 const app = useAppUnderTest();
@@ -55,12 +53,6 @@ async function noSidewaysScroll(page: Page): Promise<void> {
   expect(width).toBeLessThanOrEqual(360);
 }
 
-async function downloaded(page: Page, click: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  const file = await download.path();
-  return { download, bytes: fs.readFileSync(file) };
-}
-
 async function openOverview(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Tổng quan chỉ tiêu', level: 1 }).waitFor();
   await page.getByTestId('target-cards').locator('article').first().waitFor();
@@ -98,9 +90,7 @@ describe('targets dashboard', () => {
       expect(csv.bytes.toString('utf8')).toContain(TRAINED);
       const xlsx = await downloaded(page, () => page.getByRole('button', { name: 'Tải Excel (XLSX)' }).click());
       expect(xlsx.download.suggestedFilename()).toBe(`chi-tieu-221-${horizon}.xlsx`);
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
-      const sheet = workbook.worksheets[0]!;
+      const sheet = await firstSheet(xlsx.bytes);
       expect(sheet.name).toBe(`Chỉ tiêu ${horizon}`);
       const trainedRow = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === TRAINED);
       expect(trainedRow, 'the XLSX has the trained-labour target row').toBeDefined();

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { logIn } from './support/app.ts';
-import { mainNav, openPage, screenshot, type WatchedPage } from './support/browser.ts';
+import { downloaded, firstSheet, mainNav, openPage, screenshot, type WatchedPage } from './support/browser.ts';
 import { useAppUnderTest } from './support/server.ts';
 
 const app = useAppUnderTest();
@@ -184,6 +184,13 @@ describe('data entry, submission and approval', () => {
       expect(summary).toContain('Số đơn vị18');
       expect(summary).toContain('Quá hạn17');
       await screenshot(page, 'completeness-1366.png');
+      const board = await downloaded(page, () => page.getByRole('button', { name: 'Tải Excel (XLSX)' }).click());
+      expect(board.download.suggestedFilename()).toMatch(/^nop-bao-cao-[A-Z0-9_]+-2026S1\.xlsx$/);
+      const sheet = await firstSheet(board.bytes);
+      expect(sheet.getRow(1).getCell(1).value).toBe('Đơn vị');
+      expect(sheet.rowCount).toBe(19);
+      const tuMai = sheet.getRows(2, 18)!.find((r) => r.getCell(1).value === 'Xã Tư Mại');
+      expect([tuMai?.getCell(2).value, tuMai?.getCell(3).value]).toEqual(['Đã gửi', 'Muộn']);
 
       await row.getByRole('link', { name: 'Mở biểu mẫu của Xã Tư Mại' }).click();
       await expect.poll(() => status(page).textContent()).toBe('Đã gửi');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type BrowserContextOptions, type Download, type Locator, type Page } from 'playwright-core';
 import { RESULTS_DIR } from './paths.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -76,4 +77,17 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
 /** The sidebar with the app's pages (open on a wide screen; behind the burger on a phone). */
 export function mainNav(page: Page): Locator {
   return page.getByRole('navigation', { name: 'Điều hướng chính' });
+}
+
+/** What a click downloads: the download and the file's bytes. */
+export async function downloaded(page: Page, click: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { download, bytes: fs.readFileSync(await download.path()) };
+}
+
+/** The first sheet of a downloaded workbook. */
+export async function firstSheet(bytes: Buffer): Promise<ExcelJS.Worksheet> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook.worksheets[0]!;
 }

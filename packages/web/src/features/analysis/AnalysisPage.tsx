@@ -183,10 +183,10 @@ export default function AnalysisPage() {
                 </Text>
                 <Group gap="xs">
                   <Button component="a" href={pivotFileUrl(query, 'xlsx')} variant="default" size="sm" h={40} leftSection={<IconFileSpreadsheet size={18} />}>
-                    {t('dashboard.xlsx')}
+                    {t('common.downloadXlsx')}
                   </Button>
                   <Button component="a" href={pivotFileUrl(query, 'csv')} variant="default" size="sm" h={40}>
-                    {t('dashboard.csv')}
+                    {t('common.downloadCsv')}
                   </Button>
                 </Group>
               </Group>

@@ -1,8 +1,10 @@
-import { Alert, Anchor, Badge, Center, Container, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { formatDate, type Timeliness } from '@vetplan/domain';
+import { Alert, Anchor, Badge, Center, Container, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { formatDate, STATUS_LABELS, type Timeliness } from '@vetplan/domain';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { linkClick, withQuery } from '../../app/router.ts';
+import { useLang } from '../../i18n/useLang.ts';
+import { TableDownloads } from '../../shared/DownloadButtons.tsx';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { EntrySelectors } from '../data-entry/EntrySelectors.tsx';
 import { formatMoment } from '../data-entry/format.ts';
@@ -82,25 +84,35 @@ function UnitRow({ unit, form, period }: { unit: CompletenessUnit; form: string;
 
 function UnitTable({ data }: { data: Completeness }) {
   const { t } = useTranslation();
+  const { lang } = useLang();
   const columns = ['unit', 'status', 'timeliness', 'submittedAt', 'reason', 'open'] as const;
   if (data.units.length === 0) return <Text c="dimmed">{t('completeness.none')}</Text>;
+  const download = () => [
+    [t('completeness.columns.unit'), t('completeness.columns.status'), t('completeness.columns.timeliness'), t('completeness.columns.submittedAt'), t('completeness.submittedByColumn'), t('completeness.columns.reason')],
+    ...data.units.map((u) => [u.name, STATUS_LABELS[u.status][lang], t(`completeness.timeliness.${u.timeliness}`), u.submittedAt ? formatMoment(u.submittedAt) : null, u.submittedBy, u.reason]),
+  ];
   return (
-    <Table.ScrollContainer minWidth={820} type="native" pos="relative">
-      <Table verticalSpacing="sm" highlightOnHover data-testid="completeness-table">
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map((c) => (
-              <Table.Th key={c}>{t(`completeness.columns.${c}`)}</Table.Th>
+    <Stack gap="sm">
+      <Group justify="flex-end">
+        <TableDownloads fileName={`nop-bao-cao-${data.form}-${data.period}`} sheet={`${data.form} ${data.period}`} rows={download} />
+      </Group>
+      <Table.ScrollContainer minWidth={820} type="native" pos="relative">
+        <Table verticalSpacing="sm" highlightOnHover data-testid="completeness-table">
+          <Table.Thead>
+            <Table.Tr>
+              {columns.map((c) => (
+                <Table.Th key={c}>{t(`completeness.columns.${c}`)}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.units.map((unit) => (
+              <UnitRow key={unit.org} unit={unit} form={data.form} period={data.period} />
             ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {data.units.map((unit) => (
-            <UnitRow key={unit.org} unit={unit} form={data.form} period={data.period} />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
   );
 }
 

@@ -3,6 +3,7 @@ import { formatNumber, formatPercent } from '@vetplan/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, useSearchParams, withQuery } from '../../app/router.ts';
+import { TableDownloads } from '../../shared/DownloadButtons.tsx';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { useMe } from '../auth/queries.ts';
 import { usePlans } from '../plan/queries.ts';
@@ -76,11 +77,19 @@ function Adjust({ plan, card }: { plan: string; card: Scorecard }) {
   );
 }
 
-function RankTable({ title, rows, selected, onSelect }: { title: string; rows: RankRow[]; selected: string | null; onSelect: (org: string) => void }) {
+/** `fileKey` names the download: xep-hang-<fileKey>-<year>.xlsx. */
+function RankTable({ title, fileKey, year, rows, selected, onSelect }: { title: string; fileKey: string; year: number; rows: RankRow[]; selected: string | null; onSelect: (org: string) => void }) {
   const { t } = useTranslation();
+  const download = () => [
+    [t('tasks.evaluation.rank'), t('tasks.evaluation.unit'), t('tasks.evaluation.score'), t('tasks.evaluation.ratingCol')],
+    ...rows.map((r) => [r.rank, r.orgName, r.total === null ? null : Number(r.total.toFixed(1)), r.rating === null ? null : t(`tasks.evaluation.rating.${r.rating}`)]),
+  ];
   return (
     <Stack gap={4}>
-      <Title order={3} size="h5">{title}</Title>
+      <Group justify="space-between" gap="xs">
+        <Title order={3} size="h5">{title}</Title>
+        <TableDownloads fileName={`xep-hang-${fileKey}-${year}`} sheet={`${title} ${year}`} rows={download} />
+      </Group>
       <Table fz="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -165,8 +174,8 @@ export default function EvaluationPage() {
           {overseer && ranking.data && (
             <Stack gap="md" data-testid="ranking">
               <Title order={2} size="h4">{t('tasks.evaluation.ranking')}</Title>
-              <RankTable title={t('tasks.evaluation.agencies')} rows={ranking.data.agencies} selected={org} onSelect={(o) => select({ org: o })} />
-              <RankTable title={t('tasks.evaluation.communes')} rows={ranking.data.communes} selected={org} onSelect={(o) => select({ org: o })} />
+              <RankTable title={t('tasks.evaluation.agencies')} fileKey="co-quan" year={year} rows={ranking.data.agencies} selected={org} onSelect={(o) => select({ org: o })} />
+              <RankTable title={t('tasks.evaluation.communes')} fileKey="xa" year={year} rows={ranking.data.communes} selected={org} onSelect={(o) => select({ org: o })} />
             </Stack>
           )}
         </SimpleGrid>

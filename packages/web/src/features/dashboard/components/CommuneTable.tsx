@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { linkClick } from '../../../app/router.ts';
 import { useLang } from '../../../i18n/useLang.ts';
 import type { Indicator } from '../../plan/types.ts';
-import { csvNumber } from '../download.ts';
+import { csvNumber } from '../../../shared/download.ts';
 import { formatValue, ruleOf } from '../model.ts';
 import type { ProgressRow } from '../api.ts';
 import { indicatorHref } from '../paths.ts';
 import { BEHIND_FIRST, closeness, closenessColor, sortUnits, type RankedUnit, type Sort, type SortKey } from '../standing.ts';
 import classes from '../dashboard.module.css';
-import { TableDownloads } from './DownloadButtons.tsx';
+import { TableDownloads } from '../../../shared/DownloadButtons.tsx';
 
 interface CommuneTableProps {
   units: RankedUnit[];

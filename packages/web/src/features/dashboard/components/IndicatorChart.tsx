@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../../shared/ErrorAlert.tsx';
 import { CHART_COLORS, type ChartTexts } from '../chart/chartOption.ts';
 import type { ChartOption, EChartsType } from '../chart/echarts.ts';
 import classes from '../dashboard.module.css';
-import { PngButton } from './DownloadButtons.tsx';
+import { PngButton } from '../../../shared/DownloadButtons.tsx';
 
 interface IndicatorChartProps {
   option: ChartOption;

@@ -25,7 +25,7 @@ export function downloadCsv(fileName: string, rows: readonly (readonly CsvCell[]
 
 /** A table as an Excel workbook (header row first); the writer is loaded on first use. */
 export async function downloadXlsx(fileName: string, sheet: string, rows: readonly (readonly CsvCell[])[]): Promise<void> {
-  const { tableWorkbook, XLSX_TYPE } = await import('../../shared/xlsx/workbook.ts');
+  const { tableWorkbook, XLSX_TYPE } = await import('./xlsx/workbook.ts');
   const url = URL.createObjectURL(new Blob([tableWorkbook(sheet, rows)], { type: XLSX_TYPE }));
   save(url, fileName);
   window.setTimeout(() => URL.revokeObjectURL(url), 30_000);

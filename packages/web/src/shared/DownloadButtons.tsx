@@ -1,7 +1,7 @@
 import { Button, Group } from '@mantine/core';
 import { IconFileSpreadsheet, IconPhoto } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { downloadCsv, downloadDataUrl, downloadXlsx, type CsvCell } from '../download.ts';
+import { downloadCsv, downloadDataUrl, downloadXlsx, type CsvCell } from './download.ts';
 
 /**
  * "Tải Excel (XLSX)" and "Tải CSV" for a table shown on screen; the rows
@@ -13,10 +13,10 @@ export function TableDownloads({ fileName, sheet, rows }: { fileName: string; sh
   return (
     <Group gap="xs" wrap="wrap">
       <Button variant="default" size="sm" h={40} leftSection={<IconFileSpreadsheet size={18} />} onClick={() => void downloadXlsx(`${fileName}.xlsx`, sheet, rows())}>
-        {t('dashboard.xlsx')}
+        {t('common.downloadXlsx')}
       </Button>
       <Button variant="default" size="sm" h={40} onClick={() => downloadCsv(`${fileName}.csv`, rows())}>
-        {t('dashboard.csv')}
+        {t('common.downloadCsv')}
       </Button>
     </Group>
   );
@@ -36,7 +36,7 @@ export function PngButton({ fileName, image }: { fileName: string; image: () => 
         if (url) downloadDataUrl(fileName, url);
       }}
     >
-      {t('dashboard.png')}
+      {t('common.downloadPng')}
     </Button>
   );
 }
