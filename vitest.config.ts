@@ -1,7 +1,12 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker less than the cores: a single worker on CI's 2 cores, while
+    // much of a server test file's time is spent waiting (on PostgreSQL, on the processes that
+    // the process tests start). Two files at a time keep both cores busy; e2e stays one at a time.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       {
         test: {

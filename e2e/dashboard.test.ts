@@ -1,13 +1,12 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createUserAsAdmin } from './support/api.ts';
 import { logIn } from './support/app.ts';
-import { downloaded, firstSheet, mainNav, openPage, screenshot, type WatchedPage } from './support/browser.ts';
+import { DESKTOP, downloaded, firstSheet, mainNav, openPage, PHONE, screenshot, withPage as withPageOn, type WatchedPage } from './support/browser.ts';
 import { useAppUnderTest } from './support/server.ts';
 
 const app = useAppUnderTest();
 
-const DESKTOP = { viewport: { width: 1366, height: 900 } };
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 const suffix = Date.now() % 100_000;
 /** Ông Hưng: vice-chairman of the district, a viewer of district 221. */
@@ -16,32 +15,9 @@ const LEADER = { username: `hung.ubnd${suffix}`, password: 'mat-khau-ong-hung-1'
 const TRAINED = 'Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ';
 const STATUS_WORDS = ['Đạt', 'Không đạt', 'Đúng tiến độ', 'Có nguy cơ chậm', 'Chậm tiến độ', 'Chưa có số liệu'];
 
-beforeAll(async () => {
-  const login = await fetch(`${app.server.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: app.server.adminPassword }),
-  });
-  expect(login.status).toBe(200);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const created = await fetch(`${app.server.baseUrl}/api/users`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken },
-    body: JSON.stringify(LEADER),
-  });
-  expect(created.status, await created.clone().text()).toBe(201);
-});
+beforeAll(() => createUserAsAdmin(app.server, LEADER));
 
-async function withPage(options: Parameters<typeof openPage>[1], scenario: (watched: WatchedPage) => Promise<void>) {
-  const watched = await openPage(app.browser, options);
-  try {
-    await scenario(watched);
-    expect(watched.unexpected()).toEqual([]);
-  } finally {
-    await watched.close();
-  }
-}
+const withPage = (options: Parameters<typeof openPage>[1], scenario: (watched: WatchedPage) => Promise<void>) => withPageOn(app.browser, options ?? {}, scenario);
 
 /** "32,0%" → 32 */
 function percent(text: string | null): number {

@@ -2,42 +2,19 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createUserAsAdmin } from './support/api.ts';
 import { logIn } from './support/app.ts';
-import { openPage, screenshot, type WatchedPage } from './support/browser.ts';
+import { DESKTOP, openPage, PHONE, screenshot, withPage as withPageOn, type WatchedPage } from './support/browser.ts';
 import { useAppUnderTest } from './support/server.ts';
 
 const app = useAppUnderTest();
-const DESKTOP = { viewport: { width: 1366, height: 900 } };
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const suffix = Date.now() % 100_000;
 /** Chị Lan: plan manager at the district labour office, who consolidates the report. */
 const MANAGER = { username: `lan.ldtbxh${suffix}`, password: 'mat-khau-chi-lan-1', role: 'plan_manager', org: '221', displayName: 'Trần Thị Lan' };
 
-beforeAll(async () => {
-  const login = await fetch(`${app.server.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: app.server.adminPassword }),
-  });
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const created = await fetch(`${app.server.baseUrl}/api/users`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken },
-    body: JSON.stringify(MANAGER),
-  });
-  expect(created.status, await created.clone().text()).toBe(201);
-});
+beforeAll(() => createUserAsAdmin(app.server, MANAGER));
 
-async function withPage(options: Parameters<typeof openPage>[1], scenario: (watched: WatchedPage) => Promise<void>) {
-  const watched = await openPage(app.browser, options);
-  try {
-    await scenario(watched);
-    expect(watched.unexpected()).toEqual([]);
-  } finally {
-    await watched.close();
-  }
-}
+const withPage = (options: Parameters<typeof openPage>[1], scenario: (watched: WatchedPage) => Promise<void>) => withPageOn(app.browser, options ?? {}, scenario);
 
 async function openReports(page: Page): Promise<void> {
   await logIn(page, app.server.baseUrl, MANAGER.username, MANAGER.password);

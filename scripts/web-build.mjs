@@ -2,23 +2,15 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { builtIsFresh } from './freshness.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const builtIndex = path.join(root, 'packages/web/dist/index.html');
 const sources = ['packages/web/src', 'packages/web/index.html', 'packages/web/vite.config.ts', 'packages/web/public', 'packages/domain/src', 'package-lock.json'];
 
-function newestMtime(p) {
-  if (!fs.existsSync(p)) return 0;
-  const stat = fs.statSync(p);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...fs.readdirSync(p).map((name) => newestMtime(path.join(p, name))));
-}
-
 export function webBuildIsFresh() {
-  if (!fs.existsSync(builtIndex)) return false;
-  const built = fs.statSync(builtIndex).mtimeMs;
-  return sources.every((s) => newestMtime(path.join(root, s)) <= built);
+  return builtIsFresh(root, builtIndex, sources);
 }
 
 export function ensureWebBuild() {

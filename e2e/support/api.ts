@@ -27,3 +27,10 @@ export function apiRequest(server: RunningServer, session: ApiSession, method: '
     body: body === undefined ? null : JSON.stringify(body),
   });
 }
+
+/** Creates a user as the admin of the app under test (the setup of a scenario's persona). */
+export async function createUserAsAdmin(server: RunningServer, user: { username: string; password: string; role: string; org: string; displayName?: string }): Promise<void> {
+  const admin = await apiLogin(server);
+  const created = await apiRequest(server, admin, 'POST', '/api/users', user);
+  expect(created.status, await created.clone().text()).toBe(201);
+}

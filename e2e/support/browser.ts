@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type BrowserContextOptions, type Download, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { RESULTS_DIR } from './paths.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -62,6 +63,20 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
       problems.filter((p) => !isExpected(p, expected)).map((p) => `${p.kind}: ${p.text} (${p.url})`),
     close: () => context.close(),
   };
+}
+
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
+export const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+/** Runs a scenario on a fresh page and expects it to have logged no error or warning. */
+export async function withPage(browser: Browser, options: BrowserContextOptions, scenario: (watched: WatchedPage) => Promise<void>): Promise<void> {
+  const watched = await openPage(browser, options);
+  try {
+    await scenario(watched);
+    expect(watched.unexpected()).toEqual([]);
+  } finally {
+    await watched.close();
+  }
 }
 
 /** Saves a screenshot to test-results/ (git-ignored): the whole page, or only what is on screen. */

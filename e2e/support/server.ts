@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { freePort, startServer as spawnServer, waitForHealth } from '../../packages/server/test/support/process.ts';
+import { ensureServerBundle } from '../../scripts/server-bundle.mjs';
 import { ensureWebBuild } from '../../scripts/web-build.mjs';
 import { launchBrowser } from './browser.ts';
 
@@ -48,6 +49,7 @@ export function useAppUnderTest(env: Record<string, string> = {}): { server: Run
   const t = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
     ensureWebBuild();
+    await ensureServerBundle();
     t.server = await startServer(env);
     t.browser = await launchBrowser();
   });

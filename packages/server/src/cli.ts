@@ -37,12 +37,14 @@ Commands:
                                      import data values in the exchange format, as user U (default admin);
                                      all-or-nothing unless --partial
   analytics rebuild                  recompute the analytics aggregate from all data values (repair)
-  backup <file.tar.gz>               write every row to a backup file with a SHA-256 manifest
-                                     (embedded database: stop the server first)
+  backup <file.tar.gz>               write every row, and the files under DATA_DIR, to a backup file
+                                     with a SHA-256 manifest (embedded database: stop the server first)
   backup verify <file.tar.gz>        check a backup file against its manifest
-  restore <file.tar.gz>              replace every row with a verified backup's (stop the server first)
+  restore <file.tar.gz>              replace every row with a verified backup's and put its files back
+                                     under DATA_DIR (stop the server first)
   migrate-to <postgres-url>          copy this embedded installation to an empty PostgreSQL database,
                                      checked table by table (counts, SHA-256) and by the history's hash chain
+             [--files-to <dir>]      and copy the files under DATA_DIR (evidence, report exports) to <dir>
 
 Configuration comes from environment variables (see README): PORT, DATA_DIR, DATABASE_URL, ...`;
 
@@ -72,6 +74,7 @@ async function run(argv: string[]): Promise<void> {
       name: { type: 'string' },
       user: { type: 'string' },
       partial: { type: 'boolean' },
+      'files-to': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -166,8 +169,8 @@ async function run(argv: string[]): Promise<void> {
       if (!sub) throw new UsageError('usage: vetplan restore <file.tar.gz>');
       return restoreCommand(config, sub);
     case 'migrate-to':
-      if (!sub) throw new UsageError('usage: vetplan migrate-to <postgres-url>');
-      return migrateToCommand(config, sub);
+      if (!sub) throw new UsageError('usage: vetplan migrate-to <postgres-url> [--files-to <dir>]');
+      return migrateToCommand(config, sub, values['files-to']);
     default:
       throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
   }

@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { openEmbedded, openPostgres } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadCatalog } from '../src/modules/catalog/load.ts';
+import { ensureServerBundle } from '../../../scripts/server-bundle.mjs';
 import { DEFAULT_CATALOG_DIR, TEMPLATE_DB_NAME, testEngine, withDatabaseName } from './support/engine.ts';
 
 /**
@@ -14,6 +15,8 @@ import { DEFAULT_CATALOG_DIR, TEMPLATE_DB_NAME, testEngine, withDatabaseName } f
  * template database for PostgreSQL), which takes well under a second.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The process tests start the bundled command line (test/support/process.ts).
+  await ensureServerBundle();
   const engine = testEngine();
   if (engine.kind === 'postgres') {
     const admin = await openPostgres(engine.url, 1);

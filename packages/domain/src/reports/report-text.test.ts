@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { period } from '../period/period.ts';
-import { asciiFileName, nextReportPeriodLabel, paragraphs, parseReportPeriod, reportPeriodLabel, taskInstanceStatus } from './report-text.ts';
+import { asciiFileName, attachmentDisposition, nextReportPeriodLabel, paragraphs, parseReportPeriod, reportPeriodLabel } from './report-text.ts';
 
 describe('report periods', () => {
   it('accepts half-years and years only, with a Vietnamese reason otherwise', () => {
@@ -23,27 +23,9 @@ describe('report periods', () => {
   });
 });
 
-describe('task instance status', () => {
-  const base = { completedOn: null, dueOn: '2025-06-30', extendedTo: null, today: '2025-06-15' };
-  it('judges done against the due date or the approved extension', () => {
-    expect(taskInstanceStatus({ ...base, reported: 'done', completedOn: '2025-06-30' })).toBe('done_on_time');
-    expect(taskInstanceStatus({ ...base, reported: 'done', completedOn: '2025-07-01' })).toBe('done_late');
-    expect(taskInstanceStatus({ ...base, reported: 'done', completedOn: '2025-07-01', extendedTo: '2025-07-15' })).toBe('done_on_time');
-  });
-  it('is overdue once the due date passed without completion', () => {
-    expect(taskInstanceStatus({ ...base, reported: 'in_progress', today: '2025-07-01' })).toBe('overdue');
-    expect(taskInstanceStatus({ ...base, reported: null, today: '2025-07-01', extendedTo: '2025-07-10' })).toBe('not_started');
-    expect(taskInstanceStatus({ ...base, reported: 'in_progress' })).toBe('in_progress');
-    expect(taskInstanceStatus({ ...base, reported: null })).toBe('not_started');
-  });
-});
-
-describe('text helpers', () => {
-  it('splits narratives into non-blank paragraphs', () => {
-    expect(paragraphs('  a \n\n b\r\n')).toEqual(['a', 'b']);
-  });
-  it('makes ASCII file names from Vietnamese ones', () => {
-    expect(asciiFileName('Báo cáo 6 tháng đầu năm 2025 - UBND huyện Yên Dũng.docx')).toBe('Bao-cao-6-thang-dau-nam-2025-UBND-huyen-Yen-Dung.docx');
-    fc.assert(fc.property(fc.string(), (s) => /^[A-Za-z0-9._-]*$/.test(asciiFileName(s))));
+describe('download names', () => {
+  it('gives an ASCII name beside the Vietnamese one, for every download (reports and evidence)', () => {
+    expect(asciiFileName('Biên bản họp Đoàn.pdf')).toBe('Bien-ban-hop-Doan.pdf');
+    expect(attachmentDisposition('Biên bản.pdf')).toBe(`attachment; filename="Bien-ban.pdf"; filename*=UTF-8''Bi%C3%AAn%20b%E1%BA%A3n.pdf`);
   });
 });

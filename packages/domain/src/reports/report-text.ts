@@ -42,35 +42,6 @@ export const PROGRESS_STATUS_LABELS: Record<ProgressStatus, { vi: string; en: st
   no_data: { vi: 'Chưa có số liệu', en: 'No data' },
 };
 
-export const TASK_INSTANCE_STATUSES = ['done_on_time', 'done_late', 'in_progress', 'overdue', 'not_started'] as const;
-export type TaskInstanceStatus = (typeof TASK_INSTANCE_STATUSES)[number];
-
-export const TASK_INSTANCE_STATUS_LABELS: Record<TaskInstanceStatus, { vi: string; en: string }> = {
-  done_on_time: { vi: 'Hoàn thành đúng hạn', en: 'Done on time' },
-  done_late: { vi: 'Hoàn thành chậm', en: 'Done late' },
-  in_progress: { vi: 'Đang thực hiện', en: 'In progress' },
-  overdue: { vi: 'Quá hạn', en: 'Overdue' },
-  not_started: { vi: 'Chưa thực hiện', en: 'Not started' },
-};
-
-export interface TaskInstanceFacts {
-  /** Latest reported status, or null when nothing was reported. */
-  reported: 'not_started' | 'in_progress' | 'done' | null;
-  completedOn: string | null;
-  dueOn: string;
-  extendedTo: string | null;
-  /** Today, YYYY-MM-DD. */
-  today: string;
-}
-
-/** Where one task instance stands for a report: done (on time or late), in progress, overdue or not started. */
-export function taskInstanceStatus(f: TaskInstanceFacts): TaskInstanceStatus {
-  const due = f.extendedTo && f.extendedTo > f.dueOn ? f.extendedTo : f.dueOn;
-  if (f.reported === 'done') return f.completedOn !== null && f.completedOn > due ? 'done_late' : 'done_on_time';
-  if (f.today > due) return 'overdue';
-  return f.reported === 'in_progress' ? 'in_progress' : 'not_started';
-}
-
 /** Splits a narrative into its paragraphs: one per non-blank line, trimmed. */
 export function paragraphs(text: string): string[] {
   return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
@@ -86,4 +57,9 @@ export function asciiFileName(name: string): string {
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/-+/g, '-')
     .replace(/^-|-(?=\.)|-$/g, '');
+}
+
+/** A download's Content-Disposition: the ASCII name for old browsers, the Vietnamese one in `filename*` (RFC 6266). */
+export function attachmentDisposition(name: string): string {
+  return `attachment; filename="${asciiFileName(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

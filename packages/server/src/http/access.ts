@@ -15,6 +15,11 @@ export type Access =
       roles: readonly Role[] | 'signed-in';
       /** The unit the request acts on, which must lie in the user's scope. */
       scope?: ScopeRule;
+      /**
+       * `every-plan`: the act changes what every plan of the installation reads (the catalogue, the
+       * demo history), so the user's scope must be each plan's area or above it (403 out_of_scope).
+       */
+      reach?: 'every-plan';
     };
 
 export interface ScopeRule {
@@ -29,6 +34,9 @@ export interface ScopeRule {
 
 /** Checks a scope rule for a signed-in user; throws not_found or out_of_scope. */
 export type ScopeChecker = (auth: AuthContext, rule: ScopeRule, code: string) => Promise<void>;
+
+/** Checks that a signed-in user's scope covers every plan's area; throws out_of_scope. */
+export type ReachChecker = (auth: AuthContext) => Promise<void>;
 
 /** One route's declared rule, as registered: the authorization matrix test reads these. */
 export interface DeclaredAccess {
@@ -82,6 +90,7 @@ export function registerAccessControl(
   app: FastifyInstance,
   authenticate: (request: FastifyRequest) => Promise<AuthContext | null>,
   checkScope: ScopeChecker,
+  checkEveryPlan: ReachChecker,
 ): void {
   app.decorateRequest('auth', null);
   const declared: DeclaredAccess[] = [];
@@ -112,7 +121,9 @@ export function registerAccessControl(
 
   app.addHook('preHandler', async (request) => {
     const access = request.routeOptions.config?.access;
-    if (!access || 'public' in access || !access.scope || !request.auth) return;
+    if (!access || 'public' in access || !request.auth) return;
+    if (access.reach === 'every-plan') await checkEveryPlan(request.auth);
+    if (!access.scope) return;
     const code = valueAt(request, access.scope);
     if (typeof code !== 'string') return; // absent optional filters are narrowed by the service
     await checkScope(request.auth, access.scope, code);

@@ -6,7 +6,7 @@ import type { AppContext } from '../context.ts';
 import { analyticsRoutes } from '../modules/analytics/routes.ts';
 import { areaRoutes } from '../modules/areas/routes.ts';
 import { AreaNodeSchema } from '../modules/areas/schema.ts';
-import { checkScope } from '../modules/areas/scope-check.ts';
+import { checkCoversEveryPlan, checkScope } from '../modules/areas/scope-check.ts';
 import { authenticateRequest, authRoutes } from '../modules/auth/routes.ts';
 import { dataElementRoutes } from '../modules/data-elements/routes.ts';
 import { dataValueRoutes } from '../modules/data-values/routes.ts';
@@ -61,7 +61,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CSP_DIRECTIVES }, crossOriginEmbedderPolicy: false });
   await app.register(fastifySwagger, { openapi: OPENAPI_INFO as never });
-  registerAccessControl(app, (request) => authenticateRequest(ctx, request), (auth, rule, code) => checkScope(ctx, auth, rule, code));
+  registerAccessControl(app, (request) => authenticateRequest(ctx, request), (auth, rule, code) => checkScope(ctx, auth, rule, code), (auth) => checkCoversEveryPlan(ctx, auth));
   registerInputGuard(app);
 
   healthRoutes(app, ctx);

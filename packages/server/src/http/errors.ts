@@ -95,6 +95,15 @@ export const errors = {
       `"${code}" is outside the area or organisation you are assigned to.`,
     );
   },
+  /** An act on the whole catalogue by a user scoped below a plan's area. */
+  belowPlanArea(scope: string, plan: string, area: string): AppError {
+    return new AppError(
+      'out_of_scope',
+      403,
+      `Thao tác này áp dụng cho toàn bộ danh mục và kế hoạch; phạm vi được giao của bạn ("${scope}") chưa bao trùm địa bàn "${area}" của kế hoạch ${plan}. Hãy nhờ quản trị viên cấp huyện trở lên thực hiện.`,
+      `This act applies to the whole catalogue and every plan; your assigned scope ("${scope}") does not cover area "${area}" of plan ${plan}. Ask an administrator of the district or above.`,
+    );
+  },
   csrf(): AppError {
     return new AppError(
       'csrf_failed',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,10 +7,12 @@ import { readArchive, writeArchive } from '../../src/db/backup/archive.ts';
 import { BackupError, createBackup, openBackup, restoreBackup, type BackupManifest } from '../../src/db/backup/backup.ts';
 import { tableSums } from '../../src/db/backup/tables.ts';
 import { verifyChain } from '../../src/modules/data-values/audit-chain.ts';
-import { useTestApp } from '../support/app.ts';
+import { useTestApp, type Session } from '../support/app.ts';
 
-const t = useTestApp();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-backup-test-'));
+// Evidence and report exports are written under DATA_DIR: a folder of this test's own.
+const dataDir = path.join(dir, 'data');
+const t = useTestApp({ DATA_DIR: dataDir });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function importCsv(lines: string[]) {
@@ -21,7 +24,7 @@ async function importCsv(lines: string[]) {
 async function restore(file: string) {
   const backup = await openBackup(file);
   try {
-    return await restoreBackup(t.db.db, backup);
+    return await restoreBackup(t.db.db, backup, dataDir);
   } finally {
     backup.close();
   }
@@ -111,5 +114,72 @@ describe(`backup and restore (${process.env.VETPLAN_TEST_ENGINE ?? 'pglite'})`, 
     const untouched = await tableSums(t.db.db);
     await expect(restore(newer)).rejects.toThrow('the backup was made by a newer vetplan (migrations 20991231_0001_future.sql are unknown here); use that version. Nothing was changed.');
     expect(await tableSums(t.db.db)).toEqual(untouched);
+  });
+});
+
+describe('backup and restore of the files under DATA_DIR', () => {
+  const withFiles = path.join(dir, 'with-files.tar.gz');
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+  let officer: Session;
+  let manager: Session;
+  let evidence: { id: number; sha256: string };
+  let kept: { id: number; sha256: string };
+  const download = (s: Session, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: s.cookie } });
+
+  it('puts each evidence file and kept report export in the backup with its path and SHA-256', async () => {
+    t.clock.current = new Date('2025-06-10T03:00:00Z');
+    officer = await t.login(await t.newUser({ role: 'unit_officer', org: '07741' }));
+    manager = await t.login(await t.newUser({ role: 'plan_manager', org: '221' }));
+    const assignments = (await download(officer, '/api/task-assignments?plan=YD-GDNN-2023&year=2025')).json<{ assignments: { id: number; task: string }[] }>().assignments;
+    const assignment = assignments.find((a) => a.task === 'T1')!.id;
+    const up = await t.app.inject({ method: 'POST', url: `/api/task-assignments/${assignment}/evidence?name=bien-ban.pdf`, headers: { ...officer.write, 'content-type': 'application/octet-stream' }, payload: PDF });
+    expect(up.statusCode, up.body).toBe(200);
+    evidence = up.json();
+    const exported = await t.app.inject({ method: 'POST', url: '/api/reports', headers: manager.write, payload: { type: 'plan-progress', plan: 'YD-GDNN-2023', org: '221', period: '2025', format: 'xlsx' } });
+    expect(exported.statusCode, exported.body).toBe(200);
+    kept = (await download(manager, '/api/reports/exports?plan=YD-GDNN-2023&org=221')).json<{ exports: { id: number; sha256: string }[] }>().exports[0]!;
+
+    const manifest = await createBackup(t.db.db, t.db.engine, withFiles, { dataDir });
+    const files = manifest.files!;
+    expect(files.map((f) => f.path.split('/')[0])).toEqual(['evidence', 'reports']);
+    expect(files[0]).toMatchObject({ path: `evidence/${evidence.sha256.slice(0, 2)}/${evidence.sha256}`, bytes: PDF.length, sha256: evidence.sha256 });
+    expect(files[1]).toMatchObject({ path: expect.stringMatching(/^reports\/2025\/[0-9a-f-]{36}-.+\.xlsx$/), sha256: kept.sha256 });
+  });
+
+  it('puts lost and altered files back on restore, each as backed up, and the downloads work again', async () => {
+    const manifest = (await openBackup(withFiles)).manifest;
+    const [evidencePath, reportPath] = manifest.files!.map((f) => path.join(dataDir, f.path));
+    fs.rmSync(evidencePath!);
+    fs.writeFileSync(reportPath!, 'overwritten');
+    expect((await download(officer, `/api/task-evidence/${evidence.id}`)).statusCode).toBe(410);
+
+    const report = await restore(withFiles);
+    expect(report.files).toEqual({ written: 2, unchanged: 0, bytes: manifest.files!.reduce((n, f) => n + f.bytes, 0) });
+    const again = await download(officer, `/api/task-evidence/${evidence.id}`);
+    expect(again.statusCode).toBe(200);
+    expect(again.rawPayload.equals(PDF)).toBe(true);
+    const file = await download(manager, `/api/reports/exports/${kept.id}/file`);
+    expect(file.statusCode).toBe(200);
+    expect(createHash('sha256').update(file.rawPayload).digest('hex')).toBe(kept.sha256);
+    // A second restore finds every file in place.
+    expect((await restore(withFiles)).files).toMatchObject({ written: 0, unchanged: 2 });
+  });
+
+  it('refuses a backup whose file was altered, or whose manifest points outside the data folders, and changes nothing', async () => {
+    const altered = path.join(dir, 'altered-file.tar.gz');
+    await repack(withFiles, altered, (files) => fs.appendFileSync(path.join(files, 'files/1'), 'x'));
+    const escaping = path.join(dir, 'escaping.tar.gz');
+    await repack(withFiles, escaping, (files) => {
+      const file = path.join(files, 'manifest.json');
+      const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as BackupManifest;
+      manifest.files![0]!.path = 'evidence/../../outside.pdf';
+      fs.writeFileSync(file, JSON.stringify(manifest));
+    });
+    const untouched = await tableSums(t.db.db);
+    const evidenceFile = (await openBackup(withFiles)).manifest.files![0]!;
+    await expect(restore(altered)).rejects.toThrow(`The backup ${altered} cannot be used: the file ${evidenceFile.path} does not match its checksum in the manifest (damaged or edited). Nothing was changed.`);
+    await expect(restore(escaping)).rejects.toThrow('its manifest lists a file outside the data folders: "evidence/../../outside.pdf". Nothing was changed.');
+    expect(await tableSums(t.db.db)).toEqual(untouched);
+    expect(fs.existsSync(path.join(dir, 'outside.pdf'))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,20 +10,22 @@ import type { BackupManifest } from '../../src/db/backup/backup.ts';
 import { REPO_ROOT } from '../../src/config.ts';
 import { openPostgres } from '../../src/db/connection.ts';
 import { withDatabaseName } from '../support/engine.ts';
-import { CLI } from '../support/process.ts';
+import { cliEntry } from '../support/process.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-backup-cli-'));
 const dataDir = path.join(dir, 'data');
 const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', VETPLAN_ADMIN_PASSWORD: 'admin-pass-123', DATABASE_URL: '' };
-const cli = (args: string[], extra: Record<string, string> = {}) => spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env: { ...env, ...extra }, encoding: 'utf8' });
+const cli = (args: string[], extra: Record<string, string> = {}) => spawnSync(process.execPath, [cliEntry(), ...args], { cwd: REPO_ROOT, env: { ...env, ...extra }, encoding: 'utf8' });
 const file = (name: string) => path.join(dir, name);
 
-/** Table → [rows, sha256] from a backup's manifest. */
+/** Table → [rows, sha256] and file path → [bytes, sha256] from a backup's manifest. */
 async function sums(backup: string): Promise<Record<string, [number, string]>> {
   const into = fs.mkdtempSync(path.join(dir, 'open-'));
   await readArchive(backup, into);
   const manifest = JSON.parse(fs.readFileSync(path.join(into, 'manifest.json'), 'utf8')) as BackupManifest;
-  return Object.fromEntries(manifest.parts.map((p) => [p.table, [p.rows, p.sha256]]));
+  const files = manifest.files!.map((f): [string, [number, string]] => [f.path, [f.bytes, f.sha256]]);
+  expect(files).toHaveLength(2);
+  return Object.fromEntries([...manifest.parts.map((p): [string, [number, string]] => [p.table, [p.rows, p.sha256]]), ...files]);
 }
 
 function writeCsv(name: string, lines: string[]): string {
@@ -33,24 +35,45 @@ function writeCsv(name: string, lines: string[]): string {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+// An evidence file and a kept report export, where the server puts them under DATA_DIR.
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PDF_SHA = createHash('sha256').update(PDF).digest('hex');
+const dataFiles: Record<string, Buffer> = {
+  [`evidence/${PDF_SHA.slice(0, 2)}/${PDF_SHA}`]: PDF,
+  'reports/2025/0b6f8a52-1c1e-4d2a-9a57-3f0c2d7e9b10-bao-cao-ke-hoach-2025.docx': Buffer.from('PK\u0003\u0004 a kept export'),
+};
+const FILE_BYTES = Object.values(dataFiles).reduce((n, b) => n + b.length, 0);
+const readDataFiles = (root: string) => Object.fromEntries(Object.keys(dataFiles).map((p) => [p, fs.existsSync(path.join(root, p)) ? fs.readFileSync(path.join(root, p)) : null]));
+
 describe('vetplan backup, restore and migrate-to on an embedded installation', { timeout: 600_000 }, () => {
   it('backs up, verifies, restores over later changes to the same checksums, and refuses a damaged file without changing anything', async () => {
     expect(cli(['catalog', 'load', path.join(REPO_ROOT, 'catalog/yen-dung-2023')]).status).toBe(0);
     expect(cli(['user', 'add', 'admin', '--role', 'admin', '--org', 'VN', '--password', 'admin-pass-123']).status).toBe(0);
     expect(cli(['import', writeCsv('a.csv', ['DE_LABOUR_FORCE,2025S1,07741,sex:M,2210', 'DE_LABOUR_FORCE,2025S1,07741,sex:F,2050'])]).status).toBe(0);
+    for (const [relative, bytes] of Object.entries(dataFiles)) {
+      fs.mkdirSync(path.dirname(path.join(dataDir, relative)), { recursive: true });
+      fs.writeFileSync(path.join(dataDir, relative), bytes);
+    }
 
     const backup = cli(['backup', file('one.tar.gz')]);
     expect(backup.stderr).toBe('');
     expect(backup.stdout).toMatch(/data_value_audit\s+2\s+[0-9a-f]{64}/);
+    expect(backup.stdout).toContain(`vetplan: 2 files (1 evidence, 1 report exports, ${FILE_BYTES} bytes) from ${dataDir}`);
     expect(backup.stdout).toContain(`vetplan: wrote ${file('one.tar.gz')}`);
     const verify = cli(['backup', 'verify', file('one.tar.gz')]);
-    expect(verify.stdout).toMatch(/^vetplan: the backup is intact: \d+ tables, \d+ rows, made .* from pglite, every part matches its SHA-256/);
+    expect(verify.stdout).toMatch(/^vetplan: the backup is intact: \d+ tables, \d+ rows, 2 files \(1 evidence, 1 report exports, \d+ bytes\), made .* from pglite, every part and file matches its SHA-256/);
 
     expect(cli(['import', writeCsv('b.csv', ['DE_LABOUR_FORCE,2025S1,07741,sex:M,2300'])]).status).toBe(0);
+    // The evidence file is lost and the export overwritten: the restore puts both back as they were.
+    const [evidencePath, exportPath] = Object.keys(dataFiles).map((p) => path.join(dataDir, p));
+    fs.rmSync(evidencePath!);
+    fs.writeFileSync(exportPath!, 'changed');
     const restore = cli(['restore', file('one.tar.gz')]);
     expect(restore.stderr).toBe('');
     expect(restore.stdout).toMatch(/data_value\s+2\s+[0-9a-f]{64}\s+ok/);
     expect(restore.stdout).not.toContain('DIFFERS');
+    expect(restore.stdout).toContain(`in ${dataDir}: 2 written, 0 already there; every SHA-256 matches`);
+    expect(readDataFiles(dataDir)).toEqual(dataFiles);
     expect(cli(['audit', 'verify']).stdout.trim()).toBe('vetplan: the history of values is intact (2 entries)');
 
     expect(cli(['backup', file('two.tar.gz')]).status).toBe(0);
@@ -78,13 +101,16 @@ describe('vetplan backup, restore and migrate-to on an embedded installation', {
     const url = withDatabaseName(server, name);
     try {
       expect(cli(['backup', file('source.tar.gz')]).status).toBe(0);
-      const moved = cli(['migrate-to', url]);
+      const serverDataDir = file('server-data');
+      const moved = cli(['migrate-to', url, '--files-to', serverDataDir]);
       expect(moved.stderr).toBe('');
       expect(moved.stdout).toMatch(/data_value_audit\s+3\s+[0-9a-f]{64}\s+ok/);
       expect(moved.stdout).not.toContain('DIFFERS');
       expect(moved.stdout).toContain('vetplan: the history of values is intact on the target (3 entries)');
+      expect(moved.stdout).toContain(`vetplan: copied the 2 files (1 evidence, 1 report exports, ${FILE_BYTES} bytes) to ${serverDataDir} (2 written, 0 already there); every SHA-256 matches.`);
+      expect(readDataFiles(serverDataDir)).toEqual(dataFiles);
 
-      const onServer = { DATABASE_URL: url };
+      const onServer = { DATABASE_URL: url, DATA_DIR: serverDataDir };
       expect(cli(['audit', 'verify'], onServer).stdout.trim()).toBe('vetplan: the history of values is intact (3 entries)');
       expect(cli(['backup', file('target.tar.gz')], onServer).status).toBe(0);
       // The same rows give the same checksums on both engines.

@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config.ts';
-import { CLI, freePort, startServer, waitForHealth } from '../support/process.ts';
+import { CLI, cliEntry, freePort, startServer, waitForHealth } from '../support/process.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-cli-'));
 const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', VETPLAN_ADMIN_PASSWORD: 'admin-pass-123', WEB_DIST_DIR: path.join(dataDir, 'no-web') };
-const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env, encoding: 'utf8' });
+const cli = (...args: string[]) => spawnSync(process.execPath, [cliEntry(), ...args], { cwd: REPO_ROOT, env, encoding: 'utf8' });
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -71,6 +71,7 @@ describe('the vetplan command', { timeout: 180_000 }, () => {
     const role = cli('user', 'add', 'x', '--role', 'boss', '--org', '221');
     expect(role.status).toBe(1);
     expect(role.stderr).toContain('--role must be one of: admin, plan_manager, unit_officer, unit_head, viewer');
+    // The installed command (bin/vetplan.mjs, the sources through tsx), where the others run the bundle.
     const config = spawnSync(process.execPath, [CLI, 'migrate'], { cwd: REPO_ROOT, env: { ...env, PORT: 'abc', DATABASE_URL: 'mysql://x' }, encoding: 'utf8' });
     expect(config.status).toBe(1);
     expect(config.stderr).toContain('PORT: "abc" must be a whole number from 0 to 65535');

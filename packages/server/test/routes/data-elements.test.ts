@@ -41,4 +41,16 @@ describe('data elements', () => {
     const manager = await t.login(await t.newUser({ role: 'plan_manager', org: '221' }));
     expect((await t.app.inject({ method: 'POST', url: '/api/data-elements', headers: manager.write, payload: body({ code: 'DE_Y' }) })).statusCode).toBe(403);
   });
+
+  it('is for an administrator of the plan’s area or above: one scoped to a commune is refused in Vietnamese', async () => {
+    const commune = await t.login(await t.newUser({ role: 'admin', org: '07741' }));
+    const refused = await t.app.inject({ method: 'POST', url: '/api/data-elements', headers: commune.write, payload: body({ code: 'DE_COMMUNE' }) });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json<ErrorBody>()).toMatchObject({
+      error: 'out_of_scope',
+      message: 'Thao tác này áp dụng cho toàn bộ danh mục và kế hoạch; phạm vi được giao của bạn ("07741") chưa bao trùm địa bàn "221" của kế hoạch YD-GDNN-2023. Hãy nhờ quản trị viên cấp huyện trở lên thực hiện.',
+    });
+    const district = await t.login(await t.newUser({ role: 'admin', org: '221' }));
+    expect((await t.app.inject({ method: 'POST', url: '/api/data-elements', headers: district.write, payload: body({ code: 'DE_DISTRICT' }) })).statusCode).toBe(201);
+  });
 });

@@ -102,7 +102,7 @@ describe('errors', () => {
 describe('the access layer', () => {
   it('refuses to start with an API route that declares no access rule', async () => {
     const app = Fastify();
-    registerAccessControl(app, async () => null, async () => undefined);
+    registerAccessControl(app, async () => null, async () => undefined, async () => undefined);
     expect(() => app.get('/api/forgotten', async () => ({}))).toThrow('Route GET /api/forgotten declares no access rule (config.access)');
     expect(() => app.get('/api/remembered', { config: { access: { public: true } } }, async () => ({}))).not.toThrow();
   });

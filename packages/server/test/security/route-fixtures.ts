@@ -46,7 +46,7 @@ export interface RouteFixture {
   /** The same request on a unit outside the caller's scope; required when `scope` is set. */
   out?: (f: FixtureData) => Call;
   outAnswer?: OutOfScopeAnswer;
-  /** The answer covers the plan's whole area: callers scoped to one commune (as every matrix user is) are refused 403 out_of_scope. */
+  /** The answer covers the plan's whole area, or the act every plan's (`reach: 'every-plan'`): callers scoped to one commune (as every matrix user is) are refused 403 out_of_scope. */
   planWide?: true;
   /** The call ends the caller's session (the test signs in again after it). */
   endsSession?: true;
@@ -85,10 +85,10 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
 
   'GET /api/data-elements': { policy: 'signed-in', in: () => ({ url: '/api/data-elements' }) },
   'GET /api/dimensions': { policy: 'signed-in', in: () => ({ url: '/api/dimensions' }) },
-  'POST /api/data-elements': { policy: ADMIN, in: (f) => ({ url: '/api/data-elements', body: { code: `DE_MATRIX_${f.n}`, name: 'Chỉ tiêu thử', valueType: 'count', aggregation: 'sum', periodType: 'yearly', dimensions: [] } }) },
+  'POST /api/data-elements': { policy: ADMIN, planWide: true, in: (f) => ({ url: '/api/data-elements', body: { code: `DE_MATRIX_${f.n}`, name: 'Chỉ tiêu thử', valueType: 'count', aggregation: 'sum', periodType: 'yearly', dimensions: [] } }) },
 
   'POST /api/data-values': { policy: WRITERS, scope: 'service', outAnswer: 'row_error', in: () => ({ url: '/api/data-values', body: row(IN_UNIT) }), out: () => ({ url: '/api/data-values', body: row(OUT_UNIT) }) },
-  'POST /api/demo-data': { policy: ADMIN, in: () => ({ url: '/api/demo-data' }) },
+  'POST /api/demo-data': { policy: ADMIN, planWide: true, in: () => ({ url: '/api/demo-data' }) },
   'GET /api/data-values/audit': { policy: WRITERS, scope: 'service', in: () => ({ url: q('/api/data-values/audit', { org: IN_UNIT }) }), out: () => ({ url: q('/api/data-values/audit', { org: OUT_UNIT }) }) },
   'GET /api/data-values': { policy: 'signed-in', scope: 'service', in: () => ({ url: q('/api/data-values', { org: IN_UNIT }) }), out: () => ({ url: q('/api/data-values', { org: OUT_UNIT }) }) },
   'GET /api/data-values/history': {

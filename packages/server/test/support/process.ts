@@ -2,8 +2,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { REPO_ROOT } from '../../src/config.ts';
+import { bundleIsFresh, SERVER_BUNDLE } from '../../../../scripts/server-bundle.mjs';
 
+/** The command as installed: runs the TypeScript sources through tsx. */
 export const CLI = path.join(REPO_ROOT, 'packages/server/bin/vetplan.mjs');
+
+/**
+ * What tests start: the same command bundled by scripts/server-bundle.mjs (the test setups build
+ * it), which starts in about half the CPU time; the sources through tsx when it is missing or stale.
+ */
+export function cliEntry(): string {
+  return bundleIsFresh() ? SERVER_BUNDLE : CLI;
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -27,7 +37,7 @@ export interface ServerProcess {
 
 /** Starts `vetplan serve` as a child process. */
 export function startServer(env: Record<string, string>, port: number): ServerProcess {
-  const child = spawn(process.execPath, [CLI, 'serve'], {
+  const child = spawn(process.execPath, [cliEntry(), 'serve'], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

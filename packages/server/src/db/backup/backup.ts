@@ -6,6 +6,7 @@ import readline from 'node:readline';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { ArchiveError, readArchive, writeArchive } from './archive.ts';
+import { collectDataFiles, isDataFilePath, placeDataFiles, sha256OfFile, type BackupFile, type FilesCopied } from './files.ts';
 import {
   appliedMigrations,
   emptyTables,
@@ -22,10 +23,12 @@ import {
 
 /**
  * `vetplan backup` / `restore`: a logical dump made by vetplan itself, the same
- * on both engines — a tar.gz of one JSON-lines part per table and a manifest
- * with each part's row count and SHA-256. Read in one repeatable-read snapshot;
- * restored in one transaction that is rolled back unless every table's count
- * and checksum match the manifest.
+ * on both engines — a tar.gz of one JSON-lines part per table, the files kept
+ * under DATA_DIR (evidence, report exports; see files.ts) and a manifest with
+ * each part's row count and SHA-256 and each file's path and SHA-256. Rows are
+ * read in one repeatable-read snapshot; restored in one transaction that is
+ * rolled back unless every table's count and checksum match the manifest; the
+ * files are put back after that, each checked against its SHA-256.
  */
 
 export const BACKUP_FORMAT = 'vetplan-backup';
@@ -47,6 +50,8 @@ export interface BackupManifest {
   engine: string;
   migrations: string[];
   parts: BackupPart[];
+  /** The files under DATA_DIR; absent in backups made before files were included. */
+  files?: BackupFile[];
 }
 
 export class BackupError extends Error {
@@ -58,11 +63,12 @@ export class BackupError extends Error {
 
 const tempDir = (what: string) => fs.mkdtempSync(path.join(os.tmpdir(), `vetplan-${what}-`));
 
-/** Writes a backup of every table to `file`; returns its manifest. */
-export async function createBackup(db: Kysely<Database>, engine: string, file: string, now = new Date()): Promise<BackupManifest> {
+/** Writes a backup of every table, and of the files under `dataDir` when given, to `file`; returns its manifest. */
+export async function createBackup(db: Kysely<Database>, engine: string, file: string, options: { dataDir?: string; now?: Date } = {}): Promise<BackupManifest> {
+  const now = options.now ?? new Date();
   const dir = tempDir('backup');
   try {
-    const manifest = await db
+    const manifest: BackupManifest = await db
       .transaction()
       .setIsolationLevel('repeatable read')
       .execute(async (trx) => {
@@ -87,8 +93,11 @@ export async function createBackup(db: Kysely<Database>, engine: string, file: s
         }
         return { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: now.toISOString(), engine, migrations: await appliedMigrations(trx), parts } satisfies BackupManifest;
       });
+    // Files are only ever added under new names, so those there after the snapshot cover every row in it.
+    manifest.files = options.dataDir ? await collectDataFiles(options.dataDir, dir) : [];
     fs.writeFileSync(path.join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-    await writeArchive(file, [{ name: MANIFEST, source: path.join(dir, MANIFEST) }, ...manifest.parts.map((p) => ({ name: p.file, source: path.join(dir, p.file) }))]);
+    const entries = [...manifest.parts, ...manifest.files].map((p) => ({ name: p.file, source: path.join(dir, p.file) }));
+    await writeArchive(file, [{ name: MANIFEST, source: path.join(dir, MANIFEST) }, ...entries]);
     return manifest;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -101,20 +110,6 @@ export interface OpenedBackup {
   close(): void;
 }
 
-function sha256OfFile(file: string): Promise<{ sha256: string; bytes: number }> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    let bytes = 0;
-    fs.createReadStream(file)
-      .on('data', (c) => {
-        hash.update(c);
-        bytes += c.length;
-      })
-      .on('error', reject)
-      .on('end', () => resolve({ sha256: hash.digest('hex'), bytes }));
-  });
-}
-
 function parseManifest(text: string): BackupManifest {
   let m: Partial<BackupManifest>;
   try {
@@ -125,7 +120,10 @@ function parseManifest(text: string): BackupManifest {
   if (m.format !== BACKUP_FORMAT) throw new BackupError('it is not a vetplan backup (no vetplan manifest)');
   if (m.version !== BACKUP_VERSION) throw new BackupError(`it has format version ${m.version}; this vetplan reads version ${BACKUP_VERSION}`);
   if (!Array.isArray(m.parts) || !Array.isArray(m.migrations)) throw new BackupError('its manifest lacks the list of parts or migrations');
-  return m as BackupManifest;
+  if (m.files !== undefined && !Array.isArray(m.files)) throw new BackupError('its manifest has a list of files that is not a list');
+  const badPath = (m.files ?? []).find((f) => !isDataFilePath(f?.path) || !/^files\/\d+$/.test(String(f?.file)));
+  if (badPath) throw new BackupError(`its manifest lists a file outside the data folders: ${JSON.stringify(badPath?.path)}`);
+  return { ...m, files: m.files ?? [] } as BackupManifest;
 }
 
 /** Unpacks a backup and checks every part against the manifest (size, rows, SHA-256) before anything reads it. */
@@ -143,7 +141,8 @@ export async function openBackup(file: string): Promise<OpenedBackup> {
     }
     if (!names.includes(MANIFEST)) throw new BackupError('it is not a vetplan backup (no manifest.json)');
     const manifest = parseManifest(fs.readFileSync(path.join(dir, MANIFEST), 'utf8'));
-    const listed = new Set(manifest.parts.map((p) => p.file));
+    const files = manifest.files ?? [];
+    const listed = new Set([...manifest.parts, ...files].map((p) => p.file));
     const extra = names.filter((n) => n !== MANIFEST && !listed.has(n));
     if (extra.length) throw new BackupError(`it holds files its manifest does not list: ${extra.join(', ')}`);
     for (const part of manifest.parts) {
@@ -154,6 +153,11 @@ export async function openBackup(file: string): Promise<OpenedBackup> {
       let rows = 0;
       for await (const _line of readline.createInterface({ input: fs.createReadStream(where), crlfDelay: Infinity })) rows++;
       if (rows !== part.rows) throw new BackupError(`the part ${part.file} has ${rows} rows; the manifest says ${part.rows}`);
+    }
+    for (const f of files) {
+      if (!names.includes(f.file)) throw new BackupError(`the file ${f.path} is missing`);
+      const { sha256, bytes } = await sha256OfFile(path.join(dir, f.file));
+      if (bytes !== f.bytes || sha256 !== f.sha256) throw new BackupError(`the file ${f.path} does not match its checksum in the manifest (damaged or edited)`);
     }
     return { manifest, dir, close };
   } catch (error) {
@@ -178,14 +182,18 @@ async function* partLines(file: string, batch = 2000): AsyncGenerator<string[]> 
 export interface RestoreReport {
   manifest: BackupManifest;
   sums: Map<string, TableSum>;
+  /** What was put back under DATA_DIR (null when no data folder was given). */
+  files: FilesCopied | null;
 }
 
 /**
  * Replaces every row of the database with the backup's, in one transaction:
  * the schema must be at the backup's migrations, and the loaded tables must
- * give the manifest's counts and checksums, or nothing is changed.
+ * give the manifest's counts and checksums, or nothing is changed. Then the
+ * backup's files are put back under `dataDir` (when given); files there that
+ * the backup does not hold are left alone.
  */
-export async function restoreBackup(db: Kysely<Database>, backup: OpenedBackup): Promise<RestoreReport> {
+export async function restoreBackup(db: Kysely<Database>, backup: OpenedBackup, dataDir?: string): Promise<RestoreReport> {
   const { manifest } = backup;
   const expected = new Map(manifest.parts.map((p) => [p.table, { rows: p.rows, sha256: p.sha256 }]));
   const sums = await db.transaction().execute(async (trx) => {
@@ -208,7 +216,8 @@ export async function restoreBackup(db: Kysely<Database>, backup: OpenedBackup):
     await markAnalyticsStale(trx);
     return actual;
   });
-  return { manifest, sums };
+  const files = dataDir ? await placeDataFiles(manifest.files ?? [], backup.dir, dataDir) : null;
+  return { manifest, sums, files };
 }
 
 /** The two sides must be at the same migrations, so that every column means the same. */

@@ -23,6 +23,18 @@ export async function checkScope(ctx: AppContext, auth: AuthContext, rule: Scope
   if (!allowed) throw errors.outOfScope(code);
 }
 
+/**
+ * For acts on the whole catalogue (data elements, the demo history): the
+ * user's scope must be the area of every plan, or above it.
+ */
+export async function checkCoversEveryPlan(ctx: AppContext, auth: AuthContext): Promise<void> {
+  const plans = await ctx.db.selectFrom('plan').select(['code', 'area_code']).orderBy('code').execute();
+  for (const plan of plans) {
+    const area: Unit = { type: 'area', code: plan.area_code, name: plan.area_code, areaCode: plan.area_code };
+    if (!(await unitWithin(ctx.db, auth.scope, area))) throw errors.belowPlanArea(auth.scope.code, plan.code, plan.area_code);
+  }
+}
+
 /** Every code must name a known unit in the user's reach (400 unknown, 403 out of scope). */
 export async function assertReadable(ctx: AppContext, auth: AuthContext, codes: string[]): Promise<void> {
   for (const code of codes) {

@@ -17,7 +17,7 @@ export function dataElementRoutes(app: App, ctx: AppContext): void {
   }, async () => ({ dimensions: await service.listDimensions(ctx) }));
 
   app.post('/api/data-elements', {
-    config: { access: { roles: ['admin'] } },
+    config: { access: { roles: ['admin'], reach: 'every-plan' } },
     schema: { tags: ['data'], summary: 'Add a data element', body: CreateDataElementBody, response: { 201: DataElementSchema, ...ErrorResponses } },
   }, async (request, reply) => reply.code(201).send(await service.createDataElement(ctx, request.auth!, request.body)));
 }

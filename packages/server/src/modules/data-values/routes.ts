@@ -50,7 +50,7 @@ export function dataValueRoutes(app: App, ctx: AppContext): void {
   });
 
   app.post('/api/demo-data', {
-    config: { access: { roles: ['admin'] } },
+    config: { access: { roles: ['admin'], reach: 'every-plan' } },
     schema: {
       tags: ['data'],
       summary: 'Load the synthetic 2021–2025 history into an installation that has no figures yet',

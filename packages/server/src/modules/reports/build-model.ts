@@ -7,8 +7,9 @@ import {
   periodParts,
   PROGRESS_STATUS_LABELS,
   reportPeriodLabel,
-  TASK_INSTANCE_STATUS_LABELS,
-  taskInstanceStatus,
+  TASK_STATUS_LABELS,
+  taskStatus,
+  type TaskReportStatus,
   type Period,
 } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
@@ -104,7 +105,9 @@ async function taskGroupResults(ctx: AppContext, plan: PlanDto, p: Period, orgFi
   for (const c of orgCodes.filter((x) => !known.has(x))) known.set(c, (await findUnit(ctx.db, c))?.name ?? c);
   const today = ctx.now().toISOString().slice(0, 10);
   const instances = rows.map((r) => {
-    const status = taskInstanceStatus({ reported: (r.status as 'not_started' | 'in_progress' | 'done' | null) ?? null, completedOn: r.completed_on ?? null, dueOn: r.due_on, extendedTo: r.extended_to, today });
+    // The tasks module's rule (domain tasks/status.ts), so a report says what the task pages say.
+    const latest = r.status ? { status: r.status as TaskReportStatus, completedOn: r.completed_on ?? null } : null;
+    const status = taskStatus({ dueOn: r.due_on, extendedTo: r.extended_to, latest }, today);
     return {
       task: r.task_code,
       difficulties: r.difficulties_text ?? '',
@@ -116,7 +119,7 @@ async function taskGroupResults(ctx: AppContext, plan: PlanDto, p: Period, orgFi
         period: r.period,
         dueOn: r.extended_to ?? r.due_on,
         status,
-        statusText: TASK_INSTANCE_STATUS_LABELS[status].vi,
+        statusText: TASK_STATUS_LABELS[status].vi,
         percent: r.percent ?? null,
         done: (r.done_text ?? '').trim(),
         results: (r.results_text ?? '').trim(),

@@ -1,4 +1,4 @@
-import { TASK_INSTANCE_STATUS_LABELS, TASK_INSTANCE_STATUSES } from '@vetplan/domain';
+import { TASK_STATUS_LABELS, TASK_STATUSES } from '@vetplan/domain';
 import type { TargetResult, TaskResult } from './model.ts';
 
 /** Page geometry and sizes shared by the DOCX and PDF renderers (Decree 30/2020, Appendix I). */
@@ -33,7 +33,7 @@ export function taskLines(t: Omit<TaskResult, 'lines'>): { kind: 'title' | 'text
     lines.push({ kind: 'text', text: 'Chưa giao nhiệm vụ cho đơn vị trong kỳ báo cáo.' });
     return lines;
   }
-  const counts = TASK_INSTANCE_STATUSES.map((s) => [TASK_INSTANCE_STATUS_LABELS[s].vi, t.instances.filter((i) => i.status === s).length] as const).filter(([, n]) => n > 0);
+  const counts = TASK_STATUSES.map((s) => [TASK_STATUS_LABELS[s].vi, t.instances.filter((i) => i.status === s).length] as const).filter(([, n]) => n > 0);
   lines.push({ kind: 'text', text: `Tiến độ: ${counts.map(([label, n]) => `${n} lượt ${label.toLowerCase()}`).join(', ')} (trên tổng số ${t.instances.length} lượt được giao).` });
   for (const n of t.narrative) lines.push({ kind: 'text', text: `- ${n}` });
   if (t.narrative.length === 0) lines.push({ kind: 'text', text: '- Chưa có đơn vị báo cáo kết quả cụ thể.' });

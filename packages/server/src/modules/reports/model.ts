@@ -1,4 +1,4 @@
-import type { ProgressStatus, TaskInstanceStatus } from '@vetplan/domain';
+import type { ProgressStatus, TaskStatus } from '@vetplan/domain';
 
 /**
  * The plan-progress report as pure data, in document order. Built once from
@@ -107,7 +107,7 @@ export interface TaskInstanceResult {
   role: 'lead' | 'coordinating';
   period: string;
   dueOn: string;
-  status: TaskInstanceStatus;
+  status: TaskStatus;
   statusText: string;
   percent: number | null;
   done: string;

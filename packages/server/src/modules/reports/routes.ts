@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import { asciiFileName } from '@vetplan/domain';
+import { attachmentDisposition } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-type.ts';
 import { ErrorResponses } from '../../http/openapi.ts';
@@ -15,7 +15,7 @@ const FILE = { 200: { type: 'string', format: 'binary' }, ...ErrorResponses } as
 function sendFile(reply: FastifyReply, file: service.ReportFile) {
   return reply
     .type(file.contentType)
-    .header('content-disposition', `attachment; filename="${asciiFileName(file.fileName)}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header('content-disposition', attachmentDisposition(file.fileName))
     .send(file.bytes);
 }
 

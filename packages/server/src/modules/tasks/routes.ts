@@ -1,4 +1,4 @@
-import { EVIDENCE_MAX_BYTES } from '@vetplan/domain';
+import { attachmentDisposition, EVIDENCE_MAX_BYTES } from '@vetplan/domain';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-type.ts';
@@ -74,7 +74,7 @@ export function taskRoutes(app: App, ctx: AppContext): void {
     const file = await evidenceFile(ctx, request.auth!, request.params.id);
     return reply
       .type(file.mimeType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .header('content-disposition', attachmentDisposition(file.fileName))
       .header('x-content-type-options', 'nosniff')
       .send(file.body as never);
   });
