@@ -3,8 +3,8 @@ import { csvRecord, formatNumber, parsePeriod, type Period } from '@vetplan/doma
 import { errors } from '../../http/errors.ts';
 import type { AppContext } from '../../context.ts';
 import type { AuthContext } from '../auth/service.ts';
-import { unitNames } from './repository.ts';
-import { computeIndicators, loadIndicators, readableUnits, type IndicatorRow } from './service.ts';
+import type { CachedIndicator } from './catalogue-cache.ts';
+import { answerRead, assertChecked, indicatorsFromRead, indicatorsOf, type IndicatorRow } from './service.ts';
 
 export interface PivotTable {
   periods: string[];
@@ -24,28 +24,22 @@ export async function pivot(ctx: AppContext, auth: AuthContext, q: { indicators:
     const parsed = parsePeriod(p);
     if (!parsed.ok) throw errors.invalidField('period', parsed.messageVi, parsed.message);
   }
-  const indicators = await loadIndicators(ctx, q.indicators);
-  const [root] = await readableUnits(ctx, auth, q.org ? [q.org] : null);
   // The areas below that existed during the periods asked for (a commune merged away before them is left out).
   const spans = q.periods.map((p) => period(p));
   const from = spans.reduce((a, p) => (p.start < a ? p.start : a), spans[0]!.start);
   const to = spans.reduce((a, p) => (p.end > a ? p.end : a), spans[0]!.end);
-  const children = q.children
-    ? (
-        await ctx.db
-          .selectFrom('area_version')
-          .select('area_code')
-          .where('parent_code', '=', root!)
-          .where('valid_from', '<', to)
-          .where('valid_to', '>', from)
-          .orderBy('area_code')
-          .execute()
-      ).map((r) => r.area_code)
-    : [];
-  const orgs = [...new Set(children), root!];
-  const values = await computeIndicators(ctx, indicators, orgs, q.periods);
-  const names = await unitNames(ctx.db, orgs);
-  const indicatorNames = new Map((await ctx.db.selectFrom('indicator').select(['code', 'name']).execute()).map((i) => [i.code, i.name]));
+  let indicators: CachedIndicator[] = [];
+  const root = q.org ? q.org : auth.scope.code;
+  // One statement: the unit's check, the areas below it, their names and the aggregate's rows.
+  const { cat, read } = await answerRead(ctx, (c) => {
+    indicators = indicatorsOf(c, q.indicators);
+    return { units: [root], scope: auth.scope, children: q.children ? { from, to } : undefined, names: true, elements: [...new Set(indicators.flatMap((i) => i.elements))], periods: q.periods };
+  });
+  assertChecked(read.units);
+  const orgs = [...new Set(read.children), root];
+  const values = await indicatorsFromRead(ctx, cat, read, indicators, orgs, spans);
+  const names = read.names;
+  const indicatorNames = new Map(indicators.map((i) => [i.code, i.name]));
   const index = new Map<string, IndicatorRow>(values.map((v) => [`${v.indicator}|${v.org}|${v.period}`, v]));
   return {
     periods: q.periods,
