@@ -109,8 +109,9 @@ export async function answerRead(ctx: AppContext, request: (cat: CatalogueSnapsh
     q = request(cat);
   }
   let read = await readAnswer(ctx.db, q);
-  if (read.stale) await ensureAggregates(ctx.db);
-  if (read.stale || read.version !== cat.version) {
+  // A catalogue load racing the reload may need one more turn; a stale aggregate is rebuilt once.
+  for (let turn = 0; turn < 3 && (read.stale || read.version !== cat.version); turn++) {
+    if (read.stale && turn === 0) await ensureAggregates(ctx.db);
     cat = await ctx.catalogue.reload(ctx.db);
     read = await readAnswer(ctx.db, request(cat));
   }
