@@ -80,6 +80,8 @@ function groupBy(db: Kysely<Database>, area: string, level: 'district' | 'provin
 
 const rss = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 const log = (line: string) => console.log(line);
+/** The machine is shared: the 1- and 5-minute load averages say how busy it was while measuring. */
+const loadAverage = () => os.loadavg().slice(0, 2).map((x) => x.toFixed(1)).join(' / ');
 
 const { handle, url, cleanup } = await open();
 try {
@@ -112,7 +114,7 @@ try {
   ];
   // The machine is shared: one round trip shows what each of an answer's few queries costs at this moment.
   const trip = await percentiles(() => sql`select 1`.execute(db));
-  log(`one round trip (select 1): p50 ${trip.p50.toFixed(2)} ms, p95 ${trip.p95.toFixed(2)} ms`);
+  log(`one round trip (select 1): p50 ${trip.p50.toFixed(2)} ms, p95 ${trip.p95.toFixed(2)} ms; load average ${loadAverage()} on ${os.cpus().length} cores`);
   log('');
   log('| engine | query | p50 ms | p95 ms | baseline GROUP BY p50 / p95 ms | p95 ratio |');
   log('|---|---|---|---|---|---|');
@@ -146,7 +148,7 @@ try {
   log('');
   log(`| ${engine} | incremental refresh of one commune's cell (median of 10) | ${refreshMs.toFixed(1)} ms | ${((refreshMs / rebuild.ms) * 100).toFixed(3)} % of the full rebuild |`);
   log(`| ${engine} | one commune's change until the district overview shows it (write + refresh + overview) | ${change.ms.toFixed(0)} ms | value ${before.value?.toFixed(2)} → ${after.value?.toFixed(2)} |`);
-  log(`peak RSS about ${rss()} MB`);
+  log(`peak RSS about ${rss()} MB; load average at the end ${loadAverage()}`);
 } finally {
   await cleanup();
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { Database } from './db/schema.ts';
+import { CatalogueCache } from './modules/analytics/catalogue-cache.ts';
 import { LoginThrottle } from './modules/auth/login-throttle.ts';
 
 /** What services need from the running application; tests build one per database. */
@@ -10,6 +11,8 @@ export interface AppContext {
   /** The clock; tests move it instead of sleeping. */
   now: () => Date;
   loginThrottle: LoginThrottle;
+  /** Indicators, plan targets and element metadata, read once per catalogue version (analytics/catalogue-cache.ts). */
+  catalogue: CatalogueCache;
 }
 
 export function createContext(db: Kysely<Database>, config: Config, now: () => Date = () => new Date()): AppContext {
@@ -18,5 +21,6 @@ export function createContext(db: Kysely<Database>, config: Config, now: () => D
     config,
     now,
     loginThrottle: new LoginThrottle(config.loginMaxFailures, config.loginWindowMinutes * 60_000, () => now().getTime()),
+    catalogue: new CatalogueCache(),
   };
 }

@@ -105,6 +105,9 @@ export async function rebuildAggregates(db: Kysely<Database>, onlyIfStale = fals
     // Big sorts and hash joins of a nation's figures: let them stay in memory for this transaction.
     await sql`set local work_mem = '256MB'`.execute(trx);
     await sql`truncate analytics_area_unit, analytics_unit_figure, analytics_area_figure, analytics_area_reporting`.execute(trx);
+    // Millions of rows: the primary keys are built once, sorted, after each table is filled rather than row by row
+    // (the truncate already keeps readers out until the commit).
+    for (const k of KEYS) await sql`alter table ${sql.table(k.table)} drop constraint ${sql.ref(k.name)}`.execute(trx);
     await sql`
       insert into analytics_area_unit (area_code, unit_code, is_area, lo, hi, more_lo, more_hi)
       with recursive sub(area_code, unit_code, lo, hi) as (
@@ -124,18 +127,23 @@ export async function rebuildAggregates(db: Kysely<Database>, onlyIfStale = fals
              case when count(*) > 1 then (array_agg(hi order by lo, hi))[2:] end
       from paths group by area_code, unit_code`.execute(trx);
 
+    // The plan of the big insert below needs the size of data_value: PGlite never gathers statistics by itself
+    // (a bulk import leaves it planning for an empty table), and a sample costs seconds against minutes.
+    await sql`analyze data_value`.execute(trx);
     const stored = (await sql<{ period: string }>`select distinct period from data_value`.execute(trx)).rows.map((r) => periodOf(r.period));
     const map = periodMap(stored.flatMap((s) => rollups(s).map((t): [Period, Period] => [s, t])));
     await sql`
       insert into analytics_unit_figure (unit_code, period, element_code, disagg, period_start, period_end, value)
       with ${mapCte(map)}
       ${resolvedSelect(sql`data_value v join m on m.stored = v.period`)}`.execute(trx);
+    await addKey(trx, 'analytics_unit_figure');
     await sql`
       insert into analytics_area_figure (area_code, period, element_code, disagg, value, units)
       select c.area_code, f.period, f.element_code, f.disagg, sum(f.value), count(*)
       from analytics_unit_figure f join analytics_area_unit c on c.unit_code = f.unit_code
       where ${during('c', sql`f.period_start`, sql`f.period_end`)}
       group by 1, 2, 3, 4`.execute(trx);
+    await addKey(trx, 'analytics_area_figure');
     await sql`
       insert into analytics_area_reporting (area_code, period, elements, units)
       select c.area_code, s.period, s.elements, count(*)
@@ -145,6 +153,7 @@ export async function rebuildAggregates(db: Kysely<Database>, onlyIfStale = fals
       ) s join analytics_area_unit c on c.unit_code = s.unit_code
       where ${during('c', sql`s.ps`, sql`s.pe`)}
       group by 1, 2, 3`.execute(trx);
+    await addKey(trx, 'analytics_area_reporting');
     // Fresh statistics for the planner (PGlite has no autovacuum to gather them).
     await sql`analyze analytics_area_unit, analytics_unit_figure, analytics_area_figure, analytics_area_reporting`.execute(trx);
     await sql`update analytics_state set stale = false, generation = generation + 1, rebuilt_at = now()`.execute(trx);
@@ -156,6 +165,18 @@ export async function rebuildAggregates(db: Kysely<Database>, onlyIfStale = fals
       ms: performance.now() - started,
     };
   });
+}
+
+/** The primary keys the rebuild builds after filling their tables (as in migration 20261128_0005). */
+const KEYS = [
+  { table: 'analytics_unit_figure', name: 'analytics_unit_figure_pkey', columns: ['unit_code', 'period', 'element_code', 'disagg'] },
+  { table: 'analytics_area_figure', name: 'analytics_area_figure_pkey', columns: ['area_code', 'period', 'element_code', 'disagg'] },
+  { table: 'analytics_area_reporting', name: 'analytics_area_reporting_pkey', columns: ['area_code', 'period', 'elements'] },
+] as const;
+
+async function addKey(trx: Kysely<Database>, table: (typeof KEYS)[number]['table']): Promise<void> {
+  const k = KEYS.find((x) => x.table === table)!;
+  await sql`alter table ${sql.table(k.table)} add constraint ${sql.ref(k.name)} primary key (${sql.join(k.columns.map((c) => sql.ref(c)))})`.execute(trx);
 }
 
 async function isStale(db: Kysely<Database>): Promise<boolean> {

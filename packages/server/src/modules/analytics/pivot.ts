@@ -3,9 +3,9 @@ import { csvRecord, formatFormula, formatNumber, formulaProblems, parseFormula, 
 import { errors } from '../../http/errors.ts';
 import type { AppContext } from '../../context.ts';
 import type { AuthContext } from '../auth/service.ts';
-import { unitNames } from './repository.ts';
 import { loadDataMetadata } from '../data-values/metadata.ts';
-import { computeIndicators, loadIndicators, readableUnits, type IndicatorRow, type IndicatorSpec } from './service.ts';
+import type { CachedIndicator } from './catalogue-cache.ts';
+import { answerRead, assertChecked, indicatorsFromRead, indicatorsOf, type IndicatorRow, type IndicatorSpec } from './service.ts';
 
 export interface PivotTable {
   periods: string[];
@@ -19,6 +19,8 @@ interface PivotSeries {
   name: string;
 }
 
+type ElementSeries = PivotSeries & { kind: 'element'; element: string };
+
 /**
  * Data elements asked for by code, each optionally narrowed by dimension
  * values (`DE_THPT_TO_VET[level:CD]`): the element's figures summed over its
@@ -26,7 +28,7 @@ interface PivotSeries {
  * indicator's — over the units below and over periods by the element's own
  * time aggregation.
  */
-async function elementSeries(ctx: AppContext, texts: string[]): Promise<PivotSeries[]> {
+async function elementSeries(ctx: AppContext, texts: string[]): Promise<ElementSeries[]> {
   const metadata = await loadDataMetadata(ctx.db);
   const catalog = { elements: new Map([...metadata.elements].map(([code, e]) => [code, e.dimensions])) };
   return texts.map((text) => {
@@ -39,7 +41,7 @@ async function elementSeries(ctx: AppContext, texts: string[]): Promise<PivotSer
     const code = formatFormula(parsed.formula);
     const filter = Object.entries(parsed.formula.filter).map(([d, v]) => `${d}: ${v}`).join(', ');
     const name = metadata.elements.get(parsed.formula.element)!.name;
-    return { kind: 'element', spec: { code, formula: parsed.formula }, name: filter ? `${name} (${filter})` : name };
+    return { kind: 'element', element: parsed.formula.element, spec: { code, formula: parsed.formula }, name: filter ? `${name} (${filter})` : name };
   });
 }
 
@@ -60,31 +62,25 @@ export async function pivot(
     const parsed = parsePeriod(p);
     if (!parsed.ok) throw errors.invalidField('period', parsed.messageVi, parsed.message);
   }
-  // Indicators (all of them when neither indicators nor elements are named), then data elements.
-  const elements = q.elements?.length ? await elementSeries(ctx, [...new Set(q.elements)]) : [];
-  const indicators = q.indicators || elements.length === 0 ? await loadIndicators(ctx, q.indicators) : [];
-  const indicatorNames = new Map((await ctx.db.selectFrom('indicator').select(['code', 'name']).execute()).map((i) => [i.code, i.name]));
-  const series: PivotSeries[] = [...indicators.map((spec) => ({ kind: 'indicator' as const, spec, name: indicatorNames.get(spec.code) ?? spec.code })), ...elements];
-  const [root] = await readableUnits(ctx, auth, q.org ? [q.org] : null);
+  // Data elements are checked against the catalogue first; indicators (all of them when neither is named) come before them.
+  const elementRows = q.elements?.length ? await elementSeries(ctx, [...new Set(q.elements)]) : [];
   // The areas below that existed during the periods asked for (a commune merged away before them is left out).
   const spans = q.periods.map((p) => period(p));
   const from = spans.reduce((a, p) => (p.start < a ? p.start : a), spans[0]!.start);
   const to = spans.reduce((a, p) => (p.end > a ? p.end : a), spans[0]!.end);
-  const children = q.children
-    ? (
-        await ctx.db
-          .selectFrom('area_version')
-          .select('area_code')
-          .where('parent_code', '=', root!)
-          .where('valid_from', '<', to)
-          .where('valid_to', '>', from)
-          .orderBy('area_code')
-          .execute()
-      ).map((r) => r.area_code)
-    : [];
-  const orgs = [...new Set(children), root!];
-  const values = await computeIndicators(ctx, series.map((s) => s.spec), orgs, q.periods);
-  const names = await unitNames(ctx.db, orgs);
+  let indicators: CachedIndicator[] = [];
+  const root = q.org ? q.org : auth.scope.code;
+  // One statement: the unit's check, the areas below it, their names and the aggregate's rows.
+  const { cat, read } = await answerRead(ctx, (c) => {
+    indicators = q.indicators || elementRows.length === 0 ? indicatorsOf(c, q.indicators) : [];
+    const elements = [...indicators.flatMap((i) => i.elements), ...elementRows.map((e) => e.element)];
+    return { units: [root], scope: auth.scope, children: q.children ? { from, to } : undefined, names: true, elements: [...new Set(elements)], periods: q.periods };
+  });
+  assertChecked(read.units);
+  const orgs = [...new Set(read.children), root];
+  const series: PivotSeries[] = [...indicators.map((spec) => ({ kind: 'indicator' as const, spec, name: spec.name })), ...elementRows];
+  const values = await indicatorsFromRead(ctx, cat, read, series.map((s) => s.spec), orgs, spans);
+  const names = read.names;
   const index = new Map<string, IndicatorRow>(values.map((v) => [`${v.indicator}|${v.org}|${v.period}`, v]));
   return {
     periods: q.periods,

@@ -48,36 +48,6 @@ export async function leafAreaCount(db: Kysely<Database>, units: string[]): Prom
   return [...codes].filter((c) => !parents.has(c)).length;
 }
 
-/** Summed figures of areas from the aggregate (see aggregate.ts), as figures of the area for the period itself. */
-export async function areaFigures(db: Kysely<Database>, elements: string[], areas: string[], periods: string[]) {
-  if (elements.length === 0 || areas.length === 0 || periods.length === 0) return [];
-  return db
-    .selectFrom('analytics_area_figure')
-    .select(['element_code as element', 'period', 'area_code as unit', 'disagg', 'value'])
-    .where('area_code', 'in', areas)
-    .where('period', 'in', periods)
-    .where('element_code', 'in', elements)
-    .execute();
-}
-
-/** How many units below each area reported which set of elements, per period. */
-export async function areaReporting(db: Kysely<Database>, areas: string[], periods: string[]) {
-  if (areas.length === 0 || periods.length === 0) return [];
-  return db.selectFrom('analytics_area_reporting').select(['area_code as area', 'period', 'elements', 'units']).where('area_code', 'in', areas).where('period', 'in', periods).execute();
-}
-
-/** The elements each of the given units has figures of itself (not of units below), per period. */
-export async function ownElements(db: Kysely<Database>, units: string[], periods: string[]) {
-  if (units.length === 0 || periods.length === 0) return [];
-  return db
-    .selectFrom('analytics_unit_figure')
-    .select(['unit_code as unit', 'period', 'element_code as element'])
-    .distinct()
-    .where('unit_code', 'in', units)
-    .where('period', 'in', periods)
-    .execute();
-}
-
 /** The lowest-level areas below an area as the hierarchy stood in each period (the same count as leafAreaCount of unitsOfArea), in one query. */
 export async function leafAreasBelow(db: Kysely<Database>, area: string, periods: { start: string; end: string }[]): Promise<number[]> {
   if (periods.length === 0) return [];

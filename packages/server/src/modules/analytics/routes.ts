@@ -4,7 +4,7 @@ import type { App } from '../../http/app-type.ts';
 import { ErrorResponses } from '../../http/openapi.ts';
 import { CommaList, commaList as list } from '../../http/schema-helpers.ts';
 import { pivot, pivotCsv, pivotXlsx } from './pivot.ts';
-import { computeIndicators, loadIndicators, readableUnits, recentYears } from './service.ts';
+import { indicatorAnswer, recentYears } from './service.ts';
 
 
 const IndicatorQuery = Type.Object(
@@ -42,9 +42,7 @@ export function analyticsRoutes(app: App, ctx: AppContext): void {
       response: { 200: IndicatorRows, ...ErrorResponses },
     },
   }, async (request) => {
-    const indicators = await loadIndicators(ctx, list(request.query.indicator));
-    const orgs = await readableUnits(ctx, request.auth!, list(request.query.org));
-    return { rows: await computeIndicators(ctx, indicators, orgs, list(request.query.period) ?? recentYears(ctx)) };
+    return { rows: await indicatorAnswer(ctx, request.auth!, list(request.query.indicator), list(request.query.org), list(request.query.period) ?? recentYears(ctx)) };
   });
 
   app.get('/api/analytics/pivot', {

@@ -2,9 +2,9 @@ import { computeIndicator, formulaRefs, parseFormula, parsePeriod, periodsWithin
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
-import { loadDataMetadata } from '../data-values/metadata.ts';
-import { assertReadable } from '../areas/scope-check.ts';
 import { ensureAggregates } from './aggregate.ts';
+import { readAnswer, type AnswerRead, type AnswerRequest, type UnitCheck } from './answer-read.ts';
+import type { CachedIndicator, CatalogueSnapshot } from './catalogue-cache.ts';
 import * as repo from './repository.ts';
 
 export interface IndicatorRow {
@@ -41,7 +41,7 @@ export async function loadIndicators(ctx: AppContext, codes: string[] | null): P
     });
 }
 
-function parsePeriods(codes: string[]): Period[] {
+export function parsePeriods(codes: string[]): Period[] {
   return codes.map((code) => {
     const parsed = parsePeriod(code);
     if (!parsed.ok) throw errors.invalidField('period', parsed.messageVi, parsed.message);
@@ -51,19 +51,80 @@ function parsePeriods(codes: string[]): Period[] {
 
 /** Indicators for units and periods, each from the figures of the units below the unit as they stood in the period. */
 export async function computeIndicators(ctx: AppContext, indicators: IndicatorSpec[], orgs: string[], periodCodes: string[]): Promise<IndicatorRow[]> {
-  const elements = [...new Set(indicators.flatMap((i) => formulaRefs(i.formula).map((r) => r.element)))];
   const periods = parsePeriods(periodCodes);
-  // The aggregate is read at once for every unit asked (organisations simply have no rows in it), while finding out which units are organisations.
-  const [organisationRows, aggregate] = await Promise.all([
-    orgs.length ? ctx.db.selectFrom('organisation').select('code').where('code', 'in', orgs).execute() : Promise.resolve([]),
-    readAggregate(ctx, elements, orgs, periods.map((p) => p.code)),
-  ]);
-  const organisations = new Set(organisationRows.map((o) => o.code));
+  const { cat, read } = await answerRead(ctx, () => ({ units: orgs, scope: null, elements: elementsOf(indicators), periods: periodCodes }));
+  return indicatorsFromRead(ctx, cat, read, indicators, orgs, periods);
+}
+
+/**
+ * The indicators route's answer: indicators from the catalogue (all by
+ * default), units checked against the user's scope (the user's own unit by
+ * default), in one statement with the aggregate's rows.
+ */
+export async function indicatorAnswer(ctx: AppContext, auth: AuthContext, codes: string[] | null, orgs: string[] | null, periodCodes: string[]): Promise<IndicatorRow[]> {
+  const units = orgs ?? [auth.scope.code];
+  let indicators: IndicatorSpec[] = [];
+  const { cat, read } = await answerRead(ctx, (c) => {
+    indicators = indicatorsOf(c, codes);
+    return { units, scope: auth.scope, elements: elementsOf(indicators), periods: periodCodes };
+  });
+  assertChecked(read.units);
+  return indicatorsFromRead(ctx, cat, read, indicators, units, parsePeriods(periodCodes));
+}
+
+/** The indicators of a catalogue snapshot by code (all, in code order, for null); 400 for an unknown code. */
+export function indicatorsOf(cat: CatalogueSnapshot, codes: string[] | null): CachedIndicator[] {
+  if (!codes) return [...cat.indicators.values()];
+  const unknown = codes.filter((c) => !cat.indicators.has(c));
+  if (unknown.length) throw errors.invalidField('indicator', `"${unknown[0]}" không phải là mã chỉ số đã có`, `"${unknown[0]}" is not a known indicator`);
+  return [...cat.indicators.values()].filter((i) => codes.includes(i.code));
+}
+
+function elementsOf(indicators: IndicatorSpec[]): string[] {
+  return [...new Set(indicators.flatMap((i) => formulaRefs(i.formula).map((r) => r.element)))];
+}
+
+/** The units' checks in order, as assertReadable makes them: 400 for an unknown unit, 403 for one out of reach. */
+export function assertChecked(units: UnitCheck[]): void {
+  for (const u of units) {
+    if (!u.kind) throw errors.unknownUnit(u.code);
+    if (!u.allowed) throw errors.outOfScope(u.code);
+  }
+}
+
+/**
+ * Runs an answer's statement (readAnswer) with the cached catalogue, and
+ * again with the catalogue read anew when the statement shows it changed or
+ * the aggregate stale (which is rebuilt first). `request` may throw for what
+ * the cached catalogue lacks (an unknown plan or indicator): it is then asked
+ * again with the catalogue read anew, and its error stands.
+ */
+export async function answerRead(ctx: AppContext, request: (cat: CatalogueSnapshot) => AnswerRequest): Promise<{ cat: CatalogueSnapshot; read: AnswerRead }> {
+  let cat = await ctx.catalogue.current(ctx.db);
+  let q: AnswerRequest;
+  try {
+    q = request(cat);
+  } catch {
+    cat = await ctx.catalogue.reload(ctx.db);
+    q = request(cat);
+  }
+  let read = await readAnswer(ctx.db, q);
+  // A catalogue load racing the reload may need one more turn; a stale aggregate is rebuilt once.
+  for (let turn = 0; turn < 3 && (read.stale || read.version !== cat.version); turn++) {
+    if (read.stale && turn === 0) await ensureAggregates(ctx.db);
+    cat = await ctx.catalogue.reload(ctx.db);
+    read = await readAnswer(ctx.db, request(cat));
+  }
+  return { cat, read };
+}
+
+/** The indicators of each unit (areas from the read aggregate, organisations from their figures) and period, units first. */
+export async function indicatorsFromRead(ctx: AppContext, cat: CatalogueSnapshot, read: AnswerRead, indicators: IndicatorSpec[], orgs: string[], periods: Period[]): Promise<IndicatorRow[]> {
+  const organisations = new Set(read.units.filter((u) => u.kind === 'organisation').map((u) => u.code));
   const areas = orgs.filter((o) => !organisations.has(o));
-  // An area's summed figures are already brought to the period; the elements' time aggregation matters for organisations only.
-  const metadata = organisations.size ? await loadDataMetadata(ctx.db) : null;
-  const aggregationOf = (element: string) => metadata?.elements.get(element)?.aggregation ?? 'sum';
-  const fromAreas = areas.length ? await areaIndicators(ctx, aggregate, indicators, areas, periods, aggregationOf) : new Map<string, IndicatorRow>();
+  const aggregationOf = (element: string) => cat.aggregation.get(element) ?? 'sum';
+  const fromAreas = areas.length ? await areaIndicators(ctx, read, indicators, areas, periods, aggregationOf) : new Map<string, IndicatorRow>();
+  const elements = elementsOf(indicators);
   const rows: IndicatorRow[] = [];
   for (const org of orgs) {
     for (const period of periods) {
@@ -91,23 +152,26 @@ export async function computeIndicators(ctx: AppContext, indicators: IndicatorSp
  */
 async function areaIndicators(
   ctx: AppContext,
-  { generation, figures, reporting, own }: AggregateRead,
+  { generation, figures, reporting, own }: AnswerRead,
   indicators: IndicatorSpec[],
   areas: string[],
   periods: Period[],
   aggregationOf: (element: string) => 'sum' | 'last',
 ): Promise<Map<string, IndicatorRow>> {
   const byAreaPeriod = groupBy(figures, (f) => `${f.unit}|${f.period}`);
+  const setsByAreaPeriod = groupBy(reporting, (r) => `${r.area}|${r.period}`);
+  const ownByAreaPeriod = groupBy(own, (o) => `${o.unit}|${o.period}`);
+  const refsOf = new Map(indicators.map((i) => [i.code, new Set(formulaRefs(i.formula).map((r) => r.element))]));
+  const leaves = await leafAreas(ctx, generation, areas, periods);
   const result = new Map<string, IndicatorRow>();
   for (const area of areas) {
-    const leaves = await leafAreas(ctx, generation, area, periods);
-    for (const [p, period] of periods.entries()) {
+    for (const period of periods) {
       const key = `${area}|${period.code}`;
-      const sets = reporting.filter((r) => r.area === area && r.period === period.code);
-      const ownSet = new Set(own.filter((o) => o.unit === area && o.period === period.code).map((o) => o.element));
+      const sets = (setsByAreaPeriod.get(key) ?? []).map((s) => ({ elements: s.elements.split(','), units: s.units }));
+      const ownSet = new Set((ownByAreaPeriod.get(key) ?? []).map((o) => o.element));
       for (const indicator of indicators) {
-        const refs = new Set(formulaRefs(indicator.formula).map((r) => r.element));
-        const reportingUnits = sets.filter((s) => s.elements.split(',').some((e) => refs.has(e))).reduce((a, s) => a + Number(s.units), 0);
+        const refs = refsOf.get(indicator.code)!;
+        const reportingUnits = sets.filter((s) => s.elements.some((e) => refs.has(e))).reduce((a, s) => a + s.units, 0);
         // A figure kept for the unit itself (the district's count of institutions) stands for the whole.
         const selfOnly = reportingUnits === 1 && [...refs].some((e) => ownSet.has(e));
         result.set(`${indicator.code}|${key}`, {
@@ -116,24 +180,12 @@ async function areaIndicators(
           period: period.code,
           ...computeIndicator(indicator.formula, byAreaPeriod.get(key) ?? [], period, aggregationOf),
           reportingUnits,
-          expectedUnits: selfOnly ? 1 : leaves[p]!,
+          expectedUnits: selfOnly ? 1 : leaves.get(`${area}|${period.code}`)!,
         });
       }
     }
   }
   return result;
-}
-
-type AggregateRead = Awaited<ReturnType<typeof readAggregate>>;
-
-/** The aggregate's rows for units and periods, read together with its state; rebuilt first (and read again) if it was stale. */
-async function readAggregate(ctx: AppContext, elements: string[], units: string[], codes: string[]) {
-  const read = () => Promise.all([repo.areaFigures(ctx.db, elements, units, codes), repo.areaReporting(ctx.db, units, codes), repo.ownElements(ctx.db, units, codes)]);
-  const [state, [figures, reporting, own]] = await Promise.all([ctx.db.selectFrom('analytics_state').select(['stale', 'generation']).executeTakeFirst(), read()]);
-  if (state && !state.stale) return { generation: Number(state.generation), figures, reporting, own };
-  const generation = await ensureAggregates(ctx.db);
-  const [f, r, o] = await read();
-  return { generation, figures: f, reporting: r, own: o };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -147,26 +199,23 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return map;
 }
 
-/** Lowest-level areas below an area per period; they change only with the hierarchy, so they are kept per aggregate generation. */
+/** Lowest-level areas below areas per period (keyed area|period); they change only with the hierarchy, so they are kept per aggregate generation. */
 const leafCache = new WeakMap<object, Map<string, number>>();
-async function leafAreas(ctx: AppContext, generation: number, area: string, periods: Period[]): Promise<number[]> {
+async function leafAreas(ctx: AppContext, generation: number, areas: string[], periods: Period[]): Promise<Map<string, number>> {
   let cache = leafCache.get(ctx.db);
   if (!cache) leafCache.set(ctx.db, (cache = new Map()));
-  const key = (p: Period) => `${generation}|${area}|${p.start}|${p.end}`;
-  const missing = periods.filter((p) => !cache.has(key(p)));
-  if (missing.length) {
-    const counts = await repo.leafAreasBelow(ctx.db, area, missing);
-    if (cache.size > 10_000) cache.clear();
-    missing.forEach((p, i) => cache.set(key(p), counts[i]!));
+  const key = (area: string, p: Period) => `${generation}|${area}|${p.start}|${p.end}`;
+  const result = new Map<string, number>();
+  for (const area of areas) {
+    const missing = periods.filter((p) => !cache.has(key(area, p)));
+    if (missing.length) {
+      const counts = await repo.leafAreasBelow(ctx.db, area, missing);
+      if (cache.size > 10_000) cache.clear();
+      missing.forEach((p, i) => cache.set(key(area, p), counts[i]!));
+    }
+    for (const p of periods) result.set(`${area}|${p.code}`, cache.get(key(area, p))!);
   }
-  return periods.map((p) => cache.get(key(p))!);
-}
-
-/** The requested units, each known and in the user's reach; the user's own unit by default. */
-export async function readableUnits(ctx: AppContext, auth: AuthContext, codes: string[] | null): Promise<string[]> {
-  const units = codes ?? [auth.scope.code];
-  await assertReadable(ctx, auth, units);
-  return units;
+  return result;
 }
 
 /** The last `count` years up to the current one. */

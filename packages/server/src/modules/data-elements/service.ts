@@ -64,5 +64,6 @@ export async function createDataElement(ctx: AppContext, auth: AuthContext, inpu
     }
     await recordAudit(trx, { actor: auth.username, action: 'data_element_created', entity: 'data_element', entityKey: input.code, details: { ...input } });
   });
+  ctx.catalogue.invalidate();
   return (await listDataElements(ctx)).find((e) => e.code === input.code)!;
 }

@@ -2,8 +2,8 @@ import { parsePeriod, targetProgress, type Comparator, type ProgressStatus } fro
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
-import { computeIndicators, loadIndicators, readableUnits } from '../analytics/service.ts';
-import * as repo from './repository.ts';
+import type { CachedIndicator, CachedTarget } from '../analytics/catalogue-cache.ts';
+import { answerRead, assertChecked, indicatorsFromRead, indicatorsOf, parsePeriods } from '../analytics/service.ts';
 
 /** The first year the series of a plan's indicators is read from. */
 const FIRST_YEAR = 2015;
@@ -26,22 +26,33 @@ export interface ProgressRow {
   series: { year: number; value: number }[];
 }
 
-/** Each target of a plan for a unit, as of a period: current value, trajectory, projection and status. */
+/**
+ * Each target of a plan for a unit, as of a period: current value, trajectory, projection and status.
+ * The plan's targets and indicators come from the catalogue cache; the unit's check and the
+ * aggregate's rows are read in one statement (analytics/answer-read.ts).
+ */
 export async function planProgress(ctx: AppContext, auth: AuthContext, code: string, org: string | undefined, periodCode: string | undefined): Promise<ProgressRow[]> {
-  const plan = await repo.findPlan(ctx.db, code);
-  if (!plan) throw errors.notFound(`kế hoạch "${code}"`, `Plan "${code}"`);
-  const [unit] = await readableUnits(ctx, auth, org ? [org] : [auth.scope.type === 'area' ? auth.scope.code : plan.area_code]);
   const asOf = periodCode ?? String(ctx.now().getUTCFullYear());
   const parsed = parsePeriod(asOf);
-  if (!parsed.ok) throw errors.invalidField('period', parsed.messageVi, parsed.message);
-  const asOfYear = parsed.period.year;
-  const targets = await repo.planTargets(ctx.db, code);
-  const indicators = await loadIndicators(ctx, [...new Set(targets.map((t) => t.indicator_code))]);
+  let targets: CachedTarget[] = [];
+  let indicators: CachedIndicator[] = [];
   // Statuses are judged on complete years: as of 2025S1, the last complete year is 2024.
-  const lastCompleteYear = parsed.period.type === 'yearly' ? asOfYear : asOfYear - 1;
-  const lastYear = Math.min(lastCompleteYear, Math.max(...targets.map((t) => t.year)));
-  const years = Array.from({ length: Math.max(0, lastYear - FIRST_YEAR + 1) }, (_, i) => String(FIRST_YEAR + i));
-  const values = await computeIndicators(ctx, indicators, [unit!], years);
+  const lastCompleteYear = parsed.ok ? (parsed.period.type === 'yearly' ? parsed.period.year : parsed.period.year - 1) : 0;
+  let years: string[] = [];
+  const { cat, read } = await answerRead(ctx, (c) => {
+    const plan = c.plans.get(code);
+    if (!plan) throw errors.notFound(`kế hoạch "${code}"`, `Plan "${code}"`);
+    targets = plan.targets;
+    indicators = indicatorsOf(c, [...new Set(targets.map((t) => t.indicator_code))]);
+    const unit = org ? org : (auth.scope.type === 'area' ? auth.scope.code : plan.areaCode);
+    // A bad period is told after the unit's check, as before: the statement then reads no figures.
+    const lastYear = Math.min(lastCompleteYear, Math.max(...targets.map((t) => t.year)));
+    years = parsed.ok ? Array.from({ length: Math.max(0, lastYear - FIRST_YEAR + 1) }, (_, i) => String(FIRST_YEAR + i)) : [];
+    return { units: [unit], scope: auth.scope, elements: [...new Set(indicators.flatMap((i) => i.elements))], periods: years };
+  });
+  assertChecked(read.units);
+  if (!parsed.ok) throw errors.invalidField('period', parsed.messageVi, parsed.message);
+  const values = await indicatorsFromRead(ctx, cat, read, indicators, [read.units[0]!.code], parsePeriods(years));
   return targets.map((t) => {
     const series = values
       .filter((v) => v.indicator === t.indicator_code && v.value !== null)
