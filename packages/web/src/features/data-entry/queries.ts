@@ -26,9 +26,11 @@ export function useForms() {
 }
 
 export function useEntry(target: EntryTarget | null) {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: target ? entryKeys.entry(target) : [...entryKeys.all, 'none'],
-    queryFn: ({ signal }) => fetchEntry(target!, signal),
+    // Offline, the service worker would answer its last copy: keep the newer figures this page already holds.
+    queryFn: ({ signal }) => (!navigator.onLine && queryClient.getQueryData<Entry>(entryKeys.entry(target!))) || fetchEntry(target!, signal),
     enabled: target !== null,
     // Asked even offline: the service worker answers the last figures seen.
     networkMode: 'offlineFirst',
@@ -67,6 +69,11 @@ function resolveBase(scope: string, base: number): number {
 
 function cellScope(target: EntryTarget, element: string, disagg: string): string {
   return [...entryKeys.entry(target), element, disagg].join('|');
+}
+
+/** The version a new edit of the cell starts from, counting this screen's own saves (see resolveBase). */
+export function ownBase(target: EntryTarget, element: string, disagg: string, base: number): number {
+  return resolveBase(cellScope(target, element, disagg), base);
 }
 
 /** A write of this screen's (sent from the outbox) moved the cell from one version to another. */

@@ -8,7 +8,7 @@ import { isBlock, type GridController } from './gridController.ts';
 import { findQueued, outboxId, queueWrite, removeQueued, updateQueued, useQueued, type OutboxEntry } from './offline/outbox.ts';
 import { clearOutcome, useOutcome, type SendOutcome } from './offline/outcomes.ts';
 import { sendOutbox } from './offline/sendOutbox.ts';
-import { isRefusal, takeCurrent, useSaveCell } from './queries.ts';
+import { isRefusal, ownBase, takeCurrent, useSaveCell } from './queries.ts';
 import type { Cell, EntryElement, EntryTarget } from './types.ts';
 import { readCell, showNumber } from './validators.ts';
 
@@ -141,7 +141,7 @@ export function useCellEditor(props: CellEditorProps) {
     // Offline, or this cell already waits in the outbox: keep the figure there (in order, sent once).
     if (inOutbox || !navigator.onLine) {
       save.reset();
-      queueWrite(author, target, write);
+      queueWrite(author, target, { ...write, baseVersion: ownBase(target, element.code, disagg, baseVersion) });
       if (navigator.onLine) void sendOutbox(author, queryClient);
       return;
     }

@@ -31,6 +31,11 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// A page that loaded while this worker was activating is not controlled; the entry page asks to be.
+self.addEventListener('message', (event) => {
+  if (event.data === 'claim') event.waitUntil(self.clients.claim());
+});
+
 async function pageNetworkFirst(request) {
   try {
     const response = await fetch(request);

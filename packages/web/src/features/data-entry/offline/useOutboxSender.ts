@@ -54,6 +54,10 @@ export function useOutboxSender(user: string) {
     warm(false);
     const onControl = () => warm(true);
     worker.addEventListener('controllerchange', onControl);
+    // Loaded while the worker was activating: ask it to take this page (then controllerchange warms it).
+    void worker.ready.then((registration) => {
+      if (!worker.controller) registration.active?.postMessage('claim');
+    });
     return () => worker.removeEventListener('controllerchange', onControl);
   }, [queryClient]);
 
