@@ -205,4 +205,36 @@ describe('data entry offline on a phone', () => {
       await watched.close();
     }
   });
+
+  it('keeps a figure whose save the weak connection dropped while online, and sends it with Gửi lại', async () => {
+    const watched = await openPage(app.browser, PHONE);
+    const { page } = watched;
+    const context = page.context();
+    try {
+      await logIn(page, app.server.baseUrl, OFFICER.username, OFFICER.password);
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.goto(`${app.server.baseUrl}${ENTRY_PATH}`);
+      const input = cell(page, LABOUR_FORCE, 'Nam');
+      await input.waitFor();
+
+      // The browser says it is online, but every save is lost on the way.
+      await context.route('**/api/data-entry/cell', (route) => route.abort('internetdisconnected'));
+      await input.click();
+      await input.fill('2230');
+      await input.press('Enter');
+      await expect.poll(() => cellBox(input).getAttribute('data-state'), { timeout: 30_000 }).toBe('pending');
+      expect(await cellBox(input).textContent()).toContain('Chưa gửi — đang chờ gửi lại');
+      const banner = page.getByTestId('outbox-banner');
+      expect(await banner.getAttribute('data-count')).toBe('1');
+
+      await context.unroute('**/api/data-entry/cell');
+      await banner.getByRole('button', { name: 'Gửi lại' }).click();
+      await expect.poll(() => cellBox(input).getAttribute('data-state')).toBe('saved');
+      await banner.waitFor({ state: 'detached' });
+      expect(stored(await storedCells(), 'DE_LABOUR_FORCE', 'sex:M')).toMatchObject({ value: 2230, updatedBy: OFFICER.username });
+      expect(unexpected(watched.problems)).toEqual([]);
+    } finally {
+      await watched.close();
+    }
+  });
 });

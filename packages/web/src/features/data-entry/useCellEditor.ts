@@ -42,7 +42,8 @@ function cellState(problem: Problem | null, save: SaveMutation, lang: Lang, queu
   if (problem) return { kind: 'error', message: lang === 'en' ? problem.en : problem.vi };
   if (queued) return { kind: 'pending', message: queued.held ? (lang === 'en' ? queued.held.messageEn : queued.held.messageVi) : null };
   if (outcome?.kind === 'refused') return { kind: 'error', message: lang === 'en' ? outcome.messageEn : outcome.messageVi };
-  if (outcome?.kind === 'saved' && save.isIdle) return { kind: 'saved' };
+  // An outcome is newer than the save mutation's state (a new edit clears it).
+  if (outcome?.kind === 'saved') return { kind: 'saved' };
   if (save.isPaused) return { kind: 'waiting' };
   if (save.isPending) return { kind: 'saving' };
   if (save.isError) return isRefusal(save.error) && isApiError(save.error) ? { kind: 'error', message: save.error.localized(lang) } : { kind: 'offline' };
