@@ -69,6 +69,28 @@ function unexpected(problems: ConsoleProblem[]): string[] {
     .map((p) => `${p.kind}: ${p.text} (${p.url})`);
 }
 
+/** The officer signed in on a phone with the entry page open (online); the page's console is checked at the end. */
+async function asOfficerOnEntry(scenario: (page: Page) => Promise<void>): Promise<void> {
+  const watched = await openPage(app.browser, PHONE);
+  const { page } = watched;
+  try {
+    await logIn(page, app.server.baseUrl, OFFICER.username, OFFICER.password);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.goto(`${app.server.baseUrl}${ENTRY_PATH}`);
+    await cell(page, LABOUR_FORCE, 'Nam').waitFor();
+    await scenario(page);
+    expect(unexpected(watched.problems)).toEqual([]);
+  } finally {
+    await watched.close();
+  }
+}
+
+/** Opened online once: the service worker controls the page and keeps what the entry page needs. */
+async function keptForOffline(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await expect.poll(() => keptAnswers(page)).toEqual(expect.arrayContaining(['/api/auth/me', '/api/forms', `/api/forms/${FORM}/entry`]));
+}
+
 beforeAll(async () => {
   const admin = await apiLogin(app.server);
   const response = await apiRequest(app.server, admin, 'POST', '/api/users', OFFICER);
@@ -77,18 +99,9 @@ beforeAll(async () => {
 
 describe('data entry offline on a phone', () => {
   it('keeps figures typed offline through a reload and sends them when the network is back; a cell changed meanwhile asks which to keep', async () => {
-    const watched = await openPage(app.browser, PHONE);
-    const { page } = watched;
-    const context = page.context();
-    try {
-      await logIn(page, app.server.baseUrl, OFFICER.username, OFFICER.password);
-      await page.waitForURL((url) => url.pathname === '/');
-      await page.goto(`${app.server.baseUrl}${ENTRY_PATH}`);
-      await cell(page, LABOUR_FORCE, 'Nam').waitFor();
-
-      // Opened online once: the service worker controls the page and keeps what the entry page needs.
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-      await expect.poll(() => keptAnswers(page)).toEqual(expect.arrayContaining(['/api/auth/me', '/api/forms', `/api/forms/${FORM}/entry`]));
+    await asOfficerOnEntry(async (page) => {
+      const context = page.context();
+      await keptForOffline(page);
 
       await context.setOffline(true);
       // Offline for the service worker too: an answer it never kept cannot be had.
@@ -159,23 +172,12 @@ describe('data entry offline on a phone', () => {
       // The history drawer shows the two writes too.
       await cellBox(cell(page, LABOUR_FORCE, 'Nữ')).getByRole('button', { name: /^Ghi chú và lịch sử/ }).click();
       await page.getByRole('dialog').getByText('1.999 → 2.050').waitFor();
-
-      expect(unexpected(watched.problems)).toEqual([]);
-    } finally {
-      await watched.close();
-    }
+    });
   });
 
   it('warns before logging out with changes not sent, and forgets the kept answers at log-out', async () => {
-    const watched = await openPage(app.browser, PHONE);
-    const { page } = watched;
-    try {
-      await logIn(page, app.server.baseUrl, OFFICER.username, OFFICER.password);
-      await page.waitForURL((url) => url.pathname === '/');
-      await page.goto(`${app.server.baseUrl}${ENTRY_PATH}`);
-      await cell(page, LABOUR_FORCE, 'Nam').waitFor();
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-      await expect.poll(() => keptAnswers(page)).toContain(`/api/forms/${FORM}/entry`);
+    await asOfficerOnEntry(async (page) => {
+      await keptForOffline(page);
 
       await page.context().setOffline(true);
       await typeOffline(cell(page, RETRAINED, 'Nữ'), '1160');
@@ -200,22 +202,13 @@ describe('data entry offline on a phone', () => {
       await page.waitForURL('**/login');
       await expect.poll(() => keptAnswers(page)).toEqual([]);
       expect(stored(await storedCells(), 'DE_LABOUR_RETRAINED', 'sex:F')).toMatchObject({ value: 1170, updatedBy: OFFICER.username });
-      expect(unexpected(watched.problems)).toEqual([]);
-    } finally {
-      await watched.close();
-    }
+    });
   });
 
   it('keeps a figure whose save the weak connection dropped while online, and sends it with Gửi lại', async () => {
-    const watched = await openPage(app.browser, PHONE);
-    const { page } = watched;
-    const context = page.context();
-    try {
-      await logIn(page, app.server.baseUrl, OFFICER.username, OFFICER.password);
-      await page.waitForURL((url) => url.pathname === '/');
-      await page.goto(`${app.server.baseUrl}${ENTRY_PATH}`);
+    await asOfficerOnEntry(async (page) => {
+      const context = page.context();
       const input = cell(page, LABOUR_FORCE, 'Nam');
-      await input.waitFor();
 
       // The browser says it is online, but every save is lost on the way.
       await context.route('**/api/data-entry/cell', (route) => route.abort('internetdisconnected'));
@@ -232,9 +225,6 @@ describe('data entry offline on a phone', () => {
       await expect.poll(() => cellBox(input).getAttribute('data-state')).toBe('saved');
       await banner.waitFor({ state: 'detached' });
       expect(stored(await storedCells(), 'DE_LABOUR_FORCE', 'sex:M')).toMatchObject({ value: 2230, updatedBy: OFFICER.username });
-      expect(unexpected(watched.problems)).toEqual([]);
-    } finally {
-      await watched.close();
-    }
+    });
   });
 });

@@ -7,3 +7,6 @@ export function registerServiceWorker(): void {
     });
   });
 }
+
+/** This page was loaded under the service worker: its first answers went through it (and were kept for offline use). */
+export const loadedUnderWorker = typeof navigator !== 'undefined' && 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null;

@@ -1,9 +1,22 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { authKeys } from '../../auth/queries.ts';
+import { DATA_CACHE } from '../../offline/offlineCaches.ts';
+import { loadedUnderWorker } from '../../offline/registerServiceWorker.ts';
 import { entryKeys, formKeys } from '../queries.ts';
 import { useOnline, useOutbox } from './outbox.ts';
 import { sendOutbox } from './sendOutbox.ts';
+
+/** Whether this page load already asked again, through the service worker, for what it fetched without it. */
+let warmedThisLoad = false;
+
+/** Asks again for the session and the forms when the service worker has no copy of them to open the page offline. */
+async function keepMissing(queryClient: QueryClient): Promise<void> {
+  if (typeof caches === 'undefined' || !navigator.onLine) return;
+  const kept = await caches.open(DATA_CACHE);
+  if (!(await kept.match('/api/auth/me', { ignoreVary: true }))) void queryClient.invalidateQueries({ queryKey: authKeys.me() });
+  if (!(await kept.match('/api/forms', { ignoreVary: true }))) void queryClient.invalidateQueries({ queryKey: formKeys.all });
+}
 
 /** While changes wait and the browser says it is online (a weak link drops requests without going offline). */
 const RETRY_EVERY_MS = 30_000;
@@ -42,23 +55,23 @@ export function useOutboxSender(user: string) {
   useEffect(() => {
     const worker = typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined;
     if (!worker) return undefined;
-    const warm = (all: boolean) => {
+    const warm = () => {
       if (!navigator.onLine || !worker.controller) return;
+      warmedThisLoad = true;
       void queryClient.invalidateQueries({ queryKey: authKeys.me() });
-      if (all) {
-        void queryClient.invalidateQueries({ queryKey: formKeys.all });
-        void queryClient.invalidateQueries({ queryKey: entryKeys.all });
-      }
+      void queryClient.invalidateQueries({ queryKey: formKeys.all });
+      void queryClient.invalidateQueries({ queryKey: entryKeys.all });
     };
-    // The session answer may have come before the worker was there (log-in answers it without a GET).
-    warm(false);
-    const onControl = () => warm(true);
-    worker.addEventListener('controllerchange', onControl);
+    // Answers had before the worker controlled the page (log-in answers the session without a GET) are asked again once through it.
+    if (!loadedUnderWorker && !warmedThisLoad) warm();
+    // And the session and the forms whenever the worker holds no copy of them (a fetch that raced its arrival).
+    else if (worker.controller) void keepMissing(queryClient);
+    worker.addEventListener('controllerchange', warm);
     // Loaded while the worker was activating: ask it to take this page (then controllerchange warms it).
     void worker.ready.then((registration) => {
       if (!worker.controller) registration.active?.postMessage('claim');
     });
-    return () => worker.removeEventListener('controllerchange', onControl);
+    return () => worker.removeEventListener('controllerchange', warm);
   }, [queryClient]);
 
   return { entries, online, sending, send };
