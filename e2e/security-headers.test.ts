@@ -16,7 +16,7 @@ function headerMap(headers: Headers): Record<string, string> {
 
 function expectSecurityHeaders(headers: Record<string, string>, where: string) {
   const csp = headers['content-security-policy'] ?? '';
-  for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'self'", "connect-src 'self'"]) {
+  for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'self'", "connect-src 'self'", "worker-src 'self'"]) {
     expect(csp, `${where}: CSP ${directive}`).toContain(directive);
   }
   expect(csp, `${where}: no inline or eval scripts`).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);

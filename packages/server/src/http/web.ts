@@ -23,6 +23,8 @@ export async function registerWebApp(app: FastifyInstance, distDir: string | nul
       maxAge: '1h',
       setHeaders: (res, filePath) => {
         if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+        // The service worker names the files of each build: a new build must reach the browser at once.
+        else if (path.basename(filePath) === 'sw.js') res.header('cache-control', 'no-cache');
       },
     });
   }

@@ -2,17 +2,20 @@ import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, UnstyledBut
 import { useDisclosure } from '@mantine/hooks';
 import { IconAward, IconChartLine, IconClipboardCheck, IconFileImport, IconFileText, IconListCheck, IconLogout, IconReport, IconTable, IconTableOptions, IconUsers } from '@tabler/icons-react';
 import { ROLE_LABELS } from '@vetplan/domain';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogout } from '../features/auth/queries.ts';
 import type { Me } from '../features/auth/types.ts';
 import { canImport } from '../features/import/access.ts';
 import { canReport } from '../features/reports/access.ts';
+import { clearOutbox, pendingCount } from '../features/offline/outboxStorage.ts';
 import { InboxBadge } from '../features/inbox/InboxBadge.tsx';
 import { useLang } from '../i18n/useLang.ts';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
 import { linkClick, usePathname } from './router.ts';
 import classes from './AppLayout.module.css';
+
+const OfflineLogoutDialog = lazy(() => import('../features/offline/OfflineLogoutDialog.tsx'));
 
 interface NavItem {
   to: string;
@@ -131,11 +134,18 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const logout = useLogout();
+  // Changes typed offline and not sent yet: ask before logging out.
+  const [unsent, setUnsent] = useState(0);
+  const user = me.user.username;
   const parts: ShellPartProps = {
     me,
     items: useNavItems(me),
     pathname: sectionOf(usePathname()),
-    onLogout: () => logout.mutate(),
+    onLogout: () => {
+      const count = pendingCount(user);
+      if (count > 0) setUnsent(count);
+      else logout.mutate();
+    },
     loggingOut: logout.isPending,
   };
 
@@ -152,6 +162,23 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
         <SideNav {...parts} onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main className={classes.main}>{children}</AppShell.Main>
+      {unsent > 0 && (
+        <Suspense fallback={null}>
+          <OfflineLogoutDialog
+            count={unsent}
+            onStay={() => setUnsent(0)}
+            onKeep={() => {
+              setUnsent(0);
+              logout.mutate();
+            }}
+            onDiscard={() => {
+              clearOutbox(user);
+              setUnsent(0);
+              logout.mutate();
+            }}
+          />
+        </Suspense>
+      )}
     </AppShell>
   );
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { navigate } from '../../app/router.ts';
+import { clearOfflineData } from '../offline/offlineCaches.ts';
 import { fetchMe, login, logout } from './api.ts';
 import { forgetSession, hasSessionHint, rememberSession } from './session.ts';
 import type { Credentials, Me } from './types.ts';
@@ -24,13 +25,19 @@ export function useMe() {
     queryFn: ({ signal }) => loadSession(signal),
     staleTime: Infinity,
     retry: false,
+    // Asked even when the browser says it is offline: the service worker answers the last session.
+    networkMode: 'offlineFirst',
   });
 }
 
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: Credentials) => login(credentials),
+    // A previous user's answers kept for offline use go before anything of this user is kept.
+    mutationFn: async (credentials: Credentials) => {
+      await clearOfflineData();
+      return login(credentials);
+    },
     onSuccess: (me) => {
       rememberSession(me);
       queryClient.setQueryData(authKeys.me(), me);

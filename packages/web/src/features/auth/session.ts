@@ -1,4 +1,5 @@
 import { setCsrfToken } from '../../api/client.ts';
+import { clearOfflineData } from '../offline/offlineCaches.ts';
 import type { Me } from './types.ts';
 
 /**
@@ -25,8 +26,10 @@ export function rememberSession(me: Me): void {
   }
 }
 
+/** Ends the session on this page: the CSRF token, the hint and the API answers kept for offline use. */
 export function forgetSession(): void {
   setCsrfToken(null);
+  void clearOfflineData();
   try {
     window.localStorage.removeItem(HINT_KEY);
   } catch {

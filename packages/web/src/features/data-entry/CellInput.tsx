@@ -4,6 +4,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/useLang.ts';
 import type { GridMode } from './gridController.ts';
+import { useOnline } from './offline/outbox.ts';
 import { StaleWriteDialog } from './StaleWriteDialog.tsx';
 import { useCellEditor, type CellEditorProps, type CellState } from './useCellEditor.ts';
 import { showNumber } from './validators.ts';
@@ -14,6 +15,8 @@ function StateIcon({ state }: { state: CellState }) {
   switch (state.kind) {
     case 'saving':
       return <Loader size={14} aria-label={t('entry.state.saving')} />;
+    case 'pending':
+      return <IconCloudOff size={16} color="var(--mantine-color-orange-7)" role="img" aria-label={t('offline.cellPending')} />;
     case 'waiting':
     case 'offline':
       return <IconCloudOff size={16} color="var(--mantine-color-orange-7)" role="img" aria-label={t('entry.state.waiting')} />;
@@ -46,6 +49,7 @@ export const CellInput = memo(function CellInput(props: CellInputProps) {
   const { columnLabel, elementName, previous, violations, related, mode, readOnly, cell, row, col, onOpenDetails } = props;
   const editor = useCellEditor({ ...props, onOpenDetails: () => onOpenDetails(row, col) });
   const { state } = editor;
+  const online = useOnline();
   const cards = mode === 'cards';
   const label = t('entry.cellLabel', { element: elementName, column: columnLabel });
 
@@ -53,9 +57,14 @@ export const CellInput = memo(function CellInput(props: CellInputProps) {
   if (state.kind === 'error') messages.push({ key: 'state', text: state.message });
   if (state.kind === 'offline') messages.push({ key: 'state', text: t('entry.state.offline') });
   if (state.kind === 'waiting') messages.push({ key: 'state', text: t('entry.state.waiting') });
+  if (state.kind === 'pending') messages.push({ key: 'state', text: state.message ?? t(online ? 'offline.cellQueued' : 'offline.cellPending') });
   violations?.split('\n').forEach((text, i) => messages.push({ key: `v${i}`, text }));
   const notes = related?.split('\n') ?? [];
   const mark = violations !== null ? 'left' : related !== null ? 'related' : undefined;
+  // A queued figure is not an error: it shows as waiting (orange, dashed), not red.
+  const problems = state.kind === 'pending' ? messages.length - 1 : messages.length;
+  const inputClass =
+    state.kind === 'pending' && problems === 0 ? `${classes.input} ${classes.pending}` : mark === 'related' && messages.length === 0 ? `${classes.input} ${classes.related}` : classes.input;
 
   const detailsButton = (
     <ActionIcon
@@ -91,10 +100,10 @@ export const CellInput = memo(function CellInput(props: CellInputProps) {
           enterKeyHint="next"
           autoComplete="off"
           spellCheck={false}
-          error={messages.length > 0 || violations !== null}
-          aria-invalid={messages.length > 0 || undefined}
+          error={problems > 0 || violations !== null}
+          aria-invalid={problems > 0 || undefined}
           rightSection={<StateIcon state={state} />}
-          classNames={{ root: classes.inputRoot, input: mark === 'related' && messages.length === 0 ? `${classes.input} ${classes.related}` : classes.input }}
+          classNames={{ root: classes.inputRoot, input: inputClass }}
           onFocus={editor.handlers.onFocus}
           onBlur={editor.handlers.onBlur}
           onChange={(e) => editor.handlers.onChange(e.currentTarget.value)}

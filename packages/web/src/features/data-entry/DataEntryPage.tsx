@@ -8,6 +8,8 @@ import { EntryExcel } from './EntryExcel.tsx';
 import { EntryGrid } from './EntryGrid.tsx';
 import { EntrySelectors } from './EntrySelectors.tsx';
 import { EntryStatus } from './EntryStatus.tsx';
+import { OutboxBanner } from './offline/OutboxBanner.tsx';
+import { useOutboxSender } from './offline/useOutboxSender.ts';
 import { periodLabel } from './periods.ts';
 import { useEntry, useForms } from './queries.ts';
 import { SubmissionPanel } from './SubmissionPanel.tsx';
@@ -60,6 +62,7 @@ export default function DataEntryPage() {
     [selection.form, selection.org, selection.period],
   );
   const entry = useEntry(target);
+  const outbox = useOutboxSender(me.data?.user.username ?? '');
 
   return (
     <Container size="xl" px={{ base: 'xs', sm: 'md' }} py="md">
@@ -67,6 +70,7 @@ export default function DataEntryPage() {
         <Title order={1} size="h2">
           {t('entry.title')}
         </Title>
+        <OutboxBanner entries={outbox.entries} online={outbox.online} sending={outbox.sending} onSend={outbox.send} />
         {forms.isPending && <Loading />}
         {forms.isError && <ErrorAlert error={forms.error} />}
         {forms.data && forms.data.length === 0 && (

@@ -7,6 +7,7 @@ import { useMe } from '../auth/queries.ts';
 import { useUploadProgress } from '../import/useUploadProgress.ts';
 import { actOnSubmission, fetchCellHistory, fetchEntry, fetchForms, saveCell, uploadXlsx } from './api.ts';
 import type { Cell, CellWrite, Entry, EntryTarget, SavedCell } from './types.ts';
+import { queueWrite } from './offline/outbox.ts';
 import { involves } from './violations.ts';
 
 export const formKeys = {
@@ -21,14 +22,18 @@ export const entryKeys = {
 };
 
 export function useForms() {
-  return useQuery({ queryKey: formKeys.list(), queryFn: ({ signal }) => fetchForms(signal), staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: formKeys.list(), queryFn: ({ signal }) => fetchForms(signal), staleTime: 5 * 60_000, networkMode: 'offlineFirst' });
 }
 
 export function useEntry(target: EntryTarget | null) {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: target ? entryKeys.entry(target) : [...entryKeys.all, 'none'],
-    queryFn: ({ signal }) => fetchEntry(target!, signal),
+    // Offline, the service worker would answer its last copy: keep the newer figures this page already holds.
+    queryFn: ({ signal }) => (!navigator.onLine && queryClient.getQueryData<Entry>(entryKeys.entry(target!))) || fetchEntry(target!, signal),
     enabled: target !== null,
+    // Asked even offline: the service worker answers the last figures seen.
+    networkMode: 'offlineFirst',
   });
 }
 
@@ -62,12 +67,31 @@ function resolveBase(scope: string, base: number): number {
   return own && own.from === base ? own.to : base;
 }
 
+function cellScope(target: EntryTarget, element: string, disagg: string): string {
+  return [...entryKeys.entry(target), element, disagg].join('|');
+}
+
+/** The version a new edit of the cell starts from, counting this screen's own saves (see resolveBase). */
+export function ownBase(target: EntryTarget, element: string, disagg: string, base: number): number {
+  return resolveBase(cellScope(target, element, disagg), base);
+}
+
+/** A write of this screen's (sent from the outbox) moved the cell from one version to another. */
+export function noteOwnSave(target: EntryTarget, element: string, disagg: string, from: number, to: number): void {
+  ownVersions.set(cellScope(target, element, disagg), { from, to });
+}
+
+/** The request never got an answer (no network, or the connection dropped). */
+export function isNetworkError(error: unknown): boolean {
+  return isApiError(error) && error.status === 0;
+}
+
 /** A refusal the server gave for this write (not a dropped connection or a server fault). */
 export function isRefusal(error: unknown): boolean {
   return isApiError(error) && error.status >= 400 && error.status < 500;
 }
 
-function applySaved(queryClient: QueryClient, key: readonly unknown[], write: CellWrite, saved: SavedCell): void {
+export function applySaved(queryClient: QueryClient, key: readonly unknown[], write: CellWrite, saved: SavedCell): void {
   // The answer lists the violations of every rule that compares the saved element: they replace the ones held.
   queryClient.setQueryData<Entry>(key, (e) =>
     e && {
@@ -86,13 +110,15 @@ function applySaved(queryClient: QueryClient, key: readonly unknown[], write: Ce
 export function useSaveCell(target: EntryTarget, element: string, disagg: string, author: string) {
   const queryClient = useQueryClient();
   const key = entryKeys.entry(target);
-  const scope = [...key, element, disagg].join('|');
+  const scope = cellScope(target, element, disagg);
   return useMutation({
     mutationKey: [...key, 'cell', element, disagg],
     scope: { id: scope },
     mutationFn: (write: CellWrite) => saveCell(target, { ...write, baseVersion: resolveBase(scope, write.baseVersion) }),
-    retry: (failures, error) => failures < 3 && isApiError(error) && error.status === 0,
-    retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 8000),
+    // Fails (rather than pausing in memory) when the network is down: the write then goes to the outbox.
+    networkMode: 'always',
+    retry: (failures, error) => failures < 1 && isNetworkError(error) && navigator.onLine,
+    retryDelay: 1000,
     onMutate: async (write) => {
       await queryClient.cancelQueries({ queryKey: key });
       const before = queryClient.getQueryData<Entry>(key)?.values.find(sameCell(element, disagg)) ?? null;
@@ -116,7 +142,9 @@ export function useSaveCell(target: EntryTarget, element: string, disagg: string
       ownVersions.set(scope, { from: resolveBase(scope, write.baseVersion), to: saved.cell?.version ?? 0 });
       applySaved(queryClient, key, write, saved);
     },
-    onError: (error, _write, context) => {
+    onError: (error, write, context) => {
+      // A write the network dropped waits in the outbox (it survives a reload) and is sent when the network is back.
+      if (isNetworkError(error)) queueWrite(author, target, { ...write, baseVersion: resolveBase(scope, write.baseVersion) });
       // Only a refusal rolls back; a stale write waits for the person's choice.
       if (isRefusal(error) && !(isApiError(error) && error.id === 'stale_write') && context) {
         queryClient.setQueryData<Entry>(key, (e) => e && { ...e, values: putCell(e.values, element, disagg, context.before) });

@@ -5,7 +5,10 @@ import { isApiError } from '../../api/errors.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { staleWriteCurrent } from './api.ts';
 import { isBlock, type GridController } from './gridController.ts';
-import { isRefusal, takeCurrent, useSaveCell } from './queries.ts';
+import { findQueued, outboxId, queueWrite, removeQueued, updateQueued, useQueued, type OutboxEntry } from './offline/outbox.ts';
+import { clearOutcome, useOutcome, type SendOutcome } from './offline/outcomes.ts';
+import { sendOutbox } from './offline/sendOutbox.ts';
+import { isRefusal, ownBase, takeCurrent, useSaveCell } from './queries.ts';
 import type { Cell, EntryElement, EntryTarget } from './types.ts';
 import { readCell, showNumber } from './validators.ts';
 
@@ -28,13 +31,19 @@ export type CellState =
   | { kind: 'waiting' }
   | { kind: 'saved' }
   | { kind: 'offline' }
+  /** In the outbox: typed while the network was down, sent when it is back. */
+  | { kind: 'pending'; message: string | null }
   | { kind: 'error'; message: string };
 
 type SaveMutation = ReturnType<typeof useSaveCell>;
 
-/** What the cell shows beside its figure: saving, saved, waiting for the network, or what went wrong. */
-function cellState(problem: Problem | null, save: SaveMutation, lang: Lang): CellState {
+/** What the cell shows beside its figure: saving, saved, queued in the outbox, waiting for the network, or what went wrong. */
+function cellState(problem: Problem | null, save: SaveMutation, lang: Lang, queued: OutboxEntry | undefined, outcome: SendOutcome | undefined): CellState {
   if (problem) return { kind: 'error', message: lang === 'en' ? problem.en : problem.vi };
+  if (queued) return { kind: 'pending', message: queued.held ? (lang === 'en' ? queued.held.messageEn : queued.held.messageVi) : null };
+  if (outcome?.kind === 'refused') return { kind: 'error', message: lang === 'en' ? outcome.messageEn : outcome.messageVi };
+  // An outcome is newer than the save mutation's state (a new edit clears it).
+  if (outcome?.kind === 'saved') return { kind: 'saved' };
   if (save.isPaused) return { kind: 'waiting' };
   if (save.isPending) return { kind: 'saving' };
   if (save.isError) return isRefusal(save.error) && isApiError(save.error) ? { kind: 'error', message: save.error.localized(lang) } : { kind: 'offline' };
@@ -78,6 +87,19 @@ function staleConflict(save: SaveMutation, lang: Lang, takeTheirs: (current: Cel
   };
 }
 
+/** A queued write the server found stale (someone changed the cell meanwhile): the same choice, settled in the outbox. */
+function queuedConflict(queued: OutboxEntry | undefined, lang: Lang, actions: { resend: (base: number) => void; takeTheirs: (current: Cell | null) => void }) {
+  const conflict = queued?.conflict;
+  if (!queued || !conflict) return null;
+  return {
+    message: lang === 'en' ? conflict.messageEn : conflict.messageVi,
+    mine: queued.value,
+    theirs: conflict.current,
+    keepMine: () => actions.resend(conflict.current?.version ?? 0),
+    takeTheirs: () => actions.takeTheirs(conflict.current),
+  };
+}
+
 /**
  * One cell's editing: the text being typed, the save on blur or Enter
  * (through the optimistic cell mutation), keyboard moves, pasted blocks,
@@ -88,6 +110,9 @@ export function useCellEditor(props: CellEditorProps) {
   const { lang } = useLang();
   const queryClient = useQueryClient();
   const save = useSaveCell(target, element.code, disagg, author);
+  const id = outboxId(target, element.code, disagg);
+  const queued = useQueued(author, id);
+  const outcome = useOutcome(id);
   const inputRef = useRef<HTMLInputElement>(null);
   /** The text while the cell has the focus; null otherwise. */
   const [editing, setEditing] = useState<string | null>(null);
@@ -107,19 +132,26 @@ export function useCellEditor(props: CellEditorProps) {
     }
     setProblem(null);
     const stored = latest.current.cell;
-    const failedBefore = save.isError || unsaved !== null;
-    if (parsed.value === (stored?.value ?? null) && !failedBefore) return;
+    const inOutbox = findQueued(author, id);
+    const failedBefore = save.isError || unsaved !== null || outcome?.kind === 'refused';
+    if (parsed.value === (inOutbox ? inOutbox.value : (stored?.value ?? null)) && !failedBefore) return;
     const baseVersion = latest.current.editing !== null ? baseRef.current : (stored?.version ?? 0);
+    const write = { element: element.code, disagg, value: parsed.value, baseVersion };
     setUnsaved(null);
-    save.mutate(
-      { element: element.code, disagg, value: parsed.value, baseVersion },
-      {
-        onSuccess: () => setUnsaved(null),
-        onError: (error) => {
-          if (!(isApiError(error) && error.id === 'stale_write')) setUnsaved(text);
-        },
+    clearOutcome(id);
+    // Offline, or this cell already waits in the outbox: keep the figure there (in order, sent once).
+    if (inOutbox || !navigator.onLine) {
+      save.reset();
+      queueWrite(author, target, { ...write, baseVersion: ownBase(target, element.code, disagg, baseVersion) });
+      if (navigator.onLine) void sendOutbox(author, queryClient);
+      return;
+    }
+    save.mutate(write, {
+      onSuccess: () => setUnsaved(null),
+      onError: (error) => {
+        if (isRefusal(error) && !(isApiError(error) && error.id === 'stale_write')) setUnsaved(text);
       },
-    );
+    });
   }
 
   const commitRef = useRef(commit);
@@ -131,7 +163,8 @@ export function useCellEditor(props: CellEditorProps) {
     return controller.register(row, col, { input, readOnly, commit: (text) => commitRef.current(text) });
   }, [controller, row, col, readOnly]);
 
-  const shown = editing ?? unsaved ?? showNumber(cell?.value, lang);
+  const queuedText = queued ? showNumber(queued.value, lang) : outcome?.kind === 'refused' ? showNumber(outcome.value, lang) : null;
+  const shown = editing ?? unsaved ?? queuedText ?? showNumber(cell?.value, lang);
 
   const handlers = {
     onFocus: () => {
@@ -143,6 +176,7 @@ export function useCellEditor(props: CellEditorProps) {
       setEditing(text);
       setProblem(null);
       if (save.isError || save.isSuccess) save.reset();
+      if (outcome?.kind === 'saved') clearOutcome(id);
     },
     onBlur: () => {
       const text = latest.current.editing;
@@ -153,7 +187,7 @@ export function useCellEditor(props: CellEditorProps) {
       onCellKey(event, { row, col, controller }, {
         commitHere: () => editing !== null && !readOnly && commit(editing),
         revert: () => {
-          setEditing(unsaved ?? showNumber(cell?.value, lang));
+          setEditing(unsaved ?? queuedText ?? showNumber(cell?.value, lang));
           setProblem(null);
         },
         openDetails: props.onOpenDetails,
@@ -170,13 +204,25 @@ export function useCellEditor(props: CellEditorProps) {
     },
   };
 
-  const state = cellState(problem, save, lang);
+  const state = cellState(problem, save, lang, queued, outcome);
 
-  const conflict = staleConflict(save, lang, (current) => {
+  const takeTheirs = (current: Cell | null) => {
     takeCurrent(queryClient, target, element.code, disagg, current);
     setUnsaved(null);
     save.reset();
-  });
+  };
+  const conflict =
+    staleConflict(save, lang, takeTheirs) ??
+    queuedConflict(queued, lang, {
+      resend: (base) => {
+        updateQueued(author, id, ({ conflict: _conflict, ...rest }) => ({ ...rest, baseVersion: base, rev: rest.rev + 1 }));
+        void sendOutbox(author, queryClient);
+      },
+      takeTheirs: (current) => {
+        removeQueued(author, id);
+        takeTheirs(current);
+      },
+    });
 
   return { inputRef, shown, handlers, state, conflict };
 }

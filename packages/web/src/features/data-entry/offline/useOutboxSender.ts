@@ -1,0 +1,78 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import { authKeys } from '../../auth/queries.ts';
+import { DATA_CACHE } from '../../offline/offlineCaches.ts';
+import { loadedUnderWorker } from '../../offline/registerServiceWorker.ts';
+import { entryKeys, formKeys } from '../queries.ts';
+import { useOnline, useOutbox } from './outbox.ts';
+import { sendOutbox } from './sendOutbox.ts';
+
+/** Whether this page load already asked again, through the service worker, for what it fetched without it. */
+let warmedThisLoad = false;
+
+/** Asks again for the session and the forms when the service worker has no copy of them to open the page offline. */
+async function keepMissing(queryClient: QueryClient): Promise<void> {
+  if (typeof caches === 'undefined' || !navigator.onLine) return;
+  const kept = await caches.open(DATA_CACHE);
+  if (!(await kept.match('/api/auth/me', { ignoreVary: true }))) void queryClient.invalidateQueries({ queryKey: authKeys.me() });
+  if (!(await kept.match('/api/forms', { ignoreVary: true }))) void queryClient.invalidateQueries({ queryKey: formKeys.all });
+}
+
+/** While changes wait and the browser says it is online (a weak link drops requests without going offline). */
+const RETRY_EVERY_MS = 30_000;
+
+/**
+ * Sends the user's outbox when the page opens, when the browser is back
+ * online, every half minute while something waits, and on "Gửi lại". Also
+ * asks again, through the service worker, for what the page needs offline
+ * (the session, the forms, the grid) once the worker controls the page.
+ */
+export function useOutboxSender(user: string) {
+  const queryClient = useQueryClient();
+  const entries = useOutbox(user);
+  const online = useOnline();
+  const [sending, setSending] = useState(false);
+
+  const send = useCallback(() => {
+    if (!user) return;
+    setSending(true);
+    void sendOutbox(user, queryClient).finally(() => setSending(false));
+  }, [user, queryClient]);
+
+  useEffect(() => {
+    if (navigator.onLine) send();
+    window.addEventListener('online', send);
+    return () => window.removeEventListener('online', send);
+  }, [send]);
+
+  const waiting = entries.some((e) => !e.conflict);
+  useEffect(() => {
+    if (!waiting) return undefined;
+    const timer = window.setInterval(() => navigator.onLine && send(), RETRY_EVERY_MS);
+    return () => window.clearInterval(timer);
+  }, [waiting, send]);
+
+  useEffect(() => {
+    const worker = typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined;
+    if (!worker) return undefined;
+    const warm = () => {
+      if (!navigator.onLine || !worker.controller) return;
+      warmedThisLoad = true;
+      void queryClient.invalidateQueries({ queryKey: authKeys.me() });
+      void queryClient.invalidateQueries({ queryKey: formKeys.all });
+      void queryClient.invalidateQueries({ queryKey: entryKeys.all });
+    };
+    // Answers had before the worker controlled the page (log-in answers the session without a GET) are asked again once through it.
+    if (!loadedUnderWorker && !warmedThisLoad) warm();
+    // And the session and the forms whenever the worker holds no copy of them (a fetch that raced its arrival).
+    else if (worker.controller) void keepMissing(queryClient);
+    worker.addEventListener('controllerchange', warm);
+    // Loaded while the worker was activating: ask it to take this page (then controllerchange warms it).
+    void worker.ready.then((registration) => {
+      if (!worker.controller) registration.active?.postMessage('claim');
+    });
+    return () => worker.removeEventListener('controllerchange', warm);
+  }, [queryClient]);
+
+  return { entries, online, sending, send };
+}
