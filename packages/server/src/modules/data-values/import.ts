@@ -27,7 +27,7 @@ export type ProgressListener = (progress: ImportProgress) => void;
  * data entry in between. A server takes larger ones.
  */
 const EMBEDDED_PAGE_ROWS = 1_000;
-const SERVER_PAGE_ROWS = 5_000;
+const SERVER_PAGE_ROWS = 2_000;
 
 /** Lets other requests (and their queries on PGlite's single connection) run between two batches of a long import. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
