@@ -6,6 +6,7 @@ import { buildApp } from './http/app.ts';
 import { ensureAdmin } from './bootstrap.ts';
 import { loadDemoData } from './demo.ts';
 import { anyCatalogLoaded, loadCatalog } from './modules/catalog/load.ts';
+import { recoverImports } from './modules/data-values/import-claims.ts';
 
 /**
  * Starts vetplan: database, migrations, the default catalogue on first start,
@@ -23,6 +24,9 @@ export async function serve(config: Config): Promise<void> {
       log(`vetplan: loaded catalogue ${summary.catalog} (${summary.areas} areas, ${summary.organisations} organisations, plans ${summary.plans.join(', ')})`);
     }
     const ctx = createContext(database.db, config);
+    // An import a crash left half-written is undone before the first request is answered.
+    const undone = await recoverImports(database.db, ctx.now());
+    if (undone > 0) log(`vetplan: undid ${undone} import(s) left unfinished by a crash`);
     const admin = await ensureAdmin(ctx);
     if (admin.created && config.demoData) {
       const demo = await loadDemoData(ctx);

@@ -32,6 +32,12 @@ export function embeddedClusterDir(dataDir: string): string {
   return path.join(dataDir, 'db');
 }
 
+/** The Kysely instances over an embedded database, where one statement blocks the event loop (pages are sized by it). */
+const embedded = new WeakSet<object>();
+export function isEmbedded(db: object): boolean {
+  return embedded.has(db);
+}
+
 export async function openEmbedded(dataDir: string | null): Promise<DatabaseHandle> {
   let location = 'memory';
   if (dataDir) {
@@ -43,6 +49,7 @@ export async function openEmbedded(dataDir: string | null): Promise<DatabaseHand
     parsers: { [OID.int8]: parseNumber, [OID.numeric]: parseNumber, [OID.date]: keepText },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  embedded.add(db);
   return {
     db,
     engine: 'pglite',

@@ -30,6 +30,27 @@ export interface DataValueAuditTable {
   actor: string;
   at: Timestamp;
   hash: string | null;
+  /** The import that wrote the entry (data_import.id), null for a typed cell. */
+  import_id: number | null;
+  /** For an entry written when a failed import was undone: the id of the entry it undoes. */
+  undoes: number | null;
+}
+
+/** One import that writes in pages: 'applying' while its pages are written, then 'applied' or 'rolled_back'. */
+export interface DataImportTable {
+  id: Generated<number>;
+  status: 'applying' | 'applied' | 'rolled_back';
+  source: 'entry' | 'import' | 'api';
+  actor: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+/** A unit-period an applying import writes: no one else may write it until the import ends. */
+export interface DataImportClaimTable {
+  org_code: string;
+  period: string;
+  import_id: number;
 }
 
 export interface ValidationRuleTable {

@@ -11,9 +11,6 @@ export interface ApplyCounts {
   unchanged: number;
 }
 
-/** Staged rows read, compared and written per statement while applying. */
-const PAGE_ROWS = 10_000;
-
 type DiffRow = StagedRow & { old_value: number | null; old_comment: string | null; existed: boolean };
 
 /** The highest history entry now, read once every writer before it has committed (appends hold the chain lock). */
@@ -26,7 +23,7 @@ export async function historyMark(db: Kysely<Database>): Promise<number> {
 }
 
 /** Locks the staged unit-periods, in one fixed order so that two writers cannot deadlock. */
-async function lockStagedUnitPeriods(trx: Kysely<Database>, stage: Stage): Promise<void> {
+export async function lockStagedUnitPeriods(trx: Kysely<Database>, stage: Stage): Promise<void> {
   await sql`select count(pg_advisory_xact_lock(hashtext(k))) from (select distinct org || '|' || period as k from ${stage.ref} order by 1) as ordered`.execute(trx);
 }
 
@@ -38,98 +35,127 @@ export async function changedSince(trx: Kysely<Database>, stage: Stage, mark: nu
   return result.rows;
 }
 
+export interface ApplyOptions {
+  /** Staged rows written per transaction. */
+  pageRows: number;
+  /** Called after each page with the rows written so far. */
+  onPage?: (written: number) => void;
+  /** Called between two pages, outside any transaction (the event loop's turn). */
+  between?: (written: number) => Promise<void>;
+}
+
 /**
- * Writes the staged rows, inside the caller's transaction (unit-periods and
- * the history chain locked): page by page in file order, each row compared
- * with the stored value (create, update, delete or unchanged), the changed
- * values upserted or deleted from the stage, their history entries,
- * hash-chained here, inserted from the stage in the same order, and the
- * analytics aggregate refreshed for the cells the page changed.
+ * Writes the staged rows of a claimed import (see import-claims.ts), a page
+ * at a time in file order, each page its own short transaction: each row
+ * compared with the stored value (create, update, delete or unchanged), the
+ * changed values upserted or deleted from the stage, the analytics aggregate
+ * refreshed for the cells the page changed, and last (so that the chain lock
+ * is held only for a moment) their history entries, hash-chained here and
+ * tied to the import, inserted from the stage in the same order.
  */
 export async function applyStage(
-  trx: Kysely<Database>,
+  db: Kysely<Database>,
   stage: Stage,
-  who: { source: 'entry' | 'import' | 'api'; actor: string; at: Date },
-  onPage?: (written: number) => void,
+  who: { source: 'entry' | 'import' | 'api'; actor: string; at: Date; importId: number },
+  options: ApplyOptions,
 ): Promise<ApplyCounts> {
-  const { source, actor, at } = who;
-  await lockStagedUnitPeriods(trx, stage);
-  let previous = await chainHead(trx);
   const counts: ApplyCounts = { created: 0, updated: 0, deleted: 0, unchanged: 0 };
   let last = 0;
   let written = 0;
   for (;;) {
-    const page = await sql<DiffRow>`
-      select s.row, s.element, s.period, s.org, s.disagg, s.value, s.comment, v.value as old_value, v.comment as old_comment, v.element_code is not null as existed
-      from ${stage.ref} s
-      left join data_value v on v.element_code = s.element and v.period = s.period and v.org_code = s.org and v.disagg = s.disagg
-      where s.row > ${last} order by s.row limit ${PAGE_ROWS}`.execute(trx);
-    if (page.rows.length === 0) return counts;
-    // The page's range of rows, so that the statements below read the stage by its row index.
-    const first = page.rows[0]!.row;
-    const lastOfPage = page.rows[page.rows.length - 1]!.row;
-    const writes: number[] = [];
-    const deletes: number[] = [];
-    const touched = new Map<string, TouchedCell>();
-    const audit = { rows: [] as number[], actions: [] as string[], oldValues: [] as (number | null)[], oldComments: [] as (string | null)[], hashes: [] as string[] };
-    for (const r of page.rows) {
-      let action: 'create' | 'update' | 'delete';
-      if (r.value === null) {
-        if (!r.existed) {
-          counts.unchanged++;
-          continue;
-        }
-        action = 'delete';
-        deletes.push(r.row);
-      } else if (!r.existed) {
-        action = 'create';
-        writes.push(r.row);
-      } else if (r.old_value === r.value && (r.old_comment ?? null) === (r.comment ?? null)) {
+    const page = await db.transaction().execute((trx) => applyPage(trx, stage, who, last, options.pageRows, counts));
+    if (page.rows === 0) return counts;
+    last = page.last;
+    written += page.rows;
+    options.onPage?.(written);
+    await options.between?.(written);
+  }
+}
+
+/** One page of applyStage: the staged rows after `after`, at most `limit`. */
+async function applyPage(
+  trx: Kysely<Database>,
+  stage: Stage,
+  who: { source: 'entry' | 'import' | 'api'; actor: string; at: Date; importId: number },
+  after: number,
+  limit: number,
+  counts: ApplyCounts,
+): Promise<{ rows: number; last: number }> {
+  const { source, actor, at, importId } = who;
+  const page = await sql<DiffRow>`
+    select s.row, s.element, s.period, s.org, s.disagg, s.value, s.comment, v.value as old_value, v.comment as old_comment, v.element_code is not null as existed
+    from ${stage.ref} s
+    left join data_value v on v.element_code = s.element and v.period = s.period and v.org_code = s.org and v.disagg = s.disagg
+    where s.row > ${after} order by s.row limit ${limit}`.execute(trx);
+  if (page.rows.length === 0) return { rows: 0, last: after };
+  // The page's range of rows, so that the statements below read the stage by its row index.
+  const first = page.rows[0]!.row;
+  const lastOfPage = page.rows[page.rows.length - 1]!.row;
+  const writes: number[] = [];
+  const deletes: number[] = [];
+  const touched = new Map<string, TouchedCell>();
+  const changes: { r: DiffRow; action: 'create' | 'update' | 'delete' }[] = [];
+  for (const r of page.rows) {
+    let action: 'create' | 'update' | 'delete';
+    if (r.value === null) {
+      if (!r.existed) {
         counts.unchanged++;
         continue;
-      } else {
-        action = 'update';
-        writes.push(r.row);
       }
-      counts[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'deleted']++;
-      touched.set(`${r.element}|${r.org}|${r.period}`, { element: r.element, org: r.org, period: r.period });
+      action = 'delete';
+      deletes.push(r.row);
+    } else if (!r.existed) {
+      action = 'create';
+      writes.push(r.row);
+    } else if (r.old_value === r.value && (r.old_comment ?? null) === (r.comment ?? null)) {
+      counts.unchanged++;
+      continue;
+    } else {
+      action = 'update';
+      writes.push(r.row);
+    }
+    counts[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'deleted']++;
+    touched.set(`${r.element}|${r.org}|${r.period}`, { element: r.element, org: r.org, period: r.period });
+    changes.push({ r, action });
+  }
+  if (writes.length > 0) {
+    await sql`
+      insert into data_value (element_code, period, org_code, disagg, value, comment, updated_at, updated_by)
+      select s.element, s.period, s.org, s.disagg, s.value, s.comment, ${at}::timestamptz, ${actor}
+      from ${stage.ref} s where s.row between ${first} and ${lastOfPage} and s.row = any(${writes}::int[])
+      on conflict (element_code, period, org_code, disagg) do update
+        set value = excluded.value, comment = excluded.comment, updated_at = excluded.updated_at,
+            updated_by = excluded.updated_by, version = data_value.version + 1`.execute(trx);
+  }
+  if (deletes.length > 0) {
+    await sql`
+      delete from data_value v using ${stage.ref} s
+      where s.row between ${first} and ${lastOfPage} and s.row = any(${deletes}::int[]) and v.element_code = s.element and v.period = s.period and v.org_code = s.org and v.disagg = s.disagg`.execute(trx);
+  }
+  await refreshAggregates(trx, [...touched.values()]);
+  if (changes.length > 0) {
+    // The chain lock is taken last: held from here to the commit.
+    let previous = await chainHead(trx);
+    const audit = { rows: [] as number[], actions: [] as string[], oldValues: [] as (number | null)[], oldComments: [] as (string | null)[], hashes: [] as string[] };
+    for (const { r, action } of changes) {
       const oldValue = r.existed ? r.old_value : null;
       const oldComment = r.existed ? r.old_comment : null;
       const newComment = action === 'delete' ? null : r.comment;
-      previous = entryHash(previous, { element: r.element, period: r.period, org: r.org, disagg: r.disagg, action, oldValue, newValue: r.value, oldComment, newComment, source, actor, at });
+      previous = entryHash(previous, { element: r.element, period: r.period, org: r.org, disagg: r.disagg, action, oldValue, newValue: r.value, oldComment, newComment, source, actor, at, importId });
       audit.rows.push(r.row);
       audit.actions.push(action);
       audit.oldValues.push(oldValue);
       audit.oldComments.push(oldComment);
       audit.hashes.push(previous);
     }
-    if (writes.length > 0) {
-      await sql`
-        insert into data_value (element_code, period, org_code, disagg, value, comment, updated_at, updated_by)
-        select s.element, s.period, s.org, s.disagg, s.value, s.comment, ${at}::timestamptz, ${actor}
-        from ${stage.ref} s where s.row between ${first} and ${lastOfPage} and s.row = any(${writes}::int[])
-        on conflict (element_code, period, org_code, disagg) do update
-          set value = excluded.value, comment = excluded.comment, updated_at = excluded.updated_at,
-              updated_by = excluded.updated_by, version = data_value.version + 1`.execute(trx);
-    }
-    if (deletes.length > 0) {
-      await sql`
-        delete from data_value v using ${stage.ref} s
-        where s.row between ${first} and ${lastOfPage} and s.row = any(${deletes}::int[]) and v.element_code = s.element and v.period = s.period and v.org_code = s.org and v.disagg = s.disagg`.execute(trx);
-    }
-    if (audit.rows.length > 0) {
-      await sql`
-        insert into data_value_audit (element_code, period, org_code, disagg, action, old_value, new_value, old_comment, new_comment, source, actor, at, hash)
-        select s.element, s.period, s.org, s.disagg, a.action, a.old_value, s.value, a.old_comment, case when a.action = 'delete' then null else s.comment end,
-               ${source}, ${actor}, ${at}::timestamptz, a.hash
-        from unnest(${audit.rows}::int[], ${audit.actions}::text[], ${audit.oldValues}::numeric[], ${audit.oldComments}::text[], ${audit.hashes}::text[])
-               with ordinality as a(row, action, old_value, old_comment, hash, n)
-        join ${stage.ref} s on s.row = a.row and s.row between ${first} and ${lastOfPage}
-        order by a.n`.execute(trx);
-    }
-    await refreshAggregates(trx, [...touched.values()]);
-    last = lastOfPage;
-    written += page.rows.length;
-    onPage?.(written);
+    await sql`
+      insert into data_value_audit (element_code, period, org_code, disagg, action, old_value, new_value, old_comment, new_comment, source, actor, at, import_id, hash)
+      select s.element, s.period, s.org, s.disagg, a.action, a.old_value, s.value, a.old_comment, case when a.action = 'delete' then null else s.comment end,
+             ${source}, ${actor}, ${at}::timestamptz, ${importId}::bigint, a.hash
+      from unnest(${audit.rows}::int[], ${audit.actions}::text[], ${audit.oldValues}::numeric[], ${audit.oldComments}::text[], ${audit.hashes}::text[])
+             with ordinality as a(row, action, old_value, old_comment, hash, n)
+      join ${stage.ref} s on s.row = a.row and s.row between ${first} and ${lastOfPage}
+      order by a.n`.execute(trx);
   }
+  return { rows: page.rows.length, last: lastOfPage };
 }

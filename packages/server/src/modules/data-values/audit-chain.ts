@@ -16,6 +16,10 @@ export interface ChainedEntry {
   source: 'entry' | 'import' | 'api';
   actor: string;
   at: Date;
+  /** The import that wrote the entry, if any. */
+  importId?: number | null;
+  /** The entry this one undoes (a failed import rolled back), if any. */
+  undoes?: number | null;
 }
 
 const GENESIS = '0'.repeat(64);
@@ -35,11 +39,16 @@ export function toChainedEntry(r: Selectable<DataValueAuditTable>): ChainedEntry
     source: r.source,
     actor: r.actor,
     at: new Date(r.at),
+    importId: r.import_id ?? null,
+    undoes: r.undoes ?? null,
   };
 }
 
+/** The hash of an entry chained to the one before it. The import and undo fields count only when set, so entries written before they existed still verify. */
 export function entryHash(previous: string, e: ChainedEntry): string {
-  const fields = [e.element, e.period, e.org, e.disagg, e.action, e.oldValue ?? '', e.newValue ?? '', e.oldComment ?? '', e.newComment ?? '', e.source, e.actor, e.at.toISOString()];
+  const fields: (string | number)[] = [e.element, e.period, e.org, e.disagg, e.action, e.oldValue ?? '', e.newValue ?? '', e.oldComment ?? '', e.newComment ?? '', e.source, e.actor, e.at.toISOString()];
+  if (e.importId != null) fields.push(`import:${e.importId}`);
+  if (e.undoes != null) fields.push(`undoes:${e.undoes}`);
   return createHash('sha256').update(previous).update('\u0000').update(fields.map(String).join('\u0001')).digest('hex');
 }
 

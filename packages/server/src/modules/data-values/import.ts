@@ -1,7 +1,9 @@
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
-import { applyStage, changedSince, historyMark } from './apply.ts';
+import { applyStage, changedSince, historyMark, lockStagedUnitPeriods, type ApplyCounts } from './apply.ts';
+import { isEmbedded } from '../../db/connection.ts';
+import { claimUnitPeriods, finishImport, rollbackImport } from './import-claims.ts';
 import { RowChecker } from './check.ts';
 import { batchesOf, type ParsedInput, type RowBatches, type RowError } from './input.ts';
 import { loadDataMetadata } from './metadata.ts';
@@ -18,6 +20,14 @@ export interface ImportProgress {
   total: number;
 }
 export type ProgressListener = (progress: ImportProgress) => void;
+
+/**
+ * Staged rows written per transaction. On PGlite a statement runs on the
+ * event loop and a transaction holds the only connection: small pages let
+ * data entry in between. A server takes larger ones.
+ */
+const EMBEDDED_PAGE_ROWS = 1_000;
+const SERVER_PAGE_ROWS = 2_000;
 
 /** Lets other requests (and their queries on PGlite's single connection) run between two batches of a long import. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -51,8 +61,12 @@ export interface ImportOptions {
   total?: number;
   /** Called between two batches, after the event loop has had its turn (tests hook here). */
   afterBatch?: (rowsRead: number) => Promise<void> | void;
-  /** Called once the rules have passed, just before the writing transaction (tests hook here). */
+  /** Called once the rules have passed, just before the unit-periods are claimed and written (tests hook here). */
   beforeWrite?: () => Promise<void> | void;
+  /** Called between two pages of the write, outside any transaction (tests hook here). */
+  afterPage?: (rowsWritten: number) => Promise<void> | void;
+  /** Staged rows per writing transaction; by default sized for the engine. */
+  pageRows?: number;
 }
 
 /**
@@ -60,13 +74,15 @@ export interface ImportOptions {
  * (element, period, unit and scope, dimensions, value, locks, repeated
  * cells) and its good rows staged in the database; then the validation
  * rules are checked on the resulting figures, a group of unit-periods at a
- * time; then one transaction writes the values and their history from the
- * stage. Atomic by default: any bad row rejects the whole file and nothing
- * is stored. Between batches the event loop and the database are free for
- * other requests.
+ * time; then the import claims its unit-periods and writes the values and
+ * their history from the stage a page at a time, each page its own short
+ * transaction (see import-claims.ts: a failure undoes every page written).
+ * Atomic by default: any bad row rejects the whole file and nothing is
+ * stored. Between batches and pages the event loop and the database are
+ * free for other requests.
  */
 export async function importBatches(ctx: AppContext, auth: AuthContext, batches: RowBatches, mode: ImportMode, source: ValueSource, options: ImportOptions = {}): Promise<ImportResult> {
-  const { onProgress, afterBatch, beforeWrite } = options;
+  const { onProgress, afterBatch, beforeWrite, afterPage } = options;
   let total = options.total ?? 0;
   const metadata = await loadDataMetadata(ctx.db);
   const checker = new RowChecker(ctx, auth, metadata);
@@ -104,8 +120,9 @@ export async function importBatches(ctx: AppContext, auth: AuthContext, batches:
 
     onProgress?.({ phase: 'writing', processed: 0, total });
     await beforeWrite?.();
-    const at = ctx.now();
-    const counts = await ctx.db.transaction().execute(async (trx) => {
+    const who = { source, actor: auth.username, at: ctx.now() };
+    const importId = await ctx.db.transaction().execute(async (trx) => {
+      await lockStagedUnitPeriods(trx, stage);
       // Another writer may have changed some of these unit-periods since the rules were checked: check those again.
       const changed = await changedSince(trx, stage, mark);
       if (changed.length > 0) {
@@ -113,8 +130,24 @@ export async function importBatches(ctx: AppContext, auth: AuthContext, batches:
         if (mode === 'atomic' && violations.length > 0) throw rejected(violations);
         errors.push(...violations);
       }
-      return applyStage(trx, stage, { source, actor: auth.username, at }, (written) => onProgress?.({ phase: 'writing', processed: written, total }));
+      return claimUnitPeriods(trx, stage.ref, who);
     });
+    let counts: ApplyCounts;
+    try {
+      counts = await applyStage(ctx.db, stage, { ...who, importId }, {
+        pageRows: options.pageRows ?? (isEmbedded(ctx.db) ? EMBEDDED_PAGE_ROWS : SERVER_PAGE_ROWS),
+        onPage: (written) => onProgress?.({ phase: 'writing', processed: written, total }),
+        between: async (written) => {
+          await yieldToEventLoop();
+          await afterPage?.(written);
+        },
+      });
+      await finishImport(ctx.db, importId, ctx.now());
+    } catch (error) {
+      // Whatever was written is undone; if even that fails, the next start undoes it (recoverImports).
+      await rollbackImport(ctx.db, importId, ctx.now()).catch(() => undefined);
+      throw error;
+    }
     errors = errors.sort((a, b) => a.row - b.row);
     onProgress?.({ phase: 'done', processed: total, total });
     return { ...counts, errors };

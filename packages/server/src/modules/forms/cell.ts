@@ -11,6 +11,7 @@ import { lockedCells } from './locks.ts';
 import { loadForms } from './repository.ts';
 import type { CellInput } from './schema.ts';
 import { refreshAggregates } from '../analytics/aggregate.ts';
+import { assertNotClaimed } from '../data-values/import-claims.ts';
 
 function cellDto(v: values.StoredValue) {
   return { element: v.element_code, disagg: v.disagg, value: v.value, comment: v.comment, version: v.version, updatedBy: v.updated_by, updatedAt: new Date(v.updated_at).toISOString() };
@@ -39,6 +40,7 @@ export async function saveCell(ctx: AppContext, auth: AuthContext, input: CellIn
 
   return ctx.db.transaction().execute(async (trx) => {
     await values.lockUnitPeriods(trx, [`${checked.org}|${checked.period.code}`]);
+    await assertNotClaimed(trx, checked.org, checked.period.code);
     const current = await trx
       .selectFrom('data_value')
       .selectAll()
@@ -62,13 +64,16 @@ export async function saveCell(ctx: AppContext, auth: AuthContext, input: CellIn
     const at = ctx.now();
     const cell = { element: checked.element, period: checked.period.code, org: checked.org, disagg: checked.disagg };
     const comment = input.comment === undefined ? (current?.comment ?? null) : input.comment;
+    // Locks in one order for every writer: unit-period, aggregate, then the history chain (insertAudit).
     if (checked.value === null) {
       if (current) {
         await values.deleteValues(trx, [cell]);
+        await refreshAggregates(trx, [cell]);
         await values.insertAudit(trx, [{ ...cell, action: 'delete', oldValue: current.value, newValue: null, oldComment: current.comment, newComment: null }], 'entry', auth.username, at);
       }
     } else if (!current || current.value !== checked.value || current.comment !== comment) {
       await values.upsertValues(trx, [{ ...cell, value: checked.value, comment }], auth.username, at);
+      await refreshAggregates(trx, [cell]);
       await values.insertAudit(
         trx,
         [{ ...cell, action: current ? 'update' : 'create', oldValue: current?.value ?? null, newValue: checked.value, oldComment: current?.comment ?? null, newComment: comment }],
@@ -77,7 +82,6 @@ export async function saveCell(ctx: AppContext, auth: AuthContext, input: CellIn
         at,
       );
     }
-    await refreshAggregates(trx, [cell]);
     const saved = await trx
       .selectFrom('data_value')
       .selectAll()

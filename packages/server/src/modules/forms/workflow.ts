@@ -2,6 +2,7 @@ import { actionAllowed, parsePeriod, periodDates, timeliness, transition, type S
 import type { AppContext } from '../../context.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { assertNotClaimed } from '../data-values/import-claims.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { canWrite, formSchedule, reportsFor, ScopeCache } from './access.ts';
 import { canApprove, formViolations, resolveFormUnit, submissionDto } from './entry.ts';
@@ -19,6 +20,7 @@ export async function act(ctx: AppContext, auth: AuthContext, code: string, org:
   }
   const violations = action === 'submit' ? (await formViolations(ctx, f.form, org, f.period.code)).length : 0;
   return ctx.db.transaction().execute(async (trx) => {
+    await assertNotClaimed(trx, org, f.period.code);
     const current = await findSubmission(trx, code, org, f.period.code);
     const from: SubmissionStatus = current?.status ?? 'draft';
     const next = transition(from, action, { violations, comment });
