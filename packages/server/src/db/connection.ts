@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -34,6 +35,17 @@ export function embeddedClusterDir(dataDir: string): string {
 
 /** The Kysely instances over an embedded database, where one statement blocks the event loop (pages are sized by it). */
 const embedded = new WeakSet<object>();
+const PROCESS_ID = randomUUID();
+
+/**
+ * This process's tag: the application_name of its connections to a
+ * PostgreSQL server, and the owner of the imports it writes, so that another
+ * process can tell a live import from one a dead process left behind.
+ */
+export function processTag(): string {
+  return `vetplan ${PROCESS_ID}`;
+}
+
 export function isEmbedded(db: object): boolean {
   return embedded.has(db);
 }
@@ -73,7 +85,7 @@ export async function openPostgres(url: string, maxConnections = 10): Promise<Da
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: maxConnections, types });
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections, types, application_name: processTag() });
   // An unreachable server is reported at start-up, not at the first request.
   const client = await pool.connect();
   client.release();

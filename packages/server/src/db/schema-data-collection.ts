@@ -42,6 +42,8 @@ export interface DataImportTable {
   status: 'applying' | 'applied' | 'rolled_back';
   source: 'entry' | 'import' | 'api';
   actor: string;
+  /** The writing process's tag (its connections' application_name on a PostgreSQL server). */
+  owner: string;
   started_at: Timestamp;
   finished_at: Timestamp | null;
 }

@@ -3,13 +3,17 @@
 -- import is recorded as 'applying' and claims its unit-periods before the
 -- first page (other writers of a claimed unit-period are refused with a 409),
 -- each history entry it writes names it, and a failed import (or one left
--- 'applying' by a crash, at the next start) is undone from those entries.
+-- 'applying' by a process that died) is undone from those entries.
 
 create table data_import (
   id           bigint generated always as identity primary key,
   status       text not null,
   source       text not null,
   actor        text not null,
+  -- The process writing it (its connections to a PostgreSQL server carry
+  -- this tag as their application_name): a server starting beside a live
+  -- process leaves that process's import alone.
+  owner        text not null,
   started_at   timestamptz not null,
   finished_at  timestamptz,
   constraint data_import_status_check check (status in ('applying', 'applied', 'rolled_back'))

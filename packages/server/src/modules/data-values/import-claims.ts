@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isEmbedded, processTag } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import { refreshAggregates } from '../analytics/aggregate.ts';
@@ -39,7 +40,11 @@ export async function claimUnitPeriods(trx: Kysely<Database>, stageRef: ReturnTy
     where exists (select 1 from ${stageRef} s where s.org = c.org_code and s.period = c.period) limit 1`.execute(trx);
   const first = taken.rows[0];
   if (first) throw claimedError(first.org, first.period);
-  const created = await trx.insertInto('data_import').values({ status: 'applying', source: who.source, actor: who.actor, started_at: who.at }).returning('id').executeTakeFirstOrThrow();
+  const created = await trx
+    .insertInto('data_import')
+    .values({ status: 'applying', source: who.source, actor: who.actor, owner: processTag(), started_at: who.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const id = Number(created.id);
   await sql`insert into data_import_claim (org_code, period, import_id) select distinct org, period, ${id}::bigint from ${stageRef}`.execute(trx);
   return id;
@@ -137,9 +142,20 @@ export async function rollbackImport(db: Kysely<Database>, id: number, at: Date)
   });
 }
 
-/** At start-up, before any request: undoes every import a crash left applying. Returns how many. */
+/**
+ * Undoes every import left applying by a process that is gone: at start-up,
+ * before any request, and now and then while serving (a `vetplan import` run
+ * beside the server may die). The embedded database has one process, this
+ * one, so every import left applying there is dead; on a PostgreSQL server an
+ * import whose owner still has a connection (its application_name) is alive
+ * and left alone. Returns how many were undone.
+ */
 export async function recoverImports(db: Kysely<Database>, at: Date): Promise<number> {
-  const left = await db.selectFrom('data_import').select('id').where('status', '=', 'applying').orderBy('id').execute();
-  for (const { id } of left) await rollbackImport(db, Number(id), at);
-  return left.length;
+  const ownerAlive = isEmbedded(db) ? sql`false` : sql`exists (select 1 from pg_stat_activity a where a.application_name = i.owner)`;
+  const left = await sql<{ id: number }>`
+    select i.id from data_import i
+    where i.status = 'applying' and i.owner <> ${processTag()} and not ${ownerAlive}
+    order by i.id`.execute(db);
+  for (const { id } of left.rows) await rollbackImport(db, Number(id), at);
+  return left.rows.length;
 }
