@@ -1,5 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { parseCatalog } from '../../src/modules/catalog/parse.ts';
+import { CatalogError, formatProblem } from '../../src/modules/catalog/reader.ts';
 import { DEFAULT_CATALOG_DIR } from '../support/engine.ts';
 import { useTestApp, type ErrorBody } from '../support/app.ts';
 import { FORM, fuzzTargets, ORG, PERIOD, type FuzzEnv } from './fuzz-targets.ts';
@@ -10,7 +15,10 @@ import { FORM, fuzzTargets, ORG, PERIOD, type FuzzEnv } from './fuzz-targets.ts'
  * never a crash, never a partial write.
  */
 const t = useTestApp({ LOGIN_MAX_FAILURES: '1000' });
-const RUNS: Record<string, number> = { 'parser: catalogue YAML files': 15, 'POST /api/forms/:code/xlsx': 15, 'POST /api/imports (CSV and JSON)': 15, 'POST /api/auth/login': 10 };
+const RUNS: Record<string, number> = {
+  'parser: catalogue YAML files': 15, 'POST /api/forms/:code/xlsx': 15, 'POST /api/imports (CSV and JSON)': 15, 'POST /api/auth/login': 10,
+  'POST /api/task-assignments/:id/evidence': 20, 'POST /api/reports': 10, 'PUT /api/reports/draft': 15,
+};
 let env: FuzzEnv;
 
 beforeAll(async () => {
@@ -24,7 +32,7 @@ beforeAll(async () => {
 describe('hostile input', () => {
   it('never answers 5xx, never crashes, never stores part of a refused write', async () => {
     const targets = fuzzTargets(env);
-    expect(targets.length).toBeGreaterThanOrEqual(18);
+    expect(targets.length).toBeGreaterThanOrEqual(27);
     let cases = 0;
     for (const target of targets) {
       const runs = RUNS[target.name] ?? 25;
@@ -85,6 +93,26 @@ describe('an empty period list on the pivot (it once gave 500)', () => {
       const res = await t.app.inject({ method: 'GET', url: `/api/analytics/pivot?period=${encodeURIComponent(period)}`, headers: admin });
       expect(res.statusCode).toBe(400);
       expect(res.json<ErrorBody>().details?.[0]?.path).toBe('period');
+    }
+  });
+});
+
+describe('a catalogue file holding an alias to an anchor never set (it once threw a ReferenceError)', () => {
+  it('is refused as invalid YAML of that file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-alias-'));
+    try {
+      fs.cpSync(DEFAULT_CATALOG_DIR, dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'organisations.yaml'), '*/V;a~H.e');
+      let problems: string[] = [];
+      try {
+        parseCatalog(dir);
+      } catch (error) {
+        if (!(error instanceof CatalogError)) throw error;
+        problems = error.problems.map(formatProblem);
+      }
+      expect(problems.some((p) => p.startsWith('organisations.yaml') && p.includes('is not valid YAML') && p.includes('Unresolved alias'))).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
