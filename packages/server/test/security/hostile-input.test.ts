@@ -116,3 +116,24 @@ describe('a catalogue file holding an alias to an anchor never set (it once thre
     }
   });
 });
+
+describe('an area that is its own parent (it once hung the catalogue check for ever)', () => {
+  it('is refused naming the parent', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-cycle-'));
+    try {
+      fs.cpSync(DEFAULT_CATALOG_DIR, dir, { recursive: true });
+      const areas = path.join(dir, 'areas.yaml');
+      fs.writeFileSync(areas, fs.readFileSync(areas, 'utf8').replace(/(code: "07747"[\s\S]*?parent: )"221"/, '$1"07747"'));
+      let problems: string[] = [];
+      try {
+        parseCatalog(dir);
+      } catch (error) {
+        if (!(error instanceof CatalogError)) throw error;
+        problems = error.problems.map(formatProblem);
+      }
+      expect(problems).toContain('areas.yaml: areas[19].parent: "07747" is a commune, which cannot contain a commune');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
