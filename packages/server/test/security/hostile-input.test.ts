@@ -137,3 +137,22 @@ describe('an area that is its own parent (it once hung the catalogue check for e
     }
   });
 });
+
+describe('a row id beyond what JavaScript keeps exactly (bigint out of range in the database)', () => {
+  it('answers 400 naming the id, on every route that takes a row id', async () => {
+    const [admin] = env.callers;
+    const json = { ...admin!, 'content-type': 'application/json' };
+    const huge = '99999999999999999999';
+    for (const [method, url, payload] of [
+      ['POST', `/api/task-assignments/${huge}/extension/decision`, { decision: 'refuse', note: 'Không' }],
+      ['POST', `/api/task-assignments/${huge}/reports`, { status: 'in_progress', percent: 10 }],
+      ['GET', `/api/task-assignments/${huge}`, undefined],
+      ['GET', `/api/task-evidence/${huge}`, undefined],
+      ['GET', `/api/reports/exports/${huge}/file`, undefined],
+    ] as const) {
+      const res = await t.app.inject({ method, url, headers: json, ...(payload ? { payload } : {}) });
+      expect(res.statusCode, `${method} ${url}`).toBe(400);
+      expect(res.json<ErrorBody>().details?.[0]?.path, `${method} ${url}`).toBe('id');
+    }
+  });
+});
