@@ -1,17 +1,19 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { sql } from 'kysely';
 import { parseDocument, stringify } from 'yaml';
 import { formatFormula, parseDisagg, parseFormula, parsePeriod, parseRuleSide, parseValue, periodCode, VALUE_TYPES } from '@vetplan/domain';
 import type { AppContext } from '../../src/context.ts';
 import type { App } from '../../src/http/app-type.ts';
-import { parseCatalog } from '../../src/modules/catalog/parse.ts';
-import { CatalogError } from '../../src/modules/catalog/reader.ts';
+import { parseCatalogFile, readCatalogFiles } from '../../src/modules/catalog/files.ts';
+import { checkCatalog } from '../../src/modules/catalog/parse.ts';
+import { CatalogError, type CatalogProblem } from '../../src/modules/catalog/reader.ts';
 import { csvBatches, rowsFromJson } from '../../src/modules/data-values/input.ts';
 import { XLSX_TYPE } from '../../src/modules/forms/xlsx.ts';
+import { hostileNumber, hostileRecord, hostileString, hostileValue, NASTY, segment } from './fuzz-arbitraries.ts';
+import { planTargets } from './fuzz-targets-plans.ts';
+import { probeWrite, type FuzzOutcome } from './fuzz-probe.ts';
 
 /**
  * Hostile input for every write endpoint and every parser, shared by the CI
@@ -35,52 +37,17 @@ export interface FuzzTarget<T = unknown> {
   probe(input: T): Promise<FuzzOutcome>;
 }
 
-export interface FuzzOutcome {
-  status?: number;
-  /** What broke: a 5xx, an unexpected exception, a partial write. */
-  problem: string | null;
-}
+export type { FuzzOutcome };
+export { hostileString };
 
 export const FORM = 'F_COMMUNE_GDNN_6M';
 export const ORG = '07741';
 export const PERIOD = '2025S1';
 
-/** Strings that break naive code: empty, control characters, lone surrogates, injections, huge numbers, prototype keys, near-valid codes. */
-const NASTY = [
-  '', ' ', '\u0000', '\t\r\n', '\uFEFF', '\uD800', '\u202E', '../../etc/passwd', "'; drop table data_value; --", '<script>alert(1)</script>', '${7*7}', '%00', '%', '\\',
-  '1e309', '-1e309', 'NaN', 'Infinity', '-0', '0x10', '1_000', '1.234,5', '37,4', '9'.repeat(400), '-5', '2.5', 'true', 'null', '__proto__', 'constructor', 'prototype',
-  '2025', '2025S1', '2025S3', '2025Q5', '202513', '202500', '0000', '9999S2', '2025W01', '20251', 'DE_LABOUR_FORCE', 'DE_', '07741', '07747', '221', 'VN', 'sex:M', 'sex:X', 'sex:M;sex:F', 'sex', ':',
-  'a'.repeat(70), 'Ư'.repeat(300), '"', '""', ',', '\n', '=cmd|/C calc!A0', 'SUM(', '(', ')', '/', '*', '[', ']', 'x'.repeat(5000),
-] as const;
-
-export const hostileString = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...NASTY) },
-  { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
-  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
-  { weight: 1, arbitrary: fc.array(fc.constantFrom(...NASTY), { maxLength: 4 }).map((parts) => parts.join('')) },
-);
-
-const hostileNumber = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -0, -1, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, 0.1 + 0.2));
-/** Any JSON value, leaning to the hostile strings and numbers above. */
-const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 4, arbitrary: hostileString },
-  { weight: 2, arbitrary: hostileNumber },
-  { weight: 1, arbitrary: fc.constantFrom(null, true, false, [], {}) },
-  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
-);
-
-/** An object with the given fields, each valid-looking or hostile, some left out, maybe with a stray key. */
-function hostileRecord(valid: Record<string, unknown>): fc.Arbitrary<Record<string, unknown>> {
-  const fields = Object.fromEntries(Object.entries(valid).map(([k, v]) => [k, fc.oneof({ weight: 2, arbitrary: fc.constant(v) }, { weight: 2, arbitrary: hostileValue })]));
-  return fc
-    .tuple(fc.record(fields, { requiredKeys: [] }), fc.option(fc.tuple(fc.constantFrom('__proto__', 'constructor', 'source', 'updated_by', 'id', 'x'), hostileValue), { freq: 4 }))
-    .map(([record, extra]) => (extra ? { ...record, [extra[0]]: extra[1] } : record));
-}
-
-const CELL = { element: 'DE_LABOUR_FORCE', period: PERIOD, org: ORG, disagg: 'sex:M', value: 12, comment: null, baseVersion: 0 };
+const CELL = { element: 'DE_LABOUR_FORCE', period: PERIOD, org: ORG, disagg: fc.constantFrom('sex:M', 'sex:F'), value: fc.oneof(fc.nat(), fc.constant(12)), comment: null, baseVersion: fc.nat({ max: 4 }) };
 const ROW = { element: 'DE_LABOUR_FORCE', period: PERIOD, org: ORG, disagg: 'sex:F', value: 7, comment: 'ghi chú' };
-const USER = { username: 'fuzz.user', password: 'correct-horse-42', role: 'viewer', org: ORG, displayName: 'Người thử' };
-const ELEMENT = { code: 'DE_FUZZ', name: 'Chỉ tiêu thử', valueType: 'count', aggregation: 'sum', periodType: 'yearly', dimensions: [{ dimension: 'sex' }] };
+const USER = { username: fc.nat().map((i) => `fuzz.user${i}`), password: 'correct-horse-42', role: 'viewer', org: ORG, displayName: 'Người thử' };
+const ELEMENT = { code: fc.nat().map((i) => `DE_FUZZ_${i}`), name: 'Chỉ tiêu thử', valueType: 'count', aggregation: 'sum', periodType: 'yearly', dimensions: [{ dimension: 'sex' }] };
 
 const csvField = (v: unknown) => {
   const s = typeof v === 'string' ? v : JSON.stringify(v) ?? '';
@@ -92,33 +59,6 @@ export const hostileCsv = fc.oneof(
   { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
   { weight: 1, arbitrary: fc.array(fc.constantFrom(...NASTY, 'element,period,org,value', '"unterminated', 'a,"b""c",d'), { maxLength: 8 }).map((lines) => lines.join('\n')) },
 );
-
-/** Counts of the tables a write changes, in one query: a refused write must leave every one as it was. */
-const COUNTED = ['data_value', 'data_value_audit', 'app_user', 'data_element', 'data_element_dimension', 'submission', 'submission_event'];
-async function counts(ctx: AppContext): Promise<string> {
-  const query = COUNTED.map((table) => `(select count(*) from ${table}) as ${table}`).join(', ');
-  const row = (await sql.raw<Record<string, string | number>>(`select ${query}`).execute(ctx.db)).rows[0]!;
-  return COUNTED.map((table) => `${table}=${row[table]}`).join(' ');
-}
-
-/** Sends one request and checks: no 5xx, and a refused request leaves the counts as they were. */
-async function probeWrite(env: FuzzEnv, request: { method: 'POST' | 'PUT'; url: string; headers: Record<string, string>; payload?: string | Buffer }): Promise<FuzzOutcome> {
-  const before = await counts(env.ctx);
-  let res;
-  try {
-    res = await env.app.inject(request);
-  } catch (error) {
-    return { problem: `the request threw: ${(error as Error).message}` };
-  }
-  if (res.statusCode >= 500) return { status: res.statusCode, problem: `${request.method} ${request.url} → ${res.statusCode} ${res.body.slice(0, 300)}` };
-  if (res.statusCode >= 400) {
-    const after = await counts(env.ctx);
-    if (after !== before) return { status: res.statusCode, problem: `${request.method} ${request.url} → ${res.statusCode} but the database changed: ${before} → ${after}` };
-    const body = res.json<{ message?: string }>();
-    if (typeof body.message !== 'string' || body.message.length === 0) return { status: res.statusCode, problem: `${request.url} → ${res.statusCode} without a message` };
-  }
-  return { status: res.statusCode, problem: null };
-}
 
 /** A parser must answer or throw its own error, never anything else. */
 /** Reads a whole CSV text batch by batch, as an import does. */
@@ -139,8 +79,6 @@ async function probeParser(run: () => unknown, allowed: (error: unknown) => bool
 
 const json = (headers: Record<string, string>) => ({ ...headers, 'content-type': 'application/json' });
 const caller = (env: FuzzEnv, i: number) => env.callers[i % env.callers.length]!;
-/** A path segment; lone surrogates become U+FFFD first, as a browser would send them. */
-const segment = (s: string) => encodeURIComponent((s as unknown as { toWellFormed(): string }).toWellFormed()) || '_';
 
 /** Byte-level damage to a file: flipped bytes, a cut, or random bytes. */
 const damagedBytes = (file: Buffer) =>
@@ -154,22 +92,39 @@ const damagedBytes = (file: Buffer) =>
     fc.uint8Array({ maxLength: 2000 }).map((a) => Buffer.from(a)),
   );
 
-/** A filled template whose cells hold hostile values (value, element, disaggregation, comment, and the hidden org/period). */
-async function hostileWorkbook(template: Buffer, cells: { value: unknown; element: unknown; disagg: unknown; comment: unknown; org: unknown; period: unknown }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(template as unknown as ArrayBuffer);
-  const sheet = wb.getWorksheet('Nhập số liệu')!;
-  const meta = wb.getWorksheet('vetplan')!;
-  const cellValue = (v: unknown) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : JSON.stringify(v));
-  sheet.getCell('E8').value = cellValue(cells.value) as ExcelJS.CellValue;
-  sheet.getCell('A9').value = cellValue(cells.element) as ExcelJS.CellValue;
-  sheet.getCell('C10').value = cellValue(cells.disagg) as ExcelJS.CellValue;
-  sheet.getCell('F8').value = cellValue(cells.comment) as ExcelJS.CellValue;
-  meta.eachRow((row) => {
-    if (row.getCell(1).value === 'org' && cells.org !== undefined) row.getCell(2).value = cellValue(cells.org) as ExcelJS.CellValue;
-    if (row.getCell(1).value === 'period' && cells.period !== undefined) row.getCell(2).value = cellValue(cells.period) as ExcelJS.CellValue;
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+type WorkbookCells = { value: unknown; element: unknown; disagg: unknown; comment: unknown; org: unknown; period: unknown };
+const CELL_ADDRESSES = { value: 'E8', element: 'A9', disagg: 'C10', comment: 'F8' } as const;
+
+/**
+ * The filled template parsed once; `fill` writes hostile values into its cells
+ * (value, element, disaggregation, comment, and the hidden org/period), saves
+ * it, and puts the template's own values back for the next case.
+ */
+function preparedWorkbook(template: Buffer) {
+  let loaded: Promise<ExcelJS.Workbook> | null = null;
+  const cellValue = (v: unknown) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : JSON.stringify(v)) as ExcelJS.CellValue;
+  return {
+    async fill(cells: WorkbookCells): Promise<Buffer> {
+      const wb = await (loaded ??= (async () => {
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(template as unknown as ArrayBuffer);
+        return book;
+      })());
+      const sheet = wb.getWorksheet('Nhập số liệu')!;
+      const writes: [ExcelJS.Cell, unknown][] = Object.entries(CELL_ADDRESSES).map(([field, address]) => [sheet.getCell(address), cells[field as keyof typeof CELL_ADDRESSES]]);
+      wb.getWorksheet('vetplan')!.eachRow((row) => {
+        const key = row.getCell(1).value;
+        if ((key === 'org' || key === 'period') && cells[key] !== undefined) writes.push([row.getCell(2), cells[key]]);
+      });
+      const kept = writes.map(([cell]) => cell.value);
+      try {
+        for (const [cell, hostile] of writes) cell.value = cellValue(hostile);
+        return Buffer.from(await wb.xlsx.writeBuffer());
+      } finally {
+        writes.forEach(([cell], i) => (cell.value = kept[i]!));
+      }
+    },
+  };
 }
 
 /** Replaces one node of a YAML document (found by walking random keys) with a hostile value, or drops it. */
@@ -187,20 +142,25 @@ function mutateYaml(doc: unknown, walk: number[], replacement: unknown, drop: bo
   return copy;
 }
 
+/** Every JSON write route, for bodies that are not JSON or barely are. */
+const RAW_JSON_ROUTES = [
+  'PUT /api/data-entry/cell', 'POST /api/data-values', 'POST /api/users', 'POST /api/data-elements', `POST /api/forms/${FORM}/submissions/${ORG}/${PERIOD}/submit`, 'POST /api/auth/login',
+  'POST /api/task-assignments/1/reports', 'POST /api/task-assignments/1/extension', 'POST /api/task-assignments/1/extension/decision', 'POST /api/tasks', 'POST /api/evaluation/adjustments',
+  'POST /api/reports', 'PUT /api/reports/draft',
+];
+/** Read routes whose query strings carry period codes, units, plans, years and formats. */
+const QUERIED_ROUTES = [
+  '/api/data-values', '/api/analytics/indicators', '/api/analytics/pivot', `/api/forms/${FORM}/entry`, `/api/forms/${FORM}/completeness`, '/api/data-values/history', '/api/data-values/audit', '/api/plans/YD-GDNN-2023/progress', '/api/areas/tree',
+  '/api/task-assignments', '/api/evaluation/scorecard', '/api/evaluation/ranking', '/api/reports/preview', '/api/reports/exports',
+];
+
 export function fuzzTargets(env: FuzzEnv): FuzzTarget<any>[] {
   const files = fs.readdirSync(env.catalogDir).filter((f) => f.endsWith('.yaml'));
   const parsedFiles = new Map(files.map((f) => [f, parseDocument(fs.readFileSync(path.join(env.catalogDir, f), 'utf8')).toJS() as unknown]));
   let n = 0;
-  // A copy of the catalogue in which one file at a time is damaged, then restored.
-  let scratchDir: string | null = null;
-  const scratch = () => {
-    if (!scratchDir) {
-      scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-fuzz-catalog-'));
-      for (const f of files) fs.copyFileSync(path.join(env.catalogDir, f), path.join(scratchDir, f));
-      process.once('exit', () => fs.rmSync(scratchDir!, { recursive: true, force: true }));
-    }
-    return scratchDir;
-  };
+  // The catalogue read once: each case damages one file and checks it against the others as they were read.
+  const pristine = readCatalogFiles(env.catalogDir, []);
+  const workbook = preparedWorkbook(env.template);
 
   const targets: FuzzTarget<any>[] = [
     // ---- parsers
@@ -226,15 +186,13 @@ export function fuzzTargets(env: FuzzEnv): FuzzTarget<any>[] {
     {
       name: 'parser: catalogue YAML files',
       arbitrary: fc.record({ file: fc.constantFrom(...files), walk: fc.array(fc.nat(), { minLength: 0, maxLength: 5 }), replacement: hostileValue, drop: fc.boolean(), raw: fc.option(fc.string({ maxLength: 300 }), { freq: 6 }) }),
-      probe: async (m: { file: string; walk: number[]; replacement: unknown; drop: boolean; raw: string | null }) => {
-        const target = path.join(scratch(), m.file);
-        try {
-          fs.writeFileSync(target, m.raw ?? stringify(mutateYaml(parsedFiles.get(m.file), m.walk, m.replacement, m.drop) ?? null));
-          return await probeParser(() => parseCatalog(scratch()), (e) => e instanceof CatalogError);
-        } finally {
-          fs.copyFileSync(path.join(env.catalogDir, m.file), target);
-        }
-      },
+      probe: (m: { file: string; walk: number[]; replacement: unknown; drop: boolean; raw: string | null }) =>
+        probeParser(() => {
+          const problems: CatalogProblem[] = [];
+          const docs = new Map(pristine.docs);
+          parseCatalogFile(m.file, m.raw ?? stringify(mutateYaml(parsedFiles.get(m.file), m.walk, m.replacement, m.drop) ?? null), docs, problems);
+          return checkCatalog({ ...pristine, docs }, problems);
+        }, (e) => e instanceof CatalogError),
     },
 
     // ---- write endpoints
@@ -254,8 +212,8 @@ export function fuzzTargets(env: FuzzEnv): FuzzTarget<any>[] {
       }
       return { status: 202, problem: 'the import job never finished' };
     } },
-    { name: 'POST /api/forms/:code/xlsx', arbitrary: fc.oneof(damagedBytes(env.template), fc.record({ value: hostileValue, element: hostileValue, disagg: hostileValue, comment: hostileValue, org: fc.option(hostileString), period: fc.option(hostileString) })), probe: async (input: Buffer | Parameters<typeof hostileWorkbook>[1]) => {
-      const file = Buffer.isBuffer(input) ? input : await hostileWorkbook(env.template, input);
+    { name: 'POST /api/forms/:code/xlsx', arbitrary: fc.oneof(damagedBytes(env.template), fc.record({ value: hostileValue, element: hostileValue, disagg: hostileValue, comment: hostileValue, org: fc.option(hostileString), period: fc.option(hostileString) })), probe: async (input: Buffer | WorkbookCells) => {
+      const file = Buffer.isBuffer(input) ? input : await workbook.fill(input);
       return probeWrite(env, { method: 'POST', url: `/api/forms/${FORM}/xlsx`, headers: { ...caller(env, n++), 'content-type': XLSX_TYPE }, payload: file });
     } },
     { name: 'POST /api/forms/:code/submissions/:org/:period/:action', arbitrary: fc.tuple(fc.oneof(fc.constant(FORM), hostileString), fc.oneof(fc.constant(ORG), hostileString), fc.oneof(fc.constant(PERIOD), hostileString), fc.oneof(fc.constantFrom('submit', 'approve', 'return', 'unlock'), hostileString), fc.oneof(hostileRecord({ comment: 'Giải trình' }), hostileValue)), probe: ([form, org, period, action, body]: [string, string, string, string, unknown]) =>
@@ -264,11 +222,12 @@ export function fuzzTargets(env: FuzzEnv): FuzzTarget<any>[] {
     { name: 'POST /api/users/:username/disable|enable', arbitrary: fc.tuple(hostileString, fc.constantFrom('disable', 'enable')), probe: ([username, action]: [string, string]) => probeWrite(env, { method: 'POST', url: `/api/users/${segment(username)}/${action}`, headers: env.callers[0]!}) },
     { name: 'POST /api/data-elements', arbitrary: fc.oneof({ weight: 4, arbitrary: hostileRecord(ELEMENT) }, { weight: 1, arbitrary: hostileValue }), probe: (body: unknown) => probeWrite(env, { method: 'POST', url: '/api/data-elements', headers: json(env.callers[0]!), payload: JSON.stringify(body) }) },
     { name: 'POST /api/auth/login', arbitrary: fc.oneof(hostileRecord({ username: 'fuzz.user', password: 'wrong-password' }), hostileValue), probe: (body: unknown) => probeWrite(env, { method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) }) },
-    { name: 'raw JSON bodies on write routes', arbitrary: fc.tuple(fc.constantFrom('PUT /api/data-entry/cell', 'POST /api/data-values', 'POST /api/users', 'POST /api/data-elements', `POST /api/forms/${FORM}/submissions/${ORG}/${PERIOD}/submit`, 'POST /api/auth/login'), fc.oneof(fc.string({ maxLength: 200 }), fc.json().map((s) => s.slice(0, Math.max(0, s.length - 1))), fc.constantFrom('{', '[', '{"a":', '\u0000', '{"__proto__":{"x":1}}', '[{"constructor":{"prototype":{}}}]', '1'.repeat(400), '"\\ud800"'))), probe: ([route, text]: [string, string]) => {
+    ...planTargets(env, (i) => caller(env, i)),
+    { name: 'raw JSON bodies on write routes', arbitrary: fc.tuple(fc.constantFrom(...RAW_JSON_ROUTES), fc.oneof(fc.string({ maxLength: 200 }), fc.json().map((s) => s.slice(0, Math.max(0, s.length - 1))), fc.constantFrom('{', '[', '{"a":', '\u0000', '{"__proto__":{"x":1}}', '[{"constructor":{"prototype":{}}}]', '1'.repeat(400), '"\\ud800"'))), probe: ([route, text]: [string, string]) => {
       const [method, url] = route.split(' ') as ['POST' | 'PUT', string];
       return probeWrite(env, { method, url, headers: json(env.callers[0]!), payload: text });
     } },
-    { name: 'GET query strings (period codes, units, formats)', arbitrary: fc.tuple(fc.constantFrom('/api/data-values', '/api/analytics/indicators', '/api/analytics/pivot', `/api/forms/${FORM}/entry`, `/api/forms/${FORM}/completeness`, '/api/data-values/history', '/api/data-values/audit', '/api/plans/YD-GDNN-2023/progress', '/api/areas/tree'), fc.dictionary(fc.constantFrom('period', 'org', 'element', 'format', 'indicator', 'children', 'date', 'disagg', 'limit', 'from', 'to', 'actor'), hostileString, { maxKeys: 4 })), probe: async ([url, query]: [string, Record<string, string>]) => {
+    { name: 'GET query strings (period codes, units, formats)', arbitrary: fc.tuple(fc.constantFrom(...QUERIED_ROUTES), fc.dictionary(fc.constantFrom('period', 'org', 'element', 'format', 'indicator', 'children', 'date', 'disagg', 'limit', 'from', 'to', 'actor', 'plan', 'year', 'type', 'status', 'name'), hostileString, { maxKeys: 4 })), probe: async ([url, query]: [string, Record<string, string>]) => {
       const res = await env.app.inject({ method: 'GET', url: `${url}?${new URLSearchParams(query).toString()}`, headers: caller(env, n++) });
       return { status: res.statusCode, problem: res.statusCode >= 500 ? `GET ${url} ${JSON.stringify(query)} → ${res.statusCode} ${res.body.slice(0, 300)}` : null };
     } },

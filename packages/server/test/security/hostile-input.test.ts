@@ -1,5 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { parseCatalog } from '../../src/modules/catalog/parse.ts';
+import { CatalogError, formatProblem } from '../../src/modules/catalog/reader.ts';
 import { DEFAULT_CATALOG_DIR } from '../support/engine.ts';
 import { useTestApp, type ErrorBody } from '../support/app.ts';
 import { FORM, fuzzTargets, ORG, PERIOD, type FuzzEnv } from './fuzz-targets.ts';
@@ -10,7 +15,10 @@ import { FORM, fuzzTargets, ORG, PERIOD, type FuzzEnv } from './fuzz-targets.ts'
  * never a crash, never a partial write.
  */
 const t = useTestApp({ LOGIN_MAX_FAILURES: '1000' });
-const RUNS: Record<string, number> = { 'parser: catalogue YAML files': 15, 'POST /api/forms/:code/xlsx': 15, 'POST /api/imports (CSV and JSON)': 15, 'POST /api/auth/login': 10 };
+const RUNS: Record<string, number> = {
+  'parser: catalogue YAML files': 15, 'POST /api/forms/:code/xlsx': 15, 'POST /api/imports (CSV and JSON)': 15, 'POST /api/auth/login': 10,
+  'POST /api/task-assignments/:id/evidence': 20, 'POST /api/reports': 10, 'PUT /api/reports/draft': 15,
+};
 let env: FuzzEnv;
 
 beforeAll(async () => {
@@ -24,7 +32,7 @@ beforeAll(async () => {
 describe('hostile input', () => {
   it('never answers 5xx, never crashes, never stores part of a refused write', async () => {
     const targets = fuzzTargets(env);
-    expect(targets.length).toBeGreaterThanOrEqual(18);
+    expect(targets.length).toBeGreaterThanOrEqual(27);
     let cases = 0;
     for (const target of targets) {
       const runs = RUNS[target.name] ?? 25;
@@ -85,6 +93,66 @@ describe('an empty period list on the pivot (it once gave 500)', () => {
       const res = await t.app.inject({ method: 'GET', url: `/api/analytics/pivot?period=${encodeURIComponent(period)}`, headers: admin });
       expect(res.statusCode).toBe(400);
       expect(res.json<ErrorBody>().details?.[0]?.path).toBe('period');
+    }
+  });
+});
+
+describe('a catalogue file holding an alias to an anchor never set (it once threw a ReferenceError)', () => {
+  it('is refused as invalid YAML of that file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-alias-'));
+    try {
+      fs.cpSync(DEFAULT_CATALOG_DIR, dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'organisations.yaml'), '*/V;a~H.e');
+      let problems: string[] = [];
+      try {
+        parseCatalog(dir);
+      } catch (error) {
+        if (!(error instanceof CatalogError)) throw error;
+        problems = error.problems.map(formatProblem);
+      }
+      expect(problems.some((p) => p.startsWith('organisations.yaml') && p.includes('is not valid YAML') && p.includes('Unresolved alias'))).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('an area that is its own parent (it once hung the catalogue check for ever)', () => {
+  it('is refused naming the parent', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-cycle-'));
+    try {
+      fs.cpSync(DEFAULT_CATALOG_DIR, dir, { recursive: true });
+      const areas = path.join(dir, 'areas.yaml');
+      fs.writeFileSync(areas, fs.readFileSync(areas, 'utf8').replace(/(code: "07747"[\s\S]*?parent: )"221"/, '$1"07747"'));
+      let problems: string[] = [];
+      try {
+        parseCatalog(dir);
+      } catch (error) {
+        if (!(error instanceof CatalogError)) throw error;
+        problems = error.problems.map(formatProblem);
+      }
+      expect(problems).toContain('areas.yaml: areas[19].parent: "07747" is a commune, which cannot contain a commune');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a row id beyond what JavaScript keeps exactly (bigint out of range in the database)', () => {
+  it('answers 400 naming the id, on every route that takes a row id', async () => {
+    const [admin] = env.callers;
+    const json = { ...admin!, 'content-type': 'application/json' };
+    const huge = '99999999999999999999';
+    for (const [method, url, payload] of [
+      ['POST', `/api/task-assignments/${huge}/extension/decision`, { decision: 'refuse', note: 'Không' }],
+      ['POST', `/api/task-assignments/${huge}/reports`, { status: 'in_progress', percent: 10 }],
+      ['GET', `/api/task-assignments/${huge}`, undefined],
+      ['GET', `/api/task-evidence/${huge}`, undefined],
+      ['GET', `/api/reports/exports/${huge}/file`, undefined],
+    ] as const) {
+      const res = await t.app.inject({ method, url, headers: json, ...(payload ? { payload } : {}) });
+      expect(res.statusCode, `${method} ${url}`).toBe(400);
+      expect(res.json<ErrorBody>().details?.[0]?.path, `${method} ${url}`).toBe('id');
     }
   });
 });

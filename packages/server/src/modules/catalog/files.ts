@@ -35,16 +35,27 @@ export function readCatalogFiles(dir: string, problems: CatalogProblem[]): RawCa
     }
     const text = fs.readFileSync(full, 'utf8');
     hash.update(file).update('\0').update(text).update('\0');
-    const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-      for (const e of doc.errors) {
-        const where = e.linePos?.[0] ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
-        problems.push({ file, path: where, message: `is not valid YAML: ${e.message.split('\n')[0]}` });
-      }
-      continue;
-    }
-    docs.set(file, doc.toJS());
+    parseCatalogFile(file, text, docs, problems);
   }
   if (planFiles.length === 0) problems.push({ file: 'plan.yaml', path: '', message: 'no plan file (plan.yaml) in the catalogue folder' });
   return { docs, planFiles, checksum: hash.digest('hex') };
+}
+
+/** Parses the text of one catalogue file into `docs`, or reports where it is not valid YAML. */
+export function parseCatalogFile(file: string, text: string, docs: Map<string, unknown>, problems: CatalogProblem[]): void {
+  docs.delete(file);
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const where = e.linePos?.[0] ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
+      problems.push({ file, path: where, message: `is not valid YAML: ${e.message.split('\n')[0]}` });
+    }
+    return;
+  }
+  try {
+    docs.set(file, doc.toJS());
+  } catch (error) {
+    // An alias to an anchor that is not set yet, or too many aliases: valid syntax, no document.
+    problems.push({ file, path: '', message: `is not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+  }
 }

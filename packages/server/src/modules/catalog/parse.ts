@@ -1,5 +1,5 @@
 import { FieldReader, CatalogError, type CatalogProblem } from './reader.ts';
-import { readCatalogFiles } from './files.ts';
+import { readCatalogFiles, type RawCatalog } from './files.ts';
 import type { Catalog, CatalogPlan } from './types.ts';
 import { readDataElements, readIndicators } from './validate-data.ts';
 import { readValidationRules } from './validate-rules.ts';
@@ -13,7 +13,11 @@ import { readPlan } from './validate-plan.ts';
  */
 export function parseCatalog(dir: string): Catalog {
   const problems: CatalogProblem[] = [];
-  const raw = readCatalogFiles(dir, problems);
+  return checkCatalog(readCatalogFiles(dir, problems), problems);
+}
+
+/** Checks the parsed files of a catalogue (with the problems found reading them) into a typed catalogue; any problem throws a CatalogError. */
+export function checkCatalog(raw: RawCatalog, problems: CatalogProblem[]): Catalog {
   const doc = (name: string) => raw.docs.get(name);
 
   const r = new FieldReader('catalog.yaml', problems);

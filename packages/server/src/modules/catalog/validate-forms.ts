@@ -4,11 +4,15 @@ import type { CatalogArea, CatalogForm, CatalogOrganisation } from './types.ts';
 
 const APPROVER_ROLES = ['unit_head', 'plan_manager', 'admin'] as const;
 
-/** Every area below `root` (any depth) of the given level. */
+/** Every area below `root` (any depth) of the given level. A cycle of parents (reported by readAreas) ends the walk. */
 function areasWithin(areas: CatalogArea[], root: string, level: string): string[] {
   const parentOf = new Map(areas.map((a) => [a.code, a.parent]));
   const under = (code: string): boolean => {
-    for (let p = parentOf.get(code) ?? null; p !== null; p = parentOf.get(p) ?? null) if (p === root) return true;
+    const seen = new Set<string>();
+    for (let p = parentOf.get(code) ?? null; p !== null && !seen.has(p); p = parentOf.get(p) ?? null) {
+      if (p === root) return true;
+      seen.add(p);
+    }
     return false;
   };
   return [...new Set(areas.filter((a) => a.level === level && under(a.code)).map((a) => a.code))].sort();

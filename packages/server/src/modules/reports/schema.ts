@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../../http/schema-helpers.ts';
+import { Nullable, RowId } from '../../http/schema-helpers.ts';
 
 const Code = (description: string) => Type.String({ minLength: 1, maxLength: 64, description });
 const PeriodCode = Type.String({ minLength: 4, maxLength: 8, description: 'A half-year (2025S1) or a year (2025)' });
@@ -28,7 +28,7 @@ export const DraftBody = Type.Object(
   {
     ...ReportKeyFields,
     /** The version the user edited; a newer stored draft answers 409. Absent for the first save. */
-    baseVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+    baseVersion: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
     sections: Type.Object(
       {
         general: Type.Optional(Paragraphs),
@@ -65,7 +65,7 @@ export const ExportSchema = Type.Object({
 });
 export type ExportDto = Static<typeof ExportSchema>;
 
-export const ExportParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const ExportParams = Type.Object({ id: RowId() });
 
 const Narrative = Type.Object({ heading: Type.String(), paragraphs: Type.Array(Type.String()), source: Type.Enum(['computed', 'draft']), computed: Type.Array(Type.String()) });
 

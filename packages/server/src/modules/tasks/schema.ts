@@ -1,6 +1,6 @@
 import { TASK_RECURRENCES, TASK_REPORT_STATUSES, TASK_REPORTING, TASK_STATUSES } from '@vetplan/domain';
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../../http/schema-helpers.ts';
+import { Nullable, RowId } from '../../http/schema-helpers.ts';
 
 const Day = (description: string) => Type.String({ format: 'date', description });
 const Text = (max: number) => Type.String({ maxLength: max });
@@ -37,7 +37,7 @@ export const AssignmentListQuery = Type.Object(
 );
 export const AssignmentListSchema = Type.Object({ year: Type.Integer(), today: Type.String(), assignments: Type.Array(AssignmentSchema) });
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const IdParams = Type.Object({ id: RowId() });
 
 const ReportSchema = Type.Object({
   id: Type.Integer(),
@@ -92,7 +92,7 @@ export const ExtensionBody = Type.Object({ requestedTo: Day('the new due date as
 export const DecisionBody = Type.Object({ decision: Type.Enum(['approve', 'refuse']), note: Type.Optional(Text(2000)) }, { additionalProperties: false });
 
 export const EvidenceQuery = Type.Object({ name: Type.String({ minLength: 1, maxLength: 255 }) }, { additionalProperties: false });
-export const EvidenceParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const EvidenceParams = Type.Object({ id: RowId() });
 export { EvidenceSchema };
 
 export const NewTaskBody = Type.Object(
