@@ -13,6 +13,9 @@ import { recoverImports } from './modules/data-values/import-claims.ts';
  * the first administrator, then HTTP. SIGINT/SIGTERM stop it gracefully:
  * no new requests, in-flight ones finish, CHECKPOINT, close.
  */
+/** How often a server on PostgreSQL looks for imports left applying by a process that died. */
+const IMPORT_SWEEP_MS = 60_000;
+
 export async function serve(config: Config): Promise<void> {
   const database = await openConfiguredDatabase(config);
   const log = (msg: string) => process.stdout.write(`${msg}\n`);
@@ -42,6 +45,15 @@ export async function serve(config: Config): Promise<void> {
       log('vetplan: created user "admin" with the password from VETPLAN_ADMIN_PASSWORD');
     }
     const app = await buildApp(ctx, { logger: { level: config.logLevel }, webDistDir: config.webDistDir });
+    // On a PostgreSQL server another process (a `vetplan import` run beside this one) may die mid-import: undo its import once it is gone.
+    const sweep = database.engine === 'postgres' ? setInterval(() => void sweepDeadImports(), IMPORT_SWEEP_MS).unref() : null;
+    const sweepDeadImports = async () => {
+      const undone = await recoverImports(database.db, ctx.now()).catch((error: unknown) => {
+        app.log.error({ err: error }, 'undoing imports left by a dead process failed');
+        return 0;
+      });
+      if (undone > 0) app.log.warn(`undid ${undone} import(s) left unfinished by a process that stopped`);
+    };
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) {
@@ -49,6 +61,7 @@ export async function serve(config: Config): Promise<void> {
         process.exit(1);
       }
       stopping = true;
+      if (sweep) clearInterval(sweep);
       log(`vetplan: ${signal} received, finishing requests and closing the database`);
       try {
         await app.close();

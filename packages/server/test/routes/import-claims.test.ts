@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isEmbedded } from '../../src/db/connection.ts';
 import { authContextFor, type AuthContext } from '../../src/modules/auth/service.ts';
 import { verifyChain } from '../../src/modules/data-values/audit-chain.ts';
 import { recoverImports } from '../../src/modules/data-values/import-claims.ts';
@@ -101,7 +102,21 @@ describe('an import written in pages', () => {
       pageRows: 100,
       afterPage: async (written) => {
         if (written !== 100) return;
-        // What a restart finds: the import 'applying', one page written.
+        // A live import is left alone: this process's own, and on a server one whose process still has a connection.
+        expect(await recoverImports(t.ctx.db, t.ctx.now())).toBe(0);
+        if (!isEmbedded(t.ctx.db)) {
+          await sql`update data_import set owner = 'vetplan other-live' where status = 'applying'`.execute(t.ctx.db);
+          await t.ctx.db.connection().execute(async (other) => {
+            await sql`set application_name = 'vetplan other-live'`.execute(other);
+            try {
+              expect(await recoverImports(t.ctx.db, t.ctx.now())).toBe(0);
+            } finally {
+              await sql`reset application_name`.execute(other);
+            }
+          });
+        }
+        // What a restart finds: the import 'applying', one page written, by a process that is gone.
+        await sql`update data_import set owner = 'vetplan dead-process' where status = 'applying'`.execute(t.ctx.db);
         recovered = await recoverImports(t.ctx.db, t.ctx.now());
         throw new Error('killed');
       },
