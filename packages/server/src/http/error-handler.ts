@@ -49,6 +49,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof AppError) return send(reply, error);
     const known = fromFastify(error, request);
     if (known) return send(reply, known);
+    // A value the database refuses as data (SQLSTATE class 22: out of range, not a number…) came from the request:
+    // a path id such as 1e309 gets past the schema as Infinity. Nothing was written (the transaction rolled back).
+    if (typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)) {
+      request.log.warn({ err: error }, 'value refused by the database');
+      return send(reply, new AppError('invalid_value', 400, 'Giá trị gửi lên không hợp lệ hoặc vượt quá giới hạn cho phép.', 'A value in the request is not valid or is out of range.'));
+    }
     request.log.error({ err: error }, 'unhandled error');
     return send(
       reply,

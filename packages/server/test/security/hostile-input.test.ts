@@ -142,7 +142,7 @@ describe('a row id beyond what JavaScript keeps exactly (bigint out of range in 
   it('answers 400 naming the id, on every route that takes a row id', async () => {
     const [admin] = env.callers;
     const json = { ...admin!, 'content-type': 'application/json' };
-    const huge = '99999999999999999999';
+    for (const huge of ['99999999999999999999', '1e309', '-1e309'])
     for (const [method, url, payload] of [
       ['POST', `/api/task-assignments/${huge}/extension/decision`, { decision: 'refuse', note: 'Không' }],
       ['POST', `/api/task-assignments/${huge}/reports`, { status: 'in_progress', percent: 10 }],
@@ -152,7 +152,9 @@ describe('a row id beyond what JavaScript keeps exactly (bigint out of range in 
     ] as const) {
       const res = await t.app.inject({ method, url, headers: json, ...(payload ? { payload } : {}) });
       expect(res.statusCode, `${method} ${url}`).toBe(400);
-      expect(res.json<ErrorBody>().details?.[0]?.path, `${method} ${url}`).toBe('id');
+      // Ids too long for a safe integer are named by the schema; 1e309 reaches the database as Infinity and is refused there.
+      if (!huge.includes('e')) expect(res.json<ErrorBody>().details?.[0]?.path, `${method} ${url}`).toBe('id');
+      else expect(res.json<ErrorBody>().error, `${method} ${url}`).toMatch(/^(validation_error|invalid_value)$/);
     }
   });
 });
