@@ -48,10 +48,14 @@ export interface ApplyOptions {
  * Writes the staged rows of a claimed import (see import-claims.ts), a page
  * at a time in file order, each page its own short transaction: each row
  * compared with the stored value (create, update, delete or unchanged), the
- * changed values upserted or deleted from the stage, the analytics aggregate
- * refreshed for the cells the page changed, and last (so that the chain lock
- * is held only for a moment) their history entries, hash-chained here and
- * tied to the import, inserted from the stage in the same order.
+ * changed values upserted or deleted from the stage, and last (so that the
+ * chain lock is held only for a moment) their history entries, hash-chained
+ * here and tied to the import, inserted from the stage in the same order.
+ * Then the analytics aggregate is refreshed for every cell the import
+ * changed, once per cell, a group of cells per transaction (a yearly figure
+ * fed by twelve monthly cells is recomputed once, not once per page). Its
+ * unit-periods stay claimed until then, and an undo refreshes what it
+ * restores, so the aggregate never keeps a figure the values do not have.
  */
 export async function applyStage(
   db: Kysely<Database>,
@@ -60,17 +64,28 @@ export async function applyStage(
   options: ApplyOptions,
 ): Promise<ApplyCounts> {
   const counts: ApplyCounts = { created: 0, updated: 0, deleted: 0, unchanged: 0 };
+  const touched = new Map<string, TouchedCell>();
   let last = 0;
   let written = 0;
   for (;;) {
-    const page = await db.transaction().execute((trx) => applyPage(trx, stage, who, last, options.pageRows, counts));
-    if (page.rows === 0) return counts;
+    const page = await db.transaction().execute((trx) => applyPage(trx, stage, who, last, options.pageRows, counts, touched));
+    if (page.rows === 0) break;
     last = page.last;
     written += page.rows;
     options.onPage?.(written);
     await options.between?.(written);
   }
+  const cells = [...touched.values()];
+  for (let i = 0; i < cells.length; i += REFRESH_CELLS) {
+    await db.transaction().execute((trx) => refreshAggregates(trx, cells.slice(i, i + REFRESH_CELLS)));
+    // Queued requests (and on PGlite their queries) go first.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return counts;
 }
+
+/** Cells whose aggregate figures one transaction refreshes after an import's pages. */
+const REFRESH_CELLS = 2_000;
 
 /** One page of applyStage: the staged rows after `after`, at most `limit`. */
 async function applyPage(
@@ -80,6 +95,7 @@ async function applyPage(
   after: number,
   limit: number,
   counts: ApplyCounts,
+  touched: Map<string, TouchedCell>,
 ): Promise<{ rows: number; last: number }> {
   const { source, actor, at, importId } = who;
   const page = await sql<DiffRow>`
@@ -93,7 +109,6 @@ async function applyPage(
   const lastOfPage = page.rows[page.rows.length - 1]!.row;
   const writes: number[] = [];
   const deletes: number[] = [];
-  const touched = new Map<string, TouchedCell>();
   const changes: { r: DiffRow; action: 'create' | 'update' | 'delete' }[] = [];
   for (const r of page.rows) {
     let action: 'create' | 'update' | 'delete';
@@ -132,7 +147,6 @@ async function applyPage(
       delete from data_value v using ${stage.ref} s
       where s.row between ${first} and ${lastOfPage} and s.row = any(${deletes}::int[]) and v.element_code = s.element and v.period = s.period and v.org_code = s.org and v.disagg = s.disagg`.execute(trx);
   }
-  await refreshAggregates(trx, [...touched.values()]);
   if (changes.length > 0) {
     // The chain lock is taken last: held from here to the commit.
     let previous = await chainHead(trx);
