@@ -66,7 +66,7 @@ export async function copyValues(handle: DatabaseHandle, url: string | null, chu
   await sql`alter table data_value alter column updated_at set default now(), alter column updated_by set default 'bench'`.execute(handle.db);
   // Indexes are built once after the load rather than row by row (much faster on PGlite).
   await sql`alter table data_value drop constraint data_value_pkey`.execute(handle.db);
-  await sql`drop index data_value_org_period_idx, data_value_period_idx`.execute(handle.db);
+  await sql`drop index data_value_org_period_idx`.execute(handle.db);
   let total = 0;
   const client = url ? new pg.Client({ connectionString: url }) : null;
   await client?.connect();
@@ -81,7 +81,6 @@ export async function copyValues(handle: DatabaseHandle, url: string | null, chu
     await sql`alter table data_value alter column updated_at drop default, alter column updated_by drop default`.execute(handle.db);
     await sql`alter table data_value add constraint data_value_pkey primary key (element_code, period, org_code, disagg)`.execute(handle.db);
     await sql`create index data_value_org_period_idx on data_value (org_code, period)`.execute(handle.db);
-    await sql`create index data_value_period_idx on data_value (period)`.execute(handle.db);
   }
   return total;
 }

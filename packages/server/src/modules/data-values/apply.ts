@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { refreshAggregates, type TouchedCell } from '../analytics/aggregate.ts';
 import { chainHead, entryHash } from './audit-chain.ts';
+import { importSizes } from './import-sizes.ts';
 import type { StagedRow, Stage, UnitPeriod } from './stage.ts';
 
 export interface ApplyCounts {
@@ -76,16 +77,15 @@ export async function applyStage(
     await options.between?.(written);
   }
   const cells = [...touched.values()];
-  for (let i = 0; i < cells.length; i += REFRESH_CELLS) {
-    await db.transaction().execute((trx) => refreshAggregates(trx, cells.slice(i, i + REFRESH_CELLS)));
+  const chunk = importSizes(db).refreshCells;
+  for (let i = 0; i < cells.length; i += chunk) {
+    await db.transaction().execute((trx) => refreshAggregates(trx, cells.slice(i, i + chunk)));
     // Queued requests (and on PGlite their queries) go first.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return counts;
 }
 
-/** Cells whose aggregate figures one transaction refreshes after an import's pages. */
-const REFRESH_CELLS = 2_000;
 
 /** One page of applyStage: the staged rows after `after`, at most `limit`. */
 async function applyPage(

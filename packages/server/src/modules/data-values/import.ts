@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { applyStage, changedSince, historyMark, lockStagedUnitPeriods, type ApplyCounts } from './apply.ts';
-import { isEmbedded } from '../../db/connection.ts';
+import { importSizes } from './import-sizes.ts';
 import { claimUnitPeriods, finishImport, rollbackImport } from './import-claims.ts';
 import { RowChecker } from './check.ts';
 import { batchesOf, type ParsedInput, type RowBatches, type RowError } from './input.ts';
@@ -21,13 +21,6 @@ export interface ImportProgress {
 }
 export type ProgressListener = (progress: ImportProgress) => void;
 
-/**
- * Staged rows written per transaction. On PGlite a statement runs on the
- * event loop and a transaction holds the only connection: small pages let
- * data entry in between. A server takes larger ones.
- */
-const EMBEDDED_PAGE_ROWS = 1_000;
-const SERVER_PAGE_ROWS = 2_000;
 
 /** Lets other requests (and their queries on PGlite's single connection) run between two batches of a long import. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -135,7 +128,7 @@ export async function importBatches(ctx: AppContext, auth: AuthContext, batches:
     let counts: ApplyCounts;
     try {
       counts = await applyStage(ctx.db, stage, { ...who, importId }, {
-        pageRows: options.pageRows ?? (isEmbedded(ctx.db) ? EMBEDDED_PAGE_ROWS : SERVER_PAGE_ROWS),
+        pageRows: options.pageRows ?? importSizes(ctx.db).pageRows,
         onPage: (written) => onProgress?.({ phase: 'writing', processed: written, total }),
         between: async (written) => {
           await yieldToEventLoop();

@@ -8,6 +8,7 @@ import { areaSubtree, orgSubtree } from '../areas/scope.ts';
 import { assertReadable } from '../areas/scope-check.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { importBatches } from './import.ts';
+import { importSizes } from './import-sizes.ts';
 import { batchesOf, COLUMNS, csvBatches, rowsFromJson } from './input.ts';
 import { toDhis2 } from './dhis2.ts';
 import { loadDemoData } from '../../demo.ts';
@@ -44,7 +45,8 @@ export function dataValueRoutes(app: App, ctx: AppContext): void {
       response: { 200: ImportResponse, ...ErrorResponses },
     },
   }, async (request) => {
-    const batches = typeof request.body === 'string' ? csvBatches(request.body) : batchesOf(rowsFromJson(request.body));
+    const size = importSizes(ctx.db).batchRows;
+    const batches = typeof request.body === 'string' ? csvBatches(request.body, size) : batchesOf(rowsFromJson(request.body), size);
     const source = request.auth!.via === 'token' ? 'api' : 'import';
     return importBatches(ctx, request.auth!, batches, request.query.mode ?? 'atomic', source);
   });

@@ -1,6 +1,7 @@
 import { checkRule, ruleElements } from '@vetplan/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { importSizes } from './import-sizes.ts';
 import type { RowError } from './input.ts';
 import type { DataMetadata } from './metadata.ts';
 import * as repo from './repository.ts';
@@ -60,8 +61,6 @@ export function ruleErrors(rows: StagedRow[], existing: repo.StoredValue[], meta
   return errors;
 }
 
-/** Unit-periods whose rules are checked together: about this many rows read at a time. */
-const UNIT_PERIODS_PER_READ = 400;
 
 /**
  * Checks the validation rules on the figures the staged rows would leave,
@@ -78,11 +77,12 @@ export async function checkStagedRules(
   between?: () => Promise<void>,
 ): Promise<RowError[]> {
   const errors: RowError[] = [];
+  const groupSize = importSizes(db).ruleUnitPeriods;
   let pending = unitPeriods;
   for (let round = 0; round < 10 && pending.length > 0; round++) {
     const failing = new Map<string, UnitPeriod>();
-    for (let i = 0; i < pending.length; i += UNIT_PERIODS_PER_READ) {
-      const group = pending.slice(i, i + UNIT_PERIODS_PER_READ);
+    for (let i = 0; i < pending.length; i += groupSize) {
+      const group = pending.slice(i, i + groupSize);
       const rows = await stage.rowsOf(group, db);
       const existing = await repo.valuesOfUnitPeriods(db, group);
       const violations = ruleErrors(rows, existing, metadata);

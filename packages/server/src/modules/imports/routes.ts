@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-type.ts';
 import { errors } from '../../http/errors.ts';
 import { ErrorResponses } from '../../http/openapi.ts';
+import { importSizes } from '../data-values/import-sizes.ts';
 import { batchesOf, csvBatches, estimateCsvRows, rowsFromJson } from '../data-values/input.ts';
 import { ImportQuery } from '../data-values/schema.ts';
 import { ImportJobs, type JobInput } from './jobs.ts';
@@ -53,10 +54,10 @@ export function importRoutes(app: App, ctx: AppContext): void {
       let input: JobInput;
       if (body && typeof (body as Readable).pipe === 'function') {
         const text = await receiveCsv(body as Readable, ctx.config.importLimitBytes);
-        input = { batches: csvBatches(text), total: estimateCsvRows(text) };
+        input = { batches: csvBatches(text, importSizes(ctx.db).batchRows), total: estimateCsvRows(text) };
       } else {
         const parsed = rowsFromJson(body);
-        input = { batches: batchesOf(parsed), total: parsed.rows.length };
+        input = { batches: batchesOf(parsed, importSizes(ctx.db).batchRows), total: parsed.rows.length };
       }
       const job = jobs.start(ctx, request.auth!, input, request.query.mode ?? 'atomic');
       return reply.code(202).header('location', `/api/imports/${job.id}`).send(job);
