@@ -1,27 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { authContextFor, type AuthContext } from '../../src/modules/auth/service.ts';
+import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/modules/data-values/audit-chain.ts';
 import { importBatches, type ImportProgress } from '../../src/modules/data-values/import.ts';
 import { csvBatches } from '../../src/modules/data-values/input.ts';
-import { useTestApp, type Session } from '../support/app.ts';
+import { useTestApp } from '../support/app.ts';
+import { useImportAdmin } from '../support/import-admin.ts';
 
 const t = useTestApp();
-let admin: Session;
-let auth: AuthContext;
-beforeAll(async () => {
-  const name = await t.newUser({ role: 'admin', org: 'VN' });
-  admin = await t.login(name);
-  auth = await authContextFor(t.ctx, name);
-});
-
-function putCell(body: Record<string, unknown>) {
-  return t.app.inject({ method: 'PUT', url: '/api/data-entry/cell', headers: admin.write, payload: { baseVersion: 0, ...body } });
-}
-
-async function stored(org: string, period: string) {
-  const res = await t.app.inject({ method: 'GET', url: `/api/data-values?org=${org}&period=${period}`, headers: { cookie: admin.cookie } });
-  return res.json<{ rows: { element: string; disagg: string; value: number }[] }>().rows;
-}
+const { admin, putCell, storedRows } = useImportAdmin(t);
 
 /** The labour force of one commune, both sexes, for `months` monthly periods from January 2001, and for 2025S1. */
 function labourForceCsv(org: string, months: number): string {
@@ -39,7 +24,7 @@ describe('an import read in batches', () => {
     const progress: ImportProgress[] = [];
     const during: ImportProgress[] = [];
     let saved = 0;
-    const result = await importBatches(t.ctx, auth, csvBatches(labourForceCsv('07681', 150), 100), 'atomic', 'import', {
+    const result = await importBatches(t.ctx, admin.auth, csvBatches(labourForceCsv('07681', 150), 100), 'atomic', 'import', {
       total: 302,
       onProgress: (p) => progress.push(p),
       afterBatch: async (read) => {
@@ -55,7 +40,7 @@ describe('an import read in batches', () => {
     expect(progress.filter((p) => p.phase === 'checking').map((p) => p.processed)).toEqual([100, 200, 300, 302]);
     expect(progress.at(-1)).toEqual({ phase: 'done', processed: 302, total: 302 });
     expect(result).toMatchObject({ created: 302, updated: 0, deleted: 0, unchanged: 0, errors: [] });
-    expect((await stored('07681', '2025S1')).map((r) => `${r.element} ${r.disagg} ${r.value}`)).toEqual([
+    expect((await storedRows('07681', '2025S1')).map((r) => `${r.element} ${r.disagg} ${r.value}`)).toEqual([
       'DE_LABOUR_FORCE sex:F 4100',
       'DE_LABOUR_FORCE sex:M 4000',
       'DE_THCS_GRAD sex:M 120',
@@ -66,13 +51,13 @@ describe('an import read in batches', () => {
   it('checks the rules again when another writer changed a unit-period after they were checked, and then stores nothing', async () => {
     expect((await putCell({ element: 'DE_LABOUR_FORCE', period: '2025S1', org: '07682', disagg: 'sex:M', value: 5000 })).statusCode).toBe(200);
     const csv = 'element,period,org,disagg,value\nDE_LABOUR_TRAINED_CERT,2025S1,07682,sex:M,2000\n';
-    const attempt = importBatches(t.ctx, auth, csvBatches(csv), 'atomic', 'import', {
+    const attempt = importBatches(t.ctx, admin.auth, csvBatches(csv), 'atomic', 'import', {
       beforeWrite: async () => {
         // The labour force drops below the trained workers the file brings, after the rules passed.
         expect((await putCell({ element: 'DE_LABOUR_FORCE', period: '2025S1', org: '07682', disagg: 'sex:M', value: 1000, baseVersion: 1 })).statusCode).toBe(200);
       },
     });
     await expect(attempt).rejects.toMatchObject({ id: 'import_rejected', status: 422, extra: { errors: [{ row: 1, column: 'value', messageEn: 'Trained workers with a certificate (2,000) exceed the labour force (1,000) (sex:M)' }] } });
-    expect((await stored('07682', '2025S1')).map((r) => `${r.element} ${r.disagg} ${r.value}`)).toEqual(['DE_LABOUR_FORCE sex:M 1000']);
+    expect((await storedRows('07682', '2025S1')).map((r) => `${r.element} ${r.disagg} ${r.value}`)).toEqual(['DE_LABOUR_FORCE sex:M 1000']);
   });
 });

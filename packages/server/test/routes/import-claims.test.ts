@@ -1,29 +1,18 @@
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isEmbedded } from '../../src/db/connection.ts';
-import { authContextFor, type AuthContext } from '../../src/modules/auth/service.ts';
 import { verifyChain } from '../../src/modules/data-values/audit-chain.ts';
 import { recoverImports } from '../../src/modules/data-values/import-claims.ts';
 import { importBatches } from '../../src/modules/data-values/import.ts';
 import { csvBatches } from '../../src/modules/data-values/input.ts';
-import { useTestApp, type Session } from '../support/app.ts';
+import { useTestApp } from '../support/app.ts';
+import { useImportAdmin } from '../support/import-admin.ts';
 
 const t = useTestApp();
-let admin: Session;
-let auth: AuthContext;
-beforeAll(async () => {
-  const name = await t.newUser({ role: 'admin', org: 'VN' });
-  admin = await t.login(name);
-  auth = await authContextFor(t.ctx, name);
-});
-
-function putCell(body: Record<string, unknown>) {
-  return t.app.inject({ method: 'PUT', url: '/api/data-entry/cell', headers: admin.write, payload: { baseVersion: 0, ...body } });
-}
+const { admin, putCell, storedRows } = useImportAdmin(t);
 
 async function stored(org: string, period: string) {
-  const res = await t.app.inject({ method: 'GET', url: `/api/data-values?org=${org}&period=${period}`, headers: { cookie: admin.cookie } });
-  return res.json<{ rows: { element: string; disagg: string; value: number; comment?: string | null }[] }>().rows.map((r) => `${r.element} ${r.disagg} ${r.value}${r.comment ? ` ${r.comment}` : ''}`);
+  return (await storedRows(org, period)).map((r) => `${r.element} ${r.disagg} ${r.value}${r.comment ? ` ${r.comment}` : ''}`);
 }
 
 /** The labour force of one commune, both sexes, for `months` monthly periods from January 2001: 2 × months rows. */
@@ -48,14 +37,14 @@ describe('an import written in pages', () => {
   it('claims its unit-periods while it writes: their cells and other imports get a 409, other units are free, and the claims end with it', async () => {
     expect((await putCell({ element: 'DE_LABOUR_FORCE', period: '200101', org: '07684', disagg: 'sex:M', value: 2999 })).statusCode).toBe(200);
     const seen: Record<string, unknown> = {};
-    const result = await importBatches(t.ctx, auth, csvBatches(labourForceCsv('07684', 150)), 'atomic', 'import', {
+    const result = await importBatches(t.ctx, admin.auth, csvBatches(labourForceCsv('07684', 150)), 'atomic', 'import', {
       pageRows: 100,
       afterPage: async (written) => {
         if (written !== 100) return;
         const claimed = await putCell({ element: 'DE_LABOUR_FORCE', period: '200112', org: '07684', disagg: 'sex:F', value: 1 });
         seen.claimed = { status: claimed.statusCode, ...claimed.json<Record<string, unknown>>() };
         seen.free = (await putCell({ element: 'DE_LABOUR_FORCE', period: '200101', org: '07690', disagg: 'sex:F', value: 5 })).statusCode;
-        const other = importBatches(t.ctx, auth, csvBatches('element,period,org,disagg,value\nDE_LABOUR_FORCE,201001,07684,sex:M,7\n'), 'atomic', 'import');
+        const other = importBatches(t.ctx, admin.auth, csvBatches('element,period,org,disagg,value\nDE_LABOUR_FORCE,201001,07684,sex:M,7\n'), 'atomic', 'import');
         seen.otherImport = await other.then(
           () => 'stored',
           (e: { id: string; status: number }) => `${e.status} ${e.id}`,
@@ -75,7 +64,7 @@ describe('an import written in pages', () => {
 
   it('undoes every page it wrote when it fails half-way, with history entries that say so', async () => {
     expect((await putCell({ element: 'DE_LABOUR_FORCE', period: '200101', org: '07702', disagg: 'sex:M', value: 2999, comment: 'trước' })).statusCode).toBe(200);
-    const attempt = importBatches(t.ctx, auth, csvBatches(labourForceCsv('07702', 150)), 'atomic', 'import', {
+    const attempt = importBatches(t.ctx, admin.auth, csvBatches(labourForceCsv('07702', 150)), 'atomic', 'import', {
       pageRows: 100,
       afterPage: (written) => {
         if (written === 200) throw new Error('the disk is full');
@@ -98,7 +87,7 @@ describe('an import written in pages', () => {
 
   it('is undone at the next start when a crash leaves it applying, once', async () => {
     let recovered = -1;
-    const attempt = importBatches(t.ctx, auth, csvBatches(labourForceCsv('07708', 150)), 'atomic', 'import', {
+    const attempt = importBatches(t.ctx, admin.auth, csvBatches(labourForceCsv('07708', 150)), 'atomic', 'import', {
       pageRows: 100,
       afterPage: async (written) => {
         if (written !== 100) return;
