@@ -1,21 +1,32 @@
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import { authKeys } from '../../auth/queries.ts';
 import { DATA_CACHE } from '../../offline/offlineCaches.ts';
 import { loadedUnderWorker } from '../../offline/registerServiceWorker.ts';
-import { entryKeys, formKeys } from '../queries.ts';
+import { entryKeys } from '../queries.ts';
 import { useOnline, useOutbox } from './outbox.ts';
 import { sendOutbox } from './sendOutbox.ts';
 
 /** Whether this page load already asked again, through the service worker, for what it fetched without it. */
 let warmedThisLoad = false;
 
-/** Asks again for the session and the forms when the service worker has no copy of them to open the page offline. */
-async function keepMissing(queryClient: QueryClient): Promise<void> {
-  if (typeof caches === 'undefined' || !navigator.onLine) return;
+/** The answers the entry page needs to open offline, besides its grid. */
+const NEEDED_OFFLINE = ['/api/auth/me', '/api/forms'];
+
+/**
+ * Asks again, through the service worker (which keeps what it answers), for
+ * the session and the forms when it holds no copy of them: the first answers
+ * of a page may have gone out before the worker controlled it, or raced its
+ * arrival. Plain GETs, so nothing depends on which queries are mounted.
+ */
+async function keepMissing(): Promise<void> {
+  if (typeof caches === 'undefined' || !navigator.onLine || !navigator.serviceWorker?.controller) return;
   const kept = await caches.open(DATA_CACHE);
-  if (!(await kept.match('/api/auth/me', { ignoreVary: true }))) void queryClient.invalidateQueries({ queryKey: authKeys.me() });
-  if (!(await kept.match('/api/forms', { ignoreVary: true }))) void queryClient.invalidateQueries({ queryKey: formKeys.all });
+  await Promise.all(
+    NEEDED_OFFLINE.map(async (path) => {
+      if (await kept.match(path, { ignoreVary: true })) return;
+      await fetch(path, { credentials: 'same-origin' }).catch(() => undefined);
+    }),
+  );
 }
 
 /** While changes wait and the browser says it is online (a weak link drops requests without going offline). */
@@ -52,20 +63,24 @@ export function useOutboxSender(user: string) {
     return () => window.clearInterval(timer);
   }, [waiting, send]);
 
+  // Once the page's own answers are in, the session and the forms whenever the worker holds no copy of them (a fetch that raced its arrival).
+  const settled = useIsFetching() === 0;
+  useEffect(() => {
+    if (settled) void keepMissing();
+  }, [settled]);
+
   useEffect(() => {
     const worker = typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined;
     if (!worker) return undefined;
     const warm = () => {
       if (!navigator.onLine || !worker.controller) return;
       warmedThisLoad = true;
-      void queryClient.invalidateQueries({ queryKey: authKeys.me() });
-      void queryClient.invalidateQueries({ queryKey: formKeys.all });
+      // The grid (its address varies) is asked again through the query; the session and the forms by keepMissing.
       void queryClient.invalidateQueries({ queryKey: entryKeys.all });
+      void keepMissing();
     };
     // Answers had before the worker controlled the page (log-in answers the session without a GET) are asked again once through it.
     if (!loadedUnderWorker && !warmedThisLoad) warm();
-    // And the session and the forms whenever the worker holds no copy of them (a fetch that raced its arrival).
-    else if (worker.controller) void keepMissing(queryClient);
     worker.addEventListener('controllerchange', warm);
     // Loaded while the worker was activating: ask it to take this page (then controllerchange warms it).
     void worker.ready.then((registration) => {
