@@ -31,10 +31,29 @@ export function badText(value: unknown, path: string, depth = 0): { path: string
   return null;
 }
 
-/** Refuses a request carrying an unstorable string with 400 naming the field, instead of failing later in a query. */
+/**
+ * The first number that is not finite in validated params, query or body,
+ * with its path: "1e309" or 400 nines pass a schema's type, minimum and
+ * maximum as Infinity once Ajv has coerced them.
+ */
+export function badNumber(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : path;
+  if (value === null || typeof value !== 'object' || depth > 32 || Buffer.isBuffer(value) || typeof (value as { pipe?: unknown }).pipe === 'function') return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = badNumber(item, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Refuses a request carrying an unstorable string or a number too large to be finite with 400 naming the field, instead of failing later in a query. */
 export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     const found = badText(request.params, 'params') ?? badText(request.query, 'querystring') ?? badText(request.body, 'body');
     if (found) throw errors.invalidField(found.path, found.vi, found.en);
+  });
+  app.addHook('preHandler', async (request) => {
+    const path = badNumber(request.params, 'params') ?? badNumber(request.query, 'querystring') ?? badNumber(request.body, 'body');
+    if (path) throw errors.invalidField(path, 'không phải là một số hữu hạn (quá lớn)', 'is not a finite number (too large)');
   });
 }
