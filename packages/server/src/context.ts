@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/schema.ts';
 import { CatalogueCache } from './modules/analytics/catalogue-cache.ts';
 import { LoginThrottle } from './modules/auth/login-throttle.ts';
+import { Foreground } from './http/foreground.ts';
 
 /** What services need from the running application; tests build one per database. */
 export interface AppContext {
@@ -13,6 +14,8 @@ export interface AppContext {
   loginThrottle: LoginThrottle;
   /** Indicators, plan targets and element metadata, read once per catalogue version (analytics/catalogue-cache.ts). */
   catalogue: CatalogueCache;
+  /** Interactive requests in flight, which long work (imports) lets go first (http/foreground.ts). */
+  foreground: Foreground;
 }
 
 export function createContext(db: Kysely<Database>, config: Config, now: () => Date = () => new Date()): AppContext {
@@ -22,5 +25,6 @@ export function createContext(db: Kysely<Database>, config: Config, now: () => D
     now,
     loginThrottle: new LoginThrottle(config.loginMaxFailures, config.loginWindowMinutes * 60_000, () => now().getTime()),
     catalogue: new CatalogueCache(),
+    foreground: new Foreground(),
   };
 }

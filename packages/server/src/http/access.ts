@@ -52,6 +52,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** The route runs long work itself (an import): not counted as an interactive request (foreground.ts). */
+    longWork?: true;
   }
   interface FastifyRequest {
     auth: AuthContext | null;

@@ -22,6 +22,7 @@ import { registerAccessControl } from './access.ts';
 import type { App } from './app-type.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerInputGuard } from './input-guard.ts';
+import { registerForeground } from './foreground-hooks.ts';
 import { ErrorSchema, OPENAPI_INFO } from './openapi.ts';
 import { registerWebApp } from './web.ts';
 
@@ -65,6 +66,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(fastifySwagger, { openapi: OPENAPI_INFO as never });
   registerAccessControl(app, (request) => authenticateRequest(ctx, request), (auth, rule, code) => checkScope(ctx, auth, rule, code), (auth) => checkCoversEveryPlan(ctx, auth));
   registerInputGuard(app);
+  registerForeground(app, ctx.foreground);
 
   healthRoutes(app, ctx);
   authRoutes(app, ctx);

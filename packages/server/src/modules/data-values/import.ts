@@ -21,10 +21,6 @@ export interface ImportProgress {
 }
 export type ProgressListener = (progress: ImportProgress) => void;
 
-
-/** Lets other requests (and their queries on PGlite's single connection) run between two batches of a long import. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export interface ImportResult {
   created: number;
   updated: number;
@@ -80,6 +76,8 @@ export async function importBatches(ctx: AppContext, auth: AuthContext, batches:
   const metadata = await loadDataMetadata(ctx.db);
   const checker = new RowChecker(ctx, auth, metadata);
   const stage = await Stage.create(ctx.db);
+  // Between two steps, other requests (and their queries on PGlite's single connection) go first.
+  const pacer = ctx.foreground.pacer();
   try {
     let errors: RowError[] = [];
     let lock: RowError | null = null;
@@ -99,7 +97,7 @@ export async function importBatches(ctx: AppContext, auth: AuthContext, batches:
       read += batch.rows.length;
       total = Math.max(total, read);
       onProgress?.({ phase: 'checking', processed: read, total });
-      await yieldToEventLoop();
+      await pacer.next();
       await afterBatch?.(read);
     }
     total = read;
@@ -108,7 +106,7 @@ export async function importBatches(ctx: AppContext, auth: AuthContext, batches:
     await stage.index();
     const mark = await historyMark(ctx.db);
     const unitPeriods = await stage.unitPeriods();
-    errors.push(...(await checkStagedRules(ctx.db, stage, metadata, mode, unitPeriods, yieldToEventLoop)));
+    errors.push(...(await checkStagedRules(ctx.db, stage, metadata, mode, unitPeriods, pacer.next)));
     if (mode === 'atomic' && errors.length > 0) throw rejected(errors);
 
     onProgress?.({ phase: 'writing', processed: 0, total });
@@ -131,9 +129,10 @@ export async function importBatches(ctx: AppContext, auth: AuthContext, batches:
         pageRows: options.pageRows ?? importSizes(ctx.db).pageRows,
         onPage: (written) => onProgress?.({ phase: 'writing', processed: written, total }),
         between: async (written) => {
-          await yieldToEventLoop();
+          await pacer.next();
           await afterPage?.(written);
         },
+        pace: pacer.next,
       });
       await finishImport(ctx.db, importId, ctx.now());
     } catch (error) {

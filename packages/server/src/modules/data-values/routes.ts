@@ -35,7 +35,7 @@ export function dataValueRoutes(app: App, ctx: AppContext): void {
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: ctx.config.importLimitBytes }, (_request, body, done) => done(null, body));
 
   app.post('/api/data-values', {
-    config: { access: { roles: ['admin', 'plan_manager', 'unit_officer', 'unit_head'] } },
+    config: { access: { roles: ['admin', 'plan_manager', 'unit_officer', 'unit_head'] }, longWork: true },
     bodyLimit: ctx.config.importLimitBytes,
     schema: {
       tags: ['data'],
@@ -52,7 +52,7 @@ export function dataValueRoutes(app: App, ctx: AppContext): void {
   });
 
   app.post('/api/demo-data', {
-    config: { access: { roles: ['admin'], reach: 'every-plan' } },
+    config: { access: { roles: ['admin'], reach: 'every-plan' }, longWork: true },
     schema: {
       tags: ['data'],
       summary: 'Load the synthetic 2021–2025 history into an installation that has no figures yet',

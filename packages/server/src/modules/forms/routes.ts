@@ -71,7 +71,7 @@ export function formRoutes(app: App, ctx: AppContext): void {
   });
 
   app.post('/api/forms/:code/xlsx', {
-    config: writers,
+    config: { ...writers, longWork: true },
     bodyLimit: ctx.config.importLimitBytes,
     schema: {
       tags: ['forms'],
