@@ -33,6 +33,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
+          globalSetup: ['e2e/support/global-setup.ts'],
           // A page waits for the server; on a loaded machine one second (the default) is too short.
           expect: { poll: { timeout: 15_000, interval: 100 } },
           testTimeout: 120_000,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { freePort, startServer as spawnServer, waitForHealth } from '../../packages/server/test/support/process.ts';
 import { ensureServerBundle } from '../../scripts/server-bundle.mjs';
 import { ensureWebBuild } from '../../scripts/web-build.mjs';
@@ -17,8 +17,9 @@ export interface RunningServer {
 export const ADMIN_PASSWORD = 'admin-pass-e2e-123';
 
 /**
- * Starts `vetplan serve` on a free port with a fresh data folder and a known
- * admin password; `E2E_BASE_URL` points the tests at a server already running instead.
+ * Starts `vetplan serve` on a free port with a fresh installation (a copy of
+ * the first start made once by global-setup.ts) and a known admin password;
+ * `E2E_BASE_URL` points the tests at a server already running instead.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const external = process.env.E2E_BASE_URL;
@@ -26,6 +27,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     return { baseUrl: external.replace(/\/$/, ''), adminPassword: process.env.E2E_ADMIN_PASSWORD ?? ADMIN_PASSWORD, stop: async () => {} };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-e2e-'));
+  fs.cpSync(inject('e2eTemplateDir'), dataDir, { recursive: true });
   // The embedded database is wanted even when the runner has DATABASE_URL set.
   const server = spawnServer({ DATA_DIR: dataDir, VETPLAN_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: '', ...env }, await freePort());
   const stop = async () => {
