@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { logIn } from './support/app.ts';
 import { downloaded, firstSheet, mainNav, openPage, screenshot, type WatchedPage } from './support/browser.ts';
 import { useAppUnderTest } from './support/server.ts';
+import { cell, cellBox } from './support/grid.ts';
 
 const app = useAppUnderTest();
 
@@ -69,16 +70,7 @@ async function withPage(options: Parameters<typeof openPage>[1], scenario: (watc
 }
 
 /** The input of one figure, by its element and column ("… – Nam"). */
-function cell(page: Page, element: string, column: string): Locator {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return page.getByRole('textbox', { name: new RegExp(`^${escape(element)}.* – ${escape(column)}$`) });
-}
-
 /** The cell's box: input, last period's figure, state and messages. */
-function cellBox(input: Locator): Locator {
-  return input.locator('xpath=ancestor::*[@data-cell][1]');
-}
-
 async function typeFigure(input: Locator, text: string): Promise<void> {
   await input.click();
   await input.fill(text);

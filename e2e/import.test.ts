@@ -6,6 +6,7 @@ import { apiLogin, apiRequest } from './support/api.ts';
 import { logIn } from './support/app.ts';
 import { mainNav, openPage, screenshot, type ExpectedFailure, type WatchedPage } from './support/browser.ts';
 import { useAppUnderTest } from './support/server.ts';
+import { cell, cellBox } from './support/grid.ts';
 
 const app = useAppUnderTest();
 
@@ -133,12 +134,6 @@ describe('Excel on the entry screen', () => {
   const ENTRY = `/data-entry?form=F_COMMUNE_GDNN_6M&org=${OFFICER.org}&period=2026S1`;
   const LABOUR_FORCE = 'Số người trong lực lượng lao động';
   const TRAINED = 'Số lao động qua đào tạo từ 03 tháng';
-
-  function cell(page: Page, element: string, column: string): Locator {
-    return page.getByRole('textbox', { name: new RegExp(`^${element}.* – ${column}$`) });
-  }
-
-  const cellBox = (input: Locator) => input.locator('xpath=ancestor::*[@data-cell][1]');
 
   /** The downloaded template with the value cell (column E) of one element and breakdown set; answers the workbook and that cell's address. */
   async function fillTemplate(file: string, element: string, disagg: string, value: ExcelJS.CellValue): Promise<{ buffer: Buffer; address: string }> {

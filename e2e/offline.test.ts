@@ -4,6 +4,7 @@ import { apiLogin, apiRequest } from './support/api.ts';
 import { logIn } from './support/app.ts';
 import { openPage, type ConsoleProblem } from './support/browser.ts';
 import { useAppUnderTest } from './support/server.ts';
+import { cell, cellBox } from './support/grid.ts';
 
 /** A commune officer on a 360 px phone types while the network is down, reloads offline, and the figures reach the server when it is back. */
 const app = useAppUnderTest();
@@ -24,15 +25,6 @@ interface StoredCell {
   disagg: string;
   value: number;
   updatedBy: string;
-}
-
-function cell(page: Page, element: string, column: string): Locator {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return page.getByRole('textbox', { name: new RegExp(`^${escape(element)}.* – ${escape(column)}$`) });
-}
-
-function cellBox(input: Locator): Locator {
-  return input.locator('xpath=ancestor::*[@data-cell][1]');
 }
 
 async function typeOffline(input: Locator, text: string): Promise<void> {
