@@ -1,35 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/modules/catalog/load.ts';
-import { parseCatalog } from '../../src/modules/catalog/parse.ts';
-import { CatalogError, formatProblem } from '../../src/modules/catalog/reader.ts';
+import { CatalogError } from '../../src/modules/catalog/reader.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { brokenCopy, problemsOf } from '../support/catalog.ts';
 import { DEFAULT_CATALOG_DIR } from '../support/engine.ts';
-
-/** A copy of the default catalogue with one file edited. */
-function brokenCopy(file: string, edit: (text: string) => string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-catalog-'));
-  fs.cpSync(DEFAULT_CATALOG_DIR, dir, { recursive: true });
-  const full = path.join(dir, file);
-  const before = fs.readFileSync(full, 'utf8');
-  const after = edit(before);
-  if (after === before) throw new Error(`the edit of ${file} changed nothing`);
-  fs.writeFileSync(full, after);
-  return dir;
-}
-
-function problemsOf(dir: string): string[] {
-  try {
-    parseCatalog(dir);
-  } catch (error) {
-    if (error instanceof CatalogError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
-}
 
 let db: TestDatabase;
 beforeAll(async () => {

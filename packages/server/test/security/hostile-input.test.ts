@@ -1,10 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { parseCatalog } from '../../src/modules/catalog/parse.ts';
-import { CatalogError, formatProblem } from '../../src/modules/catalog/reader.ts';
+import { brokenCopy, problemsOf } from '../support/catalog.ts';
 import { DEFAULT_CATALOG_DIR } from '../support/engine.ts';
 import { useTestApp, type ErrorBody } from '../support/app.ts';
 import { FORM, fuzzTargets, ORG, PERIOD, type FuzzEnv } from './fuzz-targets.ts';
@@ -99,17 +96,9 @@ describe('an empty period list on the pivot (it once gave 500)', () => {
 
 describe('a catalogue file holding an alias to an anchor never set (it once threw a ReferenceError)', () => {
   it('is refused as invalid YAML of that file', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-alias-'));
+    const dir = brokenCopy('organisations.yaml', () => '*/V;a~H.e');
     try {
-      fs.cpSync(DEFAULT_CATALOG_DIR, dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, 'organisations.yaml'), '*/V;a~H.e');
-      let problems: string[] = [];
-      try {
-        parseCatalog(dir);
-      } catch (error) {
-        if (!(error instanceof CatalogError)) throw error;
-        problems = error.problems.map(formatProblem);
-      }
+      const problems = problemsOf(dir);
       expect(problems.some((p) => p.startsWith('organisations.yaml') && p.includes('is not valid YAML') && p.includes('Unresolved alias'))).toBe(true);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -119,19 +108,9 @@ describe('a catalogue file holding an alias to an anchor never set (it once thre
 
 describe('an area that is its own parent (it once hung the catalogue check for ever)', () => {
   it('is refused naming the parent', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-cycle-'));
+    const dir = brokenCopy('areas.yaml', (text) => text.replace(/(code: "07747"[\s\S]*?parent: )"221"/, '$1"07747"'));
     try {
-      fs.cpSync(DEFAULT_CATALOG_DIR, dir, { recursive: true });
-      const areas = path.join(dir, 'areas.yaml');
-      fs.writeFileSync(areas, fs.readFileSync(areas, 'utf8').replace(/(code: "07747"[\s\S]*?parent: )"221"/, '$1"07747"'));
-      let problems: string[] = [];
-      try {
-        parseCatalog(dir);
-      } catch (error) {
-        if (!(error instanceof CatalogError)) throw error;
-        problems = error.problems.map(formatProblem);
-      }
-      expect(problems).toContain('areas.yaml: areas[19].parent: "07747" is a commune, which cannot contain a commune');
+      expect(problemsOf(dir)).toContain('areas.yaml: areas[19].parent: "07747" is a commune, which cannot contain a commune');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,6 @@
 import { formulaRefs, parseFormula, type Formula } from '@vetplan/domain';
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database, TargetTable } from '../../db/schema.ts';
 
 /**
  * What answers of the dashboards need from the catalogue and that changes
@@ -29,15 +29,8 @@ export interface CachedIndicator {
   elements: string[];
 }
 
-export interface CachedTarget {
-  plan_code: string;
-  indicator_code: string;
-  year: number;
-  comparator: string;
-  value: number;
-  value_upper: number | null;
-  tolerance: number | null;
-}
+/** A plan target as the answers use it (without its wording). */
+export type CachedTarget = Omit<TargetTable, 'wording' | 'wording_en'>;
 
 export interface CachedPlan {
   code: string;

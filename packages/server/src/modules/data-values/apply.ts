@@ -43,8 +43,8 @@ export interface ApplyOptions {
   onPage?: (written: number) => void;
   /** Called between two pages, outside any transaction (the event loop's turn). */
   between?: (written: number) => Promise<void>;
-  /** Called between two steps of the aggregate refresh, outside any transaction. */
-  pace?: () => Promise<void>;
+  /** Called between two steps of the aggregate refresh, outside any transaction (queued requests go first). */
+  pace: () => Promise<void>;
 }
 
 /**
@@ -82,8 +82,7 @@ export async function applyStage(
   const chunk = importSizes(db).refreshCells;
   for (let i = 0; i < cells.length; i += chunk) {
     await db.transaction().execute((trx) => refreshAggregates(trx, cells.slice(i, i + chunk)));
-    // Queued requests (and on PGlite their queries) go first.
-    await (options.pace?.() ?? new Promise<void>((resolve) => setImmediate(resolve)));
+    await options.pace();
   }
   return counts;
 }

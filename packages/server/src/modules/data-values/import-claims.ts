@@ -1,6 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { isEmbedded, processTag } from '../../db/connection.ts';
-import type { Database } from '../../db/schema.ts';
+import type { DataValueAuditTable, Database } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import { refreshAggregates } from '../analytics/aggregate.ts';
 import { chainHead, entryHash } from './audit-chain.ts';
@@ -58,20 +58,8 @@ export async function finishImport(db: Kysely<Database>, id: number, at: Date): 
   });
 }
 
-type ImportEntry = {
-  id: number;
-  element_code: string;
-  period: string;
-  org_code: string;
-  disagg: string;
-  action: 'create' | 'update' | 'delete';
-  old_value: number | null;
-  new_value: number | null;
-  old_comment: string | null;
-  new_comment: string | null;
-  source: 'entry' | 'import' | 'api';
-  actor: string;
-};
+/** An entry of the import's history, as the undo reads it. */
+type ImportEntry = Omit<Selectable<DataValueAuditTable>, 'at' | 'hash' | 'import_id' | 'undoes'>;
 
 /**
  * Undoes an import in one transaction: every cell it changed gets back the

@@ -1,7 +1,9 @@
 import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
+import { fetchMe } from '../../auth/api.ts';
 import { DATA_CACHE } from '../../offline/offlineCaches.ts';
 import { loadedUnderWorker } from '../../offline/registerServiceWorker.ts';
+import { fetchForms } from '../api.ts';
 import { entryKeys } from '../queries.ts';
 import { useOnline, useOutbox } from './outbox.ts';
 import { sendOutbox } from './sendOutbox.ts';
@@ -9,22 +11,25 @@ import { sendOutbox } from './sendOutbox.ts';
 /** Whether this page load already asked again, through the service worker, for what it fetched without it. */
 let warmedThisLoad = false;
 
-/** The answers the entry page needs to open offline, besides its grid. */
-const NEEDED_OFFLINE = ['/api/auth/me', '/api/forms'];
+/** The answers the entry page needs to open offline, besides its grid: their paths and how the app asks for them. */
+const NEEDED_OFFLINE: [string, () => Promise<unknown>][] = [
+  ['/api/auth/me', () => fetchMe()],
+  ['/api/forms', () => fetchForms()],
+];
 
 /**
  * Asks again, through the service worker (which keeps what it answers), for
  * the session and the forms when it holds no copy of them: the first answers
  * of a page may have gone out before the worker controlled it, or raced its
- * arrival. Plain GETs, so nothing depends on which queries are mounted.
+ * arrival. Asked directly, so nothing depends on which queries are mounted.
  */
 async function keepMissing(): Promise<void> {
   if (typeof caches === 'undefined' || !navigator.onLine || !navigator.serviceWorker?.controller) return;
   const kept = await caches.open(DATA_CACHE);
   await Promise.all(
-    NEEDED_OFFLINE.map(async (path) => {
+    NEEDED_OFFLINE.map(async ([path, ask]) => {
       if (await kept.match(path, { ignoreVary: true })) return;
-      await fetch(path, { credentials: 'same-origin' }).catch(() => undefined);
+      await ask().catch(() => undefined);
     }),
   );
 }
