@@ -19,10 +19,10 @@ for (const engine of engines) {
   const minutes = ((performance.now() - started) / 60_000).toFixed(1);
   console.log(
     `${engine.kind.padEnd(8)} kills ${report.kills}  acknowledged: ${report.acknowledgedCells} cell writes + ${report.acknowledgedImports} imports  ` +
-      `in flight at a kill ${report.inFlightAtKill}  lost ${report.lost}  half-stored ${report.halfStored}  restarts needing repair ${report.restartsNeedingRepair}  ` +
+      `in flight at a kill ${report.inFlightAtKill}  lost ${report.lost}  half-stored ${report.halfStored}  restarts needing repair ${report.restartsNeedingRepair}  stages left ${report.stagesLeft}  ` +
       `median restart ${report.medianRestartMs} ms  unexpected answers ${report.unexpectedAnswers.length}  (${minutes} min)`,
   );
   for (const a of report.unexpectedAnswers.slice(0, 5)) console.log(`  unexpected: ${a}`);
-  if (report.lost || report.halfStored || report.restartsNeedingRepair || report.unexpectedAnswers.length) failed = true;
+  if (report.lost || report.halfStored || report.restartsNeedingRepair || report.stagesLeft || report.unexpectedAnswers.length) failed = true;
 }
 process.exit(failed ? 1 : 0);

@@ -7,6 +7,7 @@ import { ensureAdmin } from './bootstrap.ts';
 import { loadDemoData } from './demo.ts';
 import { anyCatalogLoaded, loadCatalog } from './modules/catalog/load.ts';
 import { recoverImports } from './modules/data-values/import-claims.ts';
+import { dropLeftStages } from './modules/data-values/stage.ts';
 
 /**
  * Starts vetplan: database, migrations, the default catalogue on first start,
@@ -30,6 +31,8 @@ export async function serve(config: Config): Promise<void> {
     // An import a crash left half-written is undone before the first request is answered.
     const undone = await recoverImports(database.db, ctx.now());
     if (undone > 0) log(`vetplan: undid ${undone} import(s) left unfinished by a crash`);
+    const stages = await dropLeftStages(database.db);
+    if (stages > 0) log(`vetplan: dropped ${stages} import stage table(s) left by a crash`);
     const admin = await ensureAdmin(ctx);
     if (admin.created && config.demoData) {
       const demo = await loadDemoData(ctx);
@@ -53,6 +56,11 @@ export async function serve(config: Config): Promise<void> {
         return 0;
       });
       if (undone > 0) app.log.warn(`undid ${undone} import(s) left unfinished by a process that stopped`);
+      const stages = await dropLeftStages(database.db).catch((error: unknown) => {
+        app.log.error({ err: error }, 'dropping import stages left by a dead process failed');
+        return 0;
+      });
+      if (stages > 0) app.log.warn(`dropped ${stages} import stage table(s) left by a process that stopped`);
     };
     let stopping = false;
     const stop = async (signal: string) => {

@@ -5,6 +5,7 @@ import { verifyChain } from '../../src/modules/data-values/audit-chain.ts';
 import { recoverImports } from '../../src/modules/data-values/import-claims.ts';
 import { importBatches } from '../../src/modules/data-values/import.ts';
 import { csvBatches } from '../../src/modules/data-values/input.ts';
+import { dropLeftStages, Stage } from '../../src/modules/data-values/stage.ts';
 import { useTestApp } from '../support/app.ts';
 import { useImportAdmin } from '../support/import-admin.ts';
 
@@ -129,5 +130,42 @@ describe('an import written in pages', () => {
     } finally {
       await sql`alter table data_value_audit enable trigger data_value_audit_append_only`.execute(t.db.db);
     }
+  });
+});
+
+describe('import stages a crash left behind', () => {
+  const stageNames = async () =>
+    (await sql<{ name: string }>`select relname as name from pg_class where relkind = 'r' and starts_with(relname, 'import_stage_') order by relname`.execute(t.db.db)).rows.map((r) => r.name);
+
+  it('are dropped, while this process\'s stages and (on a server) those of a live process are kept', async () => {
+    const own = await Stage.create(t.ctx.db);
+    await sql`create unlogged table import_stage_dead00000000 (row integer)`.execute(t.db.db);
+    await sql`comment on table import_stage_dead00000000 is 'vetplan dead-process'`.execute(t.db.db);
+    await sql`create unlogged table import_stage_0ld000000000 (row integer)`.execute(t.db.db);
+    try {
+      if (!isEmbedded(t.ctx.db)) {
+        await sql`create unlogged table import_stage_11ve00000000 (row integer)`.execute(t.db.db);
+        await sql`comment on table import_stage_11ve00000000 is 'vetplan other-live'`.execute(t.db.db);
+        await t.ctx.db.connection().execute(async (other) => {
+          await sql`set application_name = 'vetplan other-live'`.execute(other);
+          try {
+            // The dead process's stage and the one with no owner (made before stages named theirs) go; the live one stays.
+            expect(await dropLeftStages(t.ctx.db)).toBe(2);
+            expect(await stageNames()).toEqual(['import_stage_11ve00000000', own.table].sort());
+          } finally {
+            await sql`reset application_name`.execute(other);
+          }
+        });
+        // Once its process is gone, its stage goes too.
+        expect(await dropLeftStages(t.ctx.db)).toBe(1);
+      } else {
+        expect(await dropLeftStages(t.ctx.db)).toBe(2);
+      }
+      expect(await stageNames()).toEqual([own.table]);
+      expect(await dropLeftStages(t.ctx.db)).toBe(0);
+    } finally {
+      await own.drop();
+    }
+    expect(await stageNames()).toEqual([]);
   });
 });

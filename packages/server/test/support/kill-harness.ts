@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { openPostgres } from '../../src/db/connection.ts';
+import { openEmbedded, openPostgres, type DatabaseHandle } from '../../src/db/connection.ts';
 import { syntheticCsv } from '../../../../bench/lib/synthetic-values.ts';
 import { withDatabaseName } from './engine.ts';
 import { freePort, loginCookie, startServer, waitForHealth, type ServerProcess } from './process.ts';
@@ -54,6 +54,8 @@ export interface KillReport {
   /** Answers other than 200 while the server was up (none expected). */
   unexpectedAnswers: string[];
   medianRestartMs: number;
+  /** Import stage tables found once the last server has stopped (a restart drops those of killed imports). */
+  stagesLeft: number;
 }
 
 const ADMIN_PASSWORD = 'kill-harness-pass-1';
@@ -94,17 +96,18 @@ class Random {
 }
 
 /** A throw-away installation: a data folder, or a database on the given server. */
-async function prepareInstallation(engine: KillEngine): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
+async function prepareInstallation(engine: KillEngine): Promise<{ env: Record<string, string>; open: () => Promise<DatabaseHandle>; cleanup: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-kill-'));
   const base = { VETPLAN_ADMIN_PASSWORD: ADMIN_PASSWORD, WEB_DIST_DIR: path.join(dir, 'no-web'), DEMO_DATA: 'false', LOG_LEVEL: 'error' };
   if (engine.kind === 'pglite') {
-    return { env: { ...base, DATA_DIR: dir }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return { env: { ...base, DATA_DIR: dir }, open: () => openEmbedded(dir), cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
   const name = `vetplan_resilience_kill_${randomBytes(4).toString('hex')}`;
   const admin = await openPostgres(engine.url, 1);
   await sql.raw(`create database ${name}`).execute(admin.db);
   return {
     env: { ...base, DATA_DIR: dir, DATABASE_URL: withDatabaseName(engine.url, name) },
+    open: () => openPostgres(withDatabaseName(engine.url, name), 1),
     cleanup: async () => {
       await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.db);
       await admin.close();
@@ -151,12 +154,13 @@ export async function runKillHarness(options: KillOptions): Promise<KillReport> 
     restartsNeedingRepair: 0,
     unexpectedAnswers: [],
     medianRestartMs: 0,
+    stagesLeft: 0,
   };
   const restartTimes: number[] = [];
   let nextValue = 1;
   let nextGeneration = 1;
 
-  const { env, cleanup } = await prepareInstallation(options.engine);
+  const { env, open, cleanup } = await prepareInstallation(options.engine);
   let server: ServerProcess | null = null;
   const start = async (): Promise<Session> => {
     const t = performance.now();
@@ -286,6 +290,13 @@ export async function runKillHarness(options: KillOptions): Promise<KillReport> 
     const last = server!;
     last.child.kill('SIGTERM');
     await last.exited;
+    const db = await open();
+    try {
+      const stages = await sql<{ n: number }>`select count(*)::int as n from pg_class where relkind = 'r' and starts_with(relname, 'import_stage_')`.execute(db.db);
+      report.stagesLeft = stages.rows[0]!.n;
+    } finally {
+      await db.close();
+    }
   } finally {
     (server as ServerProcess | null)?.child.kill('SIGKILL');
     await cleanup();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { isEmbedded, processTag } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
 
 /** A checked row as staged: a write (value) or a deletion (null), with its row number in the file. */
@@ -19,10 +20,14 @@ export interface UnitPeriod {
   period: string;
 }
 
+const PREFIX = 'import_stage_';
+
 /**
  * The rows of one import, held in the database between reading the file and
  * writing it: an unlogged table of its own (no WAL, no indexes while it
- * fills), visible to every connection, dropped when the import ends.
+ * fills), visible to every connection, dropped when the import ends. Its
+ * comment names the process that made it, so that a stage a crash left
+ * behind can be told from one still in use (dropLeftStages).
  */
 export class Stage {
   private constructor(
@@ -31,8 +36,11 @@ export class Stage {
   ) {}
 
   static async create(db: Kysely<Database>): Promise<Stage> {
-    const stage = new Stage(db, `import_stage_${randomBytes(6).toString('hex')}`);
-    await sql`create unlogged table ${sql.table(stage.table)} (row integer not null, element text not null, period text not null, org text not null, disagg text not null, value numeric, comment text)`.execute(db);
+    const stage = new Stage(db, `${PREFIX}${randomBytes(6).toString('hex')}`);
+    await db.transaction().execute(async (trx) => {
+      await sql`create unlogged table ${stage.ref} (row integer not null, element text not null, period text not null, org text not null, disagg text not null, value numeric, comment text)`.execute(trx);
+      await sql`comment on table ${stage.ref} is ${sql.lit(processTag())}`.execute(trx);
+    });
     return stage;
   }
 
@@ -78,4 +86,21 @@ export class Stage {
   async drop(): Promise<void> {
     await sql`drop table if exists ${this.ref}`.execute(this.db);
   }
+}
+
+/**
+ * Drops the stages of imports whose process is gone (a crash or a kill
+ * between reading a file and finishing it): at start-up and with the sweep of
+ * dead imports. The embedded database has one process, this one; on a
+ * PostgreSQL server a stage whose process still has a connection (its
+ * application_name) is in use and left alone. Returns how many were dropped.
+ */
+export async function dropLeftStages(db: Kysely<Database>): Promise<number> {
+  const ownerAlive = isEmbedded(db) ? sql`false` : sql`exists (select 1 from pg_stat_activity a where a.application_name = obj_description(c.oid, 'pg_class'))`;
+  const left = await sql<{ name: string }>`
+    select c.relname as name from pg_class c
+    where c.relkind = 'r' and pg_table_is_visible(c.oid) and starts_with(c.relname, ${PREFIX})
+      and coalesce(obj_description(c.oid, 'pg_class'), '') <> ${processTag()} and not ${ownerAlive}`.execute(db);
+  for (const { name } of left.rows) await sql`drop table if exists ${sql.table(name)}`.execute(db);
+  return left.rows.length;
 }
