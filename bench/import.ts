@@ -1,5 +1,10 @@
 // Importing N CSV rows through POST /api/data-values, against a plain COPY of
-// the same rows into a bare table on the same engine (the baseline).
+// the same rows into a bare table on the same engine (the baseline). Two more
+// cases show the floor under any import that keeps the rows: a COPY into a
+// table shaped like data_value (its primary key, index and foreign key), and
+// the two INSERT ... SELECTs an import with history cannot avoid (the values,
+// and one history entry per row with a SHA-256 of its fields), from a stage
+// filled by COPY, with no checks at all.
 // Each case runs in its own process so that its peak memory is its own.
 //   npx tsx bench/import.ts [rows]            (PGlite; PostgreSQL too when TEST_DATABASE_URL is set)
 import { spawnSync } from 'node:child_process';
@@ -24,7 +29,8 @@ import { createUser } from '../packages/server/src/modules/users/service.ts';
 import { syntheticCsv } from './lib/synthetic-values.ts';
 
 type Engine = 'pglite' | 'postgres';
-type Phase = 'copy' | 'import';
+type Phase = 'copy' | 'copy-values' | 'floor' | 'import';
+const PHASES: Phase[] = ['copy', 'copy-values', 'floor', 'import'];
 interface CaseResult { engine: Engine; phase: Phase; rows: number; ms: number; peakRssMb: number; baseRssMb: number }
 
 const self = fileURLToPath(import.meta.url);
@@ -73,25 +79,55 @@ async function measure<T>(work: () => Promise<T>): Promise<{ ms: number; peakRss
   return { ms, peakRssMb: peak / 2 ** 20, value };
 }
 
+/** COPY the CSV into `table` (columns in the file's order). */
+async function copyInto(db: DatabaseHandle, url: string | null, table: string, csv: string): Promise<void> {
+  const options = 'with (format csv, header true, force_not_null (disagg))';
+  if (db.pglite) {
+    // PGlite reads COPY input from a blob given with the query.
+    await db.pglite.query(`copy ${table} from '/dev/blob' ${options}`, [], { blob: new Blob([csv]) });
+  } else {
+    const client = new pg.Client({ connectionString: url! });
+    await client.connect();
+    await pipeline(Readable.from([csv]), client.query(copyFrom(`copy ${table} from stdin ${options}`)));
+    await client.end();
+  }
+}
+
+/** The baselines and the floor (see the top of this file). */
+async function copyCase(db: DatabaseHandle, url: string | null, phase: Exclude<Phase, 'import'>, csv: string): Promise<void> {
+  if (phase === 'copy') {
+    await sql`create table copy_baseline (element text, period text, org text, disagg text, value numeric, comment text)`.execute(db.db);
+    await copyInto(db, url, 'copy_baseline', csv);
+    return;
+  }
+  if (phase === 'copy-values') {
+    await sql`create table copy_values (like data_value including all)`.execute(db.db);
+    await sql`alter table copy_values alter column updated_at set default now(), alter column updated_by set default 'bench', add foreign key (element_code) references data_element (code)`.execute(db.db);
+    await copyInto(db, url, 'copy_values (element_code, period, org_code, disagg, value, comment)', csv);
+    return;
+  }
+  await sql`create unlogged table floor_stage (element text, period text, org text, disagg text, value numeric, comment text)`.execute(db.db);
+  await copyInto(db, url, 'floor_stage', csv);
+  await db.db.transaction().execute(async (trx) => {
+    await sql`
+      insert into data_value (element_code, period, org_code, disagg, value, comment, updated_at, updated_by)
+      select element, period, org, disagg, value, comment, now(), 'bench' from floor_stage`.execute(trx);
+    await sql`
+      insert into data_value_audit (element_code, period, org_code, disagg, action, new_value, new_comment, source, actor, at, hash)
+      select element, period, org, disagg, 'create', value, comment, 'import', 'bench', now(),
+             encode(sha256(convert_to(concat_ws(chr(1), element, period, org, disagg, value, comment), 'UTF8')), 'hex')
+      from floor_stage`.execute(trx);
+  });
+}
+
 async function runCase(engine: Engine, phase: Phase, count: number): Promise<CaseResult> {
   const { csv, rows } = syntheticCsv(count);
   const { db, url, cleanup } = await open(engine);
   try {
     global.gc?.();
     const baseRssMb = process.memoryUsage().rss / 2 ** 20;
-    if (phase === 'copy') {
-      await sql`create table copy_baseline (element text, period text, org text, disagg text, value numeric, comment text)`.execute(db.db);
-      const m = await measure(async () => {
-        if (db.pglite) {
-          // PGlite reads COPY input from a blob given with the query.
-          await db.pglite.query(`copy copy_baseline from '/dev/blob' with (format csv, header true)`, [], { blob: new Blob([csv]) });
-        } else {
-          const client = new pg.Client({ connectionString: url! });
-          await client.connect();
-          await pipeline(Readable.from([csv]), client.query(copyFrom('copy copy_baseline from stdin with (format csv, header true)')));
-          await client.end();
-        }
-      });
+    if (phase !== 'import') {
+      const m = await measure(() => copyCase(db, url, phase, csv));
       return { engine, phase, rows, ms: m.ms, peakRssMb: m.peakRssMb, baseRssMb };
     }
     const config = loadConfig({ LOG_LEVEL: 'silent', IMPORT_LIMIT_BYTES: String(1024 ** 3) });
@@ -130,14 +166,18 @@ const engines: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres']
 console.log(`rows: ${count}`);
 for (const engine of engines) {
   const results: Record<Phase, CaseResult> = {} as never;
-  for (const phase of ['copy', 'import'] as Phase[]) {
+  for (const phase of PHASES) {
     const child = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', self, '--case', engine, phase, String(count)], { cwd: REPO_ROOT, encoding: 'utf8', env: process.env, maxBuffer: 1 << 26 });
     const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
     if (!line) throw new Error(`${engine} ${phase} failed:\n${child.stdout}\n${child.stderr}`);
     results[phase] = JSON.parse(line.slice(7));
   }
-  const { copy, import: imp } = results;
+  const { copy } = results;
   const rate = (r: CaseResult) => Math.round(r.rows / (r.ms / 1000));
-  console.log(`${engine.padEnd(8)} COPY (baseline): ${copy.ms.toFixed(0).padStart(7)} ms  ${String(rate(copy)).padStart(8)} rows/s  peak RSS ${copy.peakRssMb.toFixed(0)} MB`);
-  console.log(`${engine.padEnd(8)} import (API):    ${imp.ms.toFixed(0).padStart(7)} ms  ${String(rate(imp)).padStart(8)} rows/s  peak RSS ${imp.peakRssMb.toFixed(0)} MB (${(imp.peakRssMb - imp.baseRssMb).toFixed(0)} MB above idle)  ${(imp.ms / copy.ms).toFixed(2)}x COPY`);
+  const labels: Record<Phase, string> = { copy: 'COPY, bare table (baseline)', 'copy-values': 'COPY into data_value\'s shape', floor: 'floor: stage, values, history', import: 'import (API)' };
+  for (const phase of PHASES) {
+    const r = results[phase];
+    const ratio = phase === 'copy' ? '' : `  ${(r.ms / copy.ms).toFixed(2)}x COPY  ${(r.ms / results['copy-values'].ms).toFixed(2)}x COPY into data_value's shape`;
+    console.log(`${engine.padEnd(8)} ${labels[phase].padEnd(30)} ${r.ms.toFixed(0).padStart(7)} ms  ${String(rate(r)).padStart(8)} rows/s  peak RSS ${r.peakRssMb.toFixed(0)} MB (${(r.peakRssMb - r.baseRssMb).toFixed(0)} MB above idle)${ratio}`);
+  }
 }
