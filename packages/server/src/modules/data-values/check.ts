@@ -5,7 +5,6 @@ import { loadForms, type FormWithParts } from '../forms/repository.ts';
 import type { AuthContext } from '../auth/service.ts';
 import type { InputRow, RowError } from './input.ts';
 import type { DataMetadata } from './metadata.ts';
-import * as repo from './repository.ts';
 import type { StagedRow } from './stage.ts';
 import { checkRow, ParseCache } from './validate.ts';
 import { textProblem } from '../../http/input-guard.ts';
@@ -15,6 +14,40 @@ export interface CheckedBatch {
   errors: RowError[];
   /** The first row refused because approved figures are locked (the whole import is then a 409). */
   lock: RowError | null;
+}
+
+/**
+ * The first row of each cell of a file, to report a cell named twice. A file
+ * of 100,000 rows names 100,000 cells: each is kept as two small numbers (its
+ * unit-period's and its element-and-disaggregation's), not as a string built
+ * over the row's fields, which would keep those fields alive to the end.
+ */
+class FirstRows {
+  private readonly ids = new Map<string, number>();
+  private readonly rows = new Map<number, Map<number, number>>();
+
+  private id(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(text, id);
+    }
+    return id;
+  }
+
+  /** The row that named this cell before, if any; otherwise `row` is remembered as its first. */
+  claim(element: string, period: string, org: string, disagg: string, row: number): number | undefined {
+    const unitPeriod = this.id(`${org}\u0001${period}`);
+    const cell = this.id(`${element}\u0001${disagg}`);
+    let cells = this.rows.get(unitPeriod);
+    if (!cells) {
+      cells = new Map();
+      this.rows.set(unitPeriod, cells);
+    }
+    const first = cells.get(cell);
+    if (first === undefined) cells.set(cell, row);
+    return first;
+  }
 }
 
 /**
@@ -30,8 +63,7 @@ export class RowChecker {
   private readonly decisions = new Map<string, WriteDecision>();
   private readonly locks = new Map<string, Lock>();
   private readonly lockedFor = new Set<string>();
-  /** The first row of each cell, to report a cell named twice. */
-  private readonly firstRowOf = new Map<string, number>();
+  private readonly firstRows = new FirstRows();
   private readonly cache = new ParseCache();
   private readonly today: string;
   private forms: FormWithParts[] | null = null;
@@ -113,13 +145,11 @@ export class RowChecker {
         errors.push(lockError);
         continue;
       }
-      const key = repo.cellKey(checked.element, checked.period.code, checked.org, checked.disagg);
-      const first = this.firstRowOf.get(key);
+      const first = this.firstRows.claim(checked.element, checked.period.code, checked.org, checked.disagg, input.row);
       if (first !== undefined) {
         errors.push({ row: input.row, column: null, message: `Trùng ô số liệu với dòng ${first}`, messageEn: `The same cell as row ${first}` });
         continue;
       }
-      this.firstRowOf.set(key, input.row);
       good.push({ row: checked.row, element: checked.element, period: checked.period.code, org: checked.org, disagg: checked.disagg, value: checked.value, comment: checked.comment });
     }
     return { good, errors, lock };
