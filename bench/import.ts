@@ -26,11 +26,13 @@ import { buildApp } from '../packages/server/src/http/app.ts';
 import { createApiToken } from '../packages/server/src/modules/auth/service.ts';
 import { loadCatalog } from '../packages/server/src/modules/catalog/load.ts';
 import { createUser } from '../packages/server/src/modules/users/service.ts';
+import { freePort, loginCookie, startServer, waitForHealth } from '../packages/server/test/support/process.ts';
+import { ensureServerBundle } from '../scripts/server-bundle.mjs';
 import { syntheticCsv } from './lib/synthetic-values.ts';
 
 type Engine = 'pglite' | 'postgres';
-type Phase = 'copy' | 'copy-values' | 'floor' | 'import';
-const PHASES: Phase[] = ['copy', 'copy-values', 'floor', 'import'];
+type Phase = 'copy' | 'copy-values' | 'floor' | 'import' | 'server';
+const PHASES: Phase[] = ['copy', 'copy-values', 'floor', 'import', 'server'];
 interface CaseResult { engine: Engine; phase: Phase; rows: number; ms: number; peakRssMb: number; baseRssMb: number }
 
 const self = fileURLToPath(import.meta.url);
@@ -47,7 +49,15 @@ async function prepare(db: DatabaseHandle): Promise<void> {
   await loadCatalog(db.db, path.join(REPO_ROOT, 'catalog/yen-dung-2023'), 'bench');
 }
 
-async function open(engine: Engine): Promise<{ db: DatabaseHandle; url: string | null; cleanup: () => Promise<void> }> {
+interface Opened {
+  db: DatabaseHandle;
+  url: string | null;
+  /** What a `vetplan serve` on this database needs in its environment. */
+  serverEnv: Record<string, string>;
+  cleanup: () => Promise<void>;
+}
+
+async function open(engine: Engine): Promise<Opened> {
   if (engine === 'pglite') {
     // initdb leaves its own WASM memory behind in the process that ran it (about 450 MB of RSS):
     // the folder is made in a process of its own, and the measured one reopens it, as a server restart does.
@@ -55,7 +65,7 @@ async function open(engine: Engine): Promise<{ db: DatabaseHandle; url: string |
     const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--prepare', dir], { cwd: REPO_ROOT, encoding: 'utf8', env: process.env });
     if (child.status !== 0) throw new Error(`preparing ${dir} failed:\n${child.stdout}\n${child.stderr}`);
     const db = await openEmbedded(dir);
-    return { db, url: null, cleanup: async () => { await db.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+    return { db, url: null, serverEnv: { DATA_DIR: dir }, cleanup: async () => { if (!db.pglite!.closed) await db.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
   }
   const base = process.env.TEST_DATABASE_URL!;
   const name = `vetplan_import_bench_${randomBytes(4).toString('hex')}`;
@@ -64,7 +74,18 @@ async function open(engine: Engine): Promise<{ db: DatabaseHandle; url: string |
   const url = withDb(base, name);
   const db = await openPostgres(url, 5);
   await prepare(db);
-  return { db, url, cleanup: async () => { await db.close(); await sql.raw(`drop database ${name}`).execute(admin.db); await admin.close(); } };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-bench-'));
+  return {
+    db,
+    url,
+    serverEnv: { DATA_DIR: dir, DATABASE_URL: url },
+    cleanup: async () => {
+      await db.close();
+      await sql.raw(`drop database ${name} with (force)`).execute(admin.db);
+      await admin.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Samples the resident set size while `work` runs. */
@@ -94,7 +115,7 @@ async function copyInto(db: DatabaseHandle, url: string | null, table: string, c
 }
 
 /** The baselines and the floor (see the top of this file). */
-async function copyCase(db: DatabaseHandle, url: string | null, phase: Exclude<Phase, 'import'>, csv: string): Promise<void> {
+async function copyCase(db: DatabaseHandle, url: string | null, phase: Exclude<Phase, 'import' | 'server'>, csv: string): Promise<void> {
   if (phase === 'copy') {
     await sql`create table copy_baseline (element text, period text, org text, disagg text, value numeric, comment text)`.execute(db.db);
     await copyInto(db, url, 'copy_baseline', csv);
@@ -120,12 +141,55 @@ async function copyCase(db: DatabaseHandle, url: string | null, phase: Exclude<P
   });
 }
 
+/** The resident set of another process (Linux), in MB. */
+function rssOf(pid: number): number {
+  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  return Number(line.split(/\s+/)[1]) / 1024;
+}
+
+/**
+ * The import as people run it: \`vetplan serve\` from the bundle \`npm start\`
+ * runs, the CSV posted over HTTP by a signed-in user; the peak is the server
+ * process's resident set, sampled every 10 ms from /proc.
+ */
+async function serverImport(opened: Opened, csv: string): Promise<{ ms: number; peakRssMb: number; baseRssMb: number; created: number }> {
+  // PGlite's folder belongs to one process at a time: the server's.
+  if (opened.db.pglite) await opened.db.close();
+  await ensureServerBundle();
+  const password = 'bench-pass-123';
+  const server = startServer({ ...opened.serverEnv, VETPLAN_ADMIN_PASSWORD: password, DEMO_DATA: 'false', WEB_DIST_DIR: path.join(os.tmpdir(), 'vetplan-no-web'), LOG_LEVEL: 'error' }, await freePort());
+  try {
+    await waitForHealth(server);
+    const { cookie, csrf } = await loginCookie(server.url, 'admin', password);
+    const pid = server.child.pid!;
+    const baseRssMb = rssOf(pid);
+    let peak = baseRssMb;
+    const timer = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 10);
+    const start = performance.now();
+    const res = await fetch(`${server.url}/api/data-values`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'text/csv' }, body: csv });
+    const body = await res.text();
+    const ms = performance.now() - start;
+    clearInterval(timer);
+    if (res.status !== 200) throw new Error(`import answered ${res.status}: ${body.slice(0, 500)}`);
+    return { ms, peakRssMb: Math.max(peak, rssOf(pid)), baseRssMb, created: (JSON.parse(body) as { created: number }).created };
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }
+}
+
 async function runCase(engine: Engine, phase: Phase, count: number): Promise<CaseResult> {
   const { csv, rows } = syntheticCsv(count);
-  const { db, url, cleanup } = await open(engine);
+  const opened = await open(engine);
+  const { db, url, cleanup } = opened;
   try {
     global.gc?.();
     const baseRssMb = process.memoryUsage().rss / 2 ** 20;
+    if (phase === 'server') {
+      const r = await serverImport(opened, csv);
+      if (r.created !== rows) throw new Error(`created ${r.created} of ${rows} rows`);
+      return { engine, phase, rows, ms: r.ms, peakRssMb: r.peakRssMb, baseRssMb: r.baseRssMb };
+    }
     if (phase !== 'import') {
       const m = await measure(() => copyCase(db, url, phase, csv));
       return { engine, phase, rows, ms: m.ms, peakRssMb: m.peakRssMb, baseRssMb };
@@ -176,7 +240,7 @@ for (const engine of engines) {
   }
   const { copy } = results;
   const rate = (r: CaseResult) => Math.round(r.rows / (r.ms / 1000));
-  const labels: Record<Phase, string> = { copy: 'COPY, bare table (baseline)', 'copy-values': 'COPY into data_value\'s shape', floor: 'floor: stage, values, history', import: 'import (API)' };
+  const labels: Record<Phase, string> = { copy: 'COPY, bare table (baseline)', 'copy-values': 'COPY into data_value\'s shape', floor: 'floor: stage, values, history', import: 'import (API, in this process)', server: 'import (vetplan serve, HTTP)' };
   for (const phase of PHASES) {
     const r = results[phase];
     const ratio = phase === 'copy' ? '' : `  ${(r.ms / copy.ms).toFixed(2)}x COPY  ${(r.ms / results['copy-values'].ms).toFixed(2)}x COPY into data_value's shape`;

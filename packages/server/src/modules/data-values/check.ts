@@ -3,6 +3,7 @@ import { canWrite, ScopeCache, type WriteDecision } from '../forms/access.ts';
 import { lockedCells, type Lock } from '../forms/locks.ts';
 import { loadForms, type FormWithParts } from '../forms/repository.ts';
 import type { AuthContext } from '../auth/service.ts';
+import { CellMap } from './cell-map.ts';
 import type { InputRow, RowError } from './input.ts';
 import type { DataMetadata } from './metadata.ts';
 import type { StagedRow } from './stage.ts';
@@ -17,40 +18,6 @@ export interface CheckedBatch {
 }
 
 /**
- * The first row of each cell of a file, to report a cell named twice. A file
- * of 100,000 rows names 100,000 cells: each is kept as two small numbers (its
- * unit-period's and its element-and-disaggregation's), not as a string built
- * over the row's fields, which would keep those fields alive to the end.
- */
-class FirstRows {
-  private readonly ids = new Map<string, number>();
-  private readonly rows = new Map<number, Map<number, number>>();
-
-  private id(text: string): number {
-    let id = this.ids.get(text);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(text, id);
-    }
-    return id;
-  }
-
-  /** The row that named this cell before, if any; otherwise `row` is remembered as its first. */
-  claim(element: string, period: string, org: string, disagg: string, row: number): number | undefined {
-    const unitPeriod = this.id(`${org}\u0001${period}`);
-    const cell = this.id(`${element}\u0001${disagg}`);
-    let cells = this.rows.get(unitPeriod);
-    if (!cells) {
-      cells = new Map();
-      this.rows.set(unitPeriod, cells);
-    }
-    const first = cells.get(cell);
-    if (first === undefined) cells.set(cell, row);
-    return first;
-  }
-}
-
-/**
  * Checks the rows of a file batch by batch: each row alone, then who may
  * write it, whether it is locked, and that no two rows of the file name one
  * cell. What it learns (units, scope, locks, parses) is kept for the next
@@ -60,10 +27,12 @@ export class RowChecker {
   private readonly scope: ScopeCache;
   private readonly known = new Set<string>();
   private readonly unknown = new Set<string>();
-  private readonly decisions = new Map<string, WriteDecision>();
+  /** Who may write each element of a unit-period. */
+  private readonly decisions = new CellMap<WriteDecision>();
   private readonly locks = new Map<string, Lock>();
   private readonly lockedFor = new Set<string>();
-  private readonly firstRows = new FirstRows();
+  /** The first row of each cell, to report a cell named twice. */
+  private readonly firstRows = new CellMap<number>();
   private readonly cache = new ParseCache();
   private readonly today: string;
   private forms: FormWithParts[] | null = null;
@@ -128,28 +97,29 @@ export class RowChecker {
         errors.push(checked);
         continue;
       }
-      const access = `${checked.element}|${checked.org}|${checked.period.code}`;
-      let decision = this.decisions.get(access);
+      let decision = this.decisions.get(checked.org, checked.period.code, checked.element);
       if (!decision) {
         decision = await canWrite(this.auth, this.scope, this.forms, checked.element, checked.org, checked.period.code, this.today);
-        this.decisions.set(access, decision);
+        this.decisions.set(checked.org, checked.period.code, checked.element, decision);
       }
       if (!decision.ok) {
         errors.push({ row: input.row, column: 'org', message: decision.vi, messageEn: decision.en });
         continue;
       }
-      const locked = this.locks.get(access);
+      const locked = this.locks.size > 0 ? this.locks.get(`${checked.element}|${checked.org}|${checked.period.code}`) : undefined;
       if (locked) {
         const lockError = { row: input.row, column: 'value', message: locked.vi, messageEn: locked.en };
         lock ??= lockError;
         errors.push(lockError);
         continue;
       }
-      const first = this.firstRows.claim(checked.element, checked.period.code, checked.org, checked.disagg, input.row);
+      const cell = `${checked.element}\u0001${checked.disagg}`;
+      const first = this.firstRows.get(checked.org, checked.period.code, cell);
       if (first !== undefined) {
         errors.push({ row: input.row, column: null, message: `Trùng ô số liệu với dòng ${first}`, messageEn: `The same cell as row ${first}` });
         continue;
       }
+      this.firstRows.set(checked.org, checked.period.code, cell, input.row);
       good.push({ row: checked.row, element: checked.element, period: checked.period.code, org: checked.org, disagg: checked.disagg, value: checked.value, comment: checked.comment });
     }
     return { good, errors, lock };
