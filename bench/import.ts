@@ -4,7 +4,9 @@
 // table shaped like data_value (its primary key, index and foreign key), and
 // the two INSERT ... SELECTs an import with history cannot avoid (the values,
 // and one history entry per row with a SHA-256 of its fields), from a stage
-// filled by COPY, with no checks at all.
+// filled by COPY, with no checks at all. The import runs twice: in this
+// process (app.inject), and through a `vetplan serve` process as people run
+// it, whose own memory is then measured.
 // Each case runs in its own process so that its peak memory is its own.
 //   npx tsx bench/import.ts [rows]            (PGlite; PostgreSQL too when TEST_DATABASE_URL is set)
 import { spawnSync } from 'node:child_process';
