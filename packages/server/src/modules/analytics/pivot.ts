@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../document-libraries.ts';
 import { csvRecord, formatFormula, formatNumber, formulaProblems, parseFormula, parsePeriod, type Period } from '@vetplan/domain';
 import { errors } from '../../http/errors.ts';
 import type { AppContext } from '../../context.ts';
@@ -118,7 +119,7 @@ export function pivotCsv(table: PivotTable): string {
 }
 
 export async function pivotXlsx(table: PivotTable): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const sheet = workbook.addWorksheet('Chỉ số');
   sheet.addRow([...header(table), ...table.periods]).font = { bold: true };
   for (const r of table.rows) {

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../document-libraries.ts';
 import { formatDate } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
@@ -25,7 +26,7 @@ function disaggLabel(key: string, names: Map<string, string>): string {
  */
 export async function formTemplate(ctx: AppContext, auth: AuthContext, code: string, org: string, period: string): Promise<Buffer> {
   const e = await entry(ctx, auth, code, org, period);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'vetplan';
   const sheet = workbook.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: FIRST_ROW - 1 }] });
   sheet.columns = [
@@ -104,7 +105,7 @@ function unreadable(vi: string, en: string): AppError {
 
 /** Reads a filled template back through the same checks as any import; any bad cell stores nothing. */
 export async function uploadTemplate(ctx: AppContext, auth: AuthContext, code: string, body: Buffer): Promise<ImportResult> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(body as unknown as ArrayBuffer);
   } catch {

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../document-libraries.ts';
 import type { ReportModel } from './model.ts';
 import { PAGE } from './layout.ts';
 
@@ -129,8 +130,8 @@ function pageNumbers(doc: Doc): void {
 }
 
 /** The report as PDF, laid out like the Word document, with the font embedded. */
-export function renderPdf(m: ReportModel): Promise<Buffer> {
-  const doc = new PDFDocument({
+export async function renderPdf(m: ReportModel): Promise<Buffer> {
+  const doc = new (await loadPdfKit())({
     size: 'A4',
     margins: { top: mm(PAGE.marginTopMm), bottom: mm(PAGE.marginBottomMm), left: LEFT, right: mm(PAGE.marginRightMm) },
     bufferPages: true,

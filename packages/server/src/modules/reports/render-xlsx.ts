@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../document-libraries.ts';
 import type { ReportModel } from './model.ts';
 
 const BOLD = { bold: true } as const;
@@ -27,7 +28,7 @@ function table(sheet: ExcelJS.Worksheet, header: readonly string[], rows: (strin
  * kept as numbers with one decimal shown), and the tasks by agency with status.
  */
 export async function renderXlsx(m: ReportModel): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'vetplan';
 
   const targets = workbook.addWorksheet('Chỉ tiêu');
