@@ -69,8 +69,6 @@ async function withPage(options: Parameters<typeof openPage>[1], scenario: (watc
   }
 }
 
-/** The input of one figure, by its element and column ("… – Nam"). */
-/** The cell's box: input, last period's figure, state and messages. */
 async function typeFigure(input: Locator, text: string): Promise<void> {
   await input.click();
   await input.fill(text);

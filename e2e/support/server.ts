@@ -4,8 +4,6 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { freePort, startServer as spawnServer, waitForHealth } from '../../packages/server/test/support/process.ts';
-import { ensureServerBundle } from '../../scripts/server-bundle.mjs';
-import { ensureWebBuild } from '../../scripts/web-build.mjs';
 import { launchBrowser } from './browser.ts';
 
 export interface RunningServer {
@@ -50,8 +48,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 export function useAppUnderTest(env: Record<string, string> = {}): { server: RunningServer; browser: Browser } {
   const t = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
-    ensureWebBuild();
-    await ensureServerBundle();
+    // The web build and the server bundle are made once, by global-setup.ts.
     t.server = await startServer(env);
     t.browser = await launchBrowser();
   });

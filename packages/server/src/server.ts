@@ -6,8 +6,7 @@ import { buildApp } from './http/app.ts';
 import { ensureAdmin } from './bootstrap.ts';
 import { loadDemoData } from './demo.ts';
 import { anyCatalogLoaded, loadCatalog } from './modules/catalog/load.ts';
-import { recoverImports } from './modules/data-values/import-claims.ts';
-import { dropLeftStages } from './modules/data-values/stage.ts';
+import { sweepDeadImports } from './modules/data-values/import-claims.ts';
 
 /**
  * Starts vetplan: database, migrations, the default catalogue on first start,
@@ -29,9 +28,8 @@ export async function serve(config: Config): Promise<void> {
     }
     const ctx = createContext(database.db, config);
     // An import a crash left half-written is undone before the first request is answered.
-    const undone = await recoverImports(database.db, ctx.now());
+    const { undone, stages } = await sweepDeadImports(database.db, ctx.now());
     if (undone > 0) log(`vetplan: undid ${undone} import(s) left unfinished by a crash`);
-    const stages = await dropLeftStages(database.db);
     if (stages > 0) log(`vetplan: dropped ${stages} import stage table(s) left by a crash`);
     const admin = await ensureAdmin(ctx);
     if (admin.created && config.demoData) {
@@ -49,18 +47,15 @@ export async function serve(config: Config): Promise<void> {
     }
     const app = await buildApp(ctx, { logger: { level: config.logLevel }, webDistDir: config.webDistDir });
     // On a PostgreSQL server another process (a `vetplan import` run beside this one) may die mid-import: undo its import once it is gone.
-    const sweep = database.engine === 'postgres' ? setInterval(() => void sweepDeadImports(), IMPORT_SWEEP_MS).unref() : null;
-    const sweepDeadImports = async () => {
-      const undone = await recoverImports(database.db, ctx.now()).catch((error: unknown) => {
+    const sweep = database.engine === 'postgres' ? setInterval(() => void sweepNow(), IMPORT_SWEEP_MS).unref() : null;
+    const sweepNow = async () => {
+      try {
+        const { undone, stages } = await sweepDeadImports(database.db, ctx.now());
+        if (undone > 0) app.log.warn(`undid ${undone} import(s) left unfinished by a process that stopped`);
+        if (stages > 0) app.log.warn(`dropped ${stages} import stage table(s) left by a process that stopped`);
+      } catch (error) {
         app.log.error({ err: error }, 'undoing imports left by a dead process failed');
-        return 0;
-      });
-      if (undone > 0) app.log.warn(`undid ${undone} import(s) left unfinished by a process that stopped`);
-      const stages = await dropLeftStages(database.db).catch((error: unknown) => {
-        app.log.error({ err: error }, 'dropping import stages left by a dead process failed');
-        return 0;
-      });
-      if (stages > 0) app.log.warn(`dropped ${stages} import stage table(s) left by a process that stopped`);
+      }
     };
     let stopping = false;
     const stop = async (signal: string) => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type RawBuilder } from 'kysely';
 import pg from 'pg';
 import { redactUrl } from '../config.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
@@ -48,6 +48,15 @@ export function processTag(): string {
 
 export function isEmbedded(db: object): boolean {
   return embedded.has(db);
+}
+
+/**
+ * A condition: the process whose tag (processTag) is `owner` still has a
+ * connection. On the embedded database only this process is ever connected,
+ * so any other owner is gone.
+ */
+export function ownerAlive(db: object, owner: RawBuilder<unknown>): RawBuilder<boolean> {
+  return isEmbedded(db) ? sql<boolean>`false` : sql<boolean>`exists (select 1 from pg_stat_activity a where a.application_name = ${owner})`;
 }
 
 /**

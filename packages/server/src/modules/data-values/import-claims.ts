@@ -1,9 +1,10 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { isEmbedded, processTag } from '../../db/connection.ts';
+import { ownerAlive, processTag } from '../../db/connection.ts';
 import type { DataValueAuditTable, Database } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import { refreshAggregates } from '../analytics/aggregate.ts';
 import { chainHead, entryHash } from './audit-chain.ts';
+import { dropLeftStages } from './stage.ts';
 
 /**
  * An import writes its pages in short transactions of their own. What keeps
@@ -139,11 +140,16 @@ export async function rollbackImport(db: Kysely<Database>, id: number, at: Date)
  * and left alone. Returns how many were undone.
  */
 export async function recoverImports(db: Kysely<Database>, at: Date): Promise<number> {
-  const ownerAlive = isEmbedded(db) ? sql`false` : sql`exists (select 1 from pg_stat_activity a where a.application_name = i.owner)`;
   const left = await sql<{ id: number }>`
     select i.id from data_import i
-    where i.status = 'applying' and i.owner <> ${processTag()} and not ${ownerAlive}
+    where i.status = 'applying' and i.owner <> ${processTag()} and not ${ownerAlive(db, sql.ref('i.owner'))}
     order by i.id`.execute(db);
   for (const { id } of left.rows) await rollbackImport(db, Number(id), at);
   return left.rows.length;
+}
+
+/** What imports of processes that are gone left behind: the imports undone (recoverImports) and the stage tables dropped (dropLeftStages). */
+export async function sweepDeadImports(db: Kysely<Database>, at: Date): Promise<{ undone: number; stages: number }> {
+  const undone = await recoverImports(db, at);
+  return { undone, stages: await dropLeftStages(db) };
 }

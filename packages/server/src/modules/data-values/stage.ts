@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { isEmbedded, processTag } from '../../db/connection.ts';
+import { ownerAlive, processTag } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
 
 /** A checked row as staged: a write (value) or a deletion (null), with its row number in the file. */
@@ -96,11 +96,12 @@ export class Stage {
  * application_name) is in use and left alone. Returns how many were dropped.
  */
 export async function dropLeftStages(db: Kysely<Database>): Promise<number> {
-  const ownerAlive = isEmbedded(db) ? sql`false` : sql`exists (select 1 from pg_stat_activity a where a.application_name = obj_description(c.oid, 'pg_class'))`;
+  // A stage with no owner (made before stages named theirs) matches no live process.
+  const owner = sql`obj_description(c.oid, 'pg_class')`;
   const left = await sql<{ name: string }>`
     select c.relname as name from pg_class c
     where c.relkind = 'r' and pg_table_is_visible(c.oid) and starts_with(c.relname, ${PREFIX})
-      and coalesce(obj_description(c.oid, 'pg_class'), '') <> ${processTag()} and not ${ownerAlive}`.execute(db);
+      and ${owner} is distinct from ${processTag()} and not ${ownerAlive(db, owner)}`.execute(db);
   for (const { name } of left.rows) await sql`drop table if exists ${sql.table(name)}`.execute(db);
   return left.rows.length;
 }
