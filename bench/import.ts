@@ -22,7 +22,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { loadConfig, REPO_ROOT } from '../packages/server/src/config.ts';
 import { createContext } from '../packages/server/src/context.ts';
-import { openEmbedded, openPostgres, type DatabaseHandle } from '../packages/server/src/db/connection.ts';
+import { openEmbedded, openPostgres, warnConnectionLost, type DatabaseHandle } from '../packages/server/src/db/connection.ts';
 import { migrate } from '../packages/server/src/db/migrate.ts';
 import { buildApp } from '../packages/server/src/http/app.ts';
 import { createApiToken } from '../packages/server/src/modules/auth/service.ts';
@@ -110,6 +110,7 @@ async function copyInto(db: DatabaseHandle, url: string | null, table: string, c
     await db.pglite.query(`copy ${table} from '/dev/blob' ${options}`, [], { blob: new Blob([csv]) });
   } else {
     const client = new pg.Client({ connectionString: url! });
+    client.on('error', warnConnectionLost);
     await client.connect();
     await pipeline(Readable.from([csv]), client.query(copyFrom(`copy ${table} from stdin ${options}`)));
     await client.end();

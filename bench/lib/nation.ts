@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { DatabaseHandle } from '../../packages/server/src/db/connection.ts';
+import { warnConnectionLost, type DatabaseHandle } from '../../packages/server/src/db/connection.ts';
 import { demoHistory } from './demo-history.ts';
 
 export interface NationTree {
@@ -69,6 +69,7 @@ export async function copyValues(handle: DatabaseHandle, url: string | null, chu
   await sql`drop index data_value_org_period_idx`.execute(handle.db);
   let total = 0;
   const client = url ? new pg.Client({ connectionString: url }) : null;
+  client?.on('error', warnConnectionLost);
   await client?.connect();
   try {
     for (const chunk of chunks) {

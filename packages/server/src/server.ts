@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import { createContext } from './context.ts';
 import { migrate } from './db/migrate.ts';
 import { openConfiguredDatabase } from './db/open.ts';
+import { failureCode, isDatabaseUnavailable } from './db/unavailable.ts';
 import { buildApp } from './http/app.ts';
 import { ensureAdmin } from './bootstrap.ts';
 import { loadDemoData } from './demo.ts';
@@ -46,6 +47,8 @@ export async function serve(config: Config): Promise<void> {
       log('vetplan: created user "admin" with the password from VETPLAN_ADMIN_PASSWORD');
     }
     const app = await buildApp(ctx, { logger: { level: config.logLevel }, webDistDir: config.webDistDir });
+    // A connection the database server ended is replaced when next needed; the operator sees it in the log.
+    database.onConnectionLost((error) => app.log.warn({ code: failureCode(error), reason: error.message }, 'lost a database connection; a new one is opened when needed'));
     // On a PostgreSQL server another process (a `vetplan import` run beside this one) may die mid-import: undo its import once it is gone.
     const sweep = database.engine === 'postgres' ? setInterval(() => void sweepNow(), IMPORT_SWEEP_MS).unref() : null;
     const sweepNow = async () => {
@@ -54,7 +57,9 @@ export async function serve(config: Config): Promise<void> {
         if (undone > 0) app.log.warn(`undid ${undone} import(s) left unfinished by a process that stopped`);
         if (stages > 0) app.log.warn(`dropped ${stages} import stage table(s) left by a process that stopped`);
       } catch (error) {
-        app.log.error({ err: error }, 'undoing imports left by a dead process failed');
+        // While the database is away the next sweep tries again.
+        if (isDatabaseUnavailable(error)) app.log.warn({ code: failureCode(error) }, 'the database is unavailable: undoing imports left by a dead process waits for it');
+        else app.log.error({ err: error }, 'undoing imports left by a dead process failed');
       }
     };
     let stopping = false;

@@ -7,8 +7,16 @@ import pg from 'pg';
 import { redactUrl } from '../config.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
+import { failureCode } from './unavailable.ts';
 
 export type Engine = 'pglite' | 'postgres';
+
+export type ConnectionLossListener = (error: Error) => void;
+
+/** A lost connection as the command line, the tests and the benchmarks report it (on standard error). */
+export function warnConnectionLost(error: Error): void {
+  process.stderr.write(`vetplan: warning: a database connection was lost (${failureCode(error)}: ${error.message}); a new one is opened when needed\n`);
+}
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -19,6 +27,12 @@ export interface DatabaseHandle {
   pglite: PGlite | null;
   /** Flushes dirty pages so the next start does not replay the WAL. */
   checkpoint(): Promise<void>;
+  /**
+   * Where a lost connection is reported (a line on standard error until the
+   * server hands its logger here). The pool opens a new connection when one
+   * is next needed; the embedded database has none to lose.
+   */
+  onConnectionLost(listener: ConnectionLossListener): void;
   close(): Promise<void>;
 }
 
@@ -90,12 +104,16 @@ export async function openEmbedded(dataDir: string | null): Promise<DatabaseHand
     checkpoint: async () => {
       await sql`checkpoint`.execute(db);
     },
+    onConnectionLost: () => undefined,
     close: async () => {
       await db.destroy();
-      await pglite.close();
+      if (!pglite.closed) await pglite.close();
     },
   };
 }
+
+/** How long a new connection to a PostgreSQL server may take. */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 export async function openPostgres(url: string, maxConnections = 10): Promise<DatabaseHandle> {
   const types = {
@@ -105,9 +123,28 @@ export async function openPostgres(url: string, maxConnections = 10): Promise<Da
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: maxConnections, types, application_name: processTag() });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: maxConnections,
+    types,
+    application_name: processTag(),
+    // A server that does not answer (a network cut, a failover in progress) fails the request as 503 after this long.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+  });
+  let report: ConnectionLossListener = warnConnectionLost;
+  // A connection the server ends (restart, failover, pg_terminate_backend, a pooler's timeout) emits 'error' on its
+  // client, and an 'error' nobody listens to stops Node. pg-pool listens only while a client is idle (it then drops
+  // the client and re-emits the error on the pool); a client checked out between two statements of a transaction
+  // has no listener at all. So every client gets one for its whole life, and the pool's re-emission is answered
+  // (reported once, here). The statement in flight fails on its own, as database_unavailable (http/error-handler.ts).
+  pool.on('connect', (client) => client.on('error', (error) => report(error)));
+  pool.on('error', () => undefined);
   // An unreachable server is reported at start-up, not at the first request.
-  const client = await pool.connect();
+  const client = await pool.connect().catch(async (error: unknown) => {
+    await pool.end().catch(() => undefined);
+    throw error;
+  });
   client.release();
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
@@ -117,6 +154,9 @@ export async function openPostgres(url: string, maxConnections = 10): Promise<Da
     pglite: null,
     checkpoint: async () => {
       // A server manages its own checkpoints; an unprivileged role may not run CHECKPOINT.
+    },
+    onConnectionLost: (listener) => {
+      report = listener;
     },
     close: async () => {
       await db.destroy();

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { failureCode, isDatabaseUnavailable } from '../db/unavailable.ts';
 import { AppError, detailsMessage, errors } from './errors.ts';
 import { schemaErrorDetails, type SchemaError } from './validation-messages.ts';
 
@@ -54,6 +55,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)) {
       request.log.warn({ err: error }, 'value refused by the database');
       return send(reply, new AppError('invalid_value', 400, 'Giá trị gửi lên không hợp lệ hoặc vượt quá giới hạn cho phép.', 'A value in the request is not valid or is out of range.'));
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ code: failureCode(error), reason: error.message }, 'the database is unavailable');
+      return send(reply, errors.databaseUnavailable());
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(

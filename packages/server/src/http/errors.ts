@@ -118,4 +118,15 @@ export const errors = {
   conflict(vi: string, en: string): AppError {
     return new AppError('conflict', 409, vi, en);
   },
+  /** The database went away under a request (db/unavailable.ts); nothing of it was stored unless said otherwise. */
+  databaseUnavailable(
+    vi = 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu nên chưa xử lý xong yêu cầu. Vui lòng thử lại sau ít phút.',
+    en = 'The system cannot reach its database for the moment, so the request was not completed. Try again in a few minutes.',
+    extra: Record<string, unknown> = {},
+  ): AppError {
+    return new AppError('database_unavailable', 503, vi, en, [], { 'retry-after': String(RETRY_AFTER_SECONDS) }, extra);
+  },
 };
+
+/** What a 503 for a database that went away asks clients to wait before they try again. */
+const RETRY_AFTER_SECONDS = 5;

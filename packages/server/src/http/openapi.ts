@@ -26,6 +26,12 @@ export const ErrorSchema = Type.Object(
         { description: 'Every bad row of a rejected import' },
       ),
     ),
+    undo: Type.Optional(
+      Type.Union([Type.Literal('nothing_written'), Type.Literal('undone'), Type.Literal('pending')], {
+        description: 'With 503 database_unavailable from an import: whether what it had written is undone, or is undone once the database is back',
+      }),
+    ),
+    database: Type.Optional(Type.String({ description: 'With 503 database_unavailable from GET /api/health: the database that does not answer, postgres or pglite' })),
     current: Type.Optional(
       Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()], { description: 'The stored value a stale write (409 stale_write) would have overwritten' }),
     ),
@@ -47,6 +53,7 @@ export const ErrorResponses = {
   422: ref,
   429: ref,
   500: ref,
+  503: ref,
 } as const;
 
 export const OPENAPI_INFO = {

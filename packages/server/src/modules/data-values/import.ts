@@ -1,5 +1,7 @@
 import type { AppContext } from '../../context.ts';
-import { AppError } from '../../http/errors.ts';
+import { retryWhileUnavailable } from '../../db/retry.ts';
+import { isDatabaseUnavailable } from '../../db/unavailable.ts';
+import { AppError, errors } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { applyStage, changedSince, historyMark, lockStagedUnitPeriods, type ApplyCounts } from './apply.ts';
 import { importSizes } from './import-sizes.ts';
@@ -44,6 +46,39 @@ function rejected(errors: RowError[], lock: RowError | null = null): AppError {
   );
 }
 
+/** What became of the pages an import had written when the database went away. */
+export type UndoState = 'nothing_written' | 'undone' | 'pending';
+
+const INTERRUPTED: Record<UndoState, { vi: string; en: string }> = {
+  nothing_written: {
+    vi: 'Mất kết nối tới cơ sở dữ liệu trong khi nhập số liệu; không có số liệu nào của tệp được lưu. Hãy gửi lại tệp sau ít phút.',
+    en: 'The database connection was lost during the import; nothing of the file was stored. Send the file again in a few minutes.',
+  },
+  undone: {
+    vi: 'Mất kết nối tới cơ sở dữ liệu trong khi ghi số liệu; phần đã ghi đã được hoàn tác, không có số liệu nào của tệp được lưu. Hãy gửi lại tệp sau ít phút.',
+    en: 'The database connection was lost while the values were written; what had been written was undone and nothing of the file was stored. Send the file again in a few minutes.',
+  },
+  pending: {
+    vi: 'Mất kết nối tới cơ sở dữ liệu trong khi ghi số liệu; phần đã ghi sẽ được tự động hoàn tác ngay khi cơ sở dữ liệu hoạt động trở lại, không có số liệu nào của tệp được giữ lại. Hãy gửi lại tệp sau.',
+    en: 'The database connection was lost while the values were written; what had been written is undone automatically as soon as the database is back, and nothing of the file is kept. Send the file again later.',
+  },
+};
+
+/** An import cut off by the database going away (503 database_unavailable): what it had written is undone, now or once the database is back. */
+export class ImportInterrupted extends AppError {
+  constructor(
+    readonly undo: UndoState,
+    /** Resolves true once the pages written are undone (at once unless `undo` is 'pending'). */
+    readonly undone: Promise<boolean>,
+  ) {
+    const base = errors.databaseUnavailable(INTERRUPTED[undo].vi, INTERRUPTED[undo].en, { undo });
+    super(base.id, base.status, base.messageVi, base.messageEn, [], base.headers, base.extra);
+  }
+
+  /** The message once a pending undo has been done. */
+  static readonly undoneLater = INTERRUPTED.undone;
+}
+
 export interface ImportOptions {
   onProgress?: ProgressListener;
   /** The rows expected, for progress (an estimate while a file is read); corrected as rows are counted. */
@@ -78,6 +113,8 @@ export async function importBatches(ctx: AppContext, auth: AuthContext, batches:
   const stage = await Stage.create(ctx.db);
   // Between two steps, other requests (and their queries on PGlite's single connection) go first.
   const pacer = ctx.foreground.pacer();
+  // Set once pages may have been written and had to be undone: whether that is done, or waits for the database.
+  let undo = null as { state: UndoState; done: Promise<boolean> } | null;
   try {
     let errors: RowError[] = [];
     let lock: RowError | null = null;
@@ -136,16 +173,26 @@ export async function importBatches(ctx: AppContext, auth: AuthContext, batches:
       });
       await finishImport(ctx.db, importId, ctx.now());
     } catch (error) {
-      // Whatever was written is undone; if even that fails, the next start undoes it (recoverImports).
-      await rollbackImport(ctx.db, importId, ctx.now()).catch(() => undefined);
+      // Whatever was written is undone: now, or, with the database away, as soon as it is back. If the undo fails
+      // for another reason (or this process stops first), the next start or sweep undoes it (recoverImports).
+      const retried = retryWhileUnavailable(() => rollbackImport(ctx.db, importId, ctx.now()), reportCleanupFailure(`undoing import ${importId}`));
+      undo = { state: (await retried.first) ? 'undone' : 'pending', done: retried.done };
       throw error;
     }
     errors = errors.sort((a, b) => a.row - b.row);
     onProgress?.({ phase: 'done', processed: total, total });
     return { ...counts, errors };
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    throw new ImportInterrupted(undo?.state ?? 'nothing_written', undo?.done ?? Promise.resolve(true));
   } finally {
-    await stage.drop();
+    // With the database away the stage is dropped once it is back, and by the sweep if this process stops first.
+    await retryWhileUnavailable(() => stage.drop(), reportCleanupFailure(`dropping ${stage.table}`)).first;
   }
+}
+
+function reportCleanupFailure(what: string): (error: unknown) => void {
+  return (error) => process.stderr.write(`vetplan: ${what} failed: ${error instanceof Error ? error.message : String(error)}\n`);
 }
 
 /** Stores data values given whole (JSON, a workbook, the demo history): see importBatches. */

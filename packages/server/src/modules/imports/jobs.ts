@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
-import { importBatches, type ImportMode, type ImportOptions, type ImportProgress, type ImportResult } from '../data-values/import.ts';
+import { isDatabaseUnavailable } from '../../db/unavailable.ts';
+import { ImportInterrupted, importBatches, type ImportMode, type ImportOptions, type ImportProgress, type ImportResult, type UndoState } from '../data-values/import.ts';
 import type { RowBatches, RowError } from '../data-values/input.ts';
 
 export interface ImportJob {
@@ -12,9 +13,18 @@ export interface ImportJob {
   progress: ImportProgress;
   result: ImportResult | null;
   /** Set when the import was refused: the answer an immediate import would have given. */
-  error: { error: string; message: string; messageEn: string; errors: RowError[] } | null;
+  error: { error: string; message: string; messageEn: string; errors: RowError[]; undo?: UndoState } | null;
   createdAt: string;
   finishedAt: string | null;
+}
+
+/** A failed job's answer: what an immediate import would have said. */
+function jobError(error: unknown): NonNullable<ImportJob['error']> {
+  if (error instanceof ImportInterrupted) return { error: error.id, message: error.messageVi, messageEn: error.messageEn, errors: [], undo: error.undo };
+  if (error instanceof AppError) return { error: error.id, message: error.messageVi, messageEn: error.messageEn, errors: (error.extra.errors as RowError[] | undefined) ?? [] };
+  // The database went away before anything was written (reading the catalogue, making the stage).
+  if (isDatabaseUnavailable(error)) return jobError(new ImportInterrupted('nothing_written', Promise.resolve(true)));
+  return { error: 'internal_error', message: 'Đã xảy ra lỗi hệ thống khi nhập số liệu; không có số liệu nào được lưu.', messageEn: 'An internal error stopped the import; nothing was stored.', errors: [] };
 }
 
 /** Finished jobs are kept this long for their owner to read. */
@@ -34,8 +44,8 @@ export interface JobInput {
 export class ImportJobs {
   private readonly jobs = new Map<string, ImportJob>();
 
-  /** `hooks.afterBatch` lets a test act while a job is between two batches. */
-  constructor(private readonly hooks: Pick<ImportOptions, 'afterBatch'> = {}) {}
+  /** `hooks` let a test act while a job is between two batches or two pages (and set the page size). */
+  constructor(private readonly hooks: Pick<ImportOptions, 'afterBatch' | 'afterPage' | 'pageRows'> = {}) {}
 
   start(ctx: AppContext, auth: AuthContext, input: JobInput, mode: ImportMode): ImportJob {
     this.prune();
@@ -58,10 +68,13 @@ export class ImportJobs {
       })
       .catch((error: unknown) => {
         job.status = 'failed';
-        job.error =
-          error instanceof AppError
-            ? { error: error.id, message: error.messageVi, messageEn: error.messageEn, errors: (error.extra.errors as RowError[] | undefined) ?? [] }
-            : { error: 'internal_error', message: 'Đã xảy ra lỗi hệ thống khi nhập số liệu; không có số liệu nào được lưu.', messageEn: 'An internal error stopped the import; nothing was stored.', errors: [] };
+        job.error = jobError(error);
+        // The person who ran it learns, on their next look at the job, that what it had written is now undone.
+        if (error instanceof ImportInterrupted && error.undo === 'pending') {
+          void error.undone.then((ok) => {
+            if (ok) job.error = { error: error.id, message: ImportInterrupted.undoneLater.vi, messageEn: ImportInterrupted.undoneLater.en, errors: [], undo: 'undone' };
+          });
+        }
       })
       .finally(() => {
         job.finishedAt = ctx.now().toISOString();

@@ -9,7 +9,16 @@ export const ImportJobSchema = Type.Object({
   status: Type.Enum(['running', 'done', 'failed']),
   progress: Type.Object({ phase: Type.Enum(['checking', 'writing', 'done']), processed: Type.Integer(), total: Type.Integer() }),
   result: Type.Union([ImportResponse, Type.Null()]),
-  error: Type.Union([Type.Object({ error: Type.String(), message: Type.String(), messageEn: Type.String(), errors: Type.Array(RowError) }), Type.Null()]),
+  error: Type.Union([
+    Type.Object({
+      error: Type.String(),
+      message: Type.String(),
+      messageEn: Type.String(),
+      errors: Type.Array(RowError),
+      undo: Type.Optional(Type.Enum(['nothing_written', 'undone', 'pending'], { description: 'When the database went away (database_unavailable): whether what the import wrote is undone yet' })),
+    }),
+    Type.Null(),
+  ]),
   createdAt: Type.String(),
   finishedAt: Type.Union([Type.String(), Type.Null()]),
 });
