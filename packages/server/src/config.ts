@@ -29,6 +29,12 @@ export interface Config {
   bodyLimitBytes: number;
   /** Largest data file accepted by imports, in bytes. */
   importLimitBytes: number;
+  /** Most data rows one import file may hold. */
+  importMaxRows: number;
+  /** Largest Excel upload (a filled form template), in bytes. */
+  xlsxLimitBytes: number;
+  /** Most bytes the parts of an Excel upload that are read may inflate to. */
+  xlsxMaxUnzippedBytes: number;
   /** Load the synthetic 2021–2025 history on a first start without figures. */
   demoData: boolean;
 }
@@ -76,6 +82,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     loginWindowMinutes: read.integer('LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
     importLimitBytes: read.integer('IMPORT_LIMIT_BYTES', 100 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
+    importMaxRows: read.integer('IMPORT_MAX_ROWS', 1_000_000, 1, 100_000_000),
+    xlsxLimitBytes: read.integer('XLSX_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    xlsxMaxUnzippedBytes: read.integer('XLSX_MAX_UNZIPPED_BYTES', 8 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
     // A laptop's first start shows a living dashboard; a server starts empty unless asked.
     demoData: read.boolean('DEMO_DATA', databaseUrl === null),
   };

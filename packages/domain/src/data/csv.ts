@@ -5,6 +5,8 @@
  */
 export class CsvReader {
   private field = '';
+  /** Characters of the current record so far. */
+  private length = 0;
   private record: string[] = [];
   private inQuotes = false;
   private quoteClosed = false;
@@ -13,6 +15,9 @@ export class CsvReader {
   /** 1-based line where the current record began, for messages. */
   private line = 1;
   private recordLine = 1;
+
+  /** A record longer than `maxRecordLength` characters stops the reading with a CsvError (a line that never ends, a quote never closed). */
+  constructor(private readonly maxRecordLength = Infinity) {}
 
   /** Consumes a chunk and returns the records it completed. */
   push(chunk: string): { fields: string[]; line: number }[] {
@@ -24,6 +29,9 @@ export class CsvReader {
     }
     for (let i = 0; i < text.length; i++) {
       const c = text[i]!;
+      if (++this.length > this.maxRecordLength) {
+        throw new CsvError(`the record starting on line ${this.recordLine} is longer than ${this.maxRecordLength} characters`, this.recordLine, 'too_long');
+      }
       if (this.pendingCr) {
         this.pendingCr = false;
         if (c === '\n') continue;
@@ -66,6 +74,7 @@ export class CsvReader {
         this.endField();
         out.push({ fields: this.record, line: this.recordLine });
         this.record = [];
+        this.length = 0;
         this.line++;
         this.recordLine = this.line;
         if (c === '\r') this.pendingCr = true;
@@ -78,7 +87,7 @@ export class CsvReader {
 
   /** Ends the input; returns the last record if the file did not end with a line break. */
   end(): { fields: string[]; line: number }[] {
-    if (this.inQuotes) throw new CsvError(`a quoted field opened on line ${this.recordLine} is never closed`, this.recordLine);
+    if (this.inQuotes) throw new CsvError(`a quoted field opened on line ${this.recordLine} is never closed`, this.recordLine, 'unclosed_quote');
     if (this.field === '' && this.record.length === 0 && !this.quoteClosed) return [];
     this.endField();
     const last = { fields: this.record, line: this.recordLine };
@@ -97,6 +106,7 @@ export class CsvError extends Error {
   constructor(
     message: string,
     readonly line: number,
+    readonly kind: 'unclosed_quote' | 'too_long',
   ) {
     super(message);
     this.name = 'CsvError';
@@ -109,11 +119,21 @@ export function parseCsv(text: string): string[][] {
   return [...reader.push(text), ...reader.end()].map((r) => r.fields);
 }
 
-/** Writes one CSV record, quoting where needed. */
+/**
+ * Text a spreadsheet would run as a formula when the file is opened (=, +,
+ * -, @, tab, carriage return first), unless it is a plain number such as
+ * -5 or -5,3. OWASP's CSV injection advice: such a cell is prefixed with a
+ * single quote, which spreadsheets show as text.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+([.,]\d+)*$/;
+
+/** Writes one CSV record, quoting where needed and defusing cells a spreadsheet would take for formulas. */
 export function csvRecord(fields: readonly (string | number | null | undefined)[]): string {
   return fields
     .map((f) => {
-      const s = f === null || f === undefined ? '' : String(f);
+      let s = f === null || f === undefined ? '' : String(f);
+      if (typeof f === 'string' && FORMULA_START.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`;
       return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     })
     .join(',');

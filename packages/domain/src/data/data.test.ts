@@ -53,7 +53,7 @@ describe('CsvReader', () => {
     expect(() => r.end()).toThrow('a quoted field opened on line 2 is never closed');
   });
   it('reads what csvRecord writes, however the text is cut into chunks', () => {
-    const field = fc.string({ unit: fc.constantFrom('a', 'Đ', ',', '"', '\n', '\r', ' ', '1') });
+    const field = fc.string({ unit: fc.constantFrom('a', 'Đ', ',', '"', '\n', '\r', ' ', '1', '=', '-', '+', '@', '\t') });
     fc.assert(
       fc.property(fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 6 }), (records, cuts) => {
         const text = records.map(csvRecord).join('\r\n') + '\r\n';
@@ -66,7 +66,9 @@ describe('CsvReader', () => {
           from = p;
         }
         out.push(...reader.end().map((r) => r.fields));
-        expect(out).toEqual(records);
+        // A field a spreadsheet would run as a formula comes back with the quote that defuses it.
+        const defused = (f: string) => /^[=+\-@\t\r]/.test(f) && !/^[+-]?\d+([.,]\d+)*$/.test(f);
+        expect(out).toEqual(records.map((r) => r.map((f) => (defused(f) ? `'${f}` : f))));
       }),
     );
   });

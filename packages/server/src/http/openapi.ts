@@ -26,6 +26,7 @@ export const ErrorSchema = Type.Object(
         { description: 'Every bad row of a rejected import' },
       ),
     ),
+    errorCount: Type.Optional(Type.Integer({ description: 'With a rejected import: how many errors in all (errors lists the first 1,000)' })),
     undo: Type.Optional(
       Type.Union([Type.Literal('nothing_written'), Type.Literal('undone'), Type.Literal('pending')], {
         description: 'With 503 database_unavailable from an import: whether what it had written is undone, or is undone once the database is back',

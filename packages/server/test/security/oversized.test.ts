@@ -4,7 +4,7 @@ import { XLSX_TYPE } from '../../src/modules/forms/xlsx.ts';
 import { useTestApp, type ErrorBody } from '../support/app.ts';
 
 /** Oversized bodies and uploads: 413 with a message that says the limit, and nothing stored. */
-const t = useTestApp({ BODY_LIMIT_BYTES: '2048', IMPORT_LIMIT_BYTES: '8192' });
+const t = useTestApp({ BODY_LIMIT_BYTES: '2048', IMPORT_LIMIT_BYTES: '8192', XLSX_LIMIT_BYTES: '4096' });
 let admin: Record<string, string>;
 
 beforeAll(async () => {
@@ -51,8 +51,8 @@ describe('oversized bodies answer 413', () => {
     expect(await stored()).toBe(before);
   });
 
-  it('an Excel upload over IMPORT_LIMIT_BYTES', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/forms/F_COMMUNE_GDNN_6M/xlsx', headers: { ...admin, 'content-type': XLSX_TYPE }, payload: Buffer.alloc(9000, 1) });
-    expectTooLarge(res, '8 KB');
+  it('an Excel upload over XLSX_LIMIT_BYTES', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/forms/F_COMMUNE_GDNN_6M/xlsx', headers: { ...admin, 'content-type': XLSX_TYPE }, payload: Buffer.alloc(5000, 1) });
+    expectTooLarge(res, '4 KB');
   });
 });

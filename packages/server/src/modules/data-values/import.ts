@@ -1,13 +1,14 @@
 import type { AppContext } from '../../context.ts';
 import { retryWhileUnavailable } from '../../db/retry.ts';
 import { isDatabaseUnavailable } from '../../db/unavailable.ts';
-import { AppError, errors } from '../../http/errors.ts';
+import { formatNumber } from '@vetplan/domain';
+import { AppError, errors as appErrors } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { applyStage, changedSince, historyMark, lockStagedUnitPeriods, type ApplyCounts } from './apply.ts';
 import { importSizes } from './import-sizes.ts';
 import { claimUnitPeriods, finishImport, rollbackImport } from './import-claims.ts';
 import { RowChecker } from './check.ts';
-import { batchesOf, type ParsedInput, type RowBatches, type RowError } from './input.ts';
+import { batchesOf, MAX_LISTED_ERRORS, RowErrorList, type ParsedInput, type RowBatches, type RowError } from './input.ts';
 import { loadDataMetadata } from './metadata.ts';
 import { checkStagedRules } from './rules.ts';
 import { Stage } from './stage.ts';
@@ -28,21 +29,39 @@ export interface ImportResult {
   updated: number;
   deleted: number;
   unchanged: number;
+  /** The bad rows not stored (partial mode), the first MAX_LISTED_ERRORS of them. */
   errors: RowError[];
+  /** How many errors there were in all, when there were any. */
+  errorCount?: number;
 }
 
-/** A rejected import: 409 when it would change approved (locked) figures, else 422; both list every bad row. */
-function rejected(errors: RowError[], lock: RowError | null = null): AppError {
-  const rows = new Set(errors.map((e) => e.row)).size;
-  if (lock) return new AppError('locked', 409, lock.message, lock.messageEn, [], {}, { errors: errors.sort((a, b) => a.row - b.row) });
+/** A rejected import: 409 when it would change approved (locked) figures, else 422; both list the bad rows (the first MAX_LISTED_ERRORS). */
+function rejected(errors: RowErrorList, lock: RowError | null = null): AppError {
+  const listed = { errors: errors.sorted(), errorCount: errors.total };
+  if (lock) return new AppError('locked', 409, lock.message, lock.messageEn, [], {}, listed);
+  const truncated = errors.total > MAX_LISTED_ERRORS;
+  const rows = errors.rows();
   return new AppError(
     'import_rejected',
     422,
-    `Có ${rows} dòng bị lỗi; không có số liệu nào được lưu. Hãy sửa các dòng được liệt kê rồi gửi lại.`,
-    `${rows} row(s) have errors; nothing was stored. Fix the rows listed and send the file again.`,
+    truncated
+      ? `Tệp có ${formatNumber(errors.total)} lỗi; không có số liệu nào được lưu. Dưới đây là ${formatNumber(MAX_LISTED_ERRORS)} lỗi đầu tiên: hãy sửa rồi gửi lại tệp.`
+      : `Có ${rows} dòng bị lỗi; không có số liệu nào được lưu. Hãy sửa các dòng được liệt kê rồi gửi lại.`,
+    truncated
+      ? `The file has ${errors.total} errors; nothing was stored. The first ${MAX_LISTED_ERRORS} are listed: fix them and send the file again.`
+      : `${rows} row(s) have errors; nothing was stored. Fix the rows listed and send the file again.`,
     [],
     {},
-    { errors: errors.sort((a, b) => a.row - b.row) },
+    listed,
+  );
+}
+
+function tooManyRows(max: number): AppError {
+  return new AppError(
+    'payload_too_large',
+    413,
+    `Tệp có hơn ${formatNumber(max)} dòng số liệu, quá số dòng cho phép của một lần nhập; không có số liệu nào được lưu. Hãy chia tệp thành nhiều tệp nhỏ hơn rồi gửi lại.`,
+    `The file has more than ${max} rows, more than one import may hold; nothing was stored. Split the file into smaller ones and send them again.`,
   );
 }
 
@@ -71,7 +90,7 @@ export class ImportInterrupted extends AppError {
     /** Resolves true once the pages written are undone (at once unless `undo` is 'pending'). */
     readonly undone: Promise<boolean>,
   ) {
-    const base = errors.databaseUnavailable(INTERRUPTED[undo].vi, INTERRUPTED[undo].en, { undo });
+    const base = appErrors.databaseUnavailable(INTERRUPTED[undo].vi, INTERRUPTED[undo].en, { undo });
     super(base.id, base.status, base.messageVi, base.messageEn, [], base.headers, base.extra);
   }
 
@@ -116,21 +135,23 @@ export async function importBatches(ctx: AppContext, auth: AuthContext, batches:
   // Set once pages may have been written and had to be undone: whether that is done, or waits for the database.
   let undo = null as { state: UndoState; done: Promise<boolean> } | null;
   try {
-    let errors: RowError[] = [];
+    const errors = new RowErrorList();
     let lock: RowError | null = null;
     let read = 0;
     for await (const batch of batches) {
       if (batch.rows.length === 0 && batch.errors.length > 0) {
         // The file itself could not be read (header, CSV syntax): nothing of it counts.
-        if (mode === 'atomic') throw rejected(batch.errors);
+        if (mode === 'atomic') throw rejected(RowErrorList.of(batch.errors));
         onProgress?.({ phase: 'done', processed: read, total: Math.max(total, read) });
-        return { created: 0, updated: 0, deleted: 0, unchanged: 0, errors: batch.errors };
+        return { created: 0, updated: 0, deleted: 0, unchanged: 0, errors: batch.errors, errorCount: batch.errors.length };
       }
+      if (read + batch.rows.length > ctx.config.importMaxRows) throw tooManyRows(ctx.config.importMaxRows);
       const checked = await checker.check(batch.rows);
-      errors.push(...batch.errors, ...checked.errors);
+      errors.add(batch.errors);
+      errors.add(checked.errors);
       lock ??= checked.lock;
       // Once an atomic import has failed, the remaining rows are only checked, to list every bad one.
-      if (mode === 'partial' || errors.length === 0) await stage.append(checked.good);
+      if (mode === 'partial' || errors.total === 0) await stage.append(checked.good);
       read += batch.rows.length;
       total = Math.max(total, read);
       onProgress?.({ phase: 'checking', processed: read, total });
@@ -138,13 +159,13 @@ export async function importBatches(ctx: AppContext, auth: AuthContext, batches:
       await afterBatch?.(read);
     }
     total = read;
-    if (mode === 'atomic' && errors.length > 0) throw rejected(errors, lock);
+    if (mode === 'atomic' && errors.total > 0) throw rejected(errors, lock);
 
     await stage.index();
     const mark = await historyMark(ctx.db);
     const unitPeriods = await stage.unitPeriods();
-    errors.push(...(await checkStagedRules(ctx.db, stage, metadata, mode, unitPeriods, pacer.next)));
-    if (mode === 'atomic' && errors.length > 0) throw rejected(errors);
+    errors.add(await checkStagedRules(ctx.db, stage, metadata, mode, unitPeriods, pacer.next));
+    if (mode === 'atomic' && errors.total > 0) throw rejected(errors);
 
     onProgress?.({ phase: 'writing', processed: 0, total });
     await beforeWrite?.();
@@ -155,8 +176,8 @@ export async function importBatches(ctx: AppContext, auth: AuthContext, batches:
       const changed = await changedSince(trx, stage, mark);
       if (changed.length > 0) {
         const violations = await checkStagedRules(trx, stage, metadata, mode, changed);
-        if (mode === 'atomic' && violations.length > 0) throw rejected(violations);
-        errors.push(...violations);
+        if (mode === 'atomic' && violations.length > 0) throw rejected(RowErrorList.of(violations));
+        errors.add(violations);
       }
       return claimUnitPeriods(trx, stage.ref, who);
     });
@@ -179,9 +200,8 @@ export async function importBatches(ctx: AppContext, auth: AuthContext, batches:
       undo = { state: (await retried.first) ? 'undone' : 'pending', done: retried.done };
       throw error;
     }
-    errors = errors.sort((a, b) => a.row - b.row);
     onProgress?.({ phase: 'done', processed: total, total });
-    return { ...counts, errors };
+    return { ...counts, errors: errors.sorted(), ...(errors.total > 0 ? { errorCount: errors.total } : {}) };
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     throw new ImportInterrupted(undo?.state ?? 'nothing_written', undo?.done ?? Promise.resolve(true));

@@ -1,4 +1,4 @@
-import { CsvError, CsvReader } from '@vetplan/domain';
+import { CsvError, CsvReader, formatNumber } from '@vetplan/domain';
 
 /** One row of an exchange file, as given (row 1 = the first data row). */
 export interface InputRow {
@@ -19,6 +19,39 @@ export interface RowError {
   messageEn: string;
 }
 
+/** Errors listed in an answer or a job: a file of a million bad rows must not become a million objects. */
+export const MAX_LISTED_ERRORS = 1_000;
+
+/** Row errors as an import collects them: every one counted, the first MAX_LISTED_ERRORS kept. */
+export class RowErrorList {
+  private readonly kept: RowError[] = [];
+  total = 0;
+
+  static of(errors: readonly RowError[]): RowErrorList {
+    const list = new RowErrorList();
+    list.add(errors);
+    return list;
+  }
+
+  add(errors: readonly RowError[]): void {
+    this.total += errors.length;
+    for (const e of errors) {
+      if (this.kept.length >= MAX_LISTED_ERRORS) return;
+      this.kept.push(e);
+    }
+  }
+
+  /** The errors kept, by row. */
+  sorted(): RowError[] {
+    return [...this.kept].sort((a, b) => a.row - b.row);
+  }
+
+  /** The rows the kept errors name. */
+  rows(): number {
+    return new Set(this.kept.map((e) => e.row)).size;
+  }
+}
+
 export const COLUMNS = ['element', 'period', 'org', 'disagg', 'value', 'comment'] as const;
 const REQUIRED = ['element', 'period', 'org', 'value'] as const;
 
@@ -28,10 +61,17 @@ function text(v: unknown): string {
   return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
 }
 
+/** The longest CSV record read, in characters: a line that never ends (or a quote never closed) stops the reading there. */
+export const MAX_CSV_RECORD_LENGTH = 64 * 1024;
+
 /** A CSV file that could not be read, as the row error of its line. */
 function csvFailure(error: unknown): ParsedInput {
-  const line = error instanceof CsvError ? error.line : 0;
-  return { rows: [], errors: [{ row: Math.max(0, line - 1), column: null, message: `Tệp CSV bị lỗi: một ô có dấu ngoặc kép mở ở dòng ${line} không được đóng`, messageEn: (error as Error).message }] };
+  if (!(error instanceof CsvError)) throw error;
+  const message =
+    error.kind === 'too_long'
+      ? `Tệp CSV bị lỗi: dòng ${error.line} dài quá ${formatNumber(MAX_CSV_RECORD_LENGTH)} ký tự (thiếu dấu xuống dòng hoặc một dấu ngoặc kép không được đóng)`
+      : `Tệp CSV bị lỗi: một ô có dấu ngoặc kép mở ở dòng ${error.line} không được đóng`;
+  return { rows: [], errors: [{ row: Math.max(0, error.line - 1), column: null, message, messageEn: error.message }] };
 }
 
 type CsvRecord = { fields: string[]; line: number };
@@ -88,7 +128,7 @@ export type RowBatches = AsyncIterable<ParsedInput>;
  * chunks, or the whole text): only the current batch is held as rows.
  */
 export async function* csvBatches(source: AsyncIterable<string | Uint8Array> | string, size = BATCH_ROWS): RowBatches {
-  const csv = new CsvReader();
+  const csv = new CsvReader(MAX_CSV_RECORD_LENGTH);
   const decoder = new TextDecoder('utf-8');
   let reader: RecordReader | null = null;
   let dataIndex = 0;

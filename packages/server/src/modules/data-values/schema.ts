@@ -40,7 +40,8 @@ export const ImportResponse = Type.Object({
   updated: Type.Integer(),
   deleted: Type.Integer(),
   unchanged: Type.Integer(),
-  errors: Type.Array(RowErrorSchema, { description: 'Rows not stored (partial mode)' }),
+  errors: Type.Array(RowErrorSchema, { description: 'Rows not stored (partial mode): the first 1,000' }),
+  errorCount: Type.Optional(Type.Integer({ description: 'How many errors in all (more than listed when over 1,000)' })),
 });
 
 const JsonRow = Type.Object({

@@ -1,4 +1,4 @@
-import { parseDisagg, parsePeriod, parseValue, type Period } from '@vetplan/domain';
+import { formatNumber, parseDisagg, parsePeriod, parseValue, type Period } from '@vetplan/domain';
 import type { InputRow, RowError } from './input.ts';
 import type { DataMetadata } from './metadata.ts';
 
@@ -28,6 +28,9 @@ export interface RowContext {
   today: string;
 }
 
+/** The longest comment a value may carry, in any path (cell, file, workbook). */
+export const COMMENT_MAX_LENGTH = 2000;
+
 function error(row: number, column: string, vi: string, en: string): RowError {
   return { row, column, message: vi, messageEn: en };
 }
@@ -56,6 +59,9 @@ export function checkRow(input: InputRow, ctx: RowContext): CheckedRow | RowErro
     ctx.cache?.disaggs.set(disaggKey, disagg);
   }
   if (!disagg.ok) return error(row, 'disagg', disagg.problem.vi, disagg.problem.en);
+  if (input.comment !== null && input.comment.length > COMMENT_MAX_LENGTH) {
+    return error(row, 'comment', `Ghi chú dài ${formatNumber(input.comment.length)} ký tự, vượt quá ${formatNumber(COMMENT_MAX_LENGTH)} ký tự cho phép`, `The comment is ${input.comment.length} characters long, more than the ${COMMENT_MAX_LENGTH} allowed`);
+  }
   let value: number | null = null;
   if (input.value !== null && input.value !== '') {
     const parsed = parseValue(input.value, element.valueType);

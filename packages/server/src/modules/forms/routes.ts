@@ -59,7 +59,7 @@ export function formRoutes(app: App, ctx: AppContext): void {
     schema: { tags: ['forms'], summary: 'Which units reported a period on time, late or not yet', params: FormParams, querystring: CompletenessQuery, response: { 200: CompletenessSchema, ...ErrorResponses } },
   }, async (request) => completeness(ctx, request.auth!, request.params.code, request.query.period));
 
-  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: ctx.config.importLimitBytes }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: ctx.config.xlsxLimitBytes }, (_request, body, done) => done(null, body));
 
   app.get('/api/forms/:code/template.xlsx', {
     config: signedIn,
@@ -72,7 +72,7 @@ export function formRoutes(app: App, ctx: AppContext): void {
 
   app.post('/api/forms/:code/xlsx', {
     config: { ...writers, longWork: true },
-    bodyLimit: ctx.config.importLimitBytes,
+    bodyLimit: ctx.config.xlsxLimitBytes,
     schema: {
       tags: ['forms'],
       summary: 'Upload a filled Excel template; every bad cell is named by sheet and cell, and nothing is stored',

@@ -1,6 +1,7 @@
 import { PERIOD_TYPES, SUBMISSION_ACTIONS, SUBMISSION_STATUSES } from '@vetplan/domain';
 import { Nullable } from '../../http/schema-helpers.ts';
 import { Type, type Static } from 'typebox';
+import { COMMENT_MAX_LENGTH } from '../data-values/validate.ts';
 
 
 export const FormSummarySchema = Type.Object({
@@ -93,7 +94,7 @@ export const CellBody = Type.Object(
     org: Type.String({ minLength: 1, maxLength: 64 }),
     disagg: Type.String({ maxLength: 200 }),
     value: Type.Union([Type.Number(), Type.String({ maxLength: 64 }), Type.Null()], { description: 'null or "" deletes the value' }),
-    comment: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    comment: Type.Optional(Nullable(Type.String({ maxLength: COMMENT_MAX_LENGTH }))),
     /** The version the edit started from; 0 for a cell that was empty. A stale version answers 409 with the current value. */
     baseVersion: Type.Integer({ minimum: 0 }),
   },

@@ -1,12 +1,16 @@
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../document-libraries.ts';
-import { formatDate } from '@vetplan/domain';
+import { formatDate, formatNumber } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, errors, formatBytes } from '../../http/errors.ts';
+import { Semaphore } from '../../http/semaphore.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { importDataValues, type ImportResult } from '../data-values/import.ts';
 import type { InputRow, RowError } from '../data-values/input.ts';
+import { loadDataMetadata } from '../data-values/metadata.ts';
 import { entry } from './entry.ts';
+import { loadForms } from './repository.ts';
+import { readSheets, XLSX_MAX_DEPTH, XlsxRefused, type SheetRow } from './xlsx-reader.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DATA_SHEET = 'Nhập số liệu';
@@ -82,18 +86,6 @@ export async function formTemplate(ctx: AppContext, auth: AuthContext, code: str
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') {
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
-    if (value instanceof Date) return value.toISOString().slice(0, 10);
-    return '';
-  }
-  return String(value).trim();
-}
-
 /** Errors located on the sheet: sheet name and cell address, as people find them in Excel. */
 function locate(errors: RowError[]) {
   return errors.map((e) => ({ ...e, sheet: DATA_SHEET, cell: `${COLUMN_OF[e.column ?? 'value'] ?? 'E'}${e.row}` }));
@@ -103,47 +95,80 @@ function unreadable(vi: string, en: string): AppError {
   return new AppError('invalid_xlsx', 400, vi, en);
 }
 
+/** Rows a filled template may hold beyond the form's own: notes people add below the table. */
+const SLACK_ROWS = 200;
+/** Fixed limits of an uploaded workbook (the sizes come from the configuration): README, "Limits". */
+const XLSX_MAX_ENTRIES = 1_000;
+const XLSX_MAX_SHEETS = 100;
+const XLSX_MAX_SHARED_STRINGS = 100_000;
+/** Workbooks read at once: each may inflate up to XLSX_MAX_UNZIPPED_BYTES, so memory stays bounded under a burst. */
+const readers = new Semaphore(2);
+
+/** The rows of a form's template: headings, then one row per element and combination of its dimensions' values. */
+async function templateRows(ctx: AppContext, code: string): Promise<number> {
+  const [form] = await loadForms(ctx.db, [code]);
+  if (!form) throw errors.notFound(`biểu mẫu "${code}"`, `Form "${code}"`);
+  const metadata = await loadDataMetadata(ctx.db);
+  let rows = FIRST_ROW - 1;
+  for (const element of form.elements) rows += (metadata.elements.get(element)?.dimensions ?? []).reduce((n, d) => n * d.values.length, 1);
+  return rows;
+}
+
+/** A workbook refused before it was read, with the limit it broke. */
+function refused(error: XlsxRefused, ctx: AppContext, maxRows: number): AppError {
+  const unzipped = formatBytes(ctx.config.xlsxMaxUnzippedBytes);
+  const limits: Partial<Record<XlsxRefused['reason'], { vi: string; en: string }>> = {
+    too_large_unzipped: { vi: `khi giải nén vượt quá ${unzipped.vi}`, en: `inflates to more than ${unzipped.en}` },
+    too_many_entries: { vi: `chứa hơn ${formatNumber(XLSX_MAX_ENTRIES)} tệp thành phần`, en: `holds more than ${XLSX_MAX_ENTRIES} parts` },
+    too_many_sheets: { vi: `có hơn ${formatNumber(XLSX_MAX_SHEETS)} trang tính`, en: `has more than ${XLSX_MAX_SHEETS} sheets` },
+    too_many_rows: { vi: `có hơn ${formatNumber(maxRows)} dòng trong một trang (biểu mẫu này có ${formatNumber(maxRows - SLACK_ROWS)} dòng)`, en: `has more than ${maxRows} rows in a sheet (this form's template has ${maxRows - SLACK_ROWS})` },
+    too_deep: { vi: `có cấu trúc XML lồng nhau quá ${XLSX_MAX_DEPTH} cấp`, en: `nests its XML more than ${XLSX_MAX_DEPTH} levels deep` },
+    too_many_strings: { vi: `chứa hơn ${formatNumber(XLSX_MAX_SHARED_STRINGS)} chuỗi văn bản`, en: `holds more than ${XLSX_MAX_SHARED_STRINGS} text strings` },
+  };
+  const limit = limits[error.reason];
+  if (limit) {
+    return new AppError('payload_too_large', 413, `Tệp Excel quá lớn: tệp ${limit.vi}. Hãy tải lại biểu mẫu từ vetplan và chỉ nhập số liệu vào đó.`, `The Excel file is too large: it ${limit.en}. Download the template from vetplan again and enter only the figures in it.`);
+  }
+  return unreadable('Tệp tải lên không phải là tệp Excel (.xlsx) đọc được.', `The upload is not a readable Excel (.xlsx) file (${error.message}).`);
+}
+
 /** Reads a filled template back through the same checks as any import; any bad cell stores nothing. */
 export async function uploadTemplate(ctx: AppContext, auth: AuthContext, code: string, body: Buffer): Promise<ImportResult> {
-  const workbook = new (await loadExcel()).Workbook();
+  if (body.length > ctx.config.xlsxLimitBytes) throw errors.payloadTooLarge(ctx.config.xlsxLimitBytes);
+  const maxRows = (await templateRows(ctx, code)) + SLACK_ROWS;
+  const limits = { maxEntries: XLSX_MAX_ENTRIES, maxUnzippedBytes: ctx.config.xlsxMaxUnzippedBytes, maxSheets: XLSX_MAX_SHEETS, maxRows, maxSharedStrings: XLSX_MAX_SHARED_STRINGS };
+  let sheets: Map<string, SheetRow[]>;
   try {
-    await workbook.xlsx.load(body as unknown as ArrayBuffer);
-  } catch {
-    throw unreadable('Tệp tải lên không phải là tệp Excel (.xlsx) đọc được.', 'The upload is not a readable Excel (.xlsx) file.');
+    sheets = await readers.run(() => readSheets(body, limits, { sheets: [DATA_SHEET, META_SHEET], columns: ['A', 'B', 'C', 'E', 'F'] }));
+  } catch (error) {
+    if (error instanceof XlsxRefused) throw refused(error, ctx, maxRows);
+    throw error;
   }
-  const sheet = workbook.getWorksheet(DATA_SHEET);
-  const meta = workbook.getWorksheet(META_SHEET);
+  const sheet = sheets.get(DATA_SHEET);
+  const meta = sheets.get(META_SHEET);
   if (!sheet || !meta) {
     throw unreadable(`Tệp không phải là biểu mẫu tải từ vetplan (thiếu trang "${DATA_SHEET}").`, `The file is not a template downloaded from vetplan (no "${DATA_SHEET}" sheet).`);
   }
-  const info = new Map<string, string>();
-  meta.eachRow((row) => info.set(cellText(row.getCell(1).value), cellText(row.getCell(2).value)));
+  const text = (value: string | number | undefined) => (value === undefined ? '' : String(value).trim());
+  const info = new Map(meta.map((row) => [text(row.cells.get('A')), text(row.cells.get('B'))]));
   if (info.get('form') !== code) {
     throw unreadable(`Tệp này là biểu mẫu "${info.get('form') ?? '?'}", không phải "${code}".`, `This file is the template of form "${info.get('form') ?? '?'}", not "${code}".`);
   }
   const org = info.get('org') ?? '';
   const period = info.get('period') ?? '';
   const rows: InputRow[] = [];
-  sheet.eachRow((row, number) => {
-    if (number < FIRST_ROW) return;
-    const element = cellText(row.getCell('A').value);
-    if (!element) return;
-    const raw = row.getCell('E').value;
-    rows.push({
-      row: number,
-      element,
-      period,
-      org,
-      disagg: cellText(row.getCell('C').value),
-      value: typeof raw === 'number' ? raw : cellText(raw),
-      comment: cellText(row.getCell('F').value) || null,
-    });
-  });
+  for (const { number, cells } of sheet) {
+    if (number < FIRST_ROW) continue;
+    const element = text(cells.get('A'));
+    if (!element) continue;
+    const raw = cells.get('E');
+    rows.push({ row: number, element, period, org, disagg: text(cells.get('C')), value: typeof raw === 'number' ? raw : text(raw), comment: text(cells.get('F')) || null });
+  }
   try {
     return await importDataValues(ctx, auth, { rows, errors: [] }, 'atomic', 'import');
   } catch (error) {
     if (error instanceof AppError && Array.isArray(error.extra.errors)) {
-      throw new AppError(error.id, error.status, error.messageVi, error.messageEn, error.details, error.headers, { errors: locate(error.extra.errors as RowError[]) });
+      throw new AppError(error.id, error.status, error.messageVi, error.messageEn, error.details, error.headers, { ...error.extra, errors: locate(error.extra.errors as RowError[]) });
     }
     throw error;
   }

@@ -13,7 +13,7 @@ export interface ImportJob {
   progress: ImportProgress;
   result: ImportResult | null;
   /** Set when the import was refused: the answer an immediate import would have given. */
-  error: { error: string; message: string; messageEn: string; errors: RowError[]; undo?: UndoState } | null;
+  error: { error: string; message: string; messageEn: string; errors: RowError[]; errorCount?: number; undo?: UndoState } | null;
   createdAt: string;
   finishedAt: string | null;
 }
@@ -21,7 +21,10 @@ export interface ImportJob {
 /** A failed job's answer: what an immediate import would have said. */
 function jobError(error: unknown): NonNullable<ImportJob['error']> {
   if (error instanceof ImportInterrupted) return { error: error.id, message: error.messageVi, messageEn: error.messageEn, errors: [], undo: error.undo };
-  if (error instanceof AppError) return { error: error.id, message: error.messageVi, messageEn: error.messageEn, errors: (error.extra.errors as RowError[] | undefined) ?? [] };
+  if (error instanceof AppError) {
+    const errors = (error.extra.errors as RowError[] | undefined) ?? [];
+    return { error: error.id, message: error.messageVi, messageEn: error.messageEn, errors, errorCount: (error.extra.errorCount as number | undefined) ?? errors.length };
+  }
   // The database went away before anything was written (reading the catalogue, making the stage).
   if (isDatabaseUnavailable(error)) return jobError(new ImportInterrupted('nothing_written', Promise.resolve(true)));
   return { error: 'internal_error', message: 'Đã xảy ra lỗi hệ thống khi nhập số liệu; không có số liệu nào được lưu.', messageEn: 'An internal error stopped the import; nothing was stored.', errors: [] };
