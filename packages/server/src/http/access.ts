@@ -13,8 +13,8 @@ export type Access =
   | {
       /** Roles allowed, or any signed-in user. */
       roles: readonly Role[] | 'signed-in';
-      /** The unit the request acts on, which must lie in the user's scope. */
-      scope?: ScopeRule;
+      /** The unit(s) the request acts on, each of which must lie in the user's scope: one rule per field that names a unit. */
+      scope?: ScopeRule | readonly ScopeRule[];
       /**
        * `every-plan`: the act changes what every plan of the installation reads (the catalogue, the
        * demo history), so the user's scope must be each plan's area or above it (403 out_of_scope).
@@ -79,9 +79,12 @@ function crossOrigin(request: FastifyRequest): boolean {
   }
 }
 
-function valueAt(request: FastifyRequest, rule: ScopeRule): unknown {
+/** The codes a rule's field holds: one string, or a list of them; nothing for an absent field. */
+function codesAt(request: FastifyRequest, rule: ScopeRule): string[] {
   const source = rule.in === 'params' ? request.params : rule.in === 'query' ? request.query : request.body;
-  return source && typeof source === 'object' ? (source as Record<string, unknown>)[rule.field] : undefined;
+  const value = source && typeof source === 'object' ? (source as Record<string, unknown>)[rule.field] : undefined;
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 /**
@@ -125,9 +128,7 @@ export function registerAccessControl(
     const access = request.routeOptions.config?.access;
     if (!access || 'public' in access || !request.auth) return;
     if (access.reach === 'every-plan') await checkEveryPlan(request.auth);
-    if (!access.scope) return;
-    const code = valueAt(request, access.scope);
-    if (typeof code !== 'string') return; // absent optional filters are narrowed by the service
-    await checkScope(request.auth, access.scope, code);
+    // Absent optional filters are narrowed by the service.
+    for (const rule of [access.scope ?? []].flat()) for (const code of codesAt(request, rule)) await checkScope(request.auth, rule, code);
   });
 }

@@ -87,12 +87,13 @@ export const errors = {
   forbidden(vi = 'Bạn không có quyền thực hiện thao tác này.', en = 'You are not allowed to do this.'): AppError {
     return new AppError('forbidden', 403, vi, en);
   },
-  outOfScope(code: string): AppError {
+  /** A unit outside the user's scope; `group` names the group of organisations the request named it through. */
+  outOfScope(code: string, group?: string): AppError {
     return new AppError(
       'out_of_scope',
       403,
-      `Đơn vị "${code}" nằm ngoài phạm vi được giao của bạn.`,
-      `"${code}" is outside the area or organisation you are assigned to.`,
+      `Đơn vị "${code}"${group ? ` (nhóm "${group}")` : ''} nằm ngoài phạm vi được giao của bạn.`,
+      `"${code}"${group ? ` (group "${group}")` : ''} is outside the area or organisation you are assigned to.`,
     );
   },
   /** An act on the whole catalogue by a user scoped below a plan's area. */

@@ -1,12 +1,15 @@
 import { ROLES, type Role } from '@vetplan/domain';
-import { sql } from 'kysely';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Access } from '../../src/http/access.ts';
 import { TEST_PASSWORD, useTestApp, type Session } from '../support/app.ts';
+import { copyPlan, newCommuneOrganisation } from '../support/plans.ts';
+import { bodyUnitFields, type OpenApiOperation } from './body-units.ts';
 import {
+  COMMUNE_PLAN,
   FORM,
   IN_PLAN,
   IN_UNIT,
+  IN_UNIT_ORG,
   LOGIN_USER,
   OUT_AREA,
   OUT_PLAN,
@@ -63,7 +66,21 @@ function samePolicy(access: Access, policy: RouteFixture['policy']): boolean {
   return [...access.roles].sort().join(',') === [...policy].sort().join(',');
 }
 
+const scopeLabel = (where: string) => (where === 'in' ? 'in scope' : where === 'out' ? 'out of scope' : `out of scope in body field ${where.slice(4)}`);
+
 const describeAccess = (access: Access) => ('public' in access ? 'public' : `${JSON.stringify(access.roles)}${access.scope ? ` scope ${JSON.stringify(access.scope)}` : ''}`);
+
+/** A write whose body names units must be checked against the caller's scope, one out-of-scope request per such field. */
+function bodyUnitProblems(key: string, operation: OpenApiOperation): string[] {
+  const fixture = ROUTE_FIXTURES[key];
+  const fields = bodyUnitFields(operation);
+  if (!fixture || fields.length === 0) return [];
+  const problems = fixture.scope ? [] : [`${key}: its body names units (${fields.join(', ')}) but its row says no scope`];
+  for (const field of fields) {
+    if (!fixture.outBody?.[field]) problems.push(`${key}: its body names a unit in "${field}" but its row has no outBody.${field} (the request naming a unit outside the caller's scope there)`);
+  }
+  return problems;
+}
 
 function allowed(fixture: RouteFixture, caller: Caller): boolean {
   if (fixture.policy === 'public') return true;
@@ -98,8 +115,10 @@ beforeAll(async () => {
   // A district the catalogue does not hold, with a plan: out of every matrix user's reach.
   await db.insertInto('area').values({ code: OUT_AREA, level: 'district' }).execute();
   await db.insertInto('area_version').values({ area_code: OUT_AREA, name: 'Huyện ngoài phạm vi', name_en: null, kind: 'district', parent_code: '24' }).execute();
-  await sql`insert into plan select ${OUT_PLAN} as code, doc_type, number, symbol, title, title_en, issued_on, issued_on_precision, place, issuer_code, ${OUT_AREA} as area_code,
-    signer, horizons, purposes, requirements, general_objective, recipients, catalog_code from plan where code = ${IN_PLAN}`.execute(db);
+  await copyPlan(db, IN_PLAN, OUT_PLAN, OUT_AREA);
+  // The commune's own plan and an organisation in it: what a commune's managers may add tasks to and score.
+  await copyPlan(db, IN_PLAN, COMMUNE_PLAN, IN_UNIT);
+  await newCommuneOrganisation(db, IN_UNIT_ORG, IN_UNIT);
 
   const setup = await t.token(await t.newUser({ role: 'admin', org: 'VN' }));
   const template = async (org: string) => {
@@ -136,14 +155,15 @@ describe('authorization matrix', () => {
       if (!samePolicy(rule.access, fixture.policy)) problems.push(`${key}: declares ${describeAccess(rule.access)} but the matrix policy is ${JSON.stringify(fixture.policy)}`);
       const routeScope = !('public' in rule.access) && rule.access.scope !== undefined;
       if (routeScope !== (fixture.scope === 'route')) problems.push(`${key}: declares ${routeScope ? 'a' : 'no'} scope rule but the matrix row says scope: ${fixture.scope ?? 'none'}`);
-      if (fixture.scope && !fixture.out) problems.push(`${key}: acts on a unit but its row has no out-of-scope request (out)`);
+      if (fixture.scope && !fixture.out && !fixture.outBody) problems.push(`${key}: acts on a unit but its row has no out-of-scope request (out or outBody)`);
     }
     for (const key of Object.keys(ROUTE_FIXTURES)) if (!keys.has(key)) problems.push(`${key}: a matrix row for a route that does not exist`);
-    const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
+    const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, OpenApiOperation>> }>();
     for (const [path, ops] of Object.entries(openapi.paths)) {
-      for (const method of Object.keys(ops)) {
+      for (const [method, operation] of Object.entries(ops)) {
         const key = `${method.toUpperCase()} ${fromOpenApi(path)}`;
         if (method !== 'head' && !keys.has(key)) problems.push(`${key}: in the OpenAPI document but has no declared access rule`);
+        problems.push(...bodyUnitProblems(key, operation));
       }
     }
     expect(problems).toEqual([]);
@@ -155,17 +175,18 @@ describe('authorization matrix', () => {
     for (const [key, fixture] of Object.entries(ROUTE_FIXTURES)) {
       const method = key.split(' ')[0]!;
       for (const caller of CALLERS) {
-        const cases: ['in' | 'out', Call][] = [['in', fixture.in({ ...data, n: ++counter })]];
+        const cases: [string, Call][] = [['in', fixture.in({ ...data, n: ++counter })]];
         if (fixture.out) cases.push(['out', fixture.out({ ...data, n: ++counter })]);
+        for (const [field, make] of Object.entries(fixture.outBody ?? {})) cases.push([`out:${field}`, make({ ...data, n: ++counter })]);
         for (const [where, request] of cases) {
           const answer = await call(caller, method, request);
           requests++;
-          const label = `${key} as ${caller} (${where === 'in' ? 'in scope' : 'out of scope'}) → ${answer.status} ${answer.body?.error ?? ''}`;
+          const label = `${key} as ${caller} (${scopeLabel(where)}) → ${answer.status} ${answer.body?.error ?? ''}`;
           if (answer.status >= 500) problems.push(`${label}: a server error`);
           else if (!allowed(fixture, caller)) {
             const expected = caller === 'anonymous' ? 401 : 403;
             if (answer.status !== expected) problems.push(`${label}: expected ${expected}`);
-          } else if (where === 'out') {
+          } else if (where !== 'in') {
             const problem = await outOfScopeProblem(fixture, answer, caller as Role);
             if (problem) problems.push(`${label}: ${problem}`);
           } else if (fixture.planWide) {

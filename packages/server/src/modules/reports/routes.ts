@@ -8,7 +8,17 @@ import { DraftBody, ExportBody, ExportListQuery, ExportParams, ExportSchema, Pre
 import * as service from './service.ts';
 
 const REPORTERS = ['admin', 'plan_manager', 'unit_head'] as const;
-const scoped = (where: 'body' | 'query') => ({ access: { roles: REPORTERS, scope: { in: where, field: 'org', kind: 'unit', relation: 'within' } } }) as const;
+/** The reporting unit within the user's scope, and the plan (when named) one the user reads: its area in the user's subtree or above it. */
+const scoped = (where: 'body' | 'query') =>
+  ({
+    access: {
+      roles: REPORTERS,
+      scope: [
+        { in: where, field: 'org', kind: 'unit', relation: 'within' },
+        { in: where, field: 'plan', kind: 'plan', relation: 'related' },
+      ],
+    },
+  }) as const;
 const FILE = { 200: { type: 'string', format: 'binary' }, ...ErrorResponses } as const;
 
 /** Answers a file with a name that survives every browser: ASCII `filename` and the Vietnamese one in `filename*`. */

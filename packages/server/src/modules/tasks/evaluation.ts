@@ -24,6 +24,7 @@ import { ensureAssignments, requirePlan, today } from './assignments.ts';
 import { assignmentStatus } from './dto.ts';
 import { progressFor, targetForYear, targetText, valueText, type ProgressCache } from './indicators.ts';
 import * as repo from './repository.ts';
+import { assertNotOwnUnit, assertPlanInScope } from './task-rules.ts';
 
 const yearPeriods = (year: number) => [String(year), `${year}S1`, `${year}S2`];
 const dayOf = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString().slice(0, 10));
@@ -150,11 +151,13 @@ export async function ranking(ctx: AppContext, auth: AuthContext, q: { plan: str
   return { year: q.year, agencies: rank(agencies), communes: rank(communes) };
 }
 
-/** A plan manager's adjustment of a unit's score, with its reason; audited. */
+/** A plan manager's adjustment of a unit's score, with its reason; audited. Only for a plan of the caller's area or below, and never the caller's own unit. */
 export async function adjustScore(ctx: AppContext, auth: AuthContext, input: { plan: string; org: string; year: number; delta: number; reason: string }) {
   requireManager(auth);
-  await requirePlan(ctx.db, input.plan);
+  const plan = await requirePlan(ctx.db, input.plan);
+  await assertPlanInScope(ctx, auth, plan.area_code);
   await assertReads(ctx, auth, input.org);
+  await assertNotOwnUnit(ctx, auth, input.org);
   const reason = input.reason.trim();
   if (!reason) throw errors.invalidField('reason', 'Hãy ghi lý do điều chỉnh điểm', 'Give the reason for the adjustment');
   if (input.delta === 0) throw errors.invalidField('delta', 'Số điểm điều chỉnh phải khác 0', 'The adjustment must not be zero');

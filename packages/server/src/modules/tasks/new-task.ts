@@ -5,6 +5,7 @@ import type { AuthContext } from '../auth/service.ts';
 import { requireManager } from './access.ts';
 import { ensureAssignments, invalidateAssignments, requirePlan } from './assignments.ts';
 import type { NewTaskInput } from './schema.ts';
+import { assertPartiesInScope, assertPlanInScope, assertWithinPlanPeriod, planPeriod } from './task-rules.ts';
 
 /** Checks each party code names an organisation or a group; answers the names, for the lead/coordinating text. */
 async function partyNames(ctx: AppContext, codes: string[], field: string): Promise<{ code: string; name: string; isGroup: boolean }[]> {
@@ -21,7 +22,8 @@ async function partyNames(ctx: AppContext, codes: string[], field: string): Prom
 /** Adds a task to a plan (plan managers): its parties, schedule and, at once, its assignments up to today. */
 export async function createTask(ctx: AppContext, auth: AuthContext, input: NewTaskInput) {
   requireManager(auth);
-  await requirePlan(ctx.db, input.plan);
+  const plan = await requirePlan(ctx.db, input.plan);
+  await assertPlanInScope(ctx, auth, plan.area_code);
   const group = await ctx.db.selectFrom('task_group').select('code').where('plan_code', '=', input.plan).where('code', '=', input.group).executeTakeFirst();
   if (!group) throw errors.invalidField('group', `Nhóm nhiệm vụ "${input.group}" không có trong kế hoạch`, `Task group "${input.group}" is not in the plan`);
   if (!input.title.trim()) throw errors.invalidField('title', 'Hãy nhập tên nhiệm vụ', 'Enter the task title');
@@ -29,6 +31,8 @@ export async function createTask(ctx: AppContext, auth: AuthContext, input: NewT
   if (input.dueOn && input.dueOn < input.startOn) throw errors.invalidField('dueOn', 'Thời hạn phải từ ngày bắt đầu trở đi', 'The due date must not be before the start');
   const lead = await partyNames(ctx, input.lead, 'lead');
   const coordinating = await partyNames(ctx, input.coordinating ?? [], 'coordinating');
+  await assertPartiesInScope(ctx, auth, [...lead, ...coordinating]);
+  assertWithinPlanPeriod(planPeriod(plan), input);
   const now = ctx.now();
   const code = await ctx.db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('task').select(['code', 'position']).where('plan_code', '=', input.plan).execute();
