@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,7 +21,11 @@ export interface Config {
   logLevel: LogLevel;
   /** Send cookies with `Secure`: always, never, or when the request came over HTTPS. */
   cookieSecure: 'auto' | 'always' | 'never';
-  trustProxy: boolean;
+  /**
+   * Which reverse proxies' X-Forwarded-For entries to believe: none (false), the number of proxy hops in front
+   * of the server, or the proxies' addresses/CIDRs. Never `true`: that would believe a client's own entry.
+   */
+  trustProxy: TrustProxy;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   loginMaxFailures: number;
@@ -37,7 +42,11 @@ export interface Config {
   xlsxMaxUnzippedBytes: number;
   /** Load the synthetic 2021–2025 history on a first start without figures. */
   demoData: boolean;
+  /** `POST /api/test/clock` for browser tests (VETPLAN_TEST_CLOCK=1); refused when NODE_ENV=production. */
+  testClock: boolean;
 }
+
+export type TrustProxy = false | number | string[];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -75,7 +84,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     webDistDir: path.resolve(cwd, read.text('WEB_DIST_DIR') ?? path.join(REPO_ROOT, 'packages/web/dist')),
     logLevel: read.choice('LOG_LEVEL', LOG_LEVELS, 'info'),
     cookieSecure: read.choice('COOKIE_SECURE', ['auto', 'always', 'never'] as const, 'auto'),
-    trustProxy: read.boolean('TRUST_PROXY', false),
+    trustProxy: readTrustProxy(read.text('TRUST_PROXY'), problems),
     sessionIdleMinutes: read.integer('SESSION_IDLE_MINUTES', 8 * 60, 1, 7 * 24 * 60),
     sessionMaxHours: read.integer('SESSION_MAX_HOURS', 7 * 24, 1, 90 * 24),
     loginMaxFailures: read.integer('LOGIN_MAX_FAILURES', 5, 1, 1000),
@@ -87,9 +96,45 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     xlsxMaxUnzippedBytes: read.integer('XLSX_MAX_UNZIPPED_BYTES', 8 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
     // A laptop's first start shows a living dashboard; a server starts empty unless asked.
     demoData: read.boolean('DEMO_DATA', databaseUrl === null),
+    testClock: read.boolean('VETPLAN_TEST_CLOCK', false),
   };
+  if (config.testClock && env.NODE_ENV === 'production') {
+    problems.push('VETPLAN_TEST_CLOCK: must not be set when NODE_ENV=production (it lets an administrator move the server clock)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** Names proxy-addr (Fastify's trustProxy) gives to address ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = net.isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+
+/** TRUST_PROXY: false, a hop count (1 to 10) or a comma-separated list of proxy addresses and CIDRs. */
+function readTrustProxy(raw: string | null, problems: string[]): TrustProxy {
+  if (raw === null || ['false', 'no', '0'].includes(raw.toLowerCase())) return false;
+  if (['true', 'yes'].includes(raw.toLowerCase())) {
+    problems.push(
+      'TRUST_PROXY: "true" would believe the address a client writes itself; give the number of proxies in front of vetplan (e.g. 1) or their addresses (e.g. 10.0.0.5 or 10.0.0.0/24)',
+    );
+    return false;
+  }
+  if (/^\d+$/.test(raw)) {
+    if (Number(raw) <= 10) return Number(raw);
+    problems.push(`TRUST_PROXY: "${raw}" must be a number of proxy hops from 1 to 10`);
+    return false;
+  }
+  const entries = raw.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const bad = entries.filter((e) => !isProxyAddress(e));
+  if (bad.length === 0 && entries.length > 0) return entries;
+  problems.push(`TRUST_PROXY: "${bad.join(', ') || raw}" is not a proxy address or CIDR; give false, a number of proxy hops, or addresses such as 10.0.0.5,10.0.0.0/24`);
+  return false;
 }
 
 /** Hides the password of a connection string in messages and logs. */

@@ -22,8 +22,36 @@ describe('loadConfig', () => {
       'VETPLAN_ADMIN_PASSWORD: must be at least 8 characters long',
       'PORT: "eighty" must be a whole number from 0 to 65535',
       'LOG_LEVEL: "loud" must be one of fatal, error, warn, info, debug, trace, silent',
-      'TRUST_PROXY: "maybe" must be true or false',
+      'TRUST_PROXY: "maybe" is not a proxy address or CIDR; give false, a number of proxy hops, or addresses such as 10.0.0.5,10.0.0.0/24',
     ]);
+  });
+
+  it('takes TRUST_PROXY as a number of hops or proxy addresses, and refuses true', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1,loopback' }).trustProxy).toEqual(['10.0.0.5', '10.1.0.0/16', '::1', 'loopback']);
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems({ TRUST_PROXY: 'true' })).toEqual([
+      'TRUST_PROXY: "true" would believe the address a client writes itself; give the number of proxies in front of vetplan (e.g. 1) or their addresses (e.g. 10.0.0.5 or 10.0.0.0/24)',
+    ]);
+    expect(problems({ TRUST_PROXY: '11' })).toEqual(['TRUST_PROXY: "11" must be a number of proxy hops from 1 to 10']);
+    expect(problems({ TRUST_PROXY: '10.0.0.5,10.0.0.0/33' })[0]).toMatch(/^TRUST_PROXY: "10.0.0.0\/33" is not a proxy address or CIDR/);
+  });
+
+  it('refuses VETPLAN_TEST_CLOCK=1 when NODE_ENV=production', () => {
+    expect(loadConfig({ VETPLAN_TEST_CLOCK: '1' }).testClock).toBe(true);
+    expect(() => loadConfig({ VETPLAN_TEST_CLOCK: '1', NODE_ENV: 'production' })).toThrow(
+      'VETPLAN_TEST_CLOCK: must not be set when NODE_ENV=production (it lets an administrator move the server clock)',
+    );
+    expect(loadConfig({ NODE_ENV: 'production' }).testClock).toBe(false);
   });
 
   it('takes a PostgreSQL server from DATABASE_URL', () => {

@@ -2,6 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { TrustProxy } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { analyticsRoutes } from '../modules/analytics/routes.ts';
 import { areaRoutes } from '../modules/areas/routes.ts';
@@ -49,16 +50,37 @@ const CSP_DIRECTIVES = {
   upgradeInsecureRequests: null,
 };
 
+/**
+ * Fastify's trustProxy for TRUST_PROXY. A hop count is given as a function: Fastify 5 takes a bare
+ * number as "trust nothing". With n hops the address is the n-th X-Forwarded-For entry from the right
+ * (the one the outermost trusted proxy wrote); entries to its left, which the client wrote, are ignored.
+ */
+function trustProxyOption(trust: TrustProxy): FastifyServerOptions['trustProxy'] {
+  if (typeof trust !== 'number') return trust;
+  return (_address: string, hop: number) => hop < trust;
+}
+
+/**
+ * API answers (figures, users, tokens, errors) are never kept by a browser or a proxy; the web app's
+ * files set their own caching (web.ts). Set before routing, so 404s and refusals carry it too.
+ */
+function registerNoStore(app: App): void {
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url === '/api' || request.url.startsWith('/api/') || request.url.startsWith('/api?')) reply.header('cache-control', 'no-store');
+  });
+}
+
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: ctx.config.bodyLimitBytes,
-    trustProxy: ctx.config.trustProxy,
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
     return503OnClosing: true,
     ajv: { customOptions: { allErrors: true, verbose: true, coerceTypes: 'array', removeAdditional: false, keywords: ['hintVi', 'hintEn'] } },
   }).withTypeProvider() as unknown as App;
 
   registerErrorHandler(app);
+  registerNoStore(app);
   app.addSchema(ErrorSchema);
   app.addSchema(AreaNodeSchema);
   await app.register(fastifyCookie);
