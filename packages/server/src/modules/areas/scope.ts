@@ -69,3 +69,11 @@ export async function unitRelated(db: Kysely<Database>, scope: Unit, target: Uni
   if (target.type !== 'area') return false;
   return (await areaAncestorsOrSelf(db, scope.areaCode)).has(target.code);
 }
+
+/** Every area and organisation code a user scoped to `scope` reaches (for filters that name no unit). */
+export async function unitsInReach(db: Kysely<Database>, scope: Unit): Promise<string[]> {
+  if (scope.type === 'organisation') return [...(await orgSubtree(db, scope.code))];
+  const areas = [...(await areaSubtree(db, scope.code))];
+  const orgs = await db.selectFrom('organisation').select('code').where('area_code', 'in', areas).execute();
+  return [...areas, ...orgs.map((o) => o.code)];
+}

@@ -1,8 +1,12 @@
+import type { ExpressionBuilder } from 'kysely';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
+import type { Database } from '../../db/schema.ts';
+import { unitsInReach } from '../areas/scope.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { ScopeCache } from '../forms/access.ts';
+import { loadForms } from '../forms/repository.ts';
 import { toChainedEntry } from './audit-chain.ts';
 
 export const AuditQuery = Type.Object(
@@ -33,7 +37,20 @@ export const AuditLogSchema = Type.Object({
   ),
 });
 
-/** The history of value changes per unit and/or per user, newest first. */
+/**
+ * What a filter that names no unit may return: the units in the user's reach,
+ * and the cells of the forms their organisation reports for other units
+ * (`reportedBy`), as one condition on data_value_audit.
+ */
+async function inReach(ctx: AppContext, auth: AuthContext) {
+  const units = await unitsInReach(ctx.db, auth.scope);
+  const reach = new Set(units);
+  const reported = (await loadForms(ctx.db)).filter((f) => f.reported_by !== null && reach.has(f.reported_by) && f.elements.length > 0 && f.units.length > 0);
+  return (eb: ExpressionBuilder<Database, 'data_value_audit'>) =>
+    eb.or([eb('org_code', 'in', units.length ? units : ['']), ...reported.map((f) => eb.and([eb('element_code', 'in', f.elements), eb('org_code', 'in', f.units)]))]);
+}
+
+/** The history of value changes per unit and/or per user, newest first; a filter by user returns only the changes in the caller's reach. */
 export async function auditLog(ctx: AppContext, auth: AuthContext, q: { org?: string | undefined; actor?: string | undefined; from?: string | undefined; to?: string | undefined; limit?: number | undefined }) {
   if (!q.org && !q.actor) throw errors.invalidField('org', 'Cần chọn đơn vị (org) hoặc người dùng (actor)', 'Give a unit (org) or a user (actor)');
   if (q.org) {
@@ -43,10 +60,12 @@ export async function auditLog(ctx: AppContext, auth: AuthContext, q: { org?: st
   } else if (auth.role !== 'admin' && q.actor !== auth.username) {
     throw errors.forbidden('Chỉ quản trị hệ thống xem được lịch sử của người dùng khác.', 'Only administrators may read another user’s history.');
   }
+  const reach = q.org ? null : await inReach(ctx, auth);
   const rows = await ctx.db
     .selectFrom('data_value_audit')
     .selectAll()
     .$if(q.org !== undefined, (b) => b.where('org_code', '=', q.org!))
+    .$if(reach !== null, (b) => b.where(reach!))
     .$if(q.actor !== undefined, (b) => b.where('actor', '=', q.actor!))
     .$if(q.from !== undefined, (b) => b.where('at', '>=', new Date(q.from!)))
     .$if(q.to !== undefined, (b) => b.where('at', '<', new Date(q.to!)))

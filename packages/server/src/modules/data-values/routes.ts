@@ -4,7 +4,7 @@ import type { App } from '../../http/app-type.ts';
 import { errors } from '../../http/errors.ts';
 import { ErrorResponses } from '../../http/openapi.ts';
 import { commaList as list } from '../../http/schema-helpers.ts';
-import { areaSubtree, orgSubtree } from '../areas/scope.ts';
+import { unitsInReach } from '../areas/scope.ts';
 import { assertReadable } from '../areas/scope-check.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { importBatches } from './import.ts';
@@ -17,16 +17,8 @@ import * as repo from './repository.ts';
 import { DataValuesQuery, DataValuesResponse, ImportBody, ImportQuery, ImportResponse } from './schema.ts';
 
 
-/** Every area and organisation code the user may read. */
-async function reach(ctx: AppContext, auth: AuthContext): Promise<string[]> {
-  if (auth.scope.type === 'organisation') return [...(await orgSubtree(ctx.db, auth.scope.code))];
-  const areas = [...(await areaSubtree(ctx.db, auth.scope.code))];
-  const orgs = await ctx.db.selectFrom('organisation').select('code').where('area_code', 'in', areas).execute();
-  return [...areas, ...orgs.map((o) => o.code)];
-}
-
 async function requestedUnits(ctx: AppContext, auth: AuthContext, codes: string[] | null): Promise<string[]> {
-  if (codes === null) return reach(ctx, auth);
+  if (codes === null) return unitsInReach(ctx.db, auth.scope);
   await assertReadable(ctx, auth, codes);
   return codes;
 }

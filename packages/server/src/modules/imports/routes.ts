@@ -7,6 +7,9 @@ import { ErrorResponses } from '../../http/openapi.ts';
 import { importSizes } from '../data-values/import-sizes.ts';
 import { batchesOf, csvBatches, estimateCsvRows, rowsFromJson } from '../data-values/input.ts';
 import { ImportQuery } from '../data-values/schema.ts';
+import { findUnit, unitWithin } from '../areas/scope.ts';
+import type { AuthContext } from '../auth/service.ts';
+import { findUserByUsername } from '../users/repository.ts';
 import { ImportJobs, type JobInput } from './jobs.ts';
 import { ImportJobSchema, JobParams } from './schema.ts';
 
@@ -28,6 +31,15 @@ async function receiveCsv(stream: Readable, limitBytes: number): Promise<string>
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A job is its owner's, and readable by an administrator whose scope covers the owner's (others learn nothing of it: 404). */
+async function mayReadJob(ctx: AppContext, auth: AuthContext, owner: string): Promise<boolean> {
+  if (owner === auth.username) return true;
+  if (auth.role !== 'admin') return false;
+  const user = await findUserByUsername(ctx.db, owner);
+  const unit = user ? await findUnit(ctx.db, user.scope_code) : null;
+  return unit !== null && (await unitWithin(ctx.db, auth.scope, unit));
 }
 
 export function importRoutes(app: App, ctx: AppContext): void {
@@ -69,7 +81,7 @@ export function importRoutes(app: App, ctx: AppContext): void {
     schema: { tags: ['data'], summary: 'An import’s progress and, once finished, its counts or its errors', params: JobParams, response: { 200: ImportJobSchema, ...ErrorResponses } },
   }, async (request) => {
     const job = jobs.get(request.params.id);
-    if (!job || (job.owner !== request.auth!.username && request.auth!.role !== 'admin')) throw errors.notFound(`lượt nhập "${request.params.id}"`, `Import "${request.params.id}"`);
+    if (!job || !(await mayReadJob(ctx, request.auth!, job.owner))) throw errors.notFound(`lượt nhập "${request.params.id}"`, `Import "${request.params.id}"`);
     return job;
   });
 }
