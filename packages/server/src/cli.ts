@@ -18,6 +18,7 @@ import { newPassword } from './modules/auth/secrets.ts';
 import { loadCatalog } from './modules/catalog/load.ts';
 import { CatalogError } from './modules/catalog/reader.ts';
 import { createUser } from './modules/users/service.ts';
+import { keepDataPrivate } from './private-data.ts';
 import { serve } from './server.ts';
 import { ensureAggregates, rebuildAggregates } from './modules/analytics/aggregate.ts';
 
@@ -84,6 +85,7 @@ async function run(argv: string[]): Promise<void> {
     return;
   }
   const config = loadConfig();
+  keepDataPrivate(config.dataDir);
   switch (command) {
     case 'serve':
       return serve(config);

@@ -62,12 +62,12 @@ function isStale(holder: LockHolder | null): boolean {
  * is moved aside atomically and taken over; a live holder is reported.
  */
 export function acquireDataDirLock(dataDir: string): DataDirLock {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(dataDir, LOCK_NAME);
   const me: LockHolder = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      const fd = fs.openSync(file, 'wx', 0o644);
+      const fd = fs.openSync(file, 'wx', 0o600);
       fs.writeSync(fd, JSON.stringify(me));
       fs.fsyncSync(fd);
       fs.closeSync(fd);

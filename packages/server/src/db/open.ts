@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
-import { openEmbedded, openPostgres, type DatabaseHandle } from './connection.ts';
+import { closeToOthers } from '../private-data.ts';
+import { embeddedClusterDir, openEmbedded, openPostgres, type DatabaseHandle } from './connection.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 
 export interface OpenedDatabase extends DatabaseHandle {
@@ -12,6 +13,8 @@ export async function openConfiguredDatabase(config: Config): Promise<OpenedData
   const lock = acquireDataDirLock(config.dataDir);
   try {
     const handle = await openEmbedded(config.dataDir);
+    // PGlite writes the files of a new cluster 0666 and its relation cache 0644 at every start, whatever the umask.
+    closeToOthers(embeddedClusterDir(config.dataDir));
     return {
       ...handle,
       lock,

@@ -6,6 +6,8 @@ import { freePort, loginCookie, startServer, waitForHealth, type ServerProcess }
 
 const ADMIN_PASSWORD = 'admin-pass-123';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-serve-'));
+// As an installation from before the data folder was kept private left it.
+fs.chmodSync(dataDir, 0o755);
 const env = { DATA_DIR: dataDir, VETPLAN_ADMIN_PASSWORD: ADMIN_PASSWORD, WEB_DIST_DIR: path.join(dataDir, 'no-web') };
 const started: ServerProcess[] = [];
 
@@ -30,6 +32,20 @@ describe('vetplan serve on the embedded database', { timeout: 180_000 }, () => {
     const { cookie } = await loginCookie(first.url, 'admin', ADMIN_PASSWORD);
     const plan = await fetch(`${first.url}/api/plans/YD-GDNN-2023`, { headers: { cookie } });
     expect(plan.status).toBe(200);
+  });
+
+  it('keeps the data folder private: the folder and every folder in it 0700, every file 0600 or tighter', () => {
+    const open: string[] = [];
+    const visit = (entry: string) => {
+      const stat = fs.statSync(entry);
+      if ((stat.mode & 0o077) !== 0) open.push(`${path.relative(dataDir, entry) || '.'} ${(stat.mode & 0o777).toString(8)}`);
+      if (stat.isDirectory()) for (const name of fs.readdirSync(entry)) visit(path.join(entry, name));
+    };
+    visit(dataDir);
+    expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.join(dataDir, 'vetplan.lock')).mode & 0o777).toBe(0o600);
+    expect(fs.readdirSync(path.join(dataDir, 'db')).length).toBeGreaterThan(5);
+    expect(open).toEqual([]);
   });
 
   it('refuses a second process on the same folder while the first keeps serving', async () => {
