@@ -69,8 +69,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push(`DATABASE_URL: "${redactUrl(databaseUrl)}" must start with postgres:// or postgresql://`);
   }
-  const adminPassword = read.text('VETPLAN_ADMIN_PASSWORD');
-  if (adminPassword !== null && adminPassword.length < 8) {
+  // Kept exactly as given (no trimming): it is the password typed at the first login. The whole policy is checked when the first admin is created (bootstrap.ts).
+  const adminPassword = env.VETPLAN_ADMIN_PASSWORD ? env.VETPLAN_ADMIN_PASSWORD : null;
+  if (adminPassword !== null && [...adminPassword].length < 8) {
     problems.push('VETPLAN_ADMIN_PASSWORD: must be at least 8 characters long');
   }
 

@@ -71,6 +71,12 @@ describe('the vetplan command', { timeout: 180_000 }, () => {
     const role = cli('user', 'add', 'x', '--role', 'boss', '--org', '221');
     expect(role.status).toBe(1);
     expect(role.stderr).toContain('--role must be one of: admin, plan_manager, unit_officer, unit_head, viewer');
+    const common = cli('user', 'add', 'weak.pass', '--role', 'viewer', '--org', '221', '--password', 'Password123');
+    expect(common.status).toBe(1);
+    expect(common.stderr).toContain('  - password: is one of the most common passwords and easy to guess');
+    const blank = cli('user', 'add', 'weak.pass', '--role', 'viewer', '--org', '221', '--password', ' '.repeat(8));
+    expect(blank.status).toBe(1);
+    expect(blank.stderr).toContain('  - password: must not be only spaces');
     // The installed command (bin/vetplan.mjs, the sources through tsx), where the others run the bundle.
     const config = spawnSync(process.execPath, [CLI, 'migrate'], { cwd: REPO_ROOT, env: { ...env, PORT: 'abc', DATABASE_URL: 'mysql://x' }, encoding: 'utf8' });
     expect(config.status).toBe(1);

@@ -30,6 +30,30 @@ describe('POST /api/users', () => {
     expect(extra.json<ErrorBody>().message).toBe('isRoot: là trường không được phép');
   });
 
+  it('refuses a common password, a context word, the username and a password of only spaces, naming the field', async () => {
+    const s = await t.login(await t.newUser({ role: 'admin', org: 'VN' }));
+    const refused = async (password: string) => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/users', headers: s.write, payload: body({ username: 'weak.pass', password }) });
+      expect(res.statusCode, password).toBe(400);
+      const error = res.json<ErrorBody>();
+      expect(error.error).toBe('validation_error');
+      expect(error.details).toEqual([expect.objectContaining({ path: 'password' })]);
+      return error.message;
+    };
+    expect(await refused(' '.repeat(8))).toBe('password: không được chỉ gồm dấu cách');
+    expect(await refused('Password123')).toBe(
+      'password: là một trong những mật khẩu phổ biến nhất nên rất dễ bị đoán; hãy chọn mật khẩu khác, tốt nhất là một cụm nhiều từ',
+    );
+    expect(await refused('12345678')).toMatch(/^password: là một trong những mật khẩu phổ biến nhất/);
+    for (const word of ['YenDung@2025', 'Mật khẩu 123', 'weak.pass2024']) {
+      expect(await refused(word)).toBe('password: dựa trên tên đăng nhập, tên hệ thống, cơ quan hoặc địa danh nên dễ bị đoán; hãy chọn mật khẩu khác');
+    }
+    expect(await t.db.db.selectFrom('app_user').select('id').where('username', '=', 'weak.pass').executeTakeFirst()).toBeUndefined();
+    const phrase = await t.app.inject({ method: 'POST', url: '/api/users', headers: s.write, payload: body({ username: 'good.pass', password: 'ngựa đúng pin kẹp ghim' }) });
+    expect(phrase.statusCode).toBe(201);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'good.pass', password: 'ngựa đúng pin kẹp ghim' } })).statusCode).toBe(200);
+  });
+
   it('creates a user, then answers 409 for the same username', async () => {
     const s = await t.login(await t.newUser({ role: 'admin', org: 'VN' }));
     const res = await t.app.inject({ method: 'POST', url: '/api/users', headers: s.write, payload: body({ displayName: 'Nguyễn Thị Lan' }) });

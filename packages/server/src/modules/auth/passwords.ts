@@ -3,8 +3,6 @@ import { hash, verify } from '@node-rs/argon2';
 /** OWASP's argon2id settings: 19 MiB, 2 passes, 1 lane (argon2id is the library's default algorithm). */
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const PASSWORD_MIN_LENGTH = 8;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }

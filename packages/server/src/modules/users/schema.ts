@@ -1,6 +1,6 @@
 import { ROLES } from '@vetplan/domain';
 import { Type, type Static } from 'typebox';
-import { PASSWORD_MIN_LENGTH } from '../auth/passwords.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password-policy.ts';
 
 export const ScopeSchema = Type.Object({
   code: Type.String(),
@@ -28,7 +28,8 @@ export const CreateUserBody = Type.Object(
       hintVi: 'chỉ gồm chữ thường không dấu, chữ số và các dấu . _ - (ví dụ: lan.ldtbxh)',
       hintEn: 'may hold only lower-case letters without diacritics, digits and . _ - (e.g. lan.ldtbxh)',
     }),
-    password: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 256 }),
+    // Also checked against the common passwords and context words (auth/password-policy.ts) by createUser.
+    password: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }),
     role: Type.Enum([...ROLES]),
     org: Type.String({ minLength: 1, maxLength: 64 }),
     displayName: Type.Optional(Type.String({ maxLength: 200 })),

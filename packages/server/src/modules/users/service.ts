@@ -4,6 +4,7 @@ import { errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { areaSubtree, findUnit, unitWithin, type Unit } from '../areas/scope.ts';
 import { deleteUserSessions } from '../auth/repository.ts';
+import { passwordProblem } from '../auth/password-policy.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { AuthContext } from '../auth/service.ts';
 import * as repo from './repository.ts';
@@ -41,7 +42,14 @@ export interface CreateUserOptions {
   ip?: string | null;
 }
 
+/** Refuses a password the policy does not allow, naming the field (every way of setting one comes here). */
+function checkNewPassword(password: string, username: string): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw errors.invalidField('password', problem.vi, problem.en);
+}
+
 export async function createUser(ctx: AppContext, input: CreateUserInput, options: CreateUserOptions): Promise<UserDto> {
+  checkNewPassword(input.password, input.username);
   const scope = await resolveScope(ctx, options.actor?.scope ?? null, input.org);
   const passwordHash = await hashPassword(input.password);
   const user = await ctx.db.transaction().execute(async (trx) => {
