@@ -3,6 +3,11 @@
  * LF line ends, a leading BOM). Feed it text chunks; it hands back whole
  * records as they complete, so a large file never sits in memory at once.
  */
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+
 export class CsvReader {
   private field = '';
   /** Characters of the current record so far. */
@@ -27,62 +32,87 @@ export class CsvReader {
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i]!;
-      if (++this.length > this.maxRecordLength) {
-        throw new CsvError(`the record starting on line ${this.recordLine} is longer than ${this.maxRecordLength} characters`, this.recordLine, 'too_long');
-      }
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
       if (this.pendingCr) {
         this.pendingCr = false;
-        if (c === '\n') continue;
+        if (text.charCodeAt(i) === LF) {
+          i++;
+          continue;
+        }
       }
       if (this.inQuotes) {
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            this.field += '"';
-            i++;
-          } else if (i + 1 === text.length) {
-            // The quote may be doubled by the next chunk: decide then.
-            this.inQuotes = false;
-            this.quoteClosed = true;
-          } else {
-            this.inQuotes = false;
-            this.quoteClosed = true;
-          }
+        // Up to the next quote in one slice; a quote last in the chunk may be doubled by the next chunk: decide then.
+        const quote = text.indexOf('"', i);
+        const stop = quote < 0 ? n : quote;
+        if (stop > i) this.append(text.slice(i, stop), true);
+        if (quote < 0) break;
+        this.grow(1);
+        if (quote + 1 < n && text.charCodeAt(quote + 1) === QUOTE) {
+          this.field += '"';
+          this.grow(1);
+          i = quote + 2;
         } else {
-          if (c === '\n') this.line++;
-          this.field += c;
+          this.inQuotes = false;
+          this.quoteClosed = true;
+          i = quote + 1;
         }
         continue;
       }
-      if (c === '"') {
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) {
+        this.grow(1);
         if (this.quoteClosed) {
           // `""` split across chunks: an escaped quote inside the field.
           this.field += '"';
           this.inQuotes = true;
           this.quoteClosed = false;
-          continue;
-        }
-        if (this.field === '') {
+        } else if (this.field === '') {
           this.inQuotes = true;
-          continue;
+        } else {
+          this.field += '"';
         }
-        this.field += c;
-      } else if (c === ',') {
+        i++;
+      } else if (c === COMMA) {
+        this.grow(1);
         this.endField();
-      } else if (c === '\n' || c === '\r') {
+        i++;
+      } else if (c === LF || c === CR) {
         this.endField();
         out.push({ fields: this.record, line: this.recordLine });
         this.record = [];
         this.length = 0;
         this.line++;
         this.recordLine = this.line;
-        if (c === '\r') this.pendingCr = true;
+        if (c === CR) this.pendingCr = true;
+        i++;
       } else {
-        this.field += c;
+        // A run of plain characters, taken as one slice.
+        let j = i + 1;
+        while (j < n) {
+          const d = text.charCodeAt(j);
+          if (d === COMMA || d === QUOTE || d === LF || d === CR) break;
+          j++;
+        }
+        this.append(text.slice(i, j), false);
+        i = j;
       }
     }
     return out;
+  }
+
+  private append(part: string, quoted: boolean): void {
+    this.grow(part.length);
+    this.field += part;
+    if (quoted) for (let k = part.indexOf('\n'); k >= 0; k = part.indexOf('\n', k + 1)) this.line++;
+  }
+
+  private grow(characters: number): void {
+    this.length += characters;
+    if (this.length > this.maxRecordLength) {
+      throw new CsvError(`the record starting on line ${this.recordLine} is longer than ${this.maxRecordLength} characters`, this.recordLine, 'too_long');
+    }
   }
 
   /** Ends the input; returns the last record if the file did not end with a line break. */

@@ -52,6 +52,21 @@ describe('CsvReader', () => {
     r.push('a,b\n"open,');
     expect(() => r.end()).toThrow('a quoted field opened on line 2 is never closed');
   });
+  it('stops at a record longer than its limit, naming the line it starts on, however the text is cut', () => {
+    for (const text of ['a,b\nccccc,dddddd\n', 'a,b\n"cc\ncc,dd\ndd",x\n']) {
+      for (const cut of [1, 3, 7, text.length]) {
+        const reader = new CsvReader(8);
+        const read = () => {
+          for (let i = 0; i < text.length; i += cut) reader.push(text.slice(i, i + cut));
+          reader.end();
+        };
+        expect(read).toThrow(expect.objectContaining({ kind: 'too_long', line: 2 }));
+      }
+    }
+    // At the limit, the record is read.
+    expect(new CsvReader(8).push('abcd,efg\n')).toEqual([{ fields: ['abcd', 'efg'], line: 1 }]);
+  });
+
   it('reads what csvRecord writes, however the text is cut into chunks', () => {
     const field = fc.string({ unit: fc.constantFrom('a', 'Đ', ',', '"', '\n', '\r', ' ', '1', '=', '-', '+', '@', '\t') });
     fc.assert(

@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { authContextFor } from '../../src/modules/auth/service.ts';
+import { importBatches } from '../../src/modules/data-values/import.ts';
+import { csvBatches } from '../../src/modules/data-values/input.ts';
 import { XLSX_TYPE } from '../../src/modules/forms/xlsx.ts';
 import { useTestApp, type ErrorBody } from '../support/app.ts';
 import { bombCorpus, type Bomb } from '../support/xlsx-bombs.ts';
@@ -13,6 +16,7 @@ import { FORM, ORG, PERIOD } from './fuzz-targets.ts';
  */
 const t = useTestApp({ IMPORT_MAX_ROWS: '5000' });
 let admin: Record<string, string>;
+let adminName: string;
 let template: Buffer;
 let corpus: Bomb[];
 
@@ -22,7 +26,8 @@ const postCsv = (csv: string, url = '/api/data-values') => t.app.inject({ method
 
 beforeAll(async () => {
   t.clock.current = new Date('2025-06-16T03:00:00Z');
-  admin = { authorization: `Bearer ${await t.token(await t.newUser({ role: 'admin', org: '221' }))}` };
+  adminName = await t.newUser({ role: 'admin', org: '221' });
+  admin = { authorization: `Bearer ${await t.token(adminName)}` };
   template = (await t.app.inject({ method: 'GET', url: `/api/forms/${FORM}/template.xlsx?org=${ORG}&period=${PERIOD}`, headers: admin })).rawPayload;
   corpus = await bombCorpus(template, { inflatedBytes: 64 << 20, rows: 300_000 });
 });
@@ -82,25 +87,37 @@ describe('CSV bombs', () => {
 
   it('refuses a file of more rows than IMPORT_MAX_ROWS with 413', async () => {
     const rows = Array.from({ length: 6_000 }, (_, i) => `DE_LABOUR_FORCE,2024,07741,sex:M,${i},`).join('\n');
-    const res = await postCsv(header + rows);
+    // Partial mode reads on past the errors (each row repeats the same cell) to the cap.
+    const res = await postCsv(header + rows, '/api/data-values?mode=partial');
     expect(res.statusCode).toBe(413);
     expect(res.json<ErrorBody>().message).toContain('Tệp có hơn 5.000 dòng số liệu');
   });
 
   it('lists the first 1,000 errors of a file of bad rows, with their count, in the answer and in a job', async () => {
-    const rows = Array.from({ length: 3_000 }, (_, i) => `DE_NOPE,2024,07741,,${i},`).join('\n');
+    const rows = Array.from({ length: 1_500 }, (_, i) => `DE_NOPE,2024,07741,,${i},`).join('\n');
     const res = await postCsv(header + rows);
     expect(res.statusCode).toBe(422);
     const body = res.json<ErrorBody & { errors: { row: number }[]; errorCount: number }>();
-    expect({ listed: body.errors.length, first: body.errors[0]!.row, last: body.errors.at(-1)!.row, errorCount: body.errorCount }).toEqual({ listed: 1000, first: 1, last: 1000, errorCount: 3000 });
-    expect(body.message).toBe('Tệp có 3.000 lỗi; không có số liệu nào được lưu. Dưới đây là 1.000 lỗi đầu tiên: hãy sửa rồi gửi lại tệp.');
+    expect({ listed: body.errors.length, first: body.errors[0]!.row, last: body.errors.at(-1)!.row, errorCount: body.errorCount }).toEqual({ listed: 1000, first: 1, last: 1000, errorCount: 1500 });
+    expect(body.message).toBe('Tệp có 1.500 lỗi; không có số liệu nào được lưu. Dưới đây là 1.000 lỗi đầu tiên: hãy sửa rồi gửi lại tệp.');
     const job = (await postCsv(header + rows, '/api/imports')).json<{ id: string }>();
     const state = await vi.waitFor(async () => {
       const now = (await t.app.inject({ method: 'GET', url: `/api/imports/${job.id}`, headers: admin })).json<{ status: string; error: { errors: unknown[]; errorCount: number } | null }>();
       expect(now.status).not.toBe('running');
       return now;
     }, { timeout: 30_000, interval: 50 });
-    expect({ status: state.status, listed: state.error?.errors.length, errorCount: state.error?.errorCount }).toEqual({ status: 'failed', listed: 1000, errorCount: 3000 });
+    expect({ status: state.status, listed: state.error?.errors.length, errorCount: state.error?.errorCount }).toEqual({ status: 'failed', listed: 1000, errorCount: 1500 });
+  });
+
+  it('stops checking an all-or-nothing file once it has more errors than are listed', async () => {
+    const rows = Array.from({ length: 4_000 }, (_, i) => `DE_NOPE,2024,07741,,${i},`).join('\n');
+    const auth = await authContextFor(t.ctx, adminName);
+    const attempt = importBatches(t.ctx, auth, csvBatches(header + rows, 600), 'atomic', 'import');
+    await expect(attempt).rejects.toMatchObject({
+      status: 422,
+      messageVi: 'Tệp có ít nhất 1.200 lỗi (việc kiểm tra dừng sau dòng 1.200); không có số liệu nào được lưu. Dưới đây là 1.000 lỗi đầu tiên: hãy sửa rồi gửi lại tệp.',
+      extra: { errorCount: 1200 },
+    });
   });
 });
 

@@ -35,25 +35,32 @@ export interface ImportResult {
   errorCount?: number;
 }
 
-/** A rejected import: 409 when it would change approved (locked) figures, else 422; both list the bad rows (the first MAX_LISTED_ERRORS). */
-function rejected(errors: RowErrorList, lock: RowError | null = null): AppError {
+/**
+ * A rejected import: 409 when it would change approved (locked) figures, else 422; both list the bad rows (the
+ * first MAX_LISTED_ERRORS). `stoppedAfter`: the row after which the checks stopped, past that many errors.
+ */
+function rejected(errors: RowErrorList, lock: RowError | null = null, stoppedAfter: number | null = null): AppError {
   const listed = { errors: errors.sorted(), errorCount: errors.total };
   if (lock) return new AppError('locked', 409, lock.message, lock.messageEn, [], {}, listed);
-  const truncated = errors.total > MAX_LISTED_ERRORS;
   const rows = errors.rows();
-  return new AppError(
-    'import_rejected',
-    422,
-    truncated
-      ? `Tệp có ${formatNumber(errors.total)} lỗi; không có số liệu nào được lưu. Dưới đây là ${formatNumber(MAX_LISTED_ERRORS)} lỗi đầu tiên: hãy sửa rồi gửi lại tệp.`
-      : `Có ${rows} dòng bị lỗi; không có số liệu nào được lưu. Hãy sửa các dòng được liệt kê rồi gửi lại.`,
-    truncated
-      ? `The file has ${errors.total} errors; nothing was stored. The first ${MAX_LISTED_ERRORS} are listed: fix them and send the file again.`
-      : `${rows} row(s) have errors; nothing was stored. Fix the rows listed and send the file again.`,
-    [],
-    {},
-    listed,
-  );
+  const n = formatNumber(errors.total);
+  const cap = formatNumber(MAX_LISTED_ERRORS);
+  const [vi, en] =
+    stoppedAfter !== null
+      ? [
+          `Tệp có ít nhất ${n} lỗi (việc kiểm tra dừng sau dòng ${formatNumber(stoppedAfter)}); không có số liệu nào được lưu. Dưới đây là ${cap} lỗi đầu tiên: hãy sửa rồi gửi lại tệp.`,
+          `The file has at least ${errors.total} errors (the checks stopped after row ${stoppedAfter}); nothing was stored. The first ${MAX_LISTED_ERRORS} are listed: fix them and send the file again.`,
+        ]
+      : errors.total > MAX_LISTED_ERRORS
+        ? [
+            `Tệp có ${n} lỗi; không có số liệu nào được lưu. Dưới đây là ${cap} lỗi đầu tiên: hãy sửa rồi gửi lại tệp.`,
+            `The file has ${errors.total} errors; nothing was stored. The first ${MAX_LISTED_ERRORS} are listed: fix them and send the file again.`,
+          ]
+        : [
+            `Có ${rows} dòng bị lỗi; không có số liệu nào được lưu. Hãy sửa các dòng được liệt kê rồi gửi lại.`,
+            `${rows} row(s) have errors; nothing was stored. Fix the rows listed and send the file again.`,
+          ];
+  return new AppError('import_rejected', 422, vi, en, [], {}, listed);
 }
 
 function tooManyRows(max: number): AppError {
@@ -138,6 +145,7 @@ export async function importBatches(ctx: AppContext, auth: AuthContext, batches:
     const errors = new RowErrorList();
     let lock: RowError | null = null;
     let read = 0;
+    let lastRow = 0;
     for await (const batch of batches) {
       if (batch.rows.length === 0 && batch.errors.length > 0) {
         // The file itself could not be read (header, CSV syntax): nothing of it counts.
@@ -145,16 +153,19 @@ export async function importBatches(ctx: AppContext, auth: AuthContext, batches:
         onProgress?.({ phase: 'done', processed: read, total: Math.max(total, read) });
         return { created: 0, updated: 0, deleted: 0, unchanged: 0, errors: batch.errors, errorCount: batch.errors.length };
       }
+      // More rows after an atomic import has more errors than are listed: the checks stop (a file of a million bad rows costs one batch).
+      if (mode === 'atomic' && errors.total > MAX_LISTED_ERRORS) throw rejected(errors, lock, lastRow);
       if (read + batch.rows.length > ctx.config.importMaxRows) throw tooManyRows(ctx.config.importMaxRows);
       const checked = await checker.check(batch.rows);
       errors.add(batch.errors);
       errors.add(checked.errors);
       lock ??= checked.lock;
-      // Once an atomic import has failed, the remaining rows are only checked, to list every bad one.
+      // Once an atomic import has failed, the remaining rows are only checked, to list the bad ones: up to the cap.
       if (mode === 'partial' || errors.total === 0) await stage.append(checked.good);
       read += batch.rows.length;
       total = Math.max(total, read);
       onProgress?.({ phase: 'checking', processed: read, total });
+      lastRow = batch.rows.at(-1)?.row ?? lastRow;
       await pacer.next();
       await afterBatch?.(read);
     }

@@ -7,6 +7,7 @@ import { commaList as list } from '../../http/schema-helpers.ts';
 import { unitsInReach } from '../areas/scope.ts';
 import { assertReadable } from '../areas/scope-check.ts';
 import type { AuthContext } from '../auth/service.ts';
+import { importSlots } from './import-slots.ts';
 import { importBatches } from './import.ts';
 import { importSizes } from './import-sizes.ts';
 import { batchesOf, COLUMNS, csvBatches, rowsFromJson } from './input.ts';
@@ -40,7 +41,7 @@ export function dataValueRoutes(app: App, ctx: AppContext): void {
     const size = importSizes(ctx.db).batchRows;
     const batches = typeof request.body === 'string' ? csvBatches(request.body, size) : batchesOf(rowsFromJson(request.body), size);
     const source = request.auth!.via === 'token' ? 'api' : 'import';
-    return importBatches(ctx, request.auth!, batches, request.query.mode ?? 'atomic', source);
+    return importSlots.run(() => importBatches(ctx, request.auth!, batches, request.query.mode ?? 'atomic', source));
   });
 
   app.post('/api/demo-data', {

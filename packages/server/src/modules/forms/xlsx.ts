@@ -7,6 +7,7 @@ import { Semaphore } from '../../http/semaphore.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { importDataValues, type ImportResult } from '../data-values/import.ts';
 import type { InputRow, RowError } from '../data-values/input.ts';
+import { importSlots } from '../data-values/import-slots.ts';
 import { loadDataMetadata } from '../data-values/metadata.ts';
 import { entry } from './entry.ts';
 import { loadForms } from './repository.ts';
@@ -165,7 +166,7 @@ export async function uploadTemplate(ctx: AppContext, auth: AuthContext, code: s
     rows.push({ row: number, element, period, org, disagg: text(cells.get('C')), value: typeof raw === 'number' ? raw : text(raw), comment: text(cells.get('F')) || null });
   }
   try {
-    return await importDataValues(ctx, auth, { rows, errors: [] }, 'atomic', 'import');
+    return await importSlots.run(() => importDataValues(ctx, auth, { rows, errors: [] }, 'atomic', 'import'));
   } catch (error) {
     if (error instanceof AppError && Array.isArray(error.extra.errors)) {
       throw new AppError(error.id, error.status, error.messageVi, error.messageEn, error.details, error.headers, { ...error.extra, errors: locate(error.extra.errors as RowError[]) });

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { isDatabaseUnavailable } from '../../db/unavailable.ts';
+import { importSlots } from '../data-values/import-slots.ts';
 import { ImportInterrupted, importBatches, type ImportMode, type ImportOptions, type ImportProgress, type ImportResult, type UndoState } from '../data-values/import.ts';
 import type { RowBatches, RowError } from '../data-values/input.ts';
 
@@ -64,7 +65,8 @@ export class ImportJobs {
     };
     this.jobs.set(job.id, job);
     const source = auth.via === 'token' ? 'api' : 'import';
-    importBatches(ctx, auth, input.batches, mode, source, { ...this.hooks, total: input.total, onProgress: (p) => (job.progress = p) })
+    importSlots
+      .run(() => importBatches(ctx, auth, input.batches, mode, source, { ...this.hooks, total: input.total, onProgress: (p) => (job.progress = p) }))
       .then((result) => {
         job.result = result;
         job.status = 'done';
