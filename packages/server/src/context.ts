@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { Database } from './db/schema.ts';
 import { CatalogueCache } from './modules/analytics/catalogue-cache.ts';
-import { LoginThrottle } from './modules/auth/login-throttle.ts';
 import { Foreground } from './http/foreground.ts';
 
 /** What services need from the running application; tests build one per database. */
@@ -11,7 +10,6 @@ export interface AppContext {
   config: Config;
   /** The clock; tests move it instead of sleeping. */
   now: () => Date;
-  loginThrottle: LoginThrottle;
   /** Indicators, plan targets and element metadata, read once per catalogue version (analytics/catalogue-cache.ts). */
   catalogue: CatalogueCache;
   /** Interactive requests in flight, which long work (imports) lets go first (http/foreground.ts). */
@@ -23,7 +21,6 @@ export function createContext(db: Kysely<Database>, config: Config, now: () => D
     db,
     config,
     now,
-    loginThrottle: new LoginThrottle(config.loginMaxFailures, config.loginWindowMinutes * 60_000, () => now().getTime()),
     catalogue: new CatalogueCache(),
     foreground: new Foreground(),
   };

@@ -248,6 +248,14 @@ export interface ApiTokenTable {
   revoked_at: Timestamp | null;
 }
 
+/** Login attempts of a username from an address, of a username (ip ''), or from an address (username ''): migration 20261203_0009. */
+export interface LoginAttemptTable {
+  username: string;
+  ip: string;
+  attempts: number;
+  last_attempt_at: Timestamp;
+}
+
 export interface AuditEventTable {
   id: Generated<number>;
   at: Generated<Date>;
@@ -288,6 +296,7 @@ export interface Database {
   app_user: AppUserTable;
   user_session: UserSessionTable;
   api_token: ApiTokenTable;
+  login_attempt: LoginAttemptTable;
   audit_event: AuditEventTable;
   schema_migration: SchemaMigrationTable;
   data_value: DataValueTable;

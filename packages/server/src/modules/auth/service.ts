@@ -4,6 +4,7 @@ import { errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { findUnit, type Unit } from '../areas/scope.ts';
 import { findUserByUsername, type UserRow } from '../users/repository.ts';
+import { forgiveAttempts, reserveAttempt, throttleLimits } from './login-throttle.ts';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.ts';
 import * as repo from './repository.ts';
 import { hashSecret, newSecret } from './secrets.ts';
@@ -82,22 +83,22 @@ export interface LoginResult {
 }
 
 export async function login(ctx: AppContext, username: string, password: string, client: ClientInfo): Promise<LoginResult> {
-  const wait = ctx.loginThrottle.retryAfterSeconds(username, client.ip);
+  // Counted before the password is checked: attempts sent at once cannot pass the limits together.
+  const wait = await reserveAttempt(ctx.db, throttleLimits(ctx.config), username, client.ip, ctx.now());
   if (wait > 0) throw errors.tooManyAttempts(wait);
 
   const user = await findUserByUsername(ctx.db, username);
   const ok = user ? await verifyPassword(user.password_hash, password) : (await verifyAgainstNothing(password), false);
   if (!user || !ok || user.disabled_at !== null) {
-    ctx.loginThrottle.recordFailure(username, client.ip);
     await recordAudit(ctx.db, { actor: username, action: 'login_failed', entity: 'user', entityKey: username, ip: client.ip });
     throw errors.invalidCredentials();
   }
-  ctx.loginThrottle.recordSuccess(username);
 
   const cookieValue = newSecret();
   const now = ctx.now();
   const maxAgeSeconds = ctx.config.sessionMaxHours * 3600;
   const session = await ctx.db.transaction().execute(async (trx) => {
+    await forgiveAttempts(trx, username, client.ip);
     const idHash = hashSecret(cookieValue);
     const csrfToken = newSecret();
     await repo.insertSession(trx, {
