@@ -18,6 +18,7 @@ import { createApiToken } from '../packages/server/src/modules/auth/service.ts';
 import { loadCatalog } from '../packages/server/src/modules/catalog/load.ts';
 import { createUser } from '../packages/server/src/modules/users/service.ts';
 import { FORM, fuzzTargets, ORG, PERIOD } from '../packages/server/test/security/fuzz-targets.ts';
+import { bombCorpus } from '../packages/server/test/support/xlsx-bombs.ts';
 
 const cases = Number(process.argv[2] ?? 10_000);
 const only = process.argv[3] ?? '';
@@ -53,7 +54,9 @@ const template = (await app.inject({ method: 'GET', url: `/api/forms/${FORM}/tem
 
 // The filter: parts separated by | (any may match), or !part to leave targets out.
 const wanted = (name: string) => (only.startsWith('!') ? !name.includes(only.slice(1)) : only.split('|').some((part) => name.includes(part)));
-const targets = fuzzTargets({ app, ctx, callers: [admin, officer], template, catalogDir }).filter((t) => wanted(t.name));
+// The bomb corpus at full size: a sheet inflating to 500 MB, five million empty rows (test/support/xlsx-bombs.ts).
+const bombs = (await bombCorpus(template, { inflatedBytes: 500 << 20, rows: 5_000_000 })).map((b) => b.file);
+const targets = fuzzTargets({ app, ctx, callers: [admin, officer], template, bombs, catalogDir }).filter((t) => wanted(t.name));
 console.log(`hostile input: ${cases} cases per target, ${targets.length} targets, seed ${seed}, PGlite, Node ${process.version}, ${os.cpus().length} CPUs`);
 console.log('| target | cases | cases/s | accepted | refused 4xx | 5xx | crashes | partial writes |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');

@@ -28,6 +28,8 @@ export interface FuzzEnv {
   callers: Record<string, string>[];
   /** A filled Excel template of FORM for ORG and PERIOD. */
   template: Buffer;
+  /** Excel files built to explode when read (test/support/xlsx-bombs.ts), each sent whole or damaged. */
+  bombs: Buffer[];
   catalogDir: string;
 }
 
@@ -216,6 +218,8 @@ export function fuzzTargets(env: FuzzEnv): FuzzTarget<any>[] {
       const file = Buffer.isBuffer(input) ? input : await workbook.fill(input);
       return probeWrite(env, { method: 'POST', url: `/api/forms/${FORM}/xlsx`, headers: { ...caller(env, n++), 'content-type': XLSX_TYPE }, payload: file });
     } },
+    { name: 'POST /api/forms/:code/xlsx (bombs)', arbitrary: fc.nat({ max: env.bombs.length - 1 }).chain((i) => fc.oneof(fc.constant(env.bombs[i]!), damagedBytes(env.bombs[i]!))), probe: (file: Buffer) =>
+      probeWrite(env, { method: 'POST', url: `/api/forms/${FORM}/xlsx`, headers: { ...caller(env, n++), 'content-type': XLSX_TYPE }, payload: file }) },
     { name: 'POST /api/forms/:code/submissions/:org/:period/:action', arbitrary: fc.tuple(fc.oneof(fc.constant(FORM), hostileString), fc.oneof(fc.constant(ORG), hostileString), fc.oneof(fc.constant(PERIOD), hostileString), fc.oneof(fc.constantFrom('submit', 'approve', 'return', 'unlock'), hostileString), fc.oneof(hostileRecord({ comment: 'Giải trình' }), hostileValue)), probe: ([form, org, period, action, body]: [string, string, string, string, unknown]) =>
       probeWrite(env, { method: 'POST', url: `/api/forms/${segment(form)}/submissions/${segment(org)}/${segment(period)}/${segment(action)}`, headers: json(caller(env, n++)), payload: JSON.stringify(body) }) },
     { name: 'POST /api/users', arbitrary: fc.oneof({ weight: 4, arbitrary: hostileRecord(USER) }, { weight: 1, arbitrary: hostileValue }), probe: (body: unknown) => probeWrite(env, { method: 'POST', url: '/api/users', headers: json(env.callers[0]!), payload: JSON.stringify(body) }) },

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { brokenCopy, problemsOf } from '../support/catalog.ts';
 import { DEFAULT_CATALOG_DIR } from '../support/engine.ts';
 import { useTestApp, type ErrorBody } from '../support/app.ts';
+import { bombCorpus } from '../support/xlsx-bombs.ts';
 import { FORM, fuzzTargets, ORG, PERIOD, type FuzzEnv } from './fuzz-targets.ts';
 
 /**
@@ -13,7 +14,7 @@ import { FORM, fuzzTargets, ORG, PERIOD, type FuzzEnv } from './fuzz-targets.ts'
  */
 const t = useTestApp({ LOGIN_MAX_FAILURES: '1000' });
 const RUNS: Record<string, number> = {
-  'parser: catalogue YAML files': 15, 'POST /api/forms/:code/xlsx': 15, 'POST /api/imports (CSV and JSON)': 15, 'POST /api/auth/login': 10,
+  'parser: catalogue YAML files': 15, 'POST /api/forms/:code/xlsx': 15, 'POST /api/forms/:code/xlsx (bombs)': 14, 'POST /api/imports (CSV and JSON)': 15, 'POST /api/auth/login': 10,
   'POST /api/task-assignments/:id/evidence': 20, 'POST /api/reports': 10, 'PUT /api/reports/draft': 15,
 };
 let env: FuzzEnv;
@@ -23,7 +24,8 @@ beforeAll(async () => {
   const admin = { authorization: `Bearer ${await t.token(await t.newUser({ role: 'admin', org: '221' }))}` };
   const officer = { authorization: `Bearer ${await t.token(await t.newUser({ role: 'unit_officer', org: ORG }))}` };
   const template = await t.app.inject({ method: 'GET', url: `/api/forms/${FORM}/template.xlsx?org=${ORG}&period=${PERIOD}`, headers: admin });
-  env = { app: t.app, ctx: t.ctx, callers: [admin, officer], template: template.rawPayload, catalogDir: DEFAULT_CATALOG_DIR };
+  const bombs = (await bombCorpus(template.rawPayload, { inflatedBytes: 16 << 20, rows: 300_000 })).map((b) => b.file);
+  env = { app: t.app, ctx: t.ctx, callers: [admin, officer], template: template.rawPayload, bombs, catalogDir: DEFAULT_CATALOG_DIR };
 });
 
 describe('hostile input', () => {
