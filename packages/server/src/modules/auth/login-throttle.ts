@@ -53,9 +53,15 @@ export function waitMs(key: repo.KeyAttempts, limit: number, windowMs: number, n
   return Math.max(0, key.last!.getTime() + delayMs(attempts, limit, windowMs) - now.getTime());
 }
 
-/** The three counts of an attempt with their limits; usernames count together however they were typed. */
-function countsOf(limits: ThrottleLimits, username: string, ip: string): Array<{ key: repo.AttemptKey; limit: number }> {
-  const name = username.toLowerCase();
+/** A username from an address; usernames count together however they were typed. */
+function pairKey(username: string, address: string): repo.AttemptKey {
+  // '' stands for every address in login_attempt; a request always has one, but never let it mean that.
+  return { username: username.toLowerCase(), ip: address || 'unknown' };
+}
+
+/** The three counts of an attempt with their limits. */
+function countsOf(limits: ThrottleLimits, username: string, address: string): Array<{ key: repo.AttemptKey; limit: number }> {
+  const { username: name, ip } = pairKey(username, address);
   return [
     { key: { username: name, ip }, limit: limits.pair },
     { key: { username: name, ip: '' }, limit: limits.user },
@@ -67,10 +73,10 @@ function countsOf(limits: ThrottleLimits, username: string, ip: string): Array<{
  * Counts a login attempt of a username from an address, or answers how many seconds to wait first
  * (nothing counted then). The attempt counts as failed unless `forgiveAttempts` follows it.
  */
-export async function reserveAttempt(db: Kysely<Database>, limits: ThrottleLimits, username: string, ip: string, now: Date): Promise<number> {
-  const counts = countsOf(limits, username, ip);
+export async function reserveAttempt(db: Kysely<Database>, limits: ThrottleLimits, username: string, address: string, now: Date): Promise<number> {
+  const counts = countsOf(limits, username, address);
   return db.transaction().execute(async (trx) => {
-    await repo.lockAttemptKeys(trx, counts[0]!.key.username, ip);
+    await repo.lockAttemptKeys(trx, counts[0]!.key.username, counts[0]!.key.ip);
     const found = await repo.readAttempts(trx, counts.map((c) => c.key));
     const wait = Math.max(...counts.map((c, i) => waitMs(found[i]!, c.limit, limits.windowMs, now)));
     if (wait > 0) return Math.ceil(wait / 1000);
@@ -85,8 +91,8 @@ export async function reserveAttempt(db: Kysely<Database>, limits: ThrottleLimit
  * After a successful login, in its transaction: that username's attempts from that address no longer
  * count. Under the same locks as a reservation, taken first, before the transaction locks any row.
  */
-export async function forgiveAttempts(trx: Kysely<Database>, username: string, ip: string): Promise<void> {
-  const name = username.toLowerCase();
+export async function forgiveAttempts(trx: Kysely<Database>, username: string, address: string): Promise<void> {
+  const { username: name, ip } = pairKey(username, address);
   await repo.lockAttemptKeys(trx, name, ip);
   await repo.forgiveAttempts(trx, name, ip);
 }
