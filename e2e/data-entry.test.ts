@@ -252,12 +252,13 @@ describe('data entry, submission and approval', () => {
       async ({ page }) => {
         await logIn(page, app.server.baseUrl, OFFICER.username, OFFICER.password);
         await page.waitForURL((url) => url.pathname === '/');
-        await page.goto(`${app.server.baseUrl}/data-entry?form=F_COMMUNE_GDNN_6M&org=07741&period=2025S2`);
+        // A half-year still open to the officer (2026S1 is approved above; 2025S2 closed on 20/06/2026, when 2026S1 was due).
+        await page.goto(`${app.server.baseUrl}/data-entry?form=F_COMMUNE_GDNN_6M&org=07741&period=2026S2`);
         const input = cell(page, LABOUR_FORCE, 'Nam');
         await input.click();
         // While the officer types, the labour office stores another figure for the same cell.
-        const baseVersion = await storedVersion('07741', '2025S2', 'DE_LABOUR_FORCE', 'sex:M');
-        const other = await adminRequest('PUT', '/api/data-entry/cell', { element: 'DE_LABOUR_FORCE', period: '2025S2', org: '07741', disagg: 'sex:M', value: 2000, baseVersion });
+        const baseVersion = await storedVersion('07741', '2026S2', 'DE_LABOUR_FORCE', 'sex:M');
+        const other = await adminRequest('PUT', '/api/data-entry/cell', { element: 'DE_LABOUR_FORCE', period: '2026S2', org: '07741', disagg: 'sex:M', value: 2000, baseVersion });
         expect(other.status).toBe(200);
         await input.fill('2190');
         await input.press('Enter');

@@ -1,4 +1,4 @@
-import type { Period } from './period.ts';
+import { nextPeriod, type Period } from './period.ts';
 
 /** A day named by its month within a period (1 = the period's first month; past the end for later deadlines). */
 export interface DayInPeriod {
@@ -34,6 +34,25 @@ export interface PeriodDates {
 export function periodDates(period: Period, schedule: FormSchedule): PeriodDates {
   return { opens: dateInPeriod(period, schedule.opens), cutoff: dateInPeriod(period, schedule.cutoff), due: dateInPeriod(period, schedule.due) };
 }
+
+/** The days a period's figures are open to its unit's officers and heads (both included). */
+export interface WriteWindow {
+  opens: string;
+  closes: string;
+}
+
+/**
+ * A form's reporting round: a period opens on its opening day and stays open,
+ * late reports included, until the next period's report is due (a 6-month
+ * report opened on 1/6 closes on 20/12). At most two rounds are open at once,
+ * and a period long past is closed to officers unless it is returned or unlocked.
+ */
+export function writeWindow(period: Period, schedule: Pick<FormSchedule, 'opens' | 'due'>): WriteWindow {
+  return { opens: dateInPeriod(period, schedule.opens), closes: dateInPeriod(nextPeriod(period), schedule.due) };
+}
+
+/** Whether a day (YYYY-MM-DD) falls in a window. */
+export const inWindow = (window: WriteWindow, day: string) => window.opens <= day && day <= window.closes;
 
 export type Timeliness = 'on_time' | 'late' | 'overdue' | 'not_due';
 

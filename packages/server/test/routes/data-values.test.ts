@@ -132,8 +132,9 @@ describe('POST /api/data-values', () => {
   });
 
   it('lets a unit officer write only their own unit', async () => {
-    expect((await post(officer, csv('DE_THCS_GRAD,2023,07681,sex:F,120,'))).statusCode).toBe(200);
-    const other = await post(officer, csv('DE_THCS_GRAD,2023,07682,sex:F,120,'));
+    // 2025: the period whose form (opens 1 September) is open on the test clock's day, 2 March 2026.
+    expect((await post(officer, csv('DE_THCS_GRAD,2025,07681,sex:F,120,'))).statusCode).toBe(200);
+    const other = await post(officer, csv('DE_THCS_GRAD,2025,07682,sex:F,120,'));
     expect(other.statusCode).toBe(422);
     expect(other.json<RejectBody>().errors[0]).toMatchObject({ row: 1, column: 'org', messageEn: '"07682" is outside the area or organisation you are assigned to' });
   });

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.ts';
-import { canWrite, ScopeCache, type WriteDecision } from '../forms/access.ts';
+import { canWrite, ReopenedReports, ScopeCache, type WriteDecision } from '../forms/access.ts';
 import { lockedCells, type Lock } from '../forms/locks.ts';
 import { loadForms, type FormWithParts } from '../forms/repository.ts';
 import type { AuthContext } from '../auth/service.ts';
@@ -25,6 +25,7 @@ export interface CheckedBatch {
  */
 export class RowChecker {
   private readonly scope: ScopeCache;
+  private readonly reopened: ReopenedReports;
   private readonly known = new Set<string>();
   private readonly unknown = new Set<string>();
   /** Who may write each element of a unit-period. */
@@ -43,6 +44,7 @@ export class RowChecker {
     private readonly metadata: DataMetadata,
   ) {
     this.scope = new ScopeCache(ctx, auth);
+    this.reopened = new ReopenedReports(ctx.db);
     this.today = ctx.now().toISOString().slice(0, 10);
   }
 
@@ -99,7 +101,7 @@ export class RowChecker {
       }
       let decision = this.decisions.get(checked.org, checked.period.code, checked.element);
       if (!decision) {
-        decision = await canWrite(this.auth, this.scope, this.forms, checked.element, checked.org, checked.period.code, this.today);
+        decision = await canWrite(this.auth, this.scope, this.forms, checked.element, checked.org, checked.period.code, this.today, this.reopened);
         this.decisions.set(checked.org, checked.period.code, checked.element, decision);
       }
       if (!decision.ok) {

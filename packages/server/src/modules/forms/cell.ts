@@ -6,7 +6,7 @@ import { loadDataMetadata } from '../data-values/metadata.ts';
 import { toChainedEntry } from '../data-values/audit-chain.ts';
 import * as values from '../data-values/repository.ts';
 import { checkRow } from '../data-values/validate.ts';
-import { canWrite, ScopeCache } from './access.ts';
+import { canWrite, ReopenedReports, ScopeCache } from './access.ts';
 import { lockedCells } from './locks.ts';
 import { loadForms } from './repository.ts';
 import type { CellInput } from './schema.ts';
@@ -33,7 +33,7 @@ export async function saveCell(ctx: AppContext, auth: AuthContext, input: CellIn
     { metadata, knownUnits: known, today },
   );
   if ('column' in checked) throw errors.invalidField(checked.column ?? 'value', checked.message, checked.messageEn);
-  const decision = await canWrite(auth, scope, await loadForms(ctx.db), checked.element, checked.org, checked.period.code, today);
+  const decision = await canWrite(auth, scope, await loadForms(ctx.db), checked.element, checked.org, checked.period.code, today, new ReopenedReports(ctx.db));
   if (!decision.ok) throw errors.forbidden(decision.vi, decision.en);
   const lock = (await lockedCells(ctx, [checked.org], [checked.period.code])).get(`${checked.element}|${checked.org}|${checked.period.code}`);
   if (lock) throw new AppError('locked', 409, lock.vi, lock.en);

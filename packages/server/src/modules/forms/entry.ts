@@ -3,7 +3,8 @@ import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { loadDataMetadata } from '../data-values/metadata.ts';
-import { formSchedule, ScopeCache, reportsFor, canWrite } from './access.ts';
+import { formSchedule, ScopeCache, reportsFor, canWrite, ReopenedReports } from './access.ts';
+import { decisionRefusal } from './duties.ts';
 import { findSubmission, loadForms, submissionEvents, type FormWithParts } from './repository.ts';
 import type { EntryDto, FormSummary } from './schema.ts';
 
@@ -58,10 +59,6 @@ export async function resolveFormUnit(ctx: AppContext, auth: AuthContext, code: 
   return { form, period: parsed.period, org, orgName: (await scope.unit(org))?.name ?? org, scope };
 }
 
-export function canApprove(auth: AuthContext, form: FormWithParts): boolean {
-  return form.approver_roles.includes(auth.role) || auth.role === 'admin';
-}
-
 /** The rule violations among a unit's figures of a period, for the rules that read the form's elements. */
 export async function formViolations(ctx: AppContext, form: FormWithParts, org: string, period: string): Promise<RuleViolation[]> {
   const metadata = await loadDataMetadata(ctx.db);
@@ -103,7 +100,7 @@ export async function entry(ctx: AppContext, auth: AuthContext, code: string, or
   const previous = previousPeriod(f.period);
   const submission = await submissionDto(ctx, code, org, f.period.code);
   const today = ctx.now().toISOString().slice(0, 10);
-  const writable = await canWrite(auth, f.scope, [f.form], f.form.elements[0]!, org, f.period.code, today);
+  const writable = await canWrite(auth, f.scope, [f.form], f.form.elements[0]!, org, f.period.code, today, new ReopenedReports(ctx.db));
   const locked = submission.status === 'approved';
   return {
     form: await formSummary(ctx, f.scope, f.form),
@@ -134,6 +131,6 @@ export async function entry(ctx: AppContext, auth: AuthContext, code: string, or
     violations: (await formViolations(ctx, f.form, org, f.period.code)).map((v) => ({ rule: v.rule, message: v.message, messageEn: v.messageEn, where: v.where, elements: v.elements, leftElements: v.leftElements })),
     locked,
     canEdit: writable.ok && !locked,
-    canApprove: canApprove(auth, f.form),
+    canApprove: (await decisionRefusal(ctx, auth, { form: f.form, org, period: f.period.code, submittedBy: submission.submittedBy })) === null,
   };
 }

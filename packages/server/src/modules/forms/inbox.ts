@@ -2,7 +2,7 @@ import { periodDates, periodOfDate, previousPeriod, type PeriodType } from '@vet
 import type { AppContext } from '../../context.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { formSchedule, reportsFor, ScopeCache } from './access.ts';
-import { canApprove } from './entry.ts';
+import { decisionRefusal } from './duties.ts';
 import { loadForms, submissionsOf } from './repository.ts';
 import { taskReminders, type TaskInboxItem } from '../tasks/reminders.ts';
 
@@ -36,7 +36,8 @@ export async function inbox(ctx: AppContext, auth: AuthContext): Promise<{ items
         const s = submissions.get(org);
         const status = s?.status ?? 'draft';
         const base = { form: form.code, formName: form.name, org, orgName: (await scope.unit(org))?.name ?? org, period: period.code, due: dates.due, reason: s?.reason ?? null };
-        if (status === 'submitted' && canApprove(auth, form)) items.push({ kind: 'to_approve', ...base });
+        const decides = status === 'submitted' && (await decisionRefusal(ctx, auth, { form, org, period: period.code, submittedBy: s?.submitted_by ?? null })) === null;
+        if (decides) items.push({ kind: 'to_approve', ...base });
         if (status === 'returned' && reports && !manager) items.push({ kind: 'returned', ...base });
         if (status === 'draft' || status === 'returned') {
           if (today > dates.due) items.push({ kind: 'overdue', ...base });

@@ -4,8 +4,9 @@ import { AppError, errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { assertNotClaimed } from '../data-values/import-claims.ts';
 import type { AuthContext } from '../auth/service.ts';
-import { canWrite, formSchedule, reportsFor, ScopeCache } from './access.ts';
-import { canApprove, formViolations, resolveFormUnit, submissionDto } from './entry.ts';
+import { canWrite, formSchedule, ReopenedReports, reportsFor, ScopeCache } from './access.ts';
+import { canApprove, decisionRefusal } from './duties.ts';
+import { formViolations, resolveFormUnit, submissionDto } from './entry.ts';
 import { findSubmission, loadForms, saveSubmission, submissionsOf } from './repository.ts';
 
 /** Moves a submission one step: submit, approve, return (with a reason) or unlock (with a reason). */
@@ -13,7 +14,7 @@ export async function act(ctx: AppContext, auth: AuthContext, code: string, org:
   const f = await resolveFormUnit(ctx, auth, code, org, periodCode);
   const today = ctx.now().toISOString().slice(0, 10);
   if (action === 'submit') {
-    const decision = await canWrite(auth, f.scope, [f.form], f.form.elements[0]!, org, f.period.code, today);
+    const decision = await canWrite(auth, f.scope, [f.form], f.form.elements[0]!, org, f.period.code, today, new ReopenedReports(ctx.db));
     if (!decision.ok) throw errors.forbidden(decision.vi, decision.en);
   } else if (!canApprove(auth, f.form)) {
     throw errors.forbidden('Bạn không có quyền phê duyệt, trả lại hoặc mở khóa biểu mẫu này.', 'You may not approve, return or unlock this form.');
@@ -22,6 +23,10 @@ export async function act(ctx: AppContext, auth: AuthContext, code: string, org:
   return ctx.db.transaction().execute(async (trx) => {
     await assertNotClaimed(trx, org, f.period.code);
     const current = await findSubmission(trx, code, org, f.period.code);
+    if (action !== 'submit') {
+      const refusal = await decisionRefusal({ ...ctx, db: trx }, auth, { form: f.form, org, period: f.period.code, submittedBy: current?.submitted_by ?? null });
+      if (refusal) throw refusal;
+    }
     const from: SubmissionStatus = current?.status ?? 'draft';
     const next = transition(from, action, { violations, comment });
     if (!next.ok) {
