@@ -22,30 +22,22 @@ export async function serve(config: Config): Promise<void> {
   const log = (msg: string) => process.stdout.write(`${msg}\n`);
   try {
     const applied = await migrate(database.db);
-    if (applied.length) log(`vetplan: applied migrations ${applied.join(', ')}`);
+    if (applied.length) log(`vetplan: đã cập nhật cấu trúc cơ sở dữ liệu / applied migrations: ${applied.join(', ')}`);
     if (!(await anyCatalogLoaded(database.db))) {
       const summary = await loadCatalog(database.db, config.catalogDir, 'system');
-      log(`vetplan: loaded catalogue ${summary.catalog} (${summary.areas} areas, ${summary.organisations} organisations, plans ${summary.plans.join(', ')})`);
+      log(`vetplan: đã nạp danh mục / loaded catalogue ${summary.catalog} (${summary.areas} địa bàn / areas, ${summary.organisations} đơn vị / organisations; kế hoạch / plans ${summary.plans.join(', ')})`);
     }
     const ctx = createContext(database.db, config);
     // An import a crash left half-written is undone before the first request is answered.
     const { undone, stages } = await sweepDeadImports(database.db, ctx.now());
-    if (undone > 0) log(`vetplan: undid ${undone} import(s) left unfinished by a crash`);
-    if (stages > 0) log(`vetplan: dropped ${stages} import stage table(s) left by a crash`);
+    if (undone > 0) log(`vetplan: đã hoàn tác ${undone} lượt nhập dở dang do sự cố / undid ${undone} import(s) left unfinished by a crash`);
+    if (stages > 0) log(`vetplan: đã xóa ${stages} bảng tạm của lượt nhập do sự cố / dropped ${stages} import stage table(s) left by a crash`);
     const admin = await ensureAdmin(ctx);
     if (admin.created && config.demoData) {
       const demo = await loadDemoData(ctx);
-      if (demo) log(`vetplan: loaded demo figures 2021–2025 (${demo.created} values; DEMO_DATA=false to start empty)`);
+      if (demo) log(`vetplan: đã nạp số liệu mẫu 2021–2025 / loaded demo figures 2021–2025 (${demo.created} values; DEMO_DATA=false to start empty)`);
     }
-    if (admin.printedPassword) {
-      log('');
-      log('  vetplan: created user "admin". Its password is shown only this once:');
-      log(`      ${admin.printedPassword}`);
-      log('  Đã tạo tài khoản "admin". Mật khẩu chỉ hiển thị một lần này. Set VETPLAN_ADMIN_PASSWORD to choose it.');
-      log('');
-    } else if (admin.created) {
-      log('vetplan: created user "admin" with the password from VETPLAN_ADMIN_PASSWORD');
-    }
+    if (admin.created && !admin.printedPassword) log('vetplan: đã tạo tài khoản "admin" với mật khẩu trong VETPLAN_ADMIN_PASSWORD / created user "admin" with the password from VETPLAN_ADMIN_PASSWORD');
     const app = await buildApp(ctx, { logger: { level: config.logLevel }, webDistDir: config.webDistDir });
     // A connection the database server ended is replaced when next needed; the operator sees it in the log.
     database.onConnectionLost((error) => app.log.warn({ code: failureCode(error), reason: error.message }, 'lost a database connection; a new one is opened when needed'));
@@ -65,12 +57,12 @@ export async function serve(config: Config): Promise<void> {
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) {
-        log(`vetplan: ${signal} again, exiting now`);
+        log(`vetplan: ${signal} lần nữa, dừng ngay / again, exiting now`);
         process.exit(1);
       }
       stopping = true;
       if (sweep) clearInterval(sweep);
-      log(`vetplan: ${signal} received, finishing requests and closing the database`);
+      log(`vetplan: nhận ${signal}, đang hoàn tất các yêu cầu và đóng cơ sở dữ liệu / ${signal} received, finishing requests and closing the database`);
       try {
         await app.close();
         await database.checkpoint();
@@ -84,9 +76,28 @@ export async function serve(config: Config): Promise<void> {
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
     const address = await app.listen({ port: config.port, host: config.host });
-    log(`vetplan: serving ${address} on ${database.engine === 'pglite' ? `the embedded database in ${database.location}` : `PostgreSQL ${database.location}`}`);
+    const where = database.engine === 'pglite' ? `the embedded database in ${database.location}` : `PostgreSQL ${database.location}`;
+    log(`vetplan: đang phục vụ tại / serving ${address} (${where}). Mở địa chỉ này trong trình duyệt / open it in a browser.`);
+    // Printed last, so that nothing the server logs at start-up pushes it out of sight.
+    if (admin.printedPassword) log(passwordBox(admin.printedPassword));
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The first administrator's generated password, in a box that stands out in a console. */
+function passwordBox(password: string): string {
+  const lines = [
+    'Đã tạo tài khoản "admin". Mật khẩu chỉ hiển thị một lần này:',
+    'Created user "admin". Its password is shown only this once:',
+    '',
+    `    ${password}`,
+    '',
+    'Hãy ghi lại ở nơi an toàn; đặt VETPLAN_ADMIN_PASSWORD để tự chọn mật khẩu.',
+    'Keep it somewhere safe; set VETPLAN_ADMIN_PASSWORD to choose it.',
+  ];
+  const width = Math.max(...lines.map((l) => l.length)) + 2;
+  const bar = '═'.repeat(width);
+  return ['', `╔${bar}╗`, ...lines.map((l) => `║ ${l.padEnd(width - 1)}║`), `╚${bar}╝`, ''].join('\n');
 }

@@ -22,6 +22,7 @@ import { userRoutes } from '../modules/users/routes.ts';
 import { registerAccessControl } from './access.ts';
 import type { App } from './app-type.ts';
 import { registerErrorHandler } from './error-handler.ts';
+import { RequestLog } from './request-log.ts';
 import { registerInputGuard } from './input-guard.ts';
 import { registerForeground } from './foreground-hooks.ts';
 import { ErrorSchema, OPENAPI_INFO } from './openapi.ts';
@@ -76,6 +77,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: trustProxyOption(ctx.config.trustProxy),
     return503OnClosing: true,
+    logController: new RequestLog(),
     ajv: { customOptions: { allErrors: true, verbose: true, coerceTypes: 'array', removeAdditional: false, keywords: ['hintVi', 'hintEn'] } },
   }).withTypeProvider() as unknown as App;
 

@@ -87,3 +87,32 @@ describe('vetplan serve on the embedded database', { timeout: 180_000 }, () => {
     expect((await again.exited).code).toBe(0);
   });
 });
+
+describe('vetplan serve at its first start without VETPLAN_ADMIN_PASSWORD', { timeout: 180_000 }, () => {
+  it('prints the generated password last, in a box, and logs one line per API request at the default level', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-first-'));
+    const server = startServer({ DATA_DIR: dir, VETPLAN_ADMIN_PASSWORD: '', DEMO_DATA: 'false', LOG_LEVEL: 'info', WEB_DIST_DIR: path.join(dir, 'no-web') }, await freePort());
+    started.push(server);
+    try {
+      await waitForHealth(server);
+      const startup = server.output();
+      const box = startup.slice(startup.indexOf('╔'));
+      expect(startup.indexOf('╔')).toBeGreaterThan(startup.indexOf('vetplan: đang phục vụ tại / serving'));
+      expect(box).toContain('Đã tạo tài khoản "admin". Mật khẩu chỉ hiển thị một lần này:');
+      expect(box).toContain('Created user "admin". Its password is shown only this once:');
+      const password = /║ {5}(\S+) +║/.exec(box)![1]!;
+      const { cookie } = await loginCookie(server.url, 'admin', password);
+      await fetch(`${server.url}/api/plans`, { headers: { cookie } });
+      await fetch(`${server.url}/`);
+      // waitForHealth's probes, the login, the plans: one line each, when answered; nothing for the page.
+      const lines = server.output().split('\n').filter((l) => l.includes('"msg":"request"'));
+      expect(lines.some((l) => l.includes('"url":"/api/auth/login"') && l.includes('"status":200'))).toBe(true);
+      expect(lines.filter((l) => l.includes('"url":"/api/plans"'))).toHaveLength(1);
+      expect(server.output()).not.toMatch(/incoming request|request completed|"url":"\/"/);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
