@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config.ts';
 import { CLI, cliEntry, freePort, startServer, waitForHealth } from '../support/process.ts';
+import { openSixMonthlyPeriod } from '../support/open-period.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-cli-'));
 const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', VETPLAN_ADMIN_PASSWORD: 'admin-pass-123', WEB_DIST_DIR: path.join(dataDir, 'no-web') };
@@ -40,18 +41,20 @@ describe('the vetplan command', { timeout: 180_000 }, () => {
   });
 
   it('imports a CSV file as a user, all or nothing', () => {
+    // The command line runs on the real clock: the officer writes the half-year open to them today.
+    const period = openSixMonthlyPeriod();
     const good = path.join(dataDir, 'good.csv');
-    fs.writeFileSync(good, 'element,period,org,disagg,value\nDE_LABOUR_FORCE,2025S1,07741,sex:M,2210\nDE_LABOUR_FORCE,2025S1,07741,sex:F,2050\n');
+    fs.writeFileSync(good, `element,period,org,disagg,value\nDE_LABOUR_FORCE,${period},07741,sex:M,2210\nDE_LABOUR_FORCE,${period},07741,sex:F,2050\n`);
     const ok = cli('import', good, '--user', 'tuan.tumai');
     expect(ok.stdout).toContain('vetplan: created 2, updated 0, deleted 0, unchanged 0');
     const bad = path.join(dataDir, 'bad.csv');
-    fs.writeFileSync(bad, 'element,period,org,disagg,value\nDE_LABOUR_FORCE,2025S1,07741,sex:M,2300\nDE_LABOUR_FORCE,2025S1,07747,sex:M,10\n');
+    fs.writeFileSync(bad, `element,period,org,disagg,value\nDE_LABOUR_FORCE,${period},07741,sex:M,2300\nDE_LABOUR_FORCE,${period},07747,sex:M,10\n`);
     const refused = cli('import', bad, '--user', 'tuan.tumai');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('row 2 (org): "07747" is outside the area or organisation you are assigned to');
     const verify = cli('audit', 'verify');
     expect([verify.status, verify.stdout.trim()]).toEqual([0, 'vetplan: the history of values is intact (2 entries)']);
-    // Two cells of 2025S1, each also a figure of 2025; summed into the commune, the district, the province and the nation.
+    // Two cells of the half-year, each also a figure of its year; summed into the commune, the district, the province and the nation.
     const rebuild = cli('analytics', 'rebuild');
     expect(rebuild.status).toBe(0);
     expect(rebuild.stdout).toMatch(/^vetplan: rebuilt the analytics aggregate in \d+ ms \(4 unit figures, 16 area figures\)\n$/);
