@@ -2,10 +2,11 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { logIn } from './support/app.ts';
 import { downloaded, firstSheet, mainNav, openPage, screenshot, type WatchedPage } from './support/browser.ts';
-import { useAppUnderTest } from './support/server.ts';
+import { E2E_TODAY, useAppUnderTest } from './support/server.ts';
 import { cell, cellBox } from './support/grid.ts';
 
-const app = useAppUnderTest();
+// Officers write 2026S1 and 2026S2: the server's clock is set to a day both are open (support/server.ts).
+const app = useAppUnderTest({}, { today: E2E_TODAY });
 
 const DESKTOP = { viewport: { width: 1366, height: 900 } };
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };

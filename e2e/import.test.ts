@@ -5,10 +5,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, apiRequest } from './support/api.ts';
 import { logIn } from './support/app.ts';
 import { mainNav, openPage, screenshot, type ExpectedFailure, type WatchedPage } from './support/browser.ts';
-import { useAppUnderTest } from './support/server.ts';
+import { E2E_TODAY, useAppUnderTest } from './support/server.ts';
 import { cell, cellBox } from './support/grid.ts';
 
-const app = useAppUnderTest();
+// Officers write 2026S1 and 2026S2: the server's clock is set to a day both are open (support/server.ts).
+const app = useAppUnderTest({}, { today: E2E_TODAY });
 
 const DESKTOP = { viewport: { width: 1366, height: 900 } };
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };

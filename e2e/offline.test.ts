@@ -3,11 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, apiRequest } from './support/api.ts';
 import { logIn } from './support/app.ts';
 import { openPage, type ConsoleProblem } from './support/browser.ts';
-import { useAppUnderTest } from './support/server.ts';
+import { E2E_TODAY, useAppUnderTest } from './support/server.ts';
 import { cell, cellBox } from './support/grid.ts';
 
 /** A commune officer on a 360 px phone types while the network is down, reloads offline, and the figures reach the server when it is back. */
-const app = useAppUnderTest();
+// Officers write 2026S1 and 2026S2: the server's clock is set to a day both are open (support/server.ts).
+const app = useAppUnderTest({}, { today: E2E_TODAY });
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const suffix = Date.now() % 100_000;
