@@ -18,6 +18,8 @@ import { newPassword } from './modules/auth/secrets.ts';
 import { loadCatalog } from './modules/catalog/load.ts';
 import { CatalogError } from './modules/catalog/reader.ts';
 import { createUser } from './modules/users/service.ts';
+import { TOKEN_DEFAULT_DAYS } from './modules/tokens/service.ts';
+import { TOKEN_MAX_DAYS } from './modules/tokens/schema.ts';
 import { keepDataPrivate } from './private-data.ts';
 import { serve } from './server.ts';
 import { ensureAggregates, rebuildAggregates } from './modules/analytics/aggregate.ts';
@@ -33,7 +35,9 @@ Commands:
   user add <username> --role R --org CODE [--password P] [--name "Display name"]
                                      create a user (roles: ${ROLES.join(', ')}); without --password one is printed
   audit verify                       check that the history of values is complete and unaltered (hash chain)
-  token create <username> [--name N] create an API token for scripts (sent as Authorization: Bearer)
+  token create <username> [--name N] [--days N]
+                                     create an API token for scripts (sent as Authorization: Bearer),
+                                     valid N days (default 90, at most 365)
   import <file.csv|file.json> [--user U] [--partial]
                                      import data values in the exchange format, as user U (default admin);
                                      all-or-nothing unless --partial
@@ -73,6 +77,7 @@ async function run(argv: string[]): Promise<void> {
       org: { type: 'string' },
       password: { type: 'string' },
       name: { type: 'string' },
+      days: { type: 'string' },
       user: { type: 'string' },
       partial: { type: 'boolean' },
       'files-to': { type: 'string' },
@@ -153,8 +158,10 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case 'token': {
-      if (sub !== 'create' || !arg) throw new UsageError('usage: vetplan token create <username> [--name NAME]');
-      const token = await withDatabase(config, (ctx) => createApiToken(ctx, arg, values.name ?? 'cli'));
+      if (sub !== 'create' || !arg) throw new UsageError('usage: vetplan token create <username> [--name NAME] [--days N]');
+      const days = values.days === undefined ? TOKEN_DEFAULT_DAYS : Number(values.days);
+      if (!Number.isInteger(days) || days < 1 || days > TOKEN_MAX_DAYS) throw new UsageError(`--days must be a whole number from 1 to ${TOKEN_MAX_DAYS}`);
+      const token = await withDatabase(config, (ctx) => createApiToken(ctx, arg, values.name ?? 'cli', days));
       process.stdout.write(`${token}\n`);
       return;
     }

@@ -225,6 +225,8 @@ export interface AppUserTable {
   disabled_at: Timestamp | null;
   created_at: Generated<Date>;
   last_login_at: Timestamp | null;
+  /** Set when an administrator set the password: every route but the password change answers 403 until it is changed (migration 20261203_0011). */
+  must_change_password: Generated<boolean>;
 }
 
 export interface UserSessionTable {
@@ -246,6 +248,8 @@ export interface ApiTokenTable {
   created_at: Generated<Date>;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** Migration 20261203_0011: a token past it is refused. */
+  expires_at: Timestamp;
 }
 
 /** Login attempts of a username from an address, of a username (ip ''), or from an address (username ''): migration 20261203_0009. */

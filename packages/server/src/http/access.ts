@@ -20,6 +20,8 @@ export type Access =
        * demo history), so the user's scope must be each plan's area or above it (403 out_of_scope).
        */
       reach?: 'every-plan';
+      /** Open to a user who must change the password an administrator set (me, logout, the change itself); every other route answers 403 password_change_required. */
+      beforePasswordChange?: true;
     };
 
 export interface ScopeRule {
@@ -121,6 +123,7 @@ export function registerAccessControl(
         throw errors.csrf();
       }
     }
+    if (auth.mustChangePassword && !access.beforePasswordChange) throw errors.passwordChangeRequired();
     if (access.roles !== 'signed-in' && !access.roles.includes(auth.role)) throw errors.forbidden();
   });
 

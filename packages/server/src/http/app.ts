@@ -19,6 +19,7 @@ import { taskRoutes } from '../modules/tasks/routes.ts';
 import { testClockRoutes } from '../modules/tasks/test-clock.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
+import { tokenRoutes } from '../modules/tokens/routes.ts';
 import { registerAccessControl } from './access.ts';
 import type { App } from './app-type.ts';
 import { registerErrorHandler } from './error-handler.ts';
@@ -95,6 +96,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   healthRoutes(app, ctx);
   authRoutes(app, ctx);
   userRoutes(app, ctx);
+  tokenRoutes(app, ctx);
   areaRoutes(app, ctx);
   planRoutes(app, ctx);
   dataElementRoutes(app, ctx);

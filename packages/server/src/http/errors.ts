@@ -105,6 +105,15 @@ export const errors = {
       `This act applies to the whole catalogue and every plan; your assigned scope ("${scope}") does not cover area "${area}" of plan ${plan}. Ask an administrator of the district or above.`,
     );
   },
+  /** An administrator set the user's password: only the password change, `me` and logout answer until it is changed. */
+  passwordChangeRequired(): AppError {
+    return new AppError(
+      'password_change_required',
+      403,
+      'Quản trị viên đã đặt lại mật khẩu của bạn. Hãy đổi sang mật khẩu mới của riêng bạn trước khi tiếp tục.',
+      'An administrator has reset your password. Change it to a new one of your own before you continue.',
+    );
+  },
   csrf(): AppError {
     return new AppError(
       'csrf_failed',

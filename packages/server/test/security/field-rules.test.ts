@@ -36,11 +36,18 @@ describe('secrets never leave the server', () => {
       (await t.app.inject({ method: 'POST', url: '/api/users/field-rules-user/disable', headers: admin.write })).json(),
       (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: officer.cookie } })).json(),
       (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'field-rules-user', password: TEST_PASSWORD } })).json(),
+      (await t.app.inject({ method: 'PATCH', url: '/api/users/field-rules-user', headers: admin.write, payload: { displayName: 'Field rules' } })).json(),
+      (await t.app.inject({ method: 'POST', url: '/api/users/field-rules-user/password', headers: admin.write, payload: { password: 'ngựa đúng pin kẹp ghim' } })).json(),
     ];
+    await t.token((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: officer.cookie } })).json<{ user: { username: string } }>().user.username);
+    const tokens = (await t.app.inject({ method: 'GET', url: '/api/tokens', headers: { cookie: officer.cookie } })).json<{ tokens: unknown[] }>();
+    expect(tokens.tokens).toHaveLength(1);
+    answers.push(tokens);
     const keys = answers.flatMap((a) => keysOf(a));
     expect(keys).toContain('username');
-    // csrfToken is the one secret a browser needs, and only the session's owner receives it.
-    expect(keys.filter((k) => SECRET_KEY.test(k) && k !== 'csrfToken')).toEqual([]);
+    // csrfToken is the one secret a browser needs, and only the session's owner receives it; mustChangePassword is a flag; tokens (the list) holds none.
+    expect(keys.filter((k) => SECRET_KEY.test(k) && !['csrfToken', 'mustChangePassword', 'tokens'].includes(k))).toEqual([]);
+    expect(JSON.stringify(tokens)).not.toMatch(/vp_/);
     expect(JSON.stringify(answers)).not.toMatch(/\$argon2/);
   });
 });

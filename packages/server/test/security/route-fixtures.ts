@@ -85,11 +85,30 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   'POST /api/auth/login': { policy: 'public', in: (f) => ({ url: '/api/auth/login', body: { username: LOGIN_USER, password: f.loginPassword } }) },
   'POST /api/auth/logout': { policy: 'signed-in', endsSession: true, in: () => ({ url: '/api/auth/logout' }) },
   'GET /api/auth/me': { policy: 'signed-in', in: () => ({ url: '/api/auth/me' }) },
+  // A wrong current password (400): the matrix users keep theirs.
+  'POST /api/auth/password': { policy: 'signed-in', in: () => ({ url: '/api/auth/password', body: { currentPassword: 'not-the-password', newPassword: 'ngựa đúng pin kẹp ghim' } }) },
+  'GET /api/tokens': { policy: 'signed-in', scope: 'service', in: () => ({ url: '/api/tokens' }), out: () => ({ url: `/api/tokens?username=${TARGET_OUT}` }) },
+  'POST /api/tokens': { policy: 'signed-in', in: (f) => ({ url: '/api/tokens', body: { name: `matrix ${f.n}`, expiresInDays: 1 } }) },
+  // No such token (404); revoking another user's token: routes/tokens.test.ts.
+  'DELETE /api/tokens/:id': { policy: 'signed-in', in: () => ({ url: '/api/tokens/2000000000' }) },
 
   'GET /api/users': { policy: ADMIN, in: () => ({ url: '/api/users' }) },
   'POST /api/users': { policy: ADMIN, scope: 'service', in: (f) => ({ url: '/api/users', body: newUser(f.n, IN_UNIT) }), outBody: { org: (f) => ({ url: '/api/users', body: newUser(f.n, OUT_UNIT) }) } },
   'POST /api/users/:username/disable': { policy: ADMIN, scope: 'service', in: () => ({ url: `/api/users/${TARGET_IN}/disable` }), out: () => ({ url: `/api/users/${TARGET_OUT}/disable` }) },
   'POST /api/users/:username/enable': { policy: ADMIN, scope: 'service', in: () => ({ url: `/api/users/${TARGET_IN}/enable` }), out: () => ({ url: `/api/users/${TARGET_OUT}/enable` }) },
+  'PATCH /api/users/:username': {
+    policy: ADMIN,
+    scope: 'service',
+    in: (f) => ({ url: `/api/users/${TARGET_IN}`, body: { displayName: `Matrix ${f.n}` } }),
+    out: (f) => ({ url: `/api/users/${TARGET_OUT}`, body: { displayName: `Matrix ${f.n}` } }),
+    outBody: { org: () => ({ url: `/api/users/${TARGET_IN}`, body: { org: OUT_UNIT } }) },
+  },
+  'POST /api/users/:username/password': {
+    policy: ADMIN,
+    scope: 'service',
+    in: () => ({ url: `/api/users/${TARGET_IN}/password`, body: { password: 'ngựa đúng pin kẹp ghim' } }),
+    out: () => ({ url: `/api/users/${TARGET_OUT}/password`, body: { password: 'ngựa đúng pin kẹp ghim' } }),
+  },
 
   'GET /api/areas/tree': { policy: 'signed-in', in: () => ({ url: '/api/areas/tree' }) },
   'GET /api/organisations': { policy: 'signed-in', in: () => ({ url: '/api/organisations' }) },

@@ -57,12 +57,13 @@ export async function deleteExpiredSessions(db: Kysely<Database>, now: Date): Pr
   await db.deleteFrom('user_session').where('expires_at', '<', now).execute();
 }
 
-export async function findTokenWithUser(db: Kysely<Database>, tokenHash: string): Promise<{ tokenId: number; lastUsedAt: Date | null; user: UserRow } | null> {
+export async function findTokenWithUser(db: Kysely<Database>, tokenHash: string, now: Date): Promise<{ tokenId: number; lastUsedAt: Date | null; user: UserRow } | null> {
   const token = await db
     .selectFrom('api_token')
     .select(['id', 'user_id', 'last_used_at'])
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
     .executeTakeFirst();
   if (!token) return null;
   const user = await db.selectFrom('app_user').selectAll().where('id', '=', token.user_id).executeTakeFirst();
@@ -73,8 +74,17 @@ export async function touchToken(db: Kysely<Database>, id: number, at: Date): Pr
   await db.updateTable('api_token').set({ last_used_at: at }).where('id', '=', id).execute();
 }
 
-export async function insertToken(db: Kysely<Database>, userId: number, name: string, tokenHash: string): Promise<void> {
-  await db.insertInto('api_token').values({ user_id: userId, name, token_hash: tokenHash }).execute();
+/** Every session of a user but one (the one that changed the password). */
+export async function deleteOtherSessions(db: Kysely<Database>, userId: number, keepIdHash: string | null): Promise<void> {
+  await db
+    .deleteFrom('user_session')
+    .where('user_id', '=', userId)
+    .$if(keepIdHash !== null, (q) => q.where('id_hash', '<>', keepIdHash!))
+    .execute();
+}
+
+export async function setPassword(db: Kysely<Database>, userId: number, passwordHash: string, mustChange: boolean): Promise<void> {
+  await db.updateTable('app_user').set({ password_hash: passwordHash, must_change_password: mustChange }).where('id', '=', userId).execute();
 }
 
 export async function recordLogin(db: Kysely<Database>, userId: number, at: Date): Promise<void> {

@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-type.ts';
 import { ErrorResponses } from '../../http/openapi.ts';
-import { LoginBody, MeSchema } from './schema.ts';
+import { changeOwnPassword } from './password-change.ts';
+import { ChangePasswordBody, LoginBody, MeSchema } from './schema.ts';
 import * as service from './service.ts';
 
 export const SESSION_COOKIE = 'vetplan_session';
@@ -16,6 +17,7 @@ function me(auth: service.AuthContext) {
       scope: { code: auth.scope.code, name: auth.scope.name, type: auth.scope.type },
     },
     csrfToken: auth.csrfToken,
+    mustChangePassword: auth.mustChangePassword ?? false,
   };
 }
 
@@ -50,7 +52,7 @@ export function authRoutes(app: App, ctx: AppContext): void {
   });
 
   app.post('/api/auth/logout', {
-    config: { access: { roles: 'signed-in' } },
+    config: { access: { roles: 'signed-in', beforePasswordChange: true } },
     schema: { tags: ['auth'], summary: 'Log out; ends the session', response: { 204: { type: 'null' }, ...ErrorResponses } },
   }, async (request, reply) => {
     await service.logout(ctx, request.auth!, client(request));
@@ -59,9 +61,19 @@ export function authRoutes(app: App, ctx: AppContext): void {
   });
 
   app.get('/api/auth/me', {
-    config: { access: { roles: 'signed-in' } },
+    config: { access: { roles: 'signed-in', beforePasswordChange: true } },
     schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token of the session', response: { 200: MeSchema, ...ErrorResponses } },
   }, async (request) => me(request.auth!));
+
+  app.post('/api/auth/password', {
+    config: { access: { roles: 'signed-in', beforePasswordChange: true } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Change one’s own password (giving the current one); the old one stops working and the user’s other sessions end',
+      body: ChangePasswordBody,
+      response: { 200: MeSchema, ...ErrorResponses },
+    },
+  }, async (request) => me(await changeOwnPassword(ctx, request.auth!, request.body, client(request))));
 }
 
 /** Reads the credentials of a request: a Bearer token first, else the session cookie. */

@@ -8,6 +8,7 @@ import { forgiveAttempts, reserveAttempt, throttleLimits } from './login-throttl
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.ts';
 import * as repo from './repository.ts';
 import { hashSecret, newSecret } from './secrets.ts';
+import { issueToken, TOKEN_DEFAULT_DAYS } from '../tokens/service.ts';
 
 /** The signed-in user behind a request. */
 export interface AuthContext {
@@ -20,6 +21,8 @@ export interface AuthContext {
   /** Set for cookie sessions: writes must echo it in X-CSRF-Token. */
   csrfToken: string | null;
   sessionIdHash: string | null;
+  /** An administrator set the password: only the password change, `me` and logout are open until it is changed. */
+  mustChangePassword?: boolean;
 }
 
 export interface ClientInfo {
@@ -43,6 +46,7 @@ async function toAuthContext(ctx: AppContext, user: UserRow, via: AuthContext['v
     via,
     csrfToken: session?.csrf_token ?? null,
     sessionIdHash: session?.id_hash ?? null,
+    mustChangePassword: user.must_change_password,
   };
 }
 
@@ -61,9 +65,10 @@ export async function authenticateSession(ctx: AppContext, cookieValue: string):
 }
 
 export async function authenticateToken(ctx: AppContext, token: string): Promise<AuthContext | null> {
-  const found = await repo.findTokenWithUser(ctx.db, hashSecret(token));
-  if (!found) return null;
   const now = ctx.now();
+  // Revoked and expired tokens are not found.
+  const found = await repo.findTokenWithUser(ctx.db, hashSecret(token), now);
+  if (!found) return null;
   if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) await repo.touchToken(ctx.db, found.tokenId, now);
   return toAuthContext(ctx, found.user, 'token');
 }
@@ -127,17 +132,13 @@ export async function logout(ctx: AppContext, auth: AuthContext, client: ClientI
   });
 }
 
-/** Creates an API token for scripts; the token is shown once and stored only as a hash. */
-export async function createApiToken(ctx: AppContext, username: string, name: string): Promise<string> {
+/** Creates an API token for scripts (the command line); the token is shown once and stored only as a hash. */
+export async function createApiToken(ctx: AppContext, username: string, name: string, days: number = TOKEN_DEFAULT_DAYS): Promise<string> {
   const user = await findUserByUsername(ctx.db, username);
   if (!user) throw errors.notFound(`người dùng "${username}"`, `User "${username}"`);
   if (user.disabled_at !== null) throw errors.conflict(`Người dùng "${username}" đã bị khóa.`, `User "${username}" is disabled.`);
-  const token = newSecret('vp_');
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertToken(trx, user.id, name, hashSecret(token));
-    await recordAudit(trx, { actor: 'cli', action: 'token_created', entity: 'user', entityKey: username, details: { name } });
-  });
-  return token;
+  const issued = await issueToken(ctx, user, { name, expiresInDays: days }, { actor: 'cli', ip: null });
+  return issued.token;
 }
 
 export { hashPassword };

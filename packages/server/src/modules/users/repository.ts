@@ -57,3 +57,28 @@ export async function countUsers(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export interface UserPatch {
+  role?: string;
+  scopeCode?: string;
+  displayName?: string | null;
+  disabledAt?: Date | null;
+}
+
+export function updateUser(db: Kysely<Database>, id: number, patch: UserPatch): Promise<UserRow> {
+  return db
+    .updateTable('app_user')
+    .set({
+      ...(patch.role !== undefined ? { role: patch.role } : {}),
+      ...(patch.scopeCode !== undefined ? { scope_code: patch.scopeCode } : {}),
+      ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+      ...(patch.disabledAt !== undefined ? { disabled_at: patch.disabledAt } : {}),
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function listActiveAdmins(db: Kysely<Database>): Promise<UserRow[]> {
+  return db.selectFrom('app_user').selectAll().where('role', '=', 'admin').where('disabled_at', 'is', null).execute();
+}

@@ -1,8 +1,9 @@
 import type { App } from '../../http/app-type.ts';
 import type { AppContext } from '../../context.ts';
 import { ErrorResponses } from '../../http/openapi.ts';
-import { CreateUserBody, UserListSchema, UserSchema, UsernameParams } from './schema.ts';
+import { CreateUserBody, ResetPasswordBody, UpdateUserBody, UserListSchema, UserSchema, UsernameParams } from './schema.ts';
 import * as service from './service.ts';
+import { resetPassword, updateUser } from './update.ts';
 
 const admin = { access: { roles: ['admin'] } } as const;
 
@@ -26,4 +27,14 @@ export function userRoutes(app: App, ctx: AppContext): void {
       schema: { tags: ['users'], summary: `${action === 'disable' ? 'Disable' : 'Enable'} a user`, params: UsernameParams, response: { 200: UserSchema, ...ErrorResponses } },
     }, async (request) => service.setDisabled(ctx, request.auth!, request.params.username, disabled, request.ip));
   }
+
+  app.patch('/api/users/:username', {
+    config: admin,
+    schema: { tags: ['users'], summary: 'Change a user’s role, scope (org), display name or active flag', params: UsernameParams, body: UpdateUserBody, response: { 200: UserSchema, ...ErrorResponses } },
+  }, async (request) => updateUser(ctx, request.auth!, request.params.username, request.body, request.ip));
+
+  app.post('/api/users/:username/password', {
+    config: admin,
+    schema: { tags: ['users'], summary: 'Set a new password that the user must change at the next login; ends their sessions', params: UsernameParams, body: ResetPasswordBody, response: { 200: UserSchema, ...ErrorResponses } },
+  }, async (request) => resetPassword(ctx, request.auth!, request.params.username, request.body.password, request.ip));
 }

@@ -14,6 +14,8 @@ export const UserSchema = Type.Object({
   role: Type.Enum([...ROLES]),
   scope: ScopeSchema,
   disabled: Type.Boolean(),
+  /** An administrator set the password: the user must change it at the next login. */
+  mustChangePassword: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
   lastLoginAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
@@ -33,6 +35,8 @@ export const CreateUserBody = Type.Object(
     role: Type.Enum([...ROLES]),
     org: Type.String({ minLength: 1, maxLength: 64 }),
     displayName: Type.Optional(Type.String({ maxLength: 200 })),
+    /** The command line's name for displayName (`vetplan user add --name`); displayName wins when both are sent. */
+    name: Type.Optional(Type.String({ maxLength: 200 })),
   },
   { additionalProperties: false },
 );
@@ -41,3 +45,20 @@ export type CreateUserInput = Static<typeof CreateUserBody>;
 export const UsernameParams = Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }) });
 
 export const UserListSchema = Type.Object({ users: Type.Array(UserSchema) });
+
+export const UpdateUserBody = Type.Object(
+  {
+    role: Type.Optional(Type.Enum([...ROLES])),
+    org: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    displayName: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type UpdateUserInput = Static<typeof UpdateUserBody>;
+
+export const ResetPasswordBody = Type.Object(
+  // Also checked against the common passwords and context words (auth/password-policy.ts).
+  { password: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }) },
+  { additionalProperties: false },
+);

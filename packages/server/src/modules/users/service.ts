@@ -10,7 +10,7 @@ import type { AuthContext } from '../auth/service.ts';
 import * as repo from './repository.ts';
 import type { CreateUserInput, UserDto } from './schema.ts';
 
-async function toDto(ctx: AppContext, user: repo.UserRow): Promise<UserDto> {
+export async function toDto(ctx: AppContext, user: repo.UserRow): Promise<UserDto> {
   const scope = await findUnit(ctx.db, user.scope_code);
   return {
     username: user.username,
@@ -18,13 +18,14 @@ async function toDto(ctx: AppContext, user: repo.UserRow): Promise<UserDto> {
     role: user.role as Role,
     scope: scope ? { code: scope.code, name: scope.name, type: scope.type } : { code: user.scope_code, name: user.scope_code, type: 'area' },
     disabled: user.disabled_at !== null,
+    mustChangePassword: user.must_change_password,
     createdAt: user.created_at.toISOString(),
     lastLoginAt: user.last_login_at ? new Date(user.last_login_at).toISOString() : null,
   };
 }
 
 /** Resolves the scope code of a new user; it must exist and lie within the creator's scope. */
-async function resolveScope(ctx: AppContext, actorScope: Unit | null, code: string): Promise<Unit> {
+export async function resolveScope(ctx: AppContext, actorScope: Unit | null, code: string): Promise<Unit> {
   const unit = await findUnit(ctx.db, code);
   if (!unit) {
     throw errors.invalidField(
@@ -43,13 +44,15 @@ export interface CreateUserOptions {
 }
 
 /** Refuses a password the policy does not allow, naming the field (every way of setting one comes here). */
-function checkNewPassword(password: string, username: string): void {
+export function checkNewPassword(password: string, username: string, field = 'password'): void {
   const problem = passwordProblem(password, username);
-  if (problem) throw errors.invalidField('password', problem.vi, problem.en);
+  if (problem) throw errors.invalidField(field, problem.vi, problem.en);
 }
 
 export async function createUser(ctx: AppContext, input: CreateUserInput, options: CreateUserOptions): Promise<UserDto> {
   checkNewPassword(input.password, input.username);
+  // `name` is the command line's word for the display name (vetplan user add --name).
+  const displayName = (input.displayName ?? input.name)?.trim() || null;
   const scope = await resolveScope(ctx, options.actor?.scope ?? null, input.org);
   const passwordHash = await hashPassword(input.password);
   const user = await ctx.db.transaction().execute(async (trx) => {
@@ -58,7 +61,7 @@ export async function createUser(ctx: AppContext, input: CreateUserInput, option
     }
     const created = await repo.insertUser(trx, {
       username: input.username,
-      displayName: input.displayName?.trim() || null,
+      displayName,
       passwordHash,
       role: input.role,
       scopeCode: scope.code,
@@ -91,7 +94,8 @@ export async function listUsersFor(ctx: AppContext, actor: AuthContext): Promise
   return Promise.all(users.map((u) => toDto(ctx, u)));
 }
 
-async function loadInScope(ctx: AppContext, actor: AuthContext, username: string): Promise<repo.UserRow> {
+/** A user the administrator's scope covers: 404 when there is none, 403 out_of_scope when it lies outside. */
+export async function loadInScope(ctx: AppContext, actor: AuthContext, username: string): Promise<repo.UserRow> {
   const user = await repo.findUserByUsername(ctx.db, username);
   if (!user) throw errors.notFound(`người dùng "${username}"`, `User "${username}"`);
   const scope = await findUnit(ctx.db, user.scope_code);
