@@ -1,6 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ForcedPasswordChange } from '../features/auth/ForcedPasswordChange.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { useMe } from '../features/auth/queries.ts';
 import { canImport } from '../features/import/access.ts';
@@ -24,6 +25,7 @@ const TaskDetailPage = lazy(() => import('../features/tasks/TaskDetailPage.tsx')
 const EvaluationPage = lazy(() => import('../features/evaluation/EvaluationPage.tsx'));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage.tsx'));
 const AnalysisPage = lazy(() => import('../features/analysis/AnalysisPage.tsx'));
+const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage.tsx'));
 
 export const ROUTES = {
   home: '/',
@@ -41,6 +43,7 @@ export const ROUTES = {
   evaluation: '/evaluation',
   reports: '/reports',
   analysis: '/analysis',
+  password: '/password',
 } as const;
 
 function PageLoader() {
@@ -69,6 +72,8 @@ export function App() {
     return <LoginPage />;
   }
   if (pathname === ROUTES.login) return <Redirect to={ROUTES.home} />;
+  // An administrator set the password: nothing else answers until the user has chosen their own.
+  if (me.data.mustChangePassword) return <ForcedPasswordChange />;
 
   const isAdmin = me.data.user.role === 'admin';
   let page: React.ReactNode;
@@ -86,6 +91,7 @@ export function App() {
   else if (pathname === ROUTES.evaluation) page = <EvaluationPage />;
   else if (pathname === ROUTES.reports && canReport(me.data.user.role)) page = <ReportsPage />;
   else if (pathname === ROUTES.analysis) page = <AnalysisPage />;
+  else if (pathname === ROUTES.password) page = <ChangePasswordPage />;
   else page = <NotFoundPage />;
 
   return (

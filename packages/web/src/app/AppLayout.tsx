@@ -1,6 +1,6 @@
 import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAward, IconChartLine, IconClipboardCheck, IconFileImport, IconFileText, IconListCheck, IconLogout, IconReport, IconTable, IconTableOptions, IconUsers } from '@tabler/icons-react';
+import { IconAward, IconChartLine, IconClipboardCheck, IconFileImport, IconFileText, IconKey, IconListCheck, IconLogout, IconReport, IconTable, IconTableOptions, IconUsers } from '@tabler/icons-react';
 import { ROLE_LABELS } from '@vetplan/domain';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,6 +40,7 @@ function useNavItems(me: Me): NavItem[] {
   if (role === 'admin') {
     items.push({ to: '/users', label: t('nav.users'), icon: <IconUsers size={20} stroke={1.6} /> });
   }
+  items.push({ to: '/password', label: t('account.nav'), icon: <IconKey size={20} stroke={1.6} /> });
   return items;
 }
 

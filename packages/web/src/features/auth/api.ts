@@ -2,7 +2,7 @@ import { ROLES } from '@vetplan/domain';
 import { apiRequest, apiSend } from '../../api/client.ts';
 import { asObject, oneOf, str, strOrNull, type Json } from '../../api/decode.ts';
 import { isApiError } from '../../api/errors.ts';
-import type { Credentials, Me, Scope } from './types.ts';
+import type { Credentials, Me, PasswordChange, Scope } from './types.ts';
 
 export function mapScope(value: unknown, path: string): Scope {
   const o = asObject(value, path);
@@ -19,6 +19,8 @@ export function mapMe(body: Json): Me {
       scope: mapScope(user.scope, 'me.user.scope'),
     },
     csrfToken: strOrNull(body, 'csrfToken', 'me'),
+    // Older answers (a cached session) have no flag: nothing to change.
+    mustChangePassword: body.mustChangePassword === true,
   };
 }
 
@@ -35,6 +37,10 @@ export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
 
 export function login(credentials: Credentials): Promise<Me> {
   return apiSend('POST', '/api/auth/login', credentials, mapMe);
+}
+
+export function changePassword(change: PasswordChange): Promise<Me> {
+  return apiSend('POST', '/api/auth/password', change, mapMe);
 }
 
 export async function logout(): Promise<void> {

@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { navigate } from '../../app/router.ts';
 import { clearOfflineData } from '../offline/offlineCaches.ts';
-import { fetchMe, login, logout } from './api.ts';
+import { changePassword, fetchMe, login, logout } from './api.ts';
 import { forgetSession, hasSessionHint, rememberSession } from './session.ts';
-import type { Credentials, Me } from './types.ts';
+import type { Credentials, Me, PasswordChange } from './types.ts';
 
 export const authKeys = {
   all: ['auth'] as const,
@@ -42,6 +42,18 @@ export function useLogin() {
       rememberSession(me);
       queryClient.setQueryData(authKeys.me(), me);
       navigate('/', { replace: true });
+    },
+  });
+}
+
+/** Changes one's own password; the answer is the session (no longer asked to change it). */
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (change: PasswordChange) => changePassword(change),
+    onSuccess: (me) => {
+      rememberSession(me);
+      queryClient.setQueryData(authKeys.me(), me);
     },
   });
 }

@@ -19,6 +19,13 @@ export interface Me {
   user: SessionUser;
   /** Null for token (non-cookie) sessions, which need none. */
   csrfToken: string | null;
+  /** An administrator set the password: the app shows only the password change until it is done. */
+  mustChangePassword: boolean;
+}
+
+export interface PasswordChange {
+  currentPassword: string;
+  newPassword: string;
 }
 
 export interface Credentials {

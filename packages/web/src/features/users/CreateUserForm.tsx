@@ -1,40 +1,11 @@
 import { Alert, Button, Paper, PasswordInput, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { IconCheck, IconUserPlus } from '@tabler/icons-react';
 import { ROLE_LABELS, ROLES, isRole } from '@vetplan/domain';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/useLang.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { useAreaTree } from '../areas/queries.ts';
-import { foldedFilter, scopeOptions } from './scopeOptions.ts';
+import { ScopeHelp, ScopeSelect } from './ScopeSelect.tsx';
 import { FIELDS, MIN_PASSWORD, useCreateUserForm } from './useCreateUserForm.ts';
-
-/** Scope: any area or organisation of the tree, searchable without diacritics. */
-function ScopeSelect({ value, onChange, error }: { value: string | null; onChange: (v: string | null) => void; error: string | undefined }) {
-  const { t } = useTranslation();
-  const { lang } = useLang();
-  const tree = useAreaTree();
-  const data = useMemo(
-    () => scopeOptions(tree.data?.roots ?? [], lang, { areas: t('users.form.areas'), organisations: t('users.form.organisations') }),
-    [tree.data, lang, t],
-  );
-  return (
-    <Select
-      label={t('users.form.scope')}
-      description={t('users.form.scopeHint')}
-      data={data}
-      value={value}
-      onChange={onChange}
-      searchable
-      filter={foldedFilter}
-      nothingFoundMessage={t('users.form.noScope')}
-      disabled={tree.isPending}
-      error={error}
-      required
-      maxDropdownHeight={320}
-    />
-  );
-}
 
 export function CreateUserForm() {
   const { t } = useTranslation();
@@ -68,6 +39,7 @@ export function CreateUserForm() {
               onChange={(v) => set('role', isRole(v) ? v : null)} error={errors.role} />
           </SimpleGrid>
           <ScopeSelect value={values.org} onChange={(v) => set('org', v)} error={errors.org} />
+          <ScopeHelp />
           <Button type="submit" leftSection={<IconUserPlus size={20} />} loading={create.isPending} style={{ alignSelf: 'flex-start' }}>
             {t('users.form.submit')}
           </Button>

@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconCircleCheck, IconLock, IconLockOpen } from '@tabler/icons-react';
+import { IconCircleCheck, IconKey, IconLock, IconLockOpen, IconPencil } from '@tabler/icons-react';
 import { ROLE_LABELS } from '@vetplan/domain';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { useLang } from '../../i18n/useLang.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { useSetUserDisabled } from './queries.ts';
 import type { User } from './types.ts';
+import { EditUserDialog, ResetPasswordDialog } from './UserDialogs.tsx';
 
 function formatMoment(iso: string | null): string {
   return iso ? dayjs(iso).format('DD/MM/YYYY HH:mm') : '—';
@@ -54,7 +55,13 @@ function ConfirmToggle({ user, onClose }: { user: User | null; onClose: () => vo
   );
 }
 
-function UserRow({ user, isSelf, onToggle }: { user: User; isSelf: boolean; onToggle: (user: User) => void }) {
+interface RowActions {
+  onToggle: (user: User) => void;
+  onEdit: (user: User) => void;
+  onReset: (user: User) => void;
+}
+
+function UserRow({ user, isSelf, onToggle, onEdit, onReset }: { user: User; isSelf: boolean } & RowActions) {
   const { t } = useTranslation();
   const { lang } = useLang();
   const action = user.disabled ? t('users.enable') : t('users.disable');
@@ -76,10 +83,24 @@ function UserRow({ user, isSelf, onToggle }: { user: User; isSelf: boolean; onTo
             {user.disabled ? t('users.status.disabled') : t('users.status.active')}
           </Text>
         </Group>
+        {user.mustChangePassword && (
+          <Text size="xs" c="orange.8">
+            {t('users.status.mustChange')}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td>{formatMoment(user.lastLoginAt)}</Table.Td>
       <Table.Td>
-        {/* No button on one's own row: an admin must not lock themself out. */}
+        <Group gap="xs" wrap="nowrap">
+        <Button size="sm" h={40} variant="light" leftSection={<IconPencil size={16} />} onClick={() => onEdit(user)} aria-label={`${t('users.edit.action')}: ${user.username}`}>
+          {t('users.edit.action')}
+        </Button>
+        {!isSelf && (
+          <Button size="sm" h={40} variant="light" color="orange" leftSection={<IconKey size={16} />} onClick={() => onReset(user)} aria-label={`${t('users.reset.action')}: ${user.username}`}>
+            {t('users.reset.action')}
+          </Button>
+        )}
+        {/* No lock button on one's own row: an admin must not lock themself out. */}
         {!isSelf && (
           <Button
             size="sm"
@@ -93,6 +114,7 @@ function UserRow({ user, isSelf, onToggle }: { user: User; isSelf: boolean; onTo
             {action}
           </Button>
         )}
+        </Group>
       </Table.Td>
     </Table.Tr>
   );
@@ -101,11 +123,13 @@ function UserRow({ user, isSelf, onToggle }: { user: User; isSelf: boolean; onTo
 export function UserTable({ users, me }: { users: User[]; me: string }) {
   const { t } = useTranslation();
   const [pending, setPending] = useState<User | null>(null);
+  const [editing, setEditing] = useState<User | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
   const columns = ['username', 'displayName', 'role', 'scope', 'status', 'lastLogin'] as const;
   return (
     <>
       {/* pos=relative keeps visually hidden (absolute) cells inside the scroller, not widening the page. */}
-      <Table.ScrollContainer minWidth={860} type="native" pos="relative">
+      <Table.ScrollContainer minWidth={1180} type="native" pos="relative">
         <Table striped highlightOnHover verticalSpacing="sm" data-testid="users-table">
           <Table.Thead>
             <Table.Tr>
@@ -119,12 +143,14 @@ export function UserTable({ users, me }: { users: User[]; me: string }) {
           </Table.Thead>
           <Table.Tbody>
             {users.map((user) => (
-              <UserRow key={user.username} user={user} isSelf={user.username === me} onToggle={setPending} />
+              <UserRow key={user.username} user={user} isSelf={user.username === me} onToggle={setPending} onEdit={setEditing} onReset={setResetting} />
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
       <ConfirmToggle user={pending} onClose={() => setPending(null)} />
+      <EditUserDialog user={editing} isSelf={editing?.username === me} onClose={() => setEditing(null)} />
+      <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createUser, fetchUsers, setUserDisabled } from './api.ts';
-import type { NewUser, User } from './types.ts';
+import { createUser, fetchUsers, resetPassword, setUserDisabled, updateUser } from './api.ts';
+import type { NewUser, User, UserChanges } from './types.ts';
 
 export const userKeys = {
   all: ['users'] as const,
@@ -30,6 +30,26 @@ export function useSetUserDisabled() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ username, disabled }: { username: string; disabled: boolean }) => setUserDisabled(username, disabled),
+    onSuccess: (user) => {
+      queryClient.setQueryData<User[]>(userKeys.list(), (users) => replaceUser(users, user));
+    },
+  });
+}
+
+export function useUpdateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ username, changes }: { username: string; changes: UserChanges }) => updateUser(username, changes),
+    onSuccess: (user) => {
+      queryClient.setQueryData<User[]>(userKeys.list(), (users) => replaceUser(users, user));
+    },
+  });
+}
+
+export function useResetPassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ username, password }: { username: string; password: string }) => resetPassword(username, password),
     onSuccess: (user) => {
       queryClient.setQueryData<User[]>(userKeys.list(), (users) => replaceUser(users, user));
     },

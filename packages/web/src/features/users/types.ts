@@ -7,6 +7,8 @@ export interface User {
   role: Role;
   scope: Scope;
   disabled: boolean;
+  /** An administrator set the password: the user must change it at the next login. */
+  mustChangePassword: boolean;
   createdAt: string;
   lastLoginAt: string | null;
 }
@@ -18,4 +20,12 @@ export interface NewUser {
   /** Area or organisation code that scopes what the user sees and changes. */
   org: string;
   displayName?: string;
+}
+
+/** PATCH /api/users/{username}: only the fields sent change. */
+export interface UserChanges {
+  role?: Role;
+  org?: string;
+  displayName?: string | null;
+  active?: boolean;
 }
