@@ -27,6 +27,11 @@ describe('the vetplan command', { timeout: 180_000 }, () => {
     expect(token.status).toBe(0);
     const secret = token.stdout.trim();
     expect(secret).toMatch(/^vp_/);
+    const tooLong = cli('token', 'create', 'tuan.tumai', '--days', '400');
+    expect(tooLong.status).not.toBe(0);
+    expect(tooLong.stderr).toContain('--days must be a whole number from 1 to 365');
+    const weekly = cli('token', 'create', 'tuan.tumai', '--name', 'weekly', '--days', '7');
+    expect(weekly.status).toBe(0);
 
     const server = startServer({ DATA_DIR: dataDir, VETPLAN_ADMIN_PASSWORD: 'admin-pass-123', WEB_DIST_DIR: path.join(dataDir, 'no-web') }, await freePort());
     try {
@@ -34,6 +39,9 @@ describe('the vetplan command', { timeout: 180_000 }, () => {
       const me = await fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${secret}` } });
       expect(me.status).toBe(200);
       expect(await me.json()).toMatchObject({ user: { username: 'tuan.tumai', displayName: 'Anh Tuấn', scope: { code: '07741' } } });
+      const tokens = (await (await fetch(`${server.url}/api/tokens`, { headers: { authorization: `Bearer ${secret}` } })).json()) as { tokens: { name: string; createdAt: string; expiresAt: string }[] };
+      const days = (t: { createdAt: string; expiresAt: string }) => Math.round((Date.parse(t.expiresAt) - Date.parse(t.createdAt)) / 86_400_000);
+      expect(tokens.tokens.map((t) => [t.name, days(t)])).toEqual([['weekly', 7], ['cli', 90]]);
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;

@@ -90,8 +90,8 @@ function UserRow({ user, isSelf, onToggle, onEdit, onReset }: { user: User; isSe
         )}
       </Table.Td>
       <Table.Td>{formatMoment(user.lastLoginAt)}</Table.Td>
-      <Table.Td>
-        <Group gap="xs" wrap="nowrap">
+      <Table.Td w={300}>
+        <Group gap="xs">
         <Button size="sm" h={40} variant="light" leftSection={<IconPencil size={16} />} onClick={() => onEdit(user)} aria-label={`${t('users.edit.action')}: ${user.username}`}>
           {t('users.edit.action')}
         </Button>
@@ -129,7 +129,7 @@ export function UserTable({ users, me }: { users: User[]; me: string }) {
   return (
     <>
       {/* pos=relative keeps visually hidden (absolute) cells inside the scroller, not widening the page. */}
-      <Table.ScrollContainer minWidth={1180} type="native" pos="relative">
+      <Table.ScrollContainer minWidth={1000} type="native" pos="relative">
         <Table striped highlightOnHover verticalSpacing="sm" data-testid="users-table">
           <Table.Thead>
             <Table.Tr>
