@@ -17,8 +17,9 @@ const COUNTED = [
   'task', 'task_assignment', 'task_party', 'task_event', 'task_evidence', 'task_extension', 'task_progress_report', 'score_adjustment',
   'report_draft', 'report_export',
 ];
-/** A refused login records its failure in the audit trail on purpose (docs/access.md); every other audit event counts. */
-const countOf = (table: string) => (table === 'audit_event' ? `(select count(*) from audit_event where action <> 'login_failed')` : `(select count(*) from ${table})`);
+/** A refused login, and a refused password change (wrong current password), record their failure in the audit trail on purpose (docs/access.md); every other audit event counts. */
+const countOf = (table: string) =>
+  table === 'audit_event' ? `(select count(*) from audit_event where action not in ('login_failed', 'password_change_failed'))` : `(select count(*) from ${table})`;
 const COUNTS_SQL = `select pg_snapshot_xmax(pg_current_snapshot())::text as next_xid, ${COUNTED.map((table) => `${countOf(table)} as ${table}`).join(', ')}`;
 const XID_SQL = 'select pg_snapshot_xmax(pg_current_snapshot())::text as next_xid';
 
@@ -76,7 +77,7 @@ export function countFiles(dataDir: string, folder: string): number {
 }
 
 export interface WriteRequest {
-  method: 'POST' | 'PUT';
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   headers: Record<string, string>;
   payload?: string | Buffer;

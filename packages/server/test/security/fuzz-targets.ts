@@ -49,6 +49,9 @@ export const PERIOD = '2025S1';
 const CELL = { element: 'DE_LABOUR_FORCE', period: PERIOD, org: ORG, disagg: fc.constantFrom('sex:M', 'sex:F'), value: fc.oneof(fc.nat(), fc.constant(12)), comment: null, baseVersion: fc.nat({ max: 4 }) };
 const ROW = { element: 'DE_LABOUR_FORCE', period: PERIOD, org: ORG, disagg: 'sex:F', value: 7, comment: 'ghi chú' };
 const USER = { username: fc.nat().map((i) => `fuzz.user${i}`), password: 'correct-horse-42', role: 'viewer', org: ORG, displayName: 'Người thử' };
+/** A user the account targets change (created by the suite; 404 where it does not exist). */
+export const FUZZ_ACCOUNT = 'fuzz.account';
+const USER_CHANGES = { role: fc.constantFrom('viewer', 'unit_head'), org: ORG, displayName: 'Người thử', active: fc.boolean() };
 const ELEMENT = { code: fc.nat().map((i) => `DE_FUZZ_${i}`), name: 'Chỉ tiêu thử', valueType: 'count', aggregation: 'sum', periodType: 'yearly', dimensions: [{ dimension: 'sex' }] };
 
 const csvField = (v: unknown) => {
@@ -148,7 +151,7 @@ function mutateYaml(doc: unknown, walk: number[], replacement: unknown, drop: bo
 const RAW_JSON_ROUTES = [
   'PUT /api/data-entry/cell', 'POST /api/data-values', 'POST /api/users', 'POST /api/data-elements', `POST /api/forms/${FORM}/submissions/${ORG}/${PERIOD}/submit`, 'POST /api/auth/login',
   'POST /api/task-assignments/1/reports', 'POST /api/task-assignments/1/extension', 'POST /api/task-assignments/1/extension/decision', 'POST /api/tasks', 'POST /api/evaluation/adjustments',
-  'POST /api/reports', 'PUT /api/reports/draft',
+  'POST /api/reports', 'PUT /api/reports/draft', 'PATCH /api/users/fuzz.account', 'POST /api/users/fuzz.account/password', 'POST /api/auth/password', 'POST /api/tokens',
 ];
 /** Read routes whose query strings carry period codes, units, plans, years and formats. */
 const QUERIED_ROUTES = [
@@ -224,11 +227,16 @@ export function fuzzTargets(env: FuzzEnv): FuzzTarget<any>[] {
       probeWrite(env, { method: 'POST', url: `/api/forms/${segment(form)}/submissions/${segment(org)}/${segment(period)}/${segment(action)}`, headers: json(caller(env, n++)), payload: JSON.stringify(body) }) },
     { name: 'POST /api/users', arbitrary: fc.oneof({ weight: 4, arbitrary: hostileRecord(USER) }, { weight: 1, arbitrary: hostileValue }), probe: (body: unknown) => probeWrite(env, { method: 'POST', url: '/api/users', headers: json(env.callers[0]!), payload: JSON.stringify(body) }) },
     { name: 'POST /api/users/:username/disable|enable', arbitrary: fc.tuple(hostileString, fc.constantFrom('disable', 'enable')), probe: ([username, action]: [string, string]) => probeWrite(env, { method: 'POST', url: `/api/users/${segment(username)}/${action}`, headers: env.callers[0]!}) },
+    { name: 'PATCH /api/users/:username', arbitrary: fc.tuple(fc.oneof(fc.constant(FUZZ_ACCOUNT), hostileString), fc.oneof({ weight: 4, arbitrary: hostileRecord(USER_CHANGES) }, { weight: 1, arbitrary: hostileValue })), probe: ([username, body]: [string, unknown]) => probeWrite(env, { method: 'PATCH', url: `/api/users/${segment(username)}`, headers: json(env.callers[0]!), payload: JSON.stringify(body) }) },
+    { name: 'POST /api/users/:username/password', arbitrary: fc.tuple(fc.oneof(fc.constant(FUZZ_ACCOUNT), hostileString), fc.oneof({ weight: 4, arbitrary: hostileRecord({ password: 'ngựa đúng pin kẹp ghim' }) }, { weight: 1, arbitrary: hostileValue })), probe: ([username, body]: [string, unknown]) => probeWrite(env, { method: 'POST', url: `/api/users/${segment(username)}/password`, headers: json(env.callers[0]!), payload: JSON.stringify(body) }) },
+    { name: 'POST /api/auth/password', arbitrary: fc.oneof({ weight: 4, arbitrary: hostileRecord({ currentPassword: 'not-the-password', newPassword: 'ngựa đúng pin kẹp ghim' }) }, { weight: 1, arbitrary: hostileValue }), probe: (body: unknown) => probeWrite(env, { method: 'POST', url: '/api/auth/password', headers: json(env.callers[1]!), payload: JSON.stringify(body) }) },
+    { name: 'POST /api/tokens', arbitrary: fc.oneof({ weight: 4, arbitrary: hostileRecord({ name: 'Nhập số liệu', expiresInDays: fc.integer({ min: -5, max: 400 }) }) }, { weight: 1, arbitrary: hostileValue }), probe: (body: unknown) => probeWrite(env, { method: 'POST', url: '/api/tokens', headers: json(env.callers[1]!), payload: JSON.stringify(body) }) },
+    { name: 'DELETE /api/tokens/:id', arbitrary: fc.oneof(hostileString, fc.integer().map(String)), probe: (id: string) => probeWrite(env, { method: 'DELETE', url: `/api/tokens/${segment(id)}`, headers: env.callers[1]! }) },
     { name: 'POST /api/data-elements', arbitrary: fc.oneof({ weight: 4, arbitrary: hostileRecord(ELEMENT) }, { weight: 1, arbitrary: hostileValue }), probe: (body: unknown) => probeWrite(env, { method: 'POST', url: '/api/data-elements', headers: json(env.callers[0]!), payload: JSON.stringify(body) }) },
     { name: 'POST /api/auth/login', arbitrary: fc.oneof(hostileRecord({ username: 'fuzz.user', password: 'wrong-password' }), hostileValue), probe: (body: unknown) => probeWrite(env, { method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) }) },
     ...planTargets(env, (i) => caller(env, i)),
     { name: 'raw JSON bodies on write routes', arbitrary: fc.tuple(fc.constantFrom(...RAW_JSON_ROUTES), fc.oneof(fc.string({ maxLength: 200 }), fc.json().map((s) => s.slice(0, Math.max(0, s.length - 1))), fc.constantFrom('{', '[', '{"a":', '\u0000', '{"__proto__":{"x":1}}', '[{"constructor":{"prototype":{}}}]', '1'.repeat(400), '"\\ud800"'))), probe: ([route, text]: [string, string]) => {
-      const [method, url] = route.split(' ') as ['POST' | 'PUT', string];
+      const [method, url] = route.split(' ') as ['POST' | 'PUT' | 'PATCH', string];
       return probeWrite(env, { method, url, headers: json(env.callers[0]!), payload: text });
     } },
     { name: 'GET query strings (period codes, units, formats)', arbitrary: fc.tuple(fc.constantFrom(...QUERIED_ROUTES), fc.dictionary(fc.constantFrom('period', 'org', 'element', 'format', 'indicator', 'children', 'date', 'disagg', 'limit', 'from', 'to', 'actor', 'plan', 'year', 'type', 'status', 'name'), hostileString, { maxKeys: 4 })), probe: async ([url, query]: [string, Record<string, string>]) => {

@@ -5,7 +5,7 @@ import { brokenCopy, problemsOf } from '../support/catalog.ts';
 import { DEFAULT_CATALOG_DIR } from '../support/engine.ts';
 import { useTestApp, type ErrorBody } from '../support/app.ts';
 import { bombCorpus } from '../support/xlsx-bombs.ts';
-import { FORM, fuzzTargets, ORG, PERIOD, type FuzzEnv } from './fuzz-targets.ts';
+import { FORM, FUZZ_ACCOUNT, fuzzTargets, ORG, PERIOD, type FuzzEnv } from './fuzz-targets.ts';
 
 /**
  * The CI share of the hostile-input suites: a few dozen generated cases per
@@ -23,6 +23,7 @@ beforeAll(async () => {
   t.clock.current = new Date('2025-06-16T03:00:00Z');
   const admin = { authorization: `Bearer ${await t.token(await t.newUser({ role: 'admin', org: '221' }))}` };
   const officer = { authorization: `Bearer ${await t.token(await t.newUser({ role: 'unit_officer', org: ORG }))}` };
+  await t.newUser({ role: 'viewer', org: ORG, username: FUZZ_ACCOUNT });
   const template = await t.app.inject({ method: 'GET', url: `/api/forms/${FORM}/template.xlsx?org=${ORG}&period=${PERIOD}`, headers: admin });
   const bombs = (await bombCorpus(template.rawPayload, { inflatedBytes: 16 << 20, rows: 300_000 })).map((b) => b.file);
   env = { app: t.app, ctx: t.ctx, callers: [admin, officer], template: template.rawPayload, bombs, catalogDir: DEFAULT_CATALOG_DIR };
