@@ -153,6 +153,11 @@ describe('data entry, submission and approval', () => {
 
       await page.getByRole('button', { name: 'Gửi', exact: true }).click();
       await expect.poll(() => status(page).textContent()).toBe('Đã gửi');
+      // Sent, the figures are read-only to the officer until the report is returned or withdrawn.
+      await page.getByTestId('awaiting-decision').waitFor();
+      expect(await cell(page, TRAINED, 'Nam').isEditable()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Rút lại', exact: true }).count()).toBe(1);
+      await screenshot(page, 'data-entry-360-awaiting-decision.png');
       await noSidewaysScroll(page);
     });
   });

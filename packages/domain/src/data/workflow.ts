@@ -2,7 +2,7 @@ import { fail, ok, type Checked } from './messages.ts';
 
 export const SUBMISSION_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
-export const SUBMISSION_ACTIONS = ['submit', 'approve', 'return', 'unlock'] as const;
+export const SUBMISSION_ACTIONS = ['submit', 'withdraw', 'approve', 'return', 'unlock'] as const;
 export type SubmissionAction = (typeof SUBMISSION_ACTIONS)[number];
 
 export const STATUS_LABELS: Record<SubmissionStatus, { vi: string; en: string }> = {
@@ -14,6 +14,8 @@ export const STATUS_LABELS: Record<SubmissionStatus, { vi: string; en: string }>
 
 const FROM: Record<SubmissionAction, { from: SubmissionStatus[]; to: SubmissionStatus }> = {
   submit: { from: ['draft', 'returned'], to: 'submitted' },
+  // The submitter takes a report back before it is decided, to correct it.
+  withdraw: { from: ['submitted'], to: 'draft' },
   approve: { from: ['submitted'], to: 'approved' },
   return: { from: ['submitted'], to: 'returned' },
   unlock: { from: ['approved'], to: 'draft' },
@@ -32,8 +34,8 @@ export interface TransitionInput {
 
 /**
  * The submission workflow: draft → submitted → approved, or returned with a
- * reason → submitted again; an approver may unlock approved figures with a
- * reason. Submitting figures that break a rule needs a comment explaining it.
+ * reason → submitted again, or withdrawn by the submitter → draft; an
+ * approver may unlock approved figures with a reason. Submitting figures that break a rule needs a comment explaining it.
  */
 export function transition(status: SubmissionStatus, action: SubmissionAction, input: TransitionInput): Checked<SubmissionStatus> {
   const step = FROM[action];
@@ -56,4 +58,4 @@ export function transition(status: SubmissionStatus, action: SubmissionAction, i
   return ok(step.to);
 }
 
-const ACTION_VI: Record<SubmissionAction, string> = { submit: 'gửi', approve: 'phê duyệt', return: 'trả lại', unlock: 'mở khóa' };
+const ACTION_VI: Record<SubmissionAction, string> = { submit: 'gửi', withdraw: 'rút lại', approve: 'phê duyệt', return: 'trả lại', unlock: 'mở khóa' };

@@ -114,7 +114,7 @@ export interface SubmissionEventTable {
   form_code: string;
   org_code: string;
   period: string;
-  action: 'submit' | 'approve' | 'return' | 'unlock';
+  action: 'submit' | 'withdraw' | 'approve' | 'return' | 'unlock';
   from_status: SubmissionStatus;
   to_status: SubmissionStatus;
   actor: string;

@@ -72,7 +72,7 @@ export class RowChecker {
       group.periods.push(period);
       byOrgs.set(key, group);
     }
-    for (const { orgs, periods } of byOrgs.values()) for (const [cell, lock] of await lockedCells(this.ctx, orgs, periods)) this.locks.set(cell, lock);
+    for (const { orgs, periods } of byOrgs.values()) for (const [cell, lock] of await lockedCells(this.ctx, orgs, periods, this.auth.role)) this.locks.set(cell, lock);
   }
 
   async check(batch: InputRow[]): Promise<CheckedBatch> {

@@ -35,8 +35,8 @@ export async function saveCell(ctx: AppContext, auth: AuthContext, input: CellIn
   if ('column' in checked) throw errors.invalidField(checked.column ?? 'value', checked.message, checked.messageEn);
   const decision = await canWrite(auth, scope, await loadForms(ctx.db), checked.element, checked.org, checked.period.code, today, new ReopenedReports(ctx.db));
   if (!decision.ok) throw errors.forbidden(decision.vi, decision.en);
-  const lock = (await lockedCells(ctx, [checked.org], [checked.period.code])).get(`${checked.element}|${checked.org}|${checked.period.code}`);
-  if (lock) throw new AppError('locked', 409, lock.vi, lock.en);
+  const lock = (await lockedCells(ctx, [checked.org], [checked.period.code], auth.role)).get(`${checked.element}|${checked.org}|${checked.period.code}`);
+  if (lock) throw new AppError(lock.approvedBy === null ? 'submitted' : 'locked', 409, lock.vi, lock.en);
 
   return ctx.db.transaction().execute(async (trx) => {
     await values.lockUnitPeriods(trx, [`${checked.org}|${checked.period.code}`]);

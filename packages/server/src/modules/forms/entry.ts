@@ -102,6 +102,8 @@ export async function entry(ctx: AppContext, auth: AuthContext, code: string, or
   const today = ctx.now().toISOString().slice(0, 10);
   const writable = await canWrite(auth, f.scope, [f.form], f.form.elements[0]!, org, f.period.code, today, new ReopenedReports(ctx.db));
   const locked = submission.status === 'approved';
+  // Submitted, a report is read-only to its unit's officers and heads until it is returned or withdrawn (forms/locks.ts).
+  const awaitingDecision = submission.status === 'submitted' && auth.role !== 'admin' && auth.role !== 'plan_manager';
   return {
     form: await formSummary(ctx, f.scope, f.form),
     org: { code: org, name: f.orgName },
@@ -130,7 +132,8 @@ export async function entry(ctx: AppContext, auth: AuthContext, code: string, or
     submission,
     violations: (await formViolations(ctx, f.form, org, f.period.code)).map((v) => ({ rule: v.rule, message: v.message, messageEn: v.messageEn, where: v.where, elements: v.elements, leftElements: v.leftElements })),
     locked,
-    canEdit: writable.ok && !locked,
+    canEdit: writable.ok && !locked && !awaitingDecision,
+    canWithdraw: submission.status === 'submitted' && submission.submittedBy === auth.username,
     canApprove: (await decisionRefusal(ctx, auth, { form: f.form, org, period: f.period.code, submittedBy: submission.submittedBy })) === null,
   };
 }

@@ -1,6 +1,6 @@
 import { formatDate } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
-import { approvedFor } from './repository.ts';
+import { submissionsWith } from './repository.ts';
 
 export interface Lock {
   vi: string;
@@ -8,20 +8,44 @@ export interface Lock {
   approvedBy: string | null;
 }
 
+/** Who keeps writing a submitted report's figures: those who manage the plan, not the unit's own officers and heads. */
+const WRITE_SUBMITTED = new Set(['admin', 'plan_manager']);
+
 /**
- * Figures of an approved submission are locked until an approver unlocks
- * them. Keyed by `element|org|period`.
+ * Figures of an approved submission are locked for everyone until an approver
+ * unlocks them; figures of a submitted one, for the unit's officers and heads
+ * until the approver returns it or the submitter withdraws it. Keyed by
+ * `element|org|period`.
  */
-export async function lockedCells(ctx: AppContext, orgs: string[], periods: string[]): Promise<Map<string, Lock>> {
-  const rows = await approvedFor(ctx.db, orgs, periods);
+export async function lockedCells(ctx: AppContext, orgs: string[], periods: string[], role: string): Promise<Map<string, Lock>> {
+  const statuses: ('approved' | 'submitted')[] = WRITE_SUBMITTED.has(role) ? ['approved'] : ['approved', 'submitted'];
+  const rows = await submissionsWith(ctx.db, statuses, orgs, periods);
   const locks = new Map<string, Lock>();
   for (const r of rows) {
-    const when = r.decided_at ? formatDate(new Date(r.decided_at).toISOString().slice(0, 10)) : '';
-    locks.set(`${r.element_code}|${r.org_code}|${r.period}`, {
-      approvedBy: r.decided_by,
-      vi: `Số liệu đã được ${r.decided_by ?? 'người phê duyệt'} phê duyệt${when ? ` ngày ${when}` : ''} (biểu mẫu ${r.form_code}) và đang bị khóa; cần mở khóa trước khi sửa`,
-      en: `The figures were approved by ${r.decided_by ?? 'an approver'}${when ? ` on ${when}` : ''} (form ${r.form_code}) and are locked; they must be unlocked before any change`,
-    });
+    const key = `${r.element_code}|${r.org_code}|${r.period}`;
+    if (r.status === 'approved') locks.set(key, approvedLock(r));
+    else if (!locks.has(key)) locks.set(key, submittedLock(r));
   }
   return locks;
+}
+
+const day = (d: Date | string | null) => (d ? formatDate(new Date(d).toISOString().slice(0, 10)) : '');
+
+function approvedLock(r: { form_code: string; decided_by: string | null; decided_at: Date | string | null }): Lock {
+  const when = day(r.decided_at);
+  return {
+    approvedBy: r.decided_by,
+    vi: `Số liệu đã được ${r.decided_by ?? 'người phê duyệt'} phê duyệt${when ? ` ngày ${when}` : ''} (biểu mẫu ${r.form_code}) và đang bị khóa; cần mở khóa trước khi sửa`,
+    en: `The figures were approved by ${r.decided_by ?? 'an approver'}${when ? ` on ${when}` : ''} (form ${r.form_code}) and are locked; they must be unlocked before any change`,
+  };
+}
+
+function submittedLock(r: { form_code: string; period: string; submitted_by: string | null; submitted_at: Date | string | null }): Lock {
+  const when = day(r.submitted_at);
+  const who = r.submitted_by ?? 'người báo cáo';
+  return {
+    approvedBy: null,
+    vi: `Báo cáo kỳ ${r.period} (biểu mẫu ${r.form_code}) đã được ${who} gửi${when ? ` ngày ${when}` : ''} và đang chờ phê duyệt: số liệu không sửa được. Muốn sửa, ${who} hãy rút lại báo cáo (nút "Rút lại" trên màn hình nhập số liệu), hoặc đề nghị cấp phê duyệt trả lại.`,
+    en: `The ${r.period} report (form ${r.form_code}) was submitted by ${r.submitted_by ?? 'the reporting unit'}${when ? ` on ${when}` : ''} and awaits approval: its figures cannot be changed. To change them, the submitter withdraws it ("Rút lại" on the data entry screen), or the approver returns it.`,
+  };
 }

@@ -38,13 +38,14 @@ export function submissionsOf(db: Kysely<Database>, form: string, period: string
 }
 
 /** Approved submissions that cover any of the given units and periods (their figures are locked). */
-export function approvedFor(db: Kysely<Database>, orgs: string[], periods: string[]) {
+/** Submissions of the units and periods in the given statuses, one row per element of their form. */
+export function submissionsWith(db: Kysely<Database>, statuses: ('approved' | 'submitted')[], orgs: string[], periods: string[]) {
   if (orgs.length === 0 || periods.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('submission as s')
     .innerJoin('report_form_element as e', 'e.form_code', 's.form_code')
-    .select(['s.form_code', 's.org_code', 's.period', 's.decided_by', 's.decided_at', 'e.element_code'])
-    .where('s.status', '=', 'approved')
+    .select(['s.form_code', 's.org_code', 's.period', 's.status', 's.submitted_by', 's.submitted_at', 's.decided_by', 's.decided_at', 'e.element_code'])
+    .where('s.status', 'in', statuses)
     .where('s.org_code', 'in', orgs)
     .where('s.period', 'in', periods)
     .execute();

@@ -77,6 +77,7 @@ export const EntrySchema = Type.Object({
   violations: Type.Array(ViolationSchema),
   locked: Type.Boolean(),
   canEdit: Type.Boolean(),
+  canWithdraw: Type.Boolean({ description: 'The caller submitted this report and may take it back before it is decided' }),
   canApprove: Type.Boolean(),
 });
 export type EntryDto = Static<typeof EntrySchema>;

@@ -16,14 +16,16 @@ export async function act(ctx: AppContext, auth: AuthContext, code: string, org:
   if (action === 'submit') {
     const decision = await canWrite(auth, f.scope, [f.form], f.form.elements[0]!, org, f.period.code, today, new ReopenedReports(ctx.db));
     if (!decision.ok) throw errors.forbidden(decision.vi, decision.en);
-  } else if (!canApprove(auth, f.form)) {
+  } else if (action !== 'withdraw' && !canApprove(auth, f.form)) {
     throw errors.forbidden('Bạn không có quyền phê duyệt, trả lại hoặc mở khóa biểu mẫu này.', 'You may not approve, return or unlock this form.');
   }
   const violations = action === 'submit' ? (await formViolations(ctx, f.form, org, f.period.code)).length : 0;
   return ctx.db.transaction().execute(async (trx) => {
     await assertNotClaimed(trx, org, f.period.code);
     const current = await findSubmission(trx, code, org, f.period.code);
-    if (action !== 'submit') {
+    if (action === 'withdraw') {
+      if (current?.status === 'submitted' && current.submitted_by !== auth.username) throw notSubmitter(current.submitted_by);
+    } else if (action !== 'submit') {
       const refusal = await decisionRefusal({ ...ctx, db: trx }, auth, { form: f.form, org, period: f.period.code, submittedBy: current?.submitted_by ?? null });
       if (refusal) throw refusal;
     }
@@ -41,8 +43,9 @@ export async function act(ctx: AppContext, auth: AuthContext, code: string, org:
       status: next.value,
       submitted_at: action === 'submit' ? now : (current?.submitted_at ?? null),
       submitted_by: action === 'submit' ? auth.username : (current?.submitted_by ?? null),
-      decided_at: action === 'submit' ? null : now,
-      decided_by: action === 'submit' ? null : auth.username,
+      // Withdrawn, a report is a draft again, decided by no one.
+      decided_at: action === 'submit' || action === 'withdraw' ? null : now,
+      decided_by: action === 'submit' || action === 'withdraw' ? null : auth.username,
       reason: action === 'return' || action === 'unlock' ? comment : null,
       comment: action === 'submit' ? comment : (current?.comment ?? null),
     });
@@ -50,6 +53,13 @@ export async function act(ctx: AppContext, auth: AuthContext, code: string, org:
     await recordAudit(trx, { actor: auth.username, action: `submission_${action}`, entity: 'submission', entityKey: `${code}|${org}|${f.period.code}`, details: { from, to: next.value, comment } });
     return submissionDto({ ...ctx, db: trx }, code, org, f.period.code);
   });
+}
+
+function notSubmitter(submittedBy: string | null): AppError {
+  return errors.forbidden(
+    `Chỉ người đã gửi báo cáo (${submittedBy ?? 'người báo cáo'}) mới rút lại được; cấp phê duyệt có thể trả lại báo cáo kèm lý do.`,
+    `Only the person who submitted the report (${submittedBy ?? 'the reporter'}) may withdraw it; an approver may return it with a reason.`,
+  );
 }
 
 const dayOf = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString().slice(0, 10));

@@ -61,7 +61,12 @@ export function EntryStatus({ entry, today }: { entry: Entry; today: string }) {
           {t('entry.notOpenYet', { date: formatDate(entry.dates.opens) })}
         </Alert>
       )}
-      {!entry.canEdit && !entry.locked && entry.dates.opens <= today && (
+      {!entry.canEdit && !entry.locked && entry.submission.status === 'submitted' && (
+        <Alert color="blue" icon={<IconInfoCircle />} data-testid="awaiting-decision">
+          {t('entry.awaitingDecision')}
+        </Alert>
+      )}
+      {!entry.canEdit && !entry.locked && entry.submission.status !== 'submitted' && entry.dates.opens <= today && (
         <Alert color="gray" icon={<IconInfoCircle />}>
           {t('entry.readOnly')}
         </Alert>

@@ -79,10 +79,11 @@ function SubmissionEvents({ entry }: { entry: Entry }) {
 type Permissions = Record<SubmissionAction, boolean>;
 
 /** Gửi for the reporting unit; Phê duyệt, Trả lại, Mở khóa for approvers — only those the status allows. */
-function ActionButtons({ can, pending, onSubmit, onApprove, onReason }: {
+function ActionButtons({ can, pending, onSubmit, onWithdraw, onApprove, onReason }: {
   can: Permissions;
   pending: boolean;
   onSubmit: () => void;
+  onWithdraw: () => void;
   onApprove: () => void;
   onReason: (action: ReasonAction) => void;
 }) {
@@ -92,6 +93,11 @@ function ActionButtons({ can, pending, onSubmit, onApprove, onReason }: {
       {can.submit && (
         <Button leftSection={<IconSend size={18} />} onClick={onSubmit} loading={pending} size="md">
           {t('entry.actions.submit')}
+        </Button>
+      )}
+      {can.withdraw && (
+        <Button variant="default" leftSection={<IconArrowBackUp size={18} />} onClick={onWithdraw} loading={pending} size="md">
+          {t('entry.actions.withdraw')}
         </Button>
       )}
       {can.approve && (
@@ -125,6 +131,7 @@ export function SubmissionPanel({ entry, target }: { entry: Entry; target: Entry
   const violations = entry.violations;
   const can: Permissions = {
     submit: entry.canEdit && actionAllowed(status, 'submit'),
+    withdraw: entry.canWithdraw && actionAllowed(status, 'withdraw'),
     approve: entry.canApprove && actionAllowed(status, 'approve'),
     return: entry.canApprove && actionAllowed(status, 'return'),
     unlock: entry.canApprove && actionAllowed(status, 'unlock'),
@@ -139,7 +146,7 @@ export function SubmissionPanel({ entry, target }: { entry: Entry; target: Entry
     act.mutate({ action: 'submit', comment: explanation.trim() || null }, { onSuccess: () => setExplanation('') });
   };
 
-  const anyAction = can.submit || can.approve || can.return || can.unlock;
+  const anyAction = can.submit || can.withdraw || can.approve || can.return || can.unlock;
   if (!anyAction && violations.length === 0 && entry.submission.events.length === 0) return null;
 
   return (
@@ -176,6 +183,7 @@ export function SubmissionPanel({ entry, target }: { entry: Entry; target: Entry
             can={can}
             pending={act.isPending}
             onSubmit={submit}
+            onWithdraw={() => act.mutate({ action: 'withdraw', comment: null })}
             onApprove={() => act.mutate({ action: 'approve', comment: null })}
             onReason={setReasonFor}
           />

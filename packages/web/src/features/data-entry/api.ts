@@ -141,6 +141,7 @@ export function mapEntry(o: Json): Entry {
     violations: list(o, 'violations', mapViolation, 'entry'),
     locked: bool(o, 'locked', 'entry'),
     canEdit: bool(o, 'canEdit', 'entry'),
+    canWithdraw: bool(o, 'canWithdraw', 'entry'),
     canApprove: bool(o, 'canApprove', 'entry'),
   };
 }

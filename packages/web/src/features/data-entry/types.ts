@@ -90,6 +90,8 @@ export interface Entry {
   violations: Violation[];
   locked: boolean;
   canEdit: boolean;
+  /** The caller submitted this report and may take it back before it is decided. */
+  canWithdraw: boolean;
   canApprove: boolean;
 }
 
