@@ -80,9 +80,9 @@ function parts(template: Buffer): Entry[] {
   return reader.names().map((name) => entry(name, reader.read(name)!));
 }
 
-function replacing(template: Buffer, replaced: Entry[], added: Entry[] = []): Buffer {
+function replacing(template: Entry[], replaced: Entry[]): Buffer {
   const byName = new Map(replaced.map((e) => [e.name, e]));
-  return zip([...parts(template).map((e) => byName.get(e.name) ?? e), ...added]);
+  return zip(template.map((e) => byName.get(e.name) ?? e));
 }
 
 /** The data sheet's part in a template (the first worksheet). */
@@ -98,18 +98,18 @@ export async function bombCorpus(template: Buffer, options: { inflatedBytes: num
   const sheetOpen = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
   const sheetClose = '</sheetData></worksheet>';
   const rows = Array.from({ length: options.rows }, (_, i) => `<row r="${i + 1}"/>`).join('');
-  const workbook = parts(template).find((e) => e.name === 'xl/workbook.xml')!;
   const reader = new ZipReader(template, { maxEntries: 1_000, maxUnzippedBytes: 64 << 20 });
   const workbookXml = reader.read('xl/workbook.xml')!.toString();
+  const original = parts(template);
   const manySheets = workbookXml.replace('</sheets>', `${Array.from({ length: 10_000 }, (_, i) => `<sheet name="s${i}" sheetId="${i + 10}" r:id="rIdX${i}"/>`).join('')}</sheets>`);
   const strings = Array.from({ length: 200_000 }, (_, i) => `<si><t>${i}</t></si>`).join('');
   return [
-    { name: 'decompression bomb: a sheet that inflates far past the limit', file: replacing(template, [await repeated(DATA_SHEET_PART, ' ', options.inflatedBytes, sheetOpen, sheetClose)]) },
-    { name: 'row bomb: hundreds of thousands of empty rows', file: replacing(template, [entry(DATA_SHEET_PART, `${sheetOpen}${rows}${sheetClose}`)]) },
-    { name: 'entry-count bomb: thousands of parts', file: zip([...parts(template), ...Array.from({ length: 5_000 }, (_, i) => entry(`xl/media/p${i}.bin`, ''))]) },
-    { name: 'deep XML: elements nested a hundred thousand deep', file: replacing(template, [entry(DATA_SHEET_PART, `${sheetOpen}${'<x>'.repeat(100_000)}${'</x>'.repeat(100_000)}${sheetClose}`)]) },
-    { name: 'many sheets: a workbook listing ten thousand', file: replacing(template, [{ ...entry('xl/workbook.xml', manySheets), name: workbook.name }]) },
-    { name: 'huge shared strings: two hundred thousand', file: replacing(template, [entry('xl/sharedStrings.xml', `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings}</sst>`)]) },
-    { name: 'entity expansion: billion laughs in the shared strings', file: replacing(template, [entry('xl/sharedStrings.xml', `<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]><sst><si><t>&d;&d;&d;&d;</t></si></sst>`)]) },
+    { name: 'decompression bomb: a sheet that inflates far past the limit', file: replacing(original, [await repeated(DATA_SHEET_PART, ' ', options.inflatedBytes, sheetOpen, sheetClose)]) },
+    { name: 'row bomb: hundreds of thousands of empty rows', file: replacing(original, [entry(DATA_SHEET_PART, `${sheetOpen}${rows}${sheetClose}`)]) },
+    { name: 'entry-count bomb: thousands of parts', file: zip([...original, ...Array.from({ length: 5_000 }, (_, i) => entry(`xl/media/p${i}.bin`, ''))]) },
+    { name: 'deep XML: elements nested a hundred thousand deep', file: replacing(original, [entry(DATA_SHEET_PART, `${sheetOpen}${'<x>'.repeat(100_000)}${'</x>'.repeat(100_000)}${sheetClose}`)]) },
+    { name: 'many sheets: a workbook listing ten thousand', file: replacing(original, [entry('xl/workbook.xml', manySheets)]) },
+    { name: 'huge shared strings: two hundred thousand', file: replacing(original, [entry('xl/sharedStrings.xml', `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings}</sst>`)]) },
+    { name: 'entity expansion: billion laughs in the shared strings', file: replacing(original, [entry('xl/sharedStrings.xml', `<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]><sst><si><t>&d;&d;&d;&d;</t></si></sst>`)]) },
   ];
 }

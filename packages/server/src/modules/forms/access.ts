@@ -46,7 +46,8 @@ export async function reportsFor(scope: ScopeCache, form: FormWithParts, org: st
 
 export type WriteDecision = { ok: true } | { ok: false; vi: string; en: string };
 
-const MANAGERS = new Set(['admin', 'plan_manager']);
+/** Roles that write any period of the units in their scope, a submitted report's figures included (forms/locks.ts). */
+export const MANAGERS = new Set(['admin', 'plan_manager']);
 
 /**
  * Per request: whether an approver has reopened a unit's report of a period

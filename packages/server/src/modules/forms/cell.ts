@@ -36,7 +36,7 @@ export async function saveCell(ctx: AppContext, auth: AuthContext, input: CellIn
   const decision = await canWrite(auth, scope, await loadForms(ctx.db), checked.element, checked.org, checked.period.code, today, new ReopenedReports(ctx.db));
   if (!decision.ok) throw errors.forbidden(decision.vi, decision.en);
   const lock = (await lockedCells(ctx, [checked.org], [checked.period.code], auth.role)).get(`${checked.element}|${checked.org}|${checked.period.code}`);
-  if (lock) throw new AppError(lock.approvedBy === null ? 'submitted' : 'locked', 409, lock.vi, lock.en);
+  if (lock) throw new AppError(lock.kind === 'submitted' ? 'submitted' : 'locked', 409, lock.vi, lock.en);
 
   return ctx.db.transaction().execute(async (trx) => {
     await values.lockUnitPeriods(trx, [`${checked.org}|${checked.period.code}`]);

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { loadDataMetadata } from '../data-values/metadata.ts';
-import { formSchedule, ScopeCache, reportsFor, canWrite, ReopenedReports } from './access.ts';
+import { canWrite, formSchedule, MANAGERS, ReopenedReports, reportsFor, ScopeCache } from './access.ts';
 import { decisionRefusal } from './duties.ts';
 import { findSubmission, loadForms, submissionEvents, type FormWithParts } from './repository.ts';
 import type { EntryDto, FormSummary } from './schema.ts';
@@ -103,7 +103,7 @@ export async function entry(ctx: AppContext, auth: AuthContext, code: string, or
   const writable = await canWrite(auth, f.scope, [f.form], f.form.elements[0]!, org, f.period.code, today, new ReopenedReports(ctx.db));
   const locked = submission.status === 'approved';
   // Submitted, a report is read-only to its unit's officers and heads until it is returned or withdrawn (forms/locks.ts).
-  const awaitingDecision = submission.status === 'submitted' && auth.role !== 'admin' && auth.role !== 'plan_manager';
+  const awaitingDecision = submission.status === 'submitted' && !MANAGERS.has(auth.role);
   return {
     form: await formSummary(ctx, f.scope, f.form),
     org: { code: org, name: f.orgName },

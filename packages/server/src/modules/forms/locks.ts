@@ -1,15 +1,14 @@
 import { formatDate } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
+import { MANAGERS } from './access.ts';
 import { submissionsWith } from './repository.ts';
 
 export interface Lock {
   vi: string;
   en: string;
-  approvedBy: string | null;
+  /** Approved: locked for everyone until unlocked. Submitted: locked for the unit's officers and heads until returned or withdrawn. */
+  kind: 'approved' | 'submitted';
 }
-
-/** Who keeps writing a submitted report's figures: those who manage the plan, not the unit's own officers and heads. */
-const WRITE_SUBMITTED = new Set(['admin', 'plan_manager']);
 
 /**
  * Figures of an approved submission are locked for everyone until an approver
@@ -18,7 +17,7 @@ const WRITE_SUBMITTED = new Set(['admin', 'plan_manager']);
  * `element|org|period`.
  */
 export async function lockedCells(ctx: AppContext, orgs: string[], periods: string[], role: string): Promise<Map<string, Lock>> {
-  const statuses: ('approved' | 'submitted')[] = WRITE_SUBMITTED.has(role) ? ['approved'] : ['approved', 'submitted'];
+  const statuses: ('approved' | 'submitted')[] = MANAGERS.has(role) ? ['approved'] : ['approved', 'submitted'];
   const rows = await submissionsWith(ctx.db, statuses, orgs, periods);
   const locks = new Map<string, Lock>();
   for (const r of rows) {
@@ -34,7 +33,7 @@ const day = (d: Date | string | null) => (d ? formatDate(new Date(d).toISOString
 function approvedLock(r: { form_code: string; decided_by: string | null; decided_at: Date | string | null }): Lock {
   const when = day(r.decided_at);
   return {
-    approvedBy: r.decided_by,
+    kind: 'approved',
     vi: `Số liệu đã được ${r.decided_by ?? 'người phê duyệt'} phê duyệt${when ? ` ngày ${when}` : ''} (biểu mẫu ${r.form_code}) và đang bị khóa; cần mở khóa trước khi sửa`,
     en: `The figures were approved by ${r.decided_by ?? 'an approver'}${when ? ` on ${when}` : ''} (form ${r.form_code}) and are locked; they must be unlocked before any change`,
   };
@@ -44,7 +43,7 @@ function submittedLock(r: { form_code: string; period: string; submitted_by: str
   const when = day(r.submitted_at);
   const who = r.submitted_by ?? 'người báo cáo';
   return {
-    approvedBy: null,
+    kind: 'submitted',
     vi: `Báo cáo kỳ ${r.period} (biểu mẫu ${r.form_code}) đã được ${who} gửi${when ? ` ngày ${when}` : ''} và đang chờ phê duyệt: số liệu không sửa được. Muốn sửa, ${who} hãy rút lại báo cáo (nút "Rút lại" trên màn hình nhập số liệu), hoặc đề nghị cấp phê duyệt trả lại.`,
     en: `The ${r.period} report (form ${r.form_code}) was submitted by ${r.submitted_by ?? 'the reporting unit'}${when ? ` on ${when}` : ''} and awaits approval: its figures cannot be changed. To change them, the submitter withdraws it ("Rút lại" on the data entry screen), or the approver returns it.`,
   };
