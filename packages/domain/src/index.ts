@@ -14,6 +14,7 @@ export * from './period/schedule.ts';
 export * from './data/workflow.ts';
 export * from './indicators/formula.ts';
 export * from './indicators/aggregate.ts';
+export * from './indicators/completeness.ts';
 export * from './plan/progress.ts';
 export * from './tasks/status.ts';
 export * from './tasks/evidence.ts';

@@ -40,6 +40,12 @@ export interface Config {
   xlsxLimitBytes: number;
   /** Most bytes the parts of an Excel upload that are read may inflate to. */
   xlsxMaxUnzippedBytes: number;
+  /**
+   * Share of the expected units (the communes of a district), in per cent, that must have reported a
+   * period, every half of a year included, before its figure is final; below it the figure is provisional
+   * (tạm tính) and never the headline.
+   */
+  completenessPercent: number;
   /** Load the synthetic 2021–2025 history on a first start without figures. */
   demoData: boolean;
   /** `POST /api/test/clock` for browser tests (VETPLAN_TEST_CLOCK=1); refused when NODE_ENV=production. */
@@ -95,6 +101,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     importMaxRows: read.integer('IMPORT_MAX_ROWS', 1_000_000, 1, 100_000_000),
     xlsxLimitBytes: read.integer('XLSX_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     xlsxMaxUnzippedBytes: read.integer('XLSX_MAX_UNZIPPED_BYTES', 8 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+    completenessPercent: read.integer('COMPLETENESS_PERCENT', 100, 1, 100),
     // A laptop's first start shows a living dashboard; a server starts empty unless asked.
     demoData: read.boolean('DEMO_DATA', databaseUrl === null),
     testClock: read.boolean('VETPLAN_TEST_CLOCK', false),

@@ -30,7 +30,9 @@ describe('GET /api/analytics/indicators', () => {
   it('computes the district as the ratio of its communes’ sums', async () => {
     const { rows } = await query(admin, 'indicator=I_THCS_TO_VET,I_LABOUR_TRAINED_CERT,I_VET_INSTITUTIONS,I_THPT_TO_VET_CD&org=221,07681&period=2024');
     const at = (indicator: string, org: string) => rows.find((r) => r.indicator === indicator && r.org === org);
-    expect(at('I_THCS_TO_VET', '221')).toEqual({ indicator: 'I_THCS_TO_VET', org: '221', period: '2024', value: 40, numerator: 120, denominator: 300, reason: null, reportingUnits: 2, expectedUnits: 18 });
+    expect(at('I_THCS_TO_VET', '221')).toEqual({ indicator: 'I_THCS_TO_VET', org: '221', period: '2024', value: 40, numerator: 120, denominator: 300, reason: null, reportingUnits: 2, expectedUnits: 18, provisional: true, provisionalReason: 'units_missing' });
+    // The commune's own figure of an ended year is final: it is the whole of that unit.
+    expect(at('I_THCS_TO_VET', '07681')).toMatchObject({ provisional: false, provisionalReason: null });
     expect(at('I_VET_INSTITUTIONS', '221')).toMatchObject({ reportingUnits: 1, expectedUnits: 1 });
     expect(at('I_THCS_TO_VET', '07681')).toMatchObject({ value: 30, numerator: 30, denominator: 100 });
     expect(at('I_LABOUR_TRAINED_CERT', '221')).toMatchObject({ value: 35, numerator: 385, denominator: 1100 });
@@ -80,7 +82,8 @@ describe('GET /api/analytics/pivot', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('Chỉ số')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Mã chỉ số', 'Chỉ số', 'Mã đơn vị', 'Đơn vị', '2024']);
+    // Two communes of eighteen reported 2024: the heading for people says the figures are provisional.
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Mã chỉ số', 'Chỉ số', 'Mã đơn vị', 'Đơn vị', '2024 (tạm tính)']);
     expect(sheet.getRow(20).getCell(5).value).toBe(40);
   });
 

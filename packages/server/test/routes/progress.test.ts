@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type ErrorBody, type Session } from '../support/app.ts';
 
-const t = useTestApp();
+// One commune's figures stand for the district here (the rules of progress, not of completeness: provisional.test.ts).
+const t = useTestApp({ COMPLETENESS_PERCENT: '1' });
 let admin: Session;
 
 interface Row { indicator: string; year: number; comparator: string; target: number; value: number | null; valueYear: number | null; status: string; projection: number | null; trajectory: number | null }

@@ -1,4 +1,4 @@
-import type { StoredFigure } from '@vetplan/domain';
+import { completenessParts, parsePeriod, type StoredFigure } from '@vetplan/domain';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Unit } from '../areas/scope.ts';
@@ -40,6 +40,7 @@ export interface AnswerRead {
   children: string[];
   names: Map<string, string>;
   figures: StoredFigure[];
+  /** Units reporting per area, period and set of elements: for the periods asked and the half-years of the years asked (their completeness). */
   reporting: { area: string; period: string; elements: string; units: number }[];
   own: { unit: string; period: string; element: string }[];
 }
@@ -69,6 +70,15 @@ function allowedSql(scope: Unit | null): RawBuilder<unknown> {
     select 1 from up where up.code = ${scope.code})`;
 }
 
+/** The periods and the parts whose reporting decides their completeness (a year's half-years). */
+function withCompletenessParts(periods: string[]): string[] {
+  const parts = periods.flatMap((code) => {
+    const parsed = parsePeriod(code);
+    return parsed.ok ? completenessParts(parsed.period).map((p) => p.code) : [];
+  });
+  return [...new Set([...periods, ...parts])];
+}
+
 export async function readAnswer(db: Kysely<Database>, q: AnswerRequest): Promise<AnswerRead> {
   const root = q.units[0] ?? '';
   const children = q.children
@@ -82,7 +92,8 @@ export async function readAnswer(db: Kysely<Database>, q: AnswerRequest): Promis
     with given as (select code, i from unnest(${q.units}::text[]) with ordinality as g(code, i)),
     kids as (${children}),
     units as (select code from given union select code from kids),
-    periods as (select unnest(${q.periods}::text[]) as period)
+    periods as (select unnest(${q.periods}::text[]) as period),
+    reporting_periods as (select unnest(${withCompletenessParts(q.periods)}::text[]) as period)
     select ${catalogueVersionSql},
       (select coalesce(json_agg(json_build_array(g.code,
                  case when o.code is not null then 'o' when exists (select 1 from area_version v where v.area_code = g.code) then 'a' end,
@@ -94,7 +105,7 @@ export async function readAnswer(db: Kysely<Database>, q: AnswerRequest): Promis
        from units u join periods p on true join analytics_area_figure f on f.area_code = u.code and f.period = p.period
        where f.element_code = any(${q.elements}::text[])) as figures,
       (select coalesce(json_agg(json_build_array(r.area_code, r.period, r.elements, r.units)), '[]')
-       from units u join periods p on true join analytics_area_reporting r on r.area_code = u.code and r.period = p.period) as reporting,
+       from units u join reporting_periods p on true join analytics_area_reporting r on r.area_code = u.code and r.period = p.period) as reporting,
       (select coalesce(json_agg(json_build_array(x.unit_code, x.period, x.element_code)), '[]')
        from (select distinct f.unit_code, f.period, f.element_code
              from units u join periods p on true join analytics_unit_figure f on f.unit_code = u.code and f.period = p.period) x) as own`.execute(db);

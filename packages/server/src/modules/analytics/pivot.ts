@@ -11,7 +11,7 @@ import { answerRead, assertChecked, indicatorsFromRead, indicatorsOf, type Indic
 export interface PivotTable {
   periods: string[];
   /** `indicator` is an indicator's code, or a data element with its dimension filter (`DE_X[sex:F]`) when `kind` is "element". */
-  rows: { kind: 'indicator' | 'element'; indicator: string; indicatorName: string; org: string; orgName: string; total: boolean; values: (number | null)[] }[];
+  rows: { kind: 'indicator' | 'element'; indicator: string; indicatorName: string; org: string; orgName: string; total: boolean; values: (number | null)[]; provisional: boolean[] }[];
 }
 
 interface PivotSeries {
@@ -94,6 +94,7 @@ export async function pivot(
         orgName: names.get(org) ?? org,
         total: q.children && org === root,
         values: q.periods.map((p) => index.get(`${i.code}|${org}|${p}`)?.value ?? null),
+        provisional: q.periods.map((p) => index.get(`${i.code}|${org}|${p}`)?.provisional ?? false),
       })),
     ),
   };
@@ -111,6 +112,11 @@ function header(table: PivotTable): string[] {
 }
 const LEAD_COLUMNS = 4;
 
+/** A period's column heading for people (XLSX); "(tạm tính)" when a figure in it is not final, so a copied table keeps the mark. CSV keeps the bare codes for scripts. */
+function periodHeadings(table: PivotTable): string[] {
+  return table.periods.map((p, i) => (table.rows.some((r) => r.provisional[i] && r.values[i] !== null) ? `${p} (tạm tính)` : p));
+}
+
 export function pivotCsv(table: PivotTable): string {
   const lines = [csvRecord([...header(table), ...table.periods])];
   for (const r of table.rows) lines.push(csvRecord([r.indicator, r.indicatorName, r.org, r.total ? `${r.orgName} (tổng)` : r.orgName, ...r.values.map((v) => (v === null ? '' : formatNumber(v, { decimals: r.kind === 'element' && Number.isInteger(v) ? 0 : 1 })))]));
@@ -121,7 +127,7 @@ export function pivotCsv(table: PivotTable): string {
 export async function pivotXlsx(table: PivotTable): Promise<Buffer> {
   const workbook = new (await loadExcel()).Workbook();
   const sheet = workbook.addWorksheet('Chỉ số');
-  sheet.addRow([...header(table), ...table.periods]).font = { bold: true };
+  sheet.addRow([...header(table), ...periodHeadings(table)]).font = { bold: true };
   for (const r of table.rows) {
     const row = sheet.addRow([r.indicator, r.indicatorName, r.org, r.total ? `${r.orgName} (tổng)` : r.orgName, ...r.values]);
     if (r.total) row.font = { bold: true };

@@ -1,3 +1,4 @@
+import { PROVISIONAL_REASONS } from '@vetplan/domain';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-type.ts';
@@ -28,6 +29,8 @@ const IndicatorRows = Type.Object({
       reason: Type.Union([Type.Enum(['missing_data', 'zero_denominator']), Type.Null()], { description: 'Why value is null' }),
       reportingUnits: Type.Integer({ description: 'Units below with figures for the indicator in the period' }),
       expectedUnits: Type.Integer({ description: 'Lowest-level areas below (the communes of a district)' }),
+      provisional: Type.Boolean({ description: 'Not complete enough to be final (tạm tính): the period is open, or fewer units reported than COMPLETENESS_PERCENT asks' }),
+      provisionalReason: Type.Union([Type.Enum([...PROVISIONAL_REASONS]), Type.Null()]),
     }),
   ),
 });
@@ -95,6 +98,7 @@ const PivotSchema = Type.Object({
       orgName: Type.String(),
       total: Type.Boolean(),
       values: Type.Array(Type.Union([Type.Number(), Type.Null()])),
+      provisional: Type.Array(Type.Boolean(), { description: 'Per period: the value is not final (tạm tính)' }),
     }),
   ),
 });

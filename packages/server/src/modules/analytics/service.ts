@@ -1,4 +1,17 @@
-import { computeIndicator, formulaRefs, parseFormula, parsePeriod, periodsWithin, type Formula, type NullReason, type Period } from '@vetplan/domain';
+import {
+  completenessParts,
+  computeIndicator,
+  formulaRefs,
+  parseFormula,
+  parsePeriod,
+  periodsWithin,
+  provisionalReason,
+  type CompletenessRule,
+  type Formula,
+  type NullReason,
+  type Period,
+  type ProvisionalReason,
+} from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
@@ -19,6 +32,9 @@ export interface IndicatorRow {
   reportingUnits: number;
   /** The lowest-level areas below the unit (the communes of a district); 1 for a commune or an organisation. */
   expectedUnits: number;
+  /** Not complete enough to be final (tạm tính): shown marked, never as a headline. */
+  provisional: boolean;
+  provisionalReason: ProvisionalReason | null;
 }
 
 export interface IndicatorSpec {
@@ -136,8 +152,12 @@ export async function indicatorsFromRead(ctx: AppContext, cat: CatalogueSnapshot
       const figures = await repo.figures(ctx.db, elements, units, periodsWithin(period));
       for (const indicator of indicators) {
         const own = new Set(formulaRefs(indicator.formula).map((r) => r.element));
-        const reporting = new Set(figures.filter((f) => own.has(f.element)).map((f) => f.unit));
-        rows.push({ indicator: indicator.code, org, period: period.code, ...computeIndicator(indicator.formula, figures, period, aggregationOf), reportingUnits: reporting.size, expectedUnits: 1 });
+        const mine = figures.filter((f) => own.has(f.element));
+        const unitsIn = (codes: Set<string>) => new Set(mine.filter((f) => codes.has(f.period)).map((f) => f.unit)).size;
+        const reportingUnits = new Set(mine.map((f) => f.unit)).size;
+        const parts = completenessParts(period).map((part) => unitsIn(new Set(periodsWithin(part))));
+        const value = computeIndicator(indicator.formula, figures, period, aggregationOf);
+        rows.push({ indicator: indicator.code, org, period: period.code, ...value, reportingUnits, expectedUnits: 1, ...completeness(ctx, period, { reportingUnits, expectedUnits: 1, parts }) });
       }
     }
   }
@@ -171,21 +191,36 @@ async function areaIndicators(
       const ownSet = new Set((ownByAreaPeriod.get(key) ?? []).map((o) => o.element));
       for (const indicator of indicators) {
         const refs = refsOf.get(indicator.code)!;
+        const unitsIn = (periodCode: string) =>
+          (setsByAreaPeriod.get(`${area}|${periodCode}`) ?? []).filter((s) => s.elements.split(',').some((e) => refs.has(e))).reduce((a, s) => a + s.units, 0);
         const reportingUnits = sets.filter((s) => s.elements.some((e) => refs.has(e))).reduce((a, s) => a + s.units, 0);
         // A figure kept for the unit itself (the district's count of institutions) stands for the whole.
         const selfOnly = reportingUnits === 1 && [...refs].some((e) => ownSet.has(e));
+        const expectedUnits = selfOnly ? 1 : leaves.get(`${area}|${period.code}`)!;
+        const parts = completenessParts(period).map((part) => unitsIn(part.code));
         result.set(`${indicator.code}|${key}`, {
           indicator: indicator.code,
           org: area,
           period: period.code,
           ...computeIndicator(indicator.formula, byAreaPeriod.get(key) ?? [], period, aggregationOf),
           reportingUnits,
-          expectedUnits: selfOnly ? 1 : leaves.get(`${area}|${period.code}`)!,
+          expectedUnits,
+          ...completeness(ctx, period, { reportingUnits, expectedUnits, parts }),
         });
       }
     }
   }
   return result;
+}
+
+/** The configured completeness rule (COMPLETENESS_PERCENT). */
+export function completenessRule(ctx: AppContext): CompletenessRule {
+  return { minShare: ctx.config.completenessPercent / 100 };
+}
+
+function completeness(ctx: AppContext, period: Period, reporting: { reportingUnits: number; expectedUnits: number; parts: number[] }) {
+  const reason = provisionalReason(period, ctx.now().toISOString().slice(0, 10), reporting, completenessRule(ctx));
+  return { provisional: reason !== null, provisionalReason: reason };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

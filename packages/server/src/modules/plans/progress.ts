@@ -1,4 +1,4 @@
-import { parsePeriod, targetProgress, type Comparator, type ProgressStatus } from '@vetplan/domain';
+import { parsePeriod, targetProgress, type Comparator, type ProgressStatus, type ProvisionalReason } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
@@ -24,6 +24,19 @@ export interface ProgressRow {
   projection: number | null;
   neededPerYear: number | null;
   series: { year: number; value: number }[];
+  /**
+   * The latest year after `valueYear` whose figure is not yet final (tạm tính), with how complete it is:
+   * shown beside the current value, never in its place.
+   */
+  provisional: ProvisionalFigure | null;
+}
+
+export interface ProvisionalFigure {
+  year: number;
+  value: number;
+  reportingUnits: number;
+  expectedUnits: number;
+  reason: ProvisionalReason;
 }
 
 /**
@@ -54,12 +67,13 @@ export async function planProgress(ctx: AppContext, auth: AuthContext, code: str
   if (!parsed.ok) throw errors.invalidField('period', parsed.messageVi, parsed.message);
   const values = await indicatorsFromRead(ctx, cat, read, indicators, [read.units[0]!.code], parsePeriods(years));
   return targets.map((t) => {
-    const series = values
-      .filter((v) => v.indicator === t.indicator_code && v.value !== null)
-      .map((v) => ({ year: Number(v.period.slice(0, 4)), value: v.value! }));
+    const own = values.filter((v) => v.indicator === t.indicator_code && v.value !== null);
+    // Only final years make the series: a year still open or short of units is never the current value (progress-rules.md).
+    const series = own.filter((v) => !v.provisional).map((v) => ({ year: Number(v.period.slice(0, 4)), value: v.value! }));
     const comparator = t.comparator as Comparator;
     const rule = { comparator, value: t.value, valueUpper: t.value_upper, tolerance: t.tolerance };
     const p = targetProgress({ rule, horizon: t.year, series, asOfYear: lastCompleteYear });
+    const later = own.filter((v) => v.provisional && Number(v.period) > (p.current?.year ?? 0) && Number(v.period) <= t.year).at(-1);
     return {
       indicator: t.indicator_code,
       year: t.year,
@@ -76,6 +90,9 @@ export async function planProgress(ctx: AppContext, auth: AuthContext, code: str
       projection: p.projection,
       neededPerYear: p.neededPerYear,
       series: series.filter((x) => x.year <= t.year),
+      provisional: later
+        ? { year: Number(later.period), value: later.value!, reportingUnits: later.reportingUnits, expectedUnits: later.expectedUnits, reason: later.provisionalReason! }
+        : null,
     };
   });
 }

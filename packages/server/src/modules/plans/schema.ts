@@ -1,4 +1,4 @@
-import { COMPARATORS, PROGRESS_STATUSES } from '@vetplan/domain';
+import { COMPARATORS, PROVISIONAL_REASONS, PROGRESS_STATUSES } from '@vetplan/domain';
 import { Nullable } from '../../http/schema-helpers.ts';
 import { Type, type Static } from 'typebox';
 
@@ -138,7 +138,19 @@ export const ProgressSchema = Type.Object({
       gap: Nullable(Type.Number()),
       projection: Nullable(Type.Number()),
       neededPerYear: Nullable(Type.Number()),
-      series: Type.Array(YearValueSchema),
+      series: Type.Array(YearValueSchema, { description: 'Final yearly values only' }),
+      provisional: Nullable(
+        Type.Object(
+          {
+            year: Type.Integer(),
+            value: Type.Number(),
+            reportingUnits: Type.Integer(),
+            expectedUnits: Type.Integer(),
+            reason: Type.Enum([...PROVISIONAL_REASONS]),
+          },
+          { description: 'The latest later year not yet final (tạm tính), never the current value' },
+        ),
+      ),
     }),
   ),
 });

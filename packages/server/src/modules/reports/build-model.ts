@@ -80,7 +80,10 @@ function targetResults(plan: PlanDto, progress: ProgressRow[], year: number): Ta
     const describe = describeTarget({ comparator: row.comparator, value: row.target, valueUpper: row.targetUpper, tolerance: row.tolerance, unit: indicator.unit, unitLabel: indicator.unitLabel });
     const text = valueText(row.value, indicator.unit, indicator.unitLabel);
     const statusText = PROGRESS_STATUS_LABELS[row.status].vi;
-    const result = row.valueYear !== null ? `năm ${row.valueYear} đạt ${text}` : 'chưa có số liệu';
+    const final = row.valueYear !== null ? `năm ${row.valueYear} đạt ${text}` : 'chưa có số liệu';
+    // A later year not yet final is told as such, after the final figure, never in its place.
+    const p = row.provisional;
+    const result = p ? `${final} (năm ${p.year} tạm tính ${valueText(p.value, indicator.unit, indicator.unitLabel)}, ${p.reportingUnits}/${p.expectedUnits} đơn vị báo cáo)` : final;
     return {
       indicator: row.indicator,
       name: indicator.name,

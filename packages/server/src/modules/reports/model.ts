@@ -116,5 +116,5 @@ export interface TaskInstanceResult {
 
 export interface CommuneTable {
   periods: string[];
-  rows: { indicator: string; indicatorName: string; org: string; orgName: string; total: boolean; values: (number | null)[] }[];
+  rows: { indicator: string; indicatorName: string; org: string; orgName: string; total: boolean; values: (number | null)[]; provisional: boolean[] }[];
 }

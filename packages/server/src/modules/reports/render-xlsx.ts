@@ -36,7 +36,7 @@ export async function renderXlsx(m: ReportModel): Promise<Buffer> {
   table(targets, m.results.tableHeader, m.results.tableRows, [6, 50, 28, 22, 18]);
 
   const communes = workbook.addWorksheet('Chỉ số theo xã');
-  const header = ['Mã chỉ số', 'Chỉ số', 'Mã đơn vị', 'Đơn vị', ...m.communeTable.periods.map((p) => `Năm ${p}`)];
+  const header = ['Mã chỉ số', 'Chỉ số', 'Mã đơn vị', 'Đơn vị', ...m.communeTable.periods.map((p, i) => (m.communeTable.rows.some((r) => r.provisional[i] && r.values[i] !== null) ? `Năm ${p} (tạm tính)` : `Năm ${p}`))];
   titleRows(communes, 'CHỈ SỐ THEO XÃ, THỊ TRẤN VÀ THEO KỲ', m, header.length);
   table(
     communes,

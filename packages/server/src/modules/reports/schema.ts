@@ -150,7 +150,7 @@ export const ReportModelSchema = Type.Object({
   communeTable: Type.Object({
     periods: Type.Array(Type.String()),
     rows: Type.Array(
-      Type.Object({ indicator: Type.String(), indicatorName: Type.String(), org: Type.String(), orgName: Type.String(), total: Type.Boolean(), values: Type.Array(Nullable(Type.Number())) }),
+      Type.Object({ indicator: Type.String(), indicatorName: Type.String(), org: Type.String(), orgName: Type.String(), total: Type.Boolean(), values: Type.Array(Nullable(Type.Number())), provisional: Type.Array(Type.Boolean()) }),
     ),
   }),
   draftVersion: Nullable(Type.Integer()),
