@@ -38,9 +38,14 @@ function PivotGrid({ table, indicators }: { table: PivotTable; indicators: Map<s
         <Table.Thead>
           <Table.Tr>
             <Table.Th className={classes.unit}>{t('analysis.unit')}</Table.Th>
-            {table.periods.map((p) => (
+            {table.periods.map((p, i) => (
               <Table.Th key={p} className={classes.number}>
                 {p}
+                {table.rows.some((r) => r.provisional[i] && r.values[i] !== null) && (
+                  <Text size="xs" c="orange.9" fw={500} data-testid="provisional-heading">
+                    {t('analysis.provisional')}
+                  </Text>
+                )}
               </Table.Th>
             ))}
           </Table.Tr>
@@ -65,8 +70,15 @@ function PivotGrid({ table, indicators }: { table: PivotTable; indicators: Map<s
                   <Table.Tr key={`${row.code}|${row.org}`} className={row.total ? classes.total : undefined} data-org={row.org}>
                     <Table.Td className={classes.unit}>{row.total && rows.length > 1 ? t('analysis.total', { name: row.orgName }) : row.orgName}</Table.Td>
                     {row.values.map((v, i) => (
-                      <Table.Td key={table.periods[i]} className={classes.number} title={v === null ? t('analysis.noData') : undefined}>
+                      <Table.Td
+                        key={table.periods[i]}
+                        className={classes.number}
+                        title={v === null ? t('analysis.noData') : row.provisional[i] ? t('analysis.provisionalCell') : undefined}
+                        fs={v !== null && row.provisional[i] ? 'italic' : undefined}
+                        data-provisional={(v !== null && row.provisional[i]) || undefined}
+                      >
                         {show(row, v)}
+                        {v !== null && row.provisional[i] && '*'}
                       </Table.Td>
                     ))}
                   </Table.Tr>
@@ -76,6 +88,11 @@ function PivotGrid({ table, indicators }: { table: PivotTable; indicators: Map<s
           })}
         </Table.Tbody>
       </Table>
+      {table.rows.some((r) => r.provisional.some((x, i) => x && r.values[i] !== null)) && (
+        <Text size="sm" c="dimmed" mt="xs">
+          {t('analysis.provisionalNote')}
+        </Text>
+      )}
     </ScrollArea>
   );
 }

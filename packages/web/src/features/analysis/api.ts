@@ -20,6 +20,8 @@ export interface PivotRow {
   /** The unit asked for, closing its series as the total of the units below it. */
   total: boolean;
   values: (number | null)[];
+  /** Per period: the value is not final (tạm tính). */
+  provisional: boolean[];
 }
 
 export interface PivotTable {
@@ -43,6 +45,7 @@ function mapRow(value: unknown, path: string): PivotRow {
     orgName: str(o, 'orgName', path),
     total: bool(o, 'total', path),
     values: numbersOrNull(o, 'values', path),
+    provisional: Array.isArray(o.provisional) ? o.provisional.map((x) => x === true) : [],
   };
 }
 

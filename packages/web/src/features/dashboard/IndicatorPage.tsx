@@ -38,6 +38,7 @@ function ChartPanel({ row, indicator, place }: { row: ProgressRow; indicator: In
   const texts: ChartTexts = useMemo(
     () => ({
       actual: t('dashboard.chart.actual'),
+      provisional: t('dashboard.chart.provisional'),
       trajectory: t('dashboard.chart.trajectory'),
       projection: t('dashboard.chart.projection'),
       target: t('dashboard.target', { year: row.year, target: targetText(row, indicator, lang) }),
@@ -61,6 +62,7 @@ function ChartPanel({ row, indicator, place }: { row: ProgressRow; indicator: In
         texts={texts}
         label={t('dashboard.chart.label', { name, unit: place.name, from: row.series[0]?.year ?? row.year, to: row.year })}
         fileName={`${row.indicator}-${place.code}-${row.year}.png`}
+        hasProvisional={row.provisional !== null && row.provisional.year <= row.year}
       />
     </Paper>
   );

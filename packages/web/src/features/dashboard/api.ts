@@ -1,4 +1,4 @@
-import { COMPARATORS, PROGRESS_STATUSES, type Comparator, type ProgressStatus } from '@vetplan/domain';
+import { COMPARATORS, PROGRESS_STATUSES, PROVISIONAL_REASONS, type Comparator, type ProgressStatus, type ProvisionalReason } from '@vetplan/domain';
 import { apiGet } from '../../api/client.ts';
 import { asObject, list, num, numOrNull, oneOf, str, type Json } from '../../api/decode.ts';
 
@@ -25,7 +25,16 @@ export interface ProgressRow {
   gap: number | null;
   projection: number | null;
   neededPerYear: number | null;
+  /** Final years only. */
   series: YearValue[];
+  /** The latest later year not yet final (tạm tính), shown beside the value, never in its place. */
+  provisional: ProvisionalFigure | null;
+}
+
+export interface ProvisionalFigure extends YearValue {
+  reportingUnits: number;
+  expectedUnits: number;
+  reason: ProvisionalReason;
 }
 
 /** One indicator for one unit and period, from GET /api/analytics/indicators. */
@@ -37,6 +46,8 @@ export interface IndicatorValue {
   reason: 'missing_data' | 'zero_denominator' | null;
   reportingUnits: number;
   expectedUnits: number;
+  /** Not complete enough to be final (tạm tính). */
+  provisional: boolean;
 }
 
 function mapYearValue(value: unknown, path: string): YearValue {
@@ -62,6 +73,17 @@ function mapProgressRow(value: unknown, path: string): ProgressRow {
     projection: numOrNull(o, 'projection', path),
     neededPerYear: numOrNull(o, 'neededPerYear', path),
     series: list(o, 'series', mapYearValue, path),
+    provisional: o.provisional === null || o.provisional === undefined ? null : mapProvisional(o.provisional, `${path}.provisional`),
+  };
+}
+
+function mapProvisional(value: unknown, path: string): ProvisionalFigure {
+  const o = asObject(value, path);
+  return {
+    ...mapYearValue(value, path),
+    reportingUnits: num(o, 'reportingUnits', path),
+    expectedUnits: num(o, 'expectedUnits', path),
+    reason: oneOf(o, 'reason', PROVISIONAL_REASONS, path),
   };
 }
 
@@ -76,6 +98,7 @@ function mapIndicatorValue(value: unknown, path: string): IndicatorValue {
     reason,
     reportingUnits: num(o, 'reportingUnits', path),
     expectedUnits: num(o, 'expectedUnits', path),
+    provisional: o.provisional === true,
   };
 }
 

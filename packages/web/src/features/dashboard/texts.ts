@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/useLang.ts';
 import type { Indicator } from '../plan/types.ts';
 import type { IndicatorValue, ProgressRow } from './api.ts';
-import { formatChange, gainNeeded } from './model.ts';
+import { formatChange, formatValue, gainNeeded } from './model.ts';
 
 /** "18/18 xã báo cáo" for a district; "Đã báo cáo" for a figure kept by one unit. */
 export function useReportingText(): (v: IndicatorValue | undefined) => string | null {
@@ -11,6 +11,22 @@ export function useReportingText(): (v: IndicatorValue | undefined) => string | 
     if (!v) return null;
     if (v.expectedUnits > 1) return t('dashboard.reporting', { reporting: v.reportingUnits, expected: v.expectedUnits });
     return v.reportingUnits > 0 ? t('dashboard.reported') : t('dashboard.notReported');
+  };
+}
+
+/**
+ * The later year not yet final, beside the value and never in its place:
+ * "Năm 2026 (tạm tính): 21,7%, năm chưa kết thúc, 1/18 xã báo cáo".
+ */
+export function useProvisionalText(): (row: ProgressRow, indicator: Indicator | undefined) => string | null {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  return (row, indicator) => {
+    const p = row.provisional;
+    if (!p) return null;
+    const why = [t(`dashboard.provisionalWhy.${p.reason}`)];
+    if (p.expectedUnits > 1) why.push(t('dashboard.reporting', { reporting: p.reportingUnits, expected: p.expectedUnits }));
+    return t('dashboard.provisional', { year: p.year, value: formatValue(p.value, indicator, lang), why: why.join(', ') });
   };
 }
 

@@ -7,10 +7,13 @@ export const CHART_COLORS = {
   target: '#2b8a3e',
   trajectory: '#868e96',
   projection: '#e8590c',
+  provisional: '#c2255c',
 } as const;
 
 export interface ChartTexts {
   actual: string;
+  /** "Tạm tính": a later year not yet final, drawn apart from the line. */
+  provisional: string;
   trajectory: string;
   projection: string;
   /** "Chỉ tiêu 2030: trên 40%", written on the target line. */
@@ -96,7 +99,8 @@ export function chartOption(row: ProgressRow, texts: ChartTexts, formats: ChartF
   const last = row.series[row.series.length - 1];
   const projection = last && row.projection !== null && last.year < horizon ? line(years, last.year, last.value, horizon, row.projection) : [];
   const targets = row.comparator === 'range' && row.targetUpper !== null ? [row.target, row.targetUpper] : [row.target];
-  const numbers = [...actual, ...trajectory, ...projection, ...targets].filter((v): v is number => v !== null);
+  const provisional = years.map((year) => (row.provisional?.year === year ? row.provisional.value : null));
+  const numbers = [...actual, ...provisional, ...trajectory, ...projection, ...targets].filter((v): v is number => v !== null);
   const { min, max } = bounds(numbers, formats.isPercent);
   const dense = years.length > 12;
 
@@ -136,6 +140,17 @@ export function chartOption(row: ProgressRow, texts: ChartTexts, formats: ChartF
         lineStyle: { width: 3, color: CHART_COLORS.actual },
         itemStyle: { color: CHART_COLORS.actual },
         z: 3,
+      },
+      // A point of its own, hollow and not joined to the line: it is not part of the trend.
+      {
+        name: texts.provisional,
+        type: 'line',
+        data: provisional,
+        symbol: 'emptyCircle',
+        symbolSize: 10,
+        lineStyle: { opacity: 0 },
+        itemStyle: { color: CHART_COLORS.provisional },
+        z: 4,
       },
       ...targets.map((value, i) => targetSeries(years, value, texts.target, i === 0)),
       {

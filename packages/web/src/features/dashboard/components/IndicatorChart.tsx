@@ -13,6 +13,8 @@ interface IndicatorChartProps {
   /** What the chart shows, in words, for screen readers. */
   label: string;
   fileName: string;
+  /** A provisional point is drawn: it gets a legend entry. */
+  hasProvisional?: boolean;
 }
 
 function LegendItem({ color, style, text }: { color: string; style: 'solid' | 'dashed' | 'dotted'; text: string }) {
@@ -25,7 +27,7 @@ function LegendItem({ color, style, text }: { color: string; style: 'solid' | 'd
 }
 
 /** The indicator's line chart (ECharts on a canvas), its legend and "Tải ảnh (PNG)". */
-export function IndicatorChart({ option, texts, label, fileName }: IndicatorChartProps) {
+export function IndicatorChart({ option, texts, label, fileName, hasProvisional = false }: IndicatorChartProps) {
   const { t } = useTranslation();
   const element = useRef<HTMLDivElement>(null);
   const [chart, setChart] = useState<EChartsType | null>(null);
@@ -78,6 +80,14 @@ export function IndicatorChart({ option, texts, label, fileName }: IndicatorChar
           <LegendItem color={CHART_COLORS.target} style="solid" text={texts.target} />
           <LegendItem color={CHART_COLORS.trajectory} style="dashed" text={texts.trajectory} />
           <LegendItem color={CHART_COLORS.projection} style="dotted" text={texts.projection} />
+          {hasProvisional && (
+            <Text size="sm" span style={{ whiteSpace: 'nowrap' }}>
+              <span style={{ color: CHART_COLORS.provisional }} aria-hidden>
+                ○{' '}
+              </span>
+              {texts.provisional}
+            </Text>
+          )}
         </Group>
         <PngButton
           fileName={fileName}

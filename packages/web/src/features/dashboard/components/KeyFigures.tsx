@@ -4,7 +4,7 @@ import { useLang } from '../../../i18n/useLang.ts';
 import type { Indicator } from '../../plan/types.ts';
 import type { IndicatorValue, ProgressRow } from '../api.ts';
 import { formatValue, isFinal, targetText } from '../model.ts';
-import { useGain, useReportingText } from '../texts.ts';
+import { useGain, useProvisionalText, useReportingText } from '../texts.ts';
 
 function Figure({ label, value }: { label: string; value: string }) {
   return (
@@ -25,6 +25,7 @@ export function KeyFigures({ row, indicator, reporting }: { row: ProgressRow; in
   const { lang } = useLang();
   const gain = useGain()(row, indicator);
   const reportingText = useReportingText()(reporting);
+  const provisionalText = useProvisionalText()(row, indicator);
   const fmt = (v: number) => formatValue(v, indicator, lang);
   const target = targetText(row, indicator, lang);
   const open = !isFinal(row.status);
@@ -39,6 +40,7 @@ export function KeyFigures({ row, indicator, reporting }: { row: ProgressRow; in
   if (gain?.amount) figures.push({ label: t(`dashboard.gain.${gain.kind === 'down' ? 'downLabel' : 'upLabel'}`), value: gain.amount });
   else if (gain) figures.push({ label: t('dashboard.figures.gain', { year: row.year }), value: gain.text });
   if (reportingText) figures.push({ label: t('dashboard.figures.reporting'), value: reportingText });
+  if (row.provisional) figures.push({ label: t('dashboard.provisionalLabel', { year: row.provisional.year }), value: fmt(row.provisional.value) });
 
   return (
     <>
@@ -48,6 +50,11 @@ export function KeyFigures({ row, indicator, reporting }: { row: ProgressRow; in
           : t('dashboard.status.no_data')}
         {open && row.projection !== null && ` ${t('dashboard.sentence.pace', { horizon: row.year, value: fmt(row.projection) })}`}
       </Text>
+      {provisionalText && (
+        <Text size="sm" c="orange.9" data-testid="provisional-note">
+          {provisionalText}. {t('dashboard.provisionalHint')}
+        </Text>
+      )}
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="xs">
         {figures.map((f) => (
           <Figure key={f.label} label={f.label} value={f.value} />

@@ -9,7 +9,7 @@ import { indicatorHref } from '../paths.ts';
 import classes from '../dashboard.module.css';
 import { ProgressBadge } from './ProgressBadge.tsx';
 import { Sparkline } from './Sparkline.tsx';
-import { useGain, useReportingText } from '../texts.ts';
+import { useGain, useProvisionalText, useReportingText } from '../texts.ts';
 
 interface TargetCardProps {
   row: ProgressRow;
@@ -24,6 +24,7 @@ export function TargetCard({ row, indicator, reporting, org }: TargetCardProps) 
   const { lang } = useLang();
   const reportingText = useReportingText()(reporting);
   const gainText = useGain()(row, indicator)?.text;
+  const provisionalText = useProvisionalText()(row, indicator);
   const name = indicatorName(indicator, row.indicator, lang);
   const href = indicatorHref(row.indicator, org, row.year);
   const color = `var(--mantine-color-${STATUS_COLORS[row.status]}-7)`;
@@ -47,6 +48,11 @@ export function TargetCard({ row, indicator, reporting, org }: TargetCardProps) 
           </Text>
         )}
       </Group>
+      {provisionalText && (
+        <Text size="sm" c="orange.9" data-testid="provisional-note">
+          {provisionalText}
+        </Text>
+      )}
       <Text size="sm">{t('dashboard.target', { year: row.year, target })}</Text>
       <Sparkline
         series={row.series}
