@@ -30,6 +30,14 @@ describe('parseValue', () => {
     expect(parseValue('abc', 'count')).toMatchObject({ ok: false, problem: { en: '"abc" is not a number', vi: '"abc" không phải là số' } });
     expect(parseValue('-3', 'count')).toMatchObject({ problem: { en: '-3 is negative; a count must be 0 or more' } });
     expect(parseValue('2.5', 'count')).toMatchObject({ problem: { en: '2.5 is not a whole number; a count must be whole' } });
+    // The Vietnamese way of writing 1580 and 37.4: what was read, and how CSV writes numbers.
+    expect(parseValue('1.580', 'count')).toMatchObject({
+      ok: false,
+      problem: { vi: '"1.580" được đọc là 1,58 vì trong CSV dấu chấm "." là dấu thập phân; số lượng phải là số nguyên: nếu là 1580 thì viết 1580, không có dấu chấm' },
+    });
+    expect(parseValue('1.580', 'number')).toEqual({ ok: true, value: 1.58 });
+    expect(parseValue('1,580', 'count')).toMatchObject({ ok: false, problem: { en: '"1,580" is not a number in CSV: the decimal point is "." (37.4) and thousands are not separated (1580)' } });
+    expect(parseValue('37,4', 'percentage')).toMatchObject({ ok: false, problem: { vi: expect.stringContaining('dấu thập phân là dấu chấm "."') } });
     expect(parseValue('-2.5', 'number')).toEqual({ ok: true, value: -2.5 });
     expect(parseValue('37,4', 'number')).toMatchObject({ ok: false });
     expect(parseValue('101', 'percentage')).toMatchObject({ ok: false });

@@ -17,8 +17,25 @@ export function parseValue(raw: string | number, type: ValueType): Checked<numbe
   } else {
     const text = raw.trim();
     if (type === 'boolean' && /^(true|false)$/i.test(text)) return ok(text.toLowerCase() === 'true' ? 1 : 0);
-    if (!NUMBER.test(text)) return fail(`"${text}" không phải là số`, `"${text}" is not a number`);
+    if (!NUMBER.test(text)) {
+      // "1,580" or "37,4": the Vietnamese way of writing numbers, which CSV does not use.
+      if (/^-?\d[\d.,]*$/.test(text) && text.includes(',')) {
+        return fail(
+          `"${text}" không phải là số trong CSV: dấu thập phân là dấu chấm "." (37.4) và không dùng dấu phân cách hàng nghìn (1580)`,
+          `"${text}" is not a number in CSV: the decimal point is "." (37.4) and thousands are not separated (1580)`,
+        );
+      }
+      return fail(`"${text}" không phải là số`, `"${text}" is not a number`);
+    }
     value = Number(text);
+    // "1.580" meant as one thousand five hundred and eighty is read 1.58: say so where it cannot stand (a count).
+    if (type === 'count' && /^\d{1,3}(\.\d{3})+$/.test(text)) {
+      const read = String(value).replace('.', ',');
+      return fail(
+        `"${text}" được đọc là ${read} vì trong CSV dấu chấm "." là dấu thập phân; số lượng phải là số nguyên: nếu là ${text.replace(/\./g, '')} thì viết ${text.replace(/\./g, '')}, không có dấu chấm`,
+        `"${text}" reads as ${value} (CSV uses "." as the decimal point); a count must be whole: for ${text.replace(/\./g, '')} write ${text.replace(/\./g, '')}, without the point`,
+      );
+    }
   }
   if (!Number.isFinite(value)) return fail(`"${raw}" không phải là số hữu hạn`, `"${raw}" is not a finite number`);
   switch (type) {

@@ -73,12 +73,13 @@ describe('POST /api/data-values', () => {
         'DE_THCS_TO_VET,2022,07690,sex:F,1,',
         'DE_THCS_GRAD,2022,07690,sex:M,abc,',
         'DE_THCS_GRAD,2021,07690,sex:M,-4,',
+        'DE_THCS_GRAD,2020,07690,sex:M,1.580,',
       ),
     );
     expect(res.statusCode).toBe(422);
     const body = res.json<RejectBody>();
     expect(body.error).toBe('import_rejected');
-    expect(body.message).toBe('Có 7 dòng bị lỗi; không có số liệu nào được lưu. Hãy sửa các dòng được liệt kê rồi gửi lại.');
+    expect(body.message).toBe('Có 8 dòng bị lỗi; không có số liệu nào được lưu. Hãy sửa các dòng được liệt kê rồi gửi lại.');
     expect(body.errors.map((e) => [e.row, e.column, e.messageEn])).toEqual([
       [2, 'element', '"DE_NOPE" is not a known data element'],
       [3, 'org', '"99999" is not a known area or organisation code'],
@@ -87,7 +88,9 @@ describe('POST /api/data-values', () => {
       [6, 'disagg', 'missing dimension level'],
       [7, 'value', '"abc" is not a number'],
       [8, 'value', '-4 is negative; a count must be 0 or more'],
+      [9, 'value', '"1.580" reads as 1.58 (CSV uses "." as the decimal point); a count must be whole: for 1580 write 1580, without the point'],
     ]);
+    expect(body.errors[7]!.message).toContain('"1.580" được đọc là 1,58 vì trong CSV dấu chấm "." là dấu thập phân');
     expect(body.errors[3]!.message).toBe('"2025Q5" không phải là kỳ quý hợp lệ');
     expect((await get(admin, 'org=07690')).json<{ rows: unknown[] }>().rows).toEqual([]);
   });
