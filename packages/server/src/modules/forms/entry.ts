@@ -5,6 +5,7 @@ import type { AuthContext } from '../auth/service.ts';
 import { loadDataMetadata } from '../data-values/metadata.ts';
 import { canWrite, formSchedule, MANAGERS, ReopenedReports, reportsFor, ScopeCache } from './access.ts';
 import { decisionRefusal } from './duties.ts';
+import { previousFigures } from './previous.ts';
 import { findSubmission, loadForms, submissionEvents, type FormWithParts } from './repository.ts';
 import type { EntryDto, FormSummary } from './schema.ts';
 
@@ -128,7 +129,7 @@ export async function entry(ctx: AppContext, auth: AuthContext, code: string, or
       };
     }),
     values: await cellsOf(ctx, f.form, org, f.period.code),
-    previous: { period: previous.code, values: await cellsOf(ctx, f.form, org, previous.code) },
+    previous: { period: previous.code, values: await previousFigures(ctx, f.form, org, previous) },
     submission,
     violations: (await formViolations(ctx, f.form, org, f.period.code)).map((v) => ({ rule: v.rule, message: v.message, messageEn: v.messageEn, where: v.where, elements: v.elements, leftElements: v.leftElements })),
     locked,
