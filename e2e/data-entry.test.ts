@@ -280,7 +280,7 @@ describe('data entry, submission and approval', () => {
         const drawer = page.getByRole('dialog');
         await drawer.getByText('2.000 → 2.190').waitFor();
         expect(await drawer.textContent()).toContain('Nhập trực tiếp');
-        expect(await drawer.textContent()).toMatch(/\d\d\/\d\d\/\d{4} \d\d:\d\d · admin/);
+        expect(await drawer.textContent()).toMatch(/\d\d:\d\d, \d\d\/\d\d\/\d{4} · admin/);
       },
       // Chromium logs the expected 409 of the stale write.
       [{ status: 409, path: '/api/data-entry/cell' }],

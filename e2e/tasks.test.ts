@@ -122,7 +122,8 @@ describe('a task through one cycle: report with evidence, overdue, extension, sc
   it('lets the office ask for an extension and the labour office approve it', async () => {
     const page = officer.page;
     await page.goto(taskUrl);
-    await page.getByLabel('Xin gia hạn đến ngày').fill('2026-06-30');
+    await page.getByLabel('Xin gia hạn đến ngày').fill('30/06/2026');
+    expect(await page.getByLabel('Xin gia hạn đến ngày').inputValue()).toBe('30/06/2026');
     await page.getByRole('textbox', { name: 'Lý do xin gia hạn' }).fill('Chờ kết quả tuyển sinh vào lớp 10');
     await page.getByRole('button', { name: 'Xin gia hạn' }).click();
     await page.getByText('Đang chờ phê duyệt: gia hạn đến 30/06/2026').waitFor();

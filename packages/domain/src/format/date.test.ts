@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatLongDate, isIsoDate } from './date.ts';
+import { formatDate, formatLongDate, formatMoment, isIsoDate } from './date.ts';
 import { compareVietnamese, foldVietnamese } from './fold.ts';
 
 describe('dates', () => {
@@ -25,5 +25,14 @@ describe('Vietnamese folding', () => {
   });
   it('sorts in Vietnamese order', () => {
     expect(['Đức Giang', 'Cảnh Thụy', 'Yên Lư', 'Lão Hộ'].sort(compareVietnamese)).toEqual(['Cảnh Thụy', 'Đức Giang', 'Lão Hộ', 'Yên Lư']);
+  });
+});
+
+describe('formatMoment', () => {
+  it('writes the hour first, then the day in full: 09:52, 03/12/2026', () => {
+    const local = new Date(2026, 11, 3, 9, 52).toISOString();
+    expect(formatMoment(local)).toBe('09:52, 03/12/2026');
+    expect(formatMoment(null)).toBe('—');
+    expect(formatMoment('not a date')).toBe('—');
   });
 });

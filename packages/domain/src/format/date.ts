@@ -28,6 +28,16 @@ export function formatDate(isoDate: string, precision: DatePrecision = 'day'): s
   return `${String(d).padStart(2, '0')}/${mm}/${y}`;
 }
 
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** A moment as officials write it, in local time: "09:52, 03/12/2026"; "—" for none. */
+export function formatMoment(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '—';
+  return `${pad2(d.getHours())}:${pad2(d.getMinutes())}, ${pad2(d.getDate())}/${pad2(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
 const EN_MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',

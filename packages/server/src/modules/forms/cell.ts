@@ -1,4 +1,5 @@
 import { checkRule, ruleElements } from '@vetplan/domain';
+import { displayNames } from '../users/display-names.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
@@ -112,10 +113,11 @@ export async function cellHistory(ctx: AppContext, auth: AuthContext, q: { eleme
     .$if(q.disagg !== undefined, (b) => b.where('disagg', '=', q.disagg!))
     .orderBy('id')
     .execute();
+  const nameOf = await displayNames(ctx.db, rows.map((r) => r.actor));
   return {
     entries: rows.map((r) => {
       const { element: _element, period: _period, org: _org, ...entry } = toChainedEntry(r);
-      return { ...entry, at: entry.at.toISOString() };
+      return { ...entry, actorName: nameOf(entry.actor)!, at: entry.at.toISOString() };
     }),
   };
 }

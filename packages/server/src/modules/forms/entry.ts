@@ -1,4 +1,5 @@
 import { checkRule, parsePeriod, periodDates, previousPeriod, ruleElements, type Period, type RuleViolation } from '@vetplan/domain';
+import { displayNames } from '../users/display-names.ts';
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
@@ -76,16 +77,19 @@ async function cellsOf(ctx: AppContext, form: FormWithParts, org: string, period
 
 export async function submissionDto(ctx: AppContext, form: string, org: string, period: string) {
   const [row, events] = await Promise.all([findSubmission(ctx.db, form, org, period), submissionEvents(ctx.db, form, org, period)]);
+  const nameOf = await displayNames(ctx.db, [row?.submitted_by, row?.decided_by, ...events.map((e) => e.actor)]);
   return {
     status: row?.status ?? 'draft',
     version: row?.version ?? 0,
     submittedAt: iso(row?.submitted_at ?? null),
     submittedBy: row?.submitted_by ?? null,
+    submittedByName: nameOf(row?.submitted_by ?? null),
     decidedAt: iso(row?.decided_at ?? null),
     decidedBy: row?.decided_by ?? null,
+    decidedByName: nameOf(row?.decided_by ?? null),
     reason: row?.reason ?? null,
     comment: row?.comment ?? null,
-    events: events.map((e) => ({ action: e.action, fromStatus: e.from_status, toStatus: e.to_status, actor: e.actor, at: new Date(e.at).toISOString(), comment: e.comment })),
+    events: events.map((e) => ({ action: e.action, fromStatus: e.from_status, toStatus: e.to_status, actor: e.actor, actorName: nameOf(e.actor)!, at: new Date(e.at).toISOString(), comment: e.comment })),
   };
 }
 

@@ -2,6 +2,7 @@ import { formatDate } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import { MANAGERS } from './access.ts';
 import { submissionsWith } from './repository.ts';
+import { displayNames } from '../users/display-names.ts';
 
 export interface Lock {
   vi: string;
@@ -19,11 +20,14 @@ export interface Lock {
 export async function lockedCells(ctx: AppContext, orgs: string[], periods: string[], role: string): Promise<Map<string, Lock>> {
   const statuses: ('approved' | 'submitted')[] = MANAGERS.has(role) ? ['approved'] : ['approved', 'submitted'];
   const rows = await submissionsWith(ctx.db, statuses, orgs, periods);
+  // People are named as they are shown in the app, by their display names.
+  const nameOf = await displayNames(ctx.db, rows.flatMap((r) => [r.decided_by, r.submitted_by]));
+  const named = <T extends { decided_by: string | null; submitted_by: string | null }>(r: T): T => ({ ...r, decided_by: nameOf(r.decided_by), submitted_by: nameOf(r.submitted_by) });
   const locks = new Map<string, Lock>();
   for (const r of rows) {
     const key = `${r.element_code}|${r.org_code}|${r.period}`;
-    if (r.status === 'approved') locks.set(key, approvedLock(r));
-    else if (!locks.has(key)) locks.set(key, submittedLock(r));
+    if (r.status === 'approved') locks.set(key, approvedLock(named(r)));
+    else if (!locks.has(key)) locks.set(key, submittedLock(named(r)));
   }
   return locks;
 }

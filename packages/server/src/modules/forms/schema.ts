@@ -48,12 +48,15 @@ export const SubmissionSchema = Type.Object({
   version: Type.Integer(),
   submittedAt: Nullable(Type.String()),
   submittedBy: Nullable(Type.String()),
+  /** The person's display name (the username when none is set); likewise decidedByName and each event's actorName. */
+  submittedByName: Nullable(Type.String()),
   decidedAt: Nullable(Type.String()),
   decidedBy: Nullable(Type.String()),
+  decidedByName: Nullable(Type.String()),
   reason: Nullable(Type.String()),
   comment: Nullable(Type.String()),
   events: Type.Array(
-    Type.Object({ action: Type.Enum([...SUBMISSION_ACTIONS]), fromStatus: Type.String(), toStatus: Type.String(), actor: Type.String(), at: Type.String(), comment: Nullable(Type.String()) }),
+    Type.Object({ action: Type.Enum([...SUBMISSION_ACTIONS]), fromStatus: Type.String(), toStatus: Type.String(), actor: Type.String(), actorName: Type.String(), at: Type.String(), comment: Nullable(Type.String()) }),
   ),
 });
 
@@ -136,6 +139,7 @@ export const HistorySchema = Type.Object({
       newComment: Nullable(Type.String()),
       source: Type.Enum(['entry', 'import', 'api']),
       actor: Type.String(),
+      actorName: Type.String(),
       at: Type.String(),
     }),
   ),

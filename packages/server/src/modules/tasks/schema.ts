@@ -49,6 +49,7 @@ const ReportSchema = Type.Object({
   proposalsText: Type.String(),
   completedOn: Nullable(Type.String()),
   reportedBy: Type.String(),
+  reportedByName: Type.String(),
   reportedAt: Type.String(),
 });
 const EvidenceSchema = Type.Object({ id: Type.Integer(), fileName: Type.String(), mimeType: Type.String(), sizeBytes: Type.Integer(), sha256: Type.String(), uploadedBy: Type.String(), uploadedAt: Type.String() });
@@ -56,9 +57,11 @@ const ExtensionSchema = Type.Object({
   requestedTo: Type.String(),
   reason: Type.String(),
   requestedBy: Type.String(),
+  requestedByName: Type.String(),
   requestedAt: Type.String(),
   status: Type.Enum(['pending', 'approved', 'refused']),
   decidedBy: Nullable(Type.String()),
+  decidedByName: Nullable(Type.String()),
   decidedAt: Nullable(Type.String()),
   decisionNote: Nullable(Type.String()),
 });
@@ -70,7 +73,7 @@ export const AssignmentDetailSchema = Type.Object({
   reports: Type.Array(ReportSchema),
   evidence: Type.Array(EvidenceSchema),
   extension: Nullable(ExtensionSchema),
-  history: Type.Array(Type.Object({ kind: Type.String(), actor: Type.String(), at: Type.String(), details: Type.Record(Type.String(), Type.Unknown()) })),
+  history: Type.Array(Type.Object({ kind: Type.String(), actor: Type.String(), actorName: Type.String(), at: Type.String(), details: Type.Record(Type.String(), Type.Unknown()) })),
   canApproveExtension: Type.Boolean(),
 });
 

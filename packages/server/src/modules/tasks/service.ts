@@ -1,4 +1,5 @@
 import { formatDate, type TaskStatus } from '@vetplan/domain';
+import { displayNames } from '../users/display-names.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
@@ -42,6 +43,7 @@ export async function assignmentDetail(ctx: AppContext, auth: AuthContext, id: n
     repo.eventsOf(ctx.db, id),
     repo.unitNames(ctx.db, [row.org_code]),
   ]);
+  const nameOf = await displayNames(ctx.db, [...reports.map((r) => r.reported_by), ...events.map((e) => e.actor), extension?.requested_by, extension?.decided_by]);
   return {
     assignment: assignmentDto(row, day, names.get(row.org_code) ?? row.org_code, canReport),
     task: { code: task.code, section: task.section, content: task.content, leadText: task.lead_text, coordinatingText: task.coordinating_text, recurrence: task.recurrence, reporting: task.reporting },
@@ -56,6 +58,7 @@ export async function assignmentDetail(ctx: AppContext, auth: AuthContext, id: n
       proposalsText: r.proposals_text,
       completedOn: r.completed_on,
       reportedBy: r.reported_by,
+      reportedByName: nameOf(r.reported_by)!,
       reportedAt: iso(r.reported_at)!,
     })),
     evidence: evidence.map((e) => ({ id: Number(e.id), fileName: e.file_name, mimeType: e.mime_type, sizeBytes: e.size_bytes, sha256: e.sha256, uploadedBy: e.uploaded_by, uploadedAt: iso(e.uploaded_at)! })),
@@ -64,14 +67,16 @@ export async function assignmentDetail(ctx: AppContext, auth: AuthContext, id: n
           requestedTo: extension.requested_to,
           reason: extension.reason,
           requestedBy: extension.requested_by,
+          requestedByName: nameOf(extension.requested_by)!,
           requestedAt: iso(extension.requested_at)!,
           status: extension.status,
           decidedBy: extension.decided_by,
+          decidedByName: nameOf(extension.decided_by),
           decidedAt: iso(extension.decided_at),
           decisionNote: extension.decision_note,
         }
       : null,
-    history: events.map((e) => ({ kind: e.kind, actor: e.actor, at: iso(e.at)!, details: e.details })),
+    history: events.map((e) => ({ kind: e.kind, actor: e.actor, actorName: nameOf(e.actor)!, at: iso(e.at)!, details: e.details })),
     canApproveExtension: isManager(auth) && extension?.status === 'pending',
   };
 }

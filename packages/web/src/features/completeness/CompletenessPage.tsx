@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Center, Container, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { formatDate, STATUS_LABELS, type Timeliness } from '@vetplan/domain';
+import { formatDate, formatMoment, STATUS_LABELS, type Timeliness } from '@vetplan/domain';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { linkClick, withQuery } from '../../app/router.ts';
@@ -7,7 +7,6 @@ import { useLang } from '../../i18n/useLang.ts';
 import { TableDownloads } from '../../shared/DownloadButtons.tsx';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { EntrySelectors } from '../data-entry/EntrySelectors.tsx';
-import { formatMoment } from '../data-entry/format.ts';
 import { useForms } from '../data-entry/queries.ts';
 import { StatusBadge } from '../data-entry/StatusBadge.tsx';
 import { useEntrySelection } from '../data-entry/useEntrySelection.ts';

@@ -1,11 +1,11 @@
 import { Alert, Button, Center, Drawer, Loader, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { formatMoment } from '@vetplan/domain';
 import { IconCheck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/useLang.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { formatMoment } from './format.ts';
 import { entryKeys, useCellHistory, useSaveCell } from './queries.ts';
 import type { Cell, EntryElement, EntryTarget, HistoryEntry } from './types.ts';
 import { showNumber } from './validators.ts';

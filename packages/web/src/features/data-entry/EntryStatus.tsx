@@ -1,9 +1,8 @@
 import { Alert, Group, Stack, Text, Title } from '@mantine/core';
-import { formatDate } from '@vetplan/domain';
+import { formatDate, formatMoment } from '@vetplan/domain';
 import { IconArrowBackUp, IconInfoCircle, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { pick, useLang } from '../../i18n/useLang.ts';
-import { formatMoment } from './format.ts';
 import { periodLabel } from './periods.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import type { Entry } from './types.ts';

@@ -1,11 +1,10 @@
 import { Alert, Button, Group, List, Modal, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { IconAlertTriangle, IconArrowBackUp, IconCheck, IconLockOpen, IconSend } from '@tabler/icons-react';
-import { actionAllowed, type SubmissionAction } from '@vetplan/domain';
+import { actionAllowed, formatMoment, type SubmissionAction } from '@vetplan/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/useLang.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { formatMoment } from './format.ts';
 import { useSubmissionAction } from './queries.ts';
 import type { Entry, EntryTarget } from './types.ts';
 import { violationText } from './violations.ts';

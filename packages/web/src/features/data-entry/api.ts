@@ -106,7 +106,8 @@ function mapEvent(value: unknown, path: string): SubmissionEvent {
     action: oneOf(o, 'action', SUBMISSION_ACTIONS, path),
     fromStatus: str(o, 'fromStatus', path),
     toStatus: str(o, 'toStatus', path),
-    actor: str(o, 'actor', path),
+    // People are shown by name: the display name, the username where the account has none.
+    actor: strOrNull(o, 'actorName', path) ?? str(o, 'actor', path),
     at: str(o, 'at', path),
     comment: strOrNull(o, 'comment', path),
   };
@@ -117,9 +118,9 @@ export function mapSubmission(o: Json, path = 'submission'): Submission {
     status: oneOf(o, 'status', SUBMISSION_STATUSES, path),
     version: num(o, 'version', path),
     submittedAt: strOrNull(o, 'submittedAt', path),
-    submittedBy: strOrNull(o, 'submittedBy', path),
+    submittedBy: strOrNull(o, 'submittedByName', path) ?? strOrNull(o, 'submittedBy', path),
     decidedAt: strOrNull(o, 'decidedAt', path),
-    decidedBy: strOrNull(o, 'decidedBy', path),
+    decidedBy: strOrNull(o, 'decidedByName', path) ?? strOrNull(o, 'decidedBy', path),
     reason: strOrNull(o, 'reason', path),
     comment: strOrNull(o, 'comment', path),
     events: list(o, 'events', mapEvent, path),
@@ -163,7 +164,8 @@ function mapHistoryEntry(value: unknown, path: string): HistoryEntry {
     oldComment: strOrNull(o, 'oldComment', path),
     newComment: strOrNull(o, 'newComment', path),
     source: oneOf(o, 'source', ['entry', 'import', 'api'], path),
-    actor: str(o, 'actor', path),
+    // People are shown by name: the display name, the username where the account has none.
+    actor: strOrNull(o, 'actorName', path) ?? str(o, 'actor', path),
     at: str(o, 'at', path),
   };
 }

@@ -1,5 +1,5 @@
 import { Badge, Button, Center, Container, Group, Loader, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Title, UnstyledButton } from '@mantine/core';
-import { formatNumber, formatPercent } from '@vetplan/domain';
+import { formatMoment, formatNumber, formatPercent } from '@vetplan/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, useSearchParams, withQuery } from '../../app/router.ts';
@@ -161,7 +161,7 @@ export default function EvaluationPage() {
                     <Stack gap={2} data-testid="adjustments">
                       <Text size="sm">{t('tasks.evaluation.computed', { value: score(card.data.computed) })}</Text>
                       {card.data.adjustments.map((a, i) => (
-                        <Text key={i} size="sm">{t('tasks.evaluation.adjustmentRow', { delta: a.delta > 0 ? `+${formatNumber(a.delta)}` : formatNumber(a.delta), reason: a.reason, by: a.by, at: new Date(a.at).toLocaleDateString('vi-VN') })}</Text>
+                        <Text key={i} size="sm">{t('tasks.evaluation.adjustmentRow', { delta: a.delta > 0 ? `+${formatNumber(a.delta)}` : formatNumber(a.delta), reason: a.reason, by: a.by, at: formatMoment(a.at) })}</Text>
                       ))}
                     </Stack>
                   )}

@@ -1,8 +1,7 @@
 import { Anchor, Table, Text } from '@mantine/core';
-import { formatNumber } from '@vetplan/domain';
+import { formatMoment, formatNumber } from '@vetplan/domain';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { formatMoment } from '../data-entry/format.ts';
 import { exportFileUrl, type ReportKey } from './api.ts';
 import { useExportedReports } from './queries.ts';
 

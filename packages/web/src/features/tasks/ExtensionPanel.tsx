@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { formatDate } from '@vetplan/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DayInput } from '../../shared/DayInput.tsx';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import type { AssignmentDetail } from './api.ts';
 import { useAskExtension, useDecideExtension } from './queries.ts';
@@ -41,7 +42,7 @@ export function ExtensionPanel({ detail }: { detail: AssignmentDetail }) {
           >
             <Stack gap="sm">
               <Text size="sm" c="dimmed">{t('tasks.extension.once')}</Text>
-              <TextInput type="date" label={t('tasks.extension.requestedTo')} value={requestedTo} onChange={(e) => setRequestedTo(e.currentTarget.value)} required w={220} />
+              <DayInput label={t('tasks.extension.requestedTo')} value={requestedTo} onChange={setRequestedTo} required w={220} />
               <Textarea label={t('tasks.extension.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />
               {ask.isError && <ErrorAlert error={ask.error} />}
               <Button type="submit" variant="light" h={44} loading={ask.isPending} style={{ alignSelf: 'flex-start' }}>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiSend } from '../../api/client.ts';
 import { num, str } from '../../api/decode.ts';
+import { DayInput } from '../../shared/DayInput.tsx';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { usePlan } from '../plan/queries.ts';
 import { taskKeys } from './queries.ts';
@@ -56,10 +57,10 @@ export function NewTaskForm({ plan, opened, onClose }: { plan: string; opened: b
           <MultiSelect label={t('tasks.create.lead')} data={parties} value={form.lead} onChange={(v) => set('lead', v)} searchable required />
           <MultiSelect label={t('tasks.create.coordinating')} data={parties} value={form.coordinating} onChange={(v) => set('coordinating', v)} searchable />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput type="date" label={t('tasks.create.startOn')} value={form.startOn} onChange={(e) => set('startOn', e.currentTarget.value)} required />
+            <DayInput label={t('tasks.create.startOn')} value={form.startOn} onChange={(v) => set('startOn', v)} required />
             <Select label={t('tasks.create.recurrence')} data={TASK_RECURRENCES.map((r) => ({ value: r, label: t(`tasks.create.recurrences.${r}`) }))} value={form.recurrence} onChange={(v) => v && set('recurrence', v as TaskRecurrence)} allowDeselect={false} />
             {once ? (
-              <TextInput type="date" label={t('tasks.create.dueOn')} value={form.dueOn ?? ''} onChange={(e) => set('dueOn', e.currentTarget.value || null)} required />
+              <DayInput label={t('tasks.create.dueOn')} value={form.dueOn ?? ''} onChange={(v) => set('dueOn', v || null)} required />
             ) : (
               <Select label={t('tasks.create.reporting')} data={TASK_REPORTING.map((r) => ({ value: r, label: t(`tasks.create.reportings.${r}`) }))} value={form.reporting} onChange={(v) => v && set('reporting', v as TaskReporting)} allowDeselect={false} />
             )}

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Center, Container, Group, Loader, Paper, Stack, Table, Text, Timeline, Title } from '@mantine/core';
-import { formatDate } from '@vetplan/domain';
+import { formatDate, formatMoment } from '@vetplan/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { linkClick, useSearchParams } from '../../app/router.ts';
@@ -13,7 +13,6 @@ import { TaskStatusBadge } from './MyTasksPage.tsx';
 import { ProgressForm } from './ProgressForm.tsx';
 import { useAssignment } from './queries.ts';
 
-const moment = (iso: string) => new Date(iso).toLocaleString('vi-VN', { dateStyle: 'short', timeStyle: 'short' });
 
 function Indicators({ detail }: { detail: AssignmentDetail }) {
   const { t } = useTranslation();
@@ -56,7 +55,7 @@ function History({ detail }: { detail: AssignmentDetail }) {
     <Timeline bulletSize={14} lineWidth={2} data-testid="task-history">
       {detail.history.map((h, i) => (
         <Timeline.Item key={i} title={text(h.kind, h.details)}>
-          <Text size="xs" c="dimmed">{h.actor} · {moment(h.at)}</Text>
+          <Text size="xs" c="dimmed">{h.actor} · {formatMoment(h.at)}</Text>
         </Timeline.Item>
       ))}
     </Timeline>
@@ -83,7 +82,7 @@ function Reports({ detail }: { detail: AssignmentDetail }) {
               {r[f]}
             </Text>
           ))}
-          <Text size="xs" c="dimmed" mt={4}>{t('tasks.reports.by', { user: r.reportedBy, at: moment(r.reportedAt) })}</Text>
+          <Text size="xs" c="dimmed" mt={4}>{t('tasks.reports.by', { user: r.reportedBy, at: formatMoment(r.reportedAt) })}</Text>
         </Paper>
       ))}
     </Stack>

@@ -115,17 +115,18 @@ function mapDetail(o: Json): AssignmentDetail {
         difficultiesText: str(r, 'difficultiesText', p),
         proposalsText: str(r, 'proposalsText', p),
         completedOn: strOrNull(r, 'completedOn', p),
-        reportedBy: str(r, 'reportedBy', p),
+        // People are shown by name (the username where the account has none).
+        reportedBy: strOrNull(r, 'reportedByName', p) ?? str(r, 'reportedBy', p),
         reportedAt: str(r, 'reportedAt', p),
       };
     }),
     evidence: list(o, 'evidence', mapEvidence),
     extension: ext
-      ? { requestedTo: str(ext, 'requestedTo'), reason: str(ext, 'reason'), requestedBy: str(ext, 'requestedBy'), requestedAt: str(ext, 'requestedAt'), status: oneOf(ext, 'status', EXT), decidedBy: strOrNull(ext, 'decidedBy'), decidedAt: strOrNull(ext, 'decidedAt'), decisionNote: strOrNull(ext, 'decisionNote') }
+      ? { requestedTo: str(ext, 'requestedTo'), reason: str(ext, 'reason'), requestedBy: strOrNull(ext, 'requestedByName') ?? str(ext, 'requestedBy'), requestedAt: str(ext, 'requestedAt'), status: oneOf(ext, 'status', EXT), decidedBy: strOrNull(ext, 'decidedByName') ?? strOrNull(ext, 'decidedBy'), decidedAt: strOrNull(ext, 'decidedAt'), decisionNote: strOrNull(ext, 'decisionNote') }
       : null,
     history: list(o, 'history', (v, p) => {
       const h = asObject(v, p);
-      return { kind: str(h, 'kind', p), actor: str(h, 'actor', p), at: str(h, 'at', p), details: asObject(h.details, `${p}.details`) };
+      return { kind: str(h, 'kind', p), actor: strOrNull(h, 'actorName', p) ?? str(h, 'actor', p), at: str(h, 'at', p), details: asObject(h.details, `${p}.details`) };
     }),
     canApproveExtension: bool(o, 'canApproveExtension'),
   };

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { formatMoment } from '@vetplan/domain';
 import { IconCircleCheck, IconKey, IconLock, IconLockOpen, IconPencil } from '@tabler/icons-react';
 import { ROLE_LABELS } from '@vetplan/domain';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/useLang.ts';
@@ -9,10 +9,6 @@ import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { useSetUserDisabled } from './queries.ts';
 import type { User } from './types.ts';
 import { EditUserDialog, ResetPasswordDialog } from './UserDialogs.tsx';
-
-function formatMoment(iso: string | null): string {
-  return iso ? dayjs(iso).format('DD/MM/YYYY HH:mm') : '—';
-}
 
 function ConfirmToggle({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation();
