@@ -20,3 +20,4 @@ export * from './tasks/status.ts';
 export * from './tasks/evidence.ts';
 export * from './tasks/scorecard.ts';
 export * from './reports/report-text.ts';
+export * from './reports/default-unit.ts';

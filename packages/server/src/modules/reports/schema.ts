@@ -14,11 +14,14 @@ export const ReportKeyFields = {
 export const REPORT_FORMATS = ['docx', 'xlsx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export const ExportBody = Type.Object({ ...ReportKeyFields, format: Type.Enum([...REPORT_FORMATS]) }, { additionalProperties: false });
+/** Without `org`, the report is the user's own unit's; for a user scoped above the plan's area (the nation's administrator), the plan's area's. */
+const DefaultedOrg = Type.Optional(Code('The reporting unit; absent: the user’s own unit, or the plan’s area for a user scoped above it'));
+
+export const ExportBody = Type.Object({ ...ReportKeyFields, org: DefaultedOrg, format: Type.Enum([...REPORT_FORMATS]) }, { additionalProperties: false });
 export type ExportBody = Static<typeof ExportBody>;
 
 export const PreviewQuery = Type.Object(
-  { type: Type.Optional(ReportKeyFields.type), plan: ReportKeyFields.plan, org: ReportKeyFields.org, period: ReportKeyFields.period },
+  { type: Type.Optional(ReportKeyFields.type), plan: ReportKeyFields.plan, org: DefaultedOrg, period: ReportKeyFields.period },
   { additionalProperties: false },
 );
 

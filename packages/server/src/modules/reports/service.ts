@@ -1,7 +1,8 @@
+import { defaultReportUnit } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { findUnit, unitWithin } from '../areas/scope.ts';
+import { areaAncestorsOrSelf, findUnit, unitWithin } from '../areas/scope.ts';
 import { planAreaCode } from '../plans/repository.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { buildReportModel, reportPeriod, type ReportKey } from './build-model.ts';
@@ -33,8 +34,16 @@ function fileNameOf(m: ReportModel, format: ReportFormat): string {
   return `${word} ${m.period.label} - ${m.org.name}.${format}`.replace(/[\\/:*?"<>|]/g, '-');
 }
 
-export function previewReport(ctx: AppContext, auth: AuthContext, key: ReportKey): Promise<ReportModel> {
-  return buildReportModel(ctx, auth, key);
+/** The report's unit: the one asked for, else the user's own unit, or the plan's area for a user scoped above it (domain defaultReportUnit). */
+export async function reportUnit(ctx: AppContext, auth: AuthContext, plan: string, org: string | undefined): Promise<string> {
+  if (org) return org;
+  const area = (await planAreaCode(ctx.db, plan))?.area_code ?? null;
+  const above = area === null ? [] : [...(await areaAncestorsOrSelf(ctx.db, area))].filter((c) => c !== area);
+  return defaultReportUnit(auth.scope, area, above);
+}
+
+export async function previewReport(ctx: AppContext, auth: AuthContext, key: Omit<ReportKey, 'org'> & { org?: string | undefined }): Promise<ReportModel> {
+  return buildReportModel(ctx, auth, { ...key, org: await reportUnit(ctx, auth, key.plan, key.org) });
 }
 
 /** Saves the narrative of a draft; computed figures are never stored. */
@@ -73,7 +82,8 @@ export async function saveDraft(ctx: AppContext, auth: AuthContext, input: Draft
 }
 
 /** Renders the report, keeps the file under DATA_DIR with its checksum, who and when, and answers it. */
-export async function exportReport(ctx: AppContext, auth: AuthContext, input: ExportBody, ip: string | null): Promise<ReportFile> {
+export async function exportReport(ctx: AppContext, auth: AuthContext, body: ExportBody, ip: string | null): Promise<ReportFile> {
+  const input = { ...body, org: await reportUnit(ctx, auth, body.plan, body.org) };
   const model = await buildReportModel(ctx, auth, input);
   const bytes = await RENDERERS[input.format](model);
   const fileName = fileNameOf(model, input.format);

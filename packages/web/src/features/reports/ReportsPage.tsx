@@ -10,7 +10,7 @@ import { usePlans } from '../plan/queries.ts';
 import { REPORT_FORMATS, type ReportFormat, type ReportKey } from './api.ts';
 import { DraftEditor } from './DraftEditor.tsx';
 import { ExportList } from './ExportList.tsx';
-import { periodOptions, unitOptions } from './options.ts';
+import { defaultUnit, periodOptions, unitOptions } from './options.ts';
 import { useExportReport, useReportPreview } from './queries.ts';
 import { ReportPreview } from './ReportPreview.tsx';
 
@@ -46,11 +46,14 @@ export default function ReportsPage() {
   const tree = useAreaTree();
   const thisYear = new Date().getFullYear();
   const [plan, setPlan] = useState<string | null>(null);
-  const [org, setOrg] = useState<string | null>(me.user.scope.code);
+  // Null until the user picks one: the default is the user's own unit, or the plan's area for a user scoped above it.
+  const [picked, setPicked] = useState<string | null>(null);
   const [period, setPeriod] = useState<string | null>(`${thisYear - 1}`);
   const planCode = plan ?? plans.data?.[0]?.code ?? null;
   const firstYear = Number(plans.data?.find((p) => p.code === planCode)?.issuedOn?.slice(0, 4) ?? thisYear - 3);
   const units = useMemo(() => unitOptions(tree.data?.roots ?? [], me.user.scope), [tree.data, me.user.scope]);
+  const planArea = plans.data?.find((p) => p.code === planCode)?.area.code ?? null;
+  const org = picked ?? (tree.data && plans.data ? defaultUnit(tree.data.roots, me.user.scope, planArea) : tree.isError ? me.user.scope.code : null);
   const key = planCode && org && period ? { plan: planCode, org, period } : null;
   const preview = useReportPreview(key);
 
@@ -62,7 +65,7 @@ export default function ReportsPage() {
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <Select label={t('reports.plan')} data={(plans.data ?? []).map((p) => ({ value: p.code, label: `${p.symbol} — ${p.issuer.name}` }))} value={planCode} onChange={setPlan} allowDeselect={false} />
-          <Select label={t('reports.unit')} data={units} value={org} onChange={setOrg} searchable allowDeselect={false} />
+          <Select label={t('reports.unit')} data={units} value={org} onChange={setPicked} searchable allowDeselect={false} />
           <Select label={t('reports.period')} data={periodOptions(Math.min(firstYear, thisYear), thisYear, lang)} value={period} onChange={setPeriod} allowDeselect={false} />
         </SimpleGrid>
         {plans.isError && <ErrorAlert error={plans.error} />}

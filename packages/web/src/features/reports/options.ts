@@ -1,4 +1,4 @@
-import { parsePeriod, reportPeriodLabel, type Lang } from '@vetplan/domain';
+import { defaultReportUnit, parsePeriod, reportPeriodLabel, type Lang } from '@vetplan/domain';
 import type { AreaNode } from '../areas/types.ts';
 
 export interface Option {
@@ -31,4 +31,22 @@ export function unitOptions(roots: readonly AreaNode[], scope: { code: string; n
   walk(roots, 0);
   if (!out.some((o) => o.value === scope.code)) out.unshift({ value: scope.code, label: scope.name });
   return out;
+}
+
+/** The areas above `code` in the tree (empty when it is a root or not in the tree). */
+function ancestorsOf(roots: readonly AreaNode[], code: string): string[] {
+  const find = (nodes: readonly AreaNode[], path: string[]): string[] | null => {
+    for (const n of nodes) {
+      if (n.code === code) return path;
+      const found = find(n.children, [...path, n.code]);
+      if (found) return found;
+    }
+    return null;
+  };
+  return find(roots, []) ?? [];
+}
+
+/** The unit the report opens on, as the server chooses it: the user's own, or the plan's area for a user scoped above it. */
+export function defaultUnit(roots: readonly AreaNode[], scope: { code: string; type: 'area' | 'organisation' }, planArea: string | null): string {
+  return defaultReportUnit(scope, planArea, planArea === null ? [] : ancestorsOf(roots, planArea));
 }
