@@ -88,3 +88,52 @@ describe('ranking', () => {
     ]);
   });
 });
+
+describe('a scorecard that adds up by hand (issue 14, item 7)', () => {
+  const shown = (s: ReturnType<typeof scorecard>) => s.parts.map((p) => [p.sharePercent, p.score, p.contribution]);
+
+  it('shows three equal weights as 33.34 + 33.33 + 33.33 = 100 and parts whose products add up to the sum, rounded once', () => {
+    const equal = rulesFrom([{ key: 'weight.tasks', value: 1 }, { key: 'weight.indicators', value: 1 }, { key: 'weight.reports', value: 1 }]);
+    // Tasks: (100 × 1 + 50 × 0.5) / 1.5 = 83.33… shown 83.3; indicators 50; reports (100 + 50 + 0) / 3 = 50.
+    const s = scorecard({ tasks: [task('done_on_time'), task('done_late', 'coordinating')], indicators: [ind('at_risk')], reports: [rep('on_time'), rep('late'), rep('overdue')], adjustments: [] }, equal);
+    expect(shown(s)).toEqual([
+      [33.34, 83.3, 27.77222],
+      [33.33, 50, 16.665],
+      [33.33, 50, 16.665],
+    ]);
+    expect(s.sum).toBe(61.10222);
+    expect(s.computed).toBe(61.1);
+  });
+
+  it('rounds half up at the end only', () => {
+    // 50 % × 83.3 + 50 % × 50 = 41.65 + 25 = 66.65 → 66.7 (a rounding of each part first would give 41.7 + 25 = 66.7 by luck; 0.05 steps are exact here).
+    const halves = rulesFrom([{ key: 'weight.tasks', value: 1 }, { key: 'weight.indicators', value: 1 }, { key: 'weight.reports', value: 0 }]);
+    const s = scorecard({ tasks: [task('done_on_time'), task('done_late', 'coordinating')], indicators: [ind('at_risk')], reports: [], adjustments: [] }, halves);
+    expect(shown(s).slice(0, 2)).toEqual([[50, 83.3, 41.65], [50, 50, 25]]);
+    expect([s.sum, s.computed]).toEqual([66.65, 66.7]);
+  });
+
+  it('always: shown weights of the counted parts add up to 100, each part is weight × score, the parts add up to the sum, the score is the sum rounded', () => {
+    const statuses = fc.constantFrom<TaskItem['status']>('done_on_time', 'done_late', 'overdue', 'in_progress');
+    const arb = fc.record({
+      weights: fc.tuple(fc.integer({ min: 0, max: 97 }), fc.integer({ min: 0, max: 97 }), fc.integer({ min: 0, max: 97 })),
+      tasks: fc.array(fc.tuple(statuses, fc.boolean()), { maxLength: 7 }),
+      reports: fc.array(fc.constantFrom<ReportItem['timeliness']>('on_time', 'late', 'overdue'), { maxLength: 7 }),
+      indicators: fc.array(fc.constantFrom<IndicatorItem['status']>('met', 'at_risk', 'off_track'), { maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ weights, tasks, reports, indicators }) => {
+        const r = rulesFrom([{ key: 'weight.tasks', value: weights[0] }, { key: 'weight.indicators', value: weights[1] }, { key: 'weight.reports', value: weights[2] }]);
+        const s = scorecard({ tasks: tasks.map(([st, lead], i) => task(st, lead ? 'lead' : 'coordinating', `T${i}`)), indicators: indicators.map(ind), reports: reports.map(rep), adjustments: [] }, r);
+        const counted = s.parts.filter((p) => p.share > 0);
+        expect(s.computed === null).toBe(s.sum === null);
+        if (s.sum === null) return;
+        const cents = (x: number) => Math.round(x * 100_000);
+        expect(counted.reduce((a, p) => a + Math.round(p.sharePercent * 100), 0)).toBe(10_000);
+        for (const p of counted) expect(cents(p.contribution)).toBe(Math.round(p.sharePercent * 100) * Math.round(p.score! * 10));
+        expect(s.parts.reduce((a, p) => a + cents(p.contribution), 0)).toBe(cents(s.sum));
+        expect(s.computed).toBe(Math.floor((cents(s.sum) + 5_000) / 10_000) / 10);
+      }),
+    );
+  });
+});

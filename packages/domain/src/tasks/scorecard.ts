@@ -78,14 +78,23 @@ export interface ScorePart {
   /** The weight the rules give the part, and the share it got once empty parts were left out (0..1). */
   weight: number;
   share: number;
-  /** Weighted mean of the judged items' points, null when none was judged. */
+  /**
+   * The share as the scorecard shows it: a percentage with two decimals, the
+   * parts' adding up to exactly 100 (largest remainder); 0 for a part left out.
+   */
+  sharePercent: number;
+  /** Weighted mean of the judged items' points, one decimal; null when none was judged. */
   score: number | null;
+  /** sharePercent × score / 100, exactly (at most five decimals); 0 for a part left out. The contributions add up to `sum`. */
+  contribution: number;
   items: ScoredItem[];
 }
 
 export interface Scorecard {
   parts: ScorePart[];
-  /** Before adjustments, 0..100, one decimal; null when nothing could be judged. */
+  /** The parts' contributions added up, unrounded; null when nothing could be judged. */
+  sum: number | null;
+  /** `sum` rounded to one decimal (the only rounding after the part scores), before adjustments; null when nothing could be judged. */
   computed: number | null;
   adjustments: Adjustment[];
   /** computed + adjustments, kept within 0..100. */
@@ -95,7 +104,27 @@ export interface Scorecard {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-function part(name: ScorePart['part'], weight: number, items: ScoredItem[]): Omit<ScorePart, 'share'> {
+/**
+ * Percentages with two decimals, as whole hundredths, that add up to exactly
+ * 100.00: each weight's exact share rounded down, the hundredths left over
+ * given to the largest remainders (the earlier part on a tie).
+ */
+export function hundredthsOf(weights: readonly number[]): number[] {
+  const total = weights.reduce((a, w) => a + w, 0);
+  if (total <= 0) return weights.map(() => 0);
+  const exact = weights.map((w) => (w * 10_000) / total);
+  const floors = exact.map((x) => Math.floor(x + 1e-9));
+  let left = 10_000 - floors.reduce((a, x) => a + x, 0);
+  const order = exact.map((x, i) => ({ i, rest: x - floors[i]! })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    floors[i]! += 1;
+    left -= 1;
+  }
+  return floors;
+}
+
+function part(name: ScorePart['part'], weight: number, items: ScoredItem[]): Omit<ScorePart, 'share' | 'sharePercent' | 'contribution'> {
   const judged = items.filter((i) => i.points !== null && i.weight > 0);
   const w = judged.reduce((s, i) => s + i.weight, 0);
   const score = w === 0 ? null : round1(judged.reduce((s, i) => s + i.points! * i.weight, 0) / w);
@@ -129,14 +158,25 @@ export function scorecard(
     part('indicators', rules.weight.indicators, input.indicators.map((i) => ({ key: i.key, label: i.label, status: i.status, points: pointsOf(rules.indicator, i.status), weight: 1 }))),
     part('reports', rules.weight.reports, input.reports.map((r) => ({ key: r.key, label: r.label, status: r.timeliness, points: pointsOf(rules.report, r.timeliness), weight: 1 }))),
   ];
-  const counted = raw.filter((p) => p.score !== null && p.weight > 0);
-  const totalWeight = counted.reduce((s, p) => s + p.weight, 0);
-  const parts: ScorePart[] = raw.map((p) => ({ ...p, share: p.score !== null && totalWeight > 0 ? p.weight / totalWeight : 0 }));
-  const computed = totalWeight === 0 ? null : round1(parts.reduce((s, p) => s + (p.score ?? 0) * p.share, 0));
+  const counts = (p: (typeof raw)[number]) => p.score !== null && p.weight > 0;
+  const totalWeight = raw.filter(counts).reduce((s, p) => s + p.weight, 0);
+  // In whole units (hundredths of a percent × tenths of a point) so that what is shown multiplies and adds up exactly.
+  const hundredths = hundredthsOf(raw.map((p) => (counts(p) ? p.weight : 0)));
+  const units = raw.map((p, i) => (counts(p) ? hundredths[i]! * Math.round(p.score! * 10) : 0));
+  const parts: ScorePart[] = raw.map((p, i) => ({
+    ...p,
+    share: counts(p) && totalWeight > 0 ? p.weight / totalWeight : 0,
+    sharePercent: hundredths[i]! / 100,
+    contribution: units[i]! / 100_000,
+  }));
+  const sumUnits = units.reduce((a, u) => a + u, 0);
+  const sum = totalWeight === 0 ? null : sumUnits / 100_000;
+  // Rounded once, half up, from the exact whole units: 86.65 gives 86.7.
+  const computed = totalWeight === 0 ? null : Math.floor((sumUnits + 5_000) / 10_000) / 10;
   const delta = input.adjustments.reduce((s, a) => s + a.delta, 0);
   const base = computed ?? (input.adjustments.length > 0 ? 0 : null);
   const total = base === null ? null : round1(Math.min(100, Math.max(0, base + delta)));
-  return { parts, computed, adjustments: input.adjustments, total, rating: total === null ? null : ratingOf(total, rules.rating) };
+  return { parts, sum, computed, adjustments: input.adjustments, total, rating: total === null ? null : ratingOf(total, rules.rating) };
 }
 
 /** Ranks scorecards by total, best first; equal totals share a rank; those without a total come last, unranked. */

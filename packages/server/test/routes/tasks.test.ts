@@ -184,6 +184,16 @@ describe('evaluation', () => {
     expect((await card(otherOfficer)).statusCode).toBe(403);
   });
 
+  it('answers weights that add up to 100 % and parts that multiply and add up to the score', async () => {
+    const c = (await card(manager)).json<Card & { sum: number; parts: { sharePercent: number; contribution: number }[] }>();
+    const counted = c.parts.filter((p) => p.score !== null);
+    expect(counted.length).toBeGreaterThan(1);
+    expect(Math.round(counted.reduce((a, p) => a + p.sharePercent, 0) * 100)).toBe(10_000);
+    for (const p of counted) expect(Math.round(p.contribution * 100_000)).toBe(Math.round(p.sharePercent * 100) * Math.round(p.score! * 10));
+    expect(Math.round(c.parts.reduce((a, p) => a + p.contribution, 0) * 100_000)).toBe(Math.round(c.sum * 100_000));
+    expect(c.computed).toBe(Math.floor((Math.round(c.sum * 100_000) + 5_000) / 10_000) / 10);
+  });
+
   it('lets the plan manager adjust a score with a reason, and audits it', async () => {
     const before = (await card(manager)).json<Card>();
     const noReason = await post(manager, '/api/evaluation/adjustments', { plan: PLAN, org: ORG, year: 2025, delta: 5, reason: '' });

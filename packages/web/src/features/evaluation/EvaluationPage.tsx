@@ -12,20 +12,36 @@ import { useAdjust, useRanking, useScorecard } from './queries.ts';
 
 const RATING_COLORS: Record<Rating, string> = { excellent: 'green', good: 'teal', pass: 'yellow', fail: 'red' };
 const score = (x: number | null) => (x === null ? '—' : formatNumber(x, { decimals: 1 }));
+/** A shown weight: two decimals, the parts' adding up to 100 %. */
+const share = (percent: number) => formatPercent(percent, { decimals: 2 });
+/** A part's contribution or their sum, every decimal it has (at most five), so that they add up by hand. */
+const exact = (x: number) => formatNumber(x, { maxDecimals: 5 });
 
 function ScoreParts({ card }: { card: Scorecard }) {
   const { t } = useTranslation();
-  const formula = card.parts.filter((p) => p.score !== null).map((p) => `${formatPercent(p.share * 100, { decimals: 0 })} × ${score(p.score)} (${t(`tasks.evaluation.part.${p.part}`)})`).join(' + ');
+  const counted = card.parts.filter((p) => p.score !== null && p.share > 0);
+  const formula = counted.map((p) => `${share(p.sharePercent)} × ${score(p.score)} (${t(`tasks.evaluation.part.${p.part}`)})`).join(' + ');
+  const sum = counted.map((p) => exact(p.contribution)).join(' + ');
   return (
     <Stack gap="sm">
-      {formula && <Text size="sm" data-testid="score-formula">{t('tasks.evaluation.formula', { parts: formula })}</Text>}
+      {formula && card.sum !== null && (
+        <Stack gap={2}>
+          <Text size="sm" data-testid="score-formula">
+            {t('tasks.evaluation.formula', { parts: formula, contributions: sum, sum: exact(card.sum), score: score(card.computed) })}
+          </Text>
+          <Text size="xs" c="dimmed">{t('tasks.evaluation.roundingNote')}</Text>
+        </Stack>
+      )}
       {card.parts.map((p) => (
         <Paper key={p.part} withBorder radius="md" p="sm" data-part={p.part}>
           <Group justify="space-between" gap="xs">
             <Title order={3} size="h5">{t(`tasks.evaluation.part.${p.part}`)}</Title>
             <Text fw={700}>{t('tasks.evaluation.partScore', { score: score(p.score) })}</Text>
           </Group>
-          <Text size="xs" c="dimmed">{t('tasks.evaluation.partWeight', { weight: p.weight, share: formatPercent(p.share * 100, { decimals: 0 }) })}</Text>
+          <Text size="xs" c="dimmed">{t('tasks.evaluation.partWeight', { weight: p.weight, share: share(p.sharePercent) })}</Text>
+          {p.score !== null && p.share > 0 && (
+            <Text size="xs" data-testid={`contribution-${p.part}`}>{t('tasks.evaluation.partContribution', { share: share(p.sharePercent), score: score(p.score), contribution: exact(p.contribution) })}</Text>
+          )}
           <Table.ScrollContainer minWidth={420}>
             <Table fz="sm" striped>
               <Table.Thead>

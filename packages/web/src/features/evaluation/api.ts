@@ -9,7 +9,8 @@ export interface Scorecard {
   org: string;
   orgName: string;
   year: number;
-  parts: { part: Part; weight: number; share: number; score: number | null; items: { key: string; label: string; status: string; points: number | null; weight: number }[] }[];
+  parts: { part: Part; weight: number; share: number; sharePercent: number; score: number | null; contribution: number; items: { key: string; label: string; status: string; points: number | null; weight: number }[] }[];
+  sum: number | null;
   computed: number | null;
   adjustments: { delta: number; reason: string; by: string; at: string }[];
   total: number | null;
@@ -27,13 +28,16 @@ function mapScorecard(o: Json): Scorecard {
         part: oneOf(x, 'part', ['tasks', 'indicators', 'reports'] as const, p),
         weight: num(x, 'weight', p),
         share: num(x, 'share', p),
+        sharePercent: num(x, 'sharePercent', p),
         score: numOrNull(x, 'score', p),
+        contribution: num(x, 'contribution', p),
         items: list(x, 'items', (w, q) => {
           const i = asObject(w, q);
           return { key: str(i, 'key', q), label: str(i, 'label', q), status: str(i, 'status', q), points: numOrNull(i, 'points', q), weight: num(i, 'weight', q) };
         }, p),
       };
     }),
+    sum: numOrNull(o, 'sum'),
     computed: numOrNull(o, 'computed'),
     adjustments: list(o, 'adjustments', (v, p) => {
       const a = asObject(v, p);
