@@ -119,7 +119,7 @@ function RankTable({ title, fileKey, year, rows, selected, onSelect }: { title: 
             <Table.Tr key={r.org} bg={r.org === selected ? 'blue.0' : undefined}>
               <Table.Td>{r.rank ?? '—'}</Table.Td>
               <Table.Td>
-                <UnstyledButton onClick={() => onSelect(r.org)} style={{ minHeight: 32, textAlign: 'left' }}>{r.orgName}</UnstyledButton>
+                <UnstyledButton onClick={() => onSelect(r.org)} style={{ minHeight: 44, textAlign: 'left' }}>{r.orgName}</UnstyledButton>
               </Table.Td>
               <Table.Td ta="right">{score(r.total)}</Table.Td>
             </Table.Tr>
