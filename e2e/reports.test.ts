@@ -22,7 +22,7 @@ async function openReports(page: Page): Promise<void> {
   await page.goto(`${app.server.baseUrl}/reports`);
   await page.getByRole('heading', { name: 'Báo cáo thực hiện Kế hoạch', level: 1 }).waitFor();
   await page.getByRole('combobox', { name: 'Kỳ báo cáo' }).click();
-  await page.getByRole('option', { name: 'năm 2025 (2025)' }).click();
+  await page.getByRole('option', { name: 'Năm 2025', exact: true }).click();
   await page.getByTestId('report-preview').getByText('Độc lập - Tự do - Hạnh phúc').waitFor();
 }
 

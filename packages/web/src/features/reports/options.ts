@@ -6,13 +6,15 @@ export interface Option {
   label: string;
 }
 
-/** Half-years and years from the plan's first year to the current one, newest first. */
+/** Half-years and years from the plan's first year to the current one, newest first, each read once: "Năm 2025", "6 tháng đầu năm 2026". */
 export function periodOptions(firstYear: number, currentYear: number, lang: Lang): Option[] {
   const options: Option[] = [];
   for (let y = currentYear; y >= firstYear; y--) {
     for (const code of [String(y), `${y}S2`, `${y}S1`]) {
       const parsed = parsePeriod(code);
-      if (parsed.ok) options.push({ value: code, label: `${reportPeriodLabel(parsed.period, lang)} (${code})` });
+      if (!parsed.ok) continue;
+      const label = reportPeriodLabel(parsed.period, lang);
+      options.push({ value: code, label: label.charAt(0).toUpperCase() + label.slice(1) });
     }
   }
   return options;
