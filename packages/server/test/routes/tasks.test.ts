@@ -185,7 +185,7 @@ describe('evaluation', () => {
   });
 
   it('answers weights that add up to 100 % and parts that multiply and add up to the score', async () => {
-    const c = (await card(manager)).json<Card & { sum: number; parts: { sharePercent: number; contribution: number }[] }>();
+    const c = (await card(manager)).json<Omit<Card, 'parts'> & { sum: number; parts: { score: number | null; sharePercent: number; contribution: number }[] }>();
     const counted = c.parts.filter((p) => p.score !== null);
     expect(counted.length).toBeGreaterThan(1);
     expect(Math.round(counted.reduce((a, p) => a + p.sharePercent, 0) * 100)).toBe(10_000);
