@@ -23,6 +23,7 @@ import { TOKEN_MAX_DAYS } from './modules/tokens/schema.ts';
 import { keepDataPrivate } from './private-data.ts';
 import { serve } from './server.ts';
 import { ensureAggregates, rebuildAggregates } from './modules/analytics/aggregate.ts';
+import { describeRemoval, removeDemoData } from './demo.ts';
 
 const USAGE = `vetplan — runs a vocational education (GDNN) plan end to end
 
@@ -41,6 +42,8 @@ Commands:
   import <file.csv|file.json> [--user U] [--partial]
                                      import data values in the exchange format, as user U (default admin);
                                      all-or-nothing unless --partial
+  demo remove                        going live: remove the synthetic demo history (values and their history),
+                                     keeping users, settings and everything people entered
   analytics rebuild                  recompute the analytics aggregate from all data values (repair)
   backup <file.tar.gz>               write every row, and the files under DATA_DIR, to a backup file
                                      with a SHA-256 manifest (embedded database: stop the server first)
@@ -163,6 +166,13 @@ async function run(argv: string[]): Promise<void> {
       if (!Number.isInteger(days) || days < 1 || days > TOKEN_MAX_DAYS) throw new UsageError(`--days must be a whole number from 1 to ${TOKEN_MAX_DAYS}`);
       const token = await withDatabase(config, (ctx) => createApiToken(ctx, arg, values.name ?? 'cli', days));
       process.stdout.write(`${token}\n`);
+      return;
+    }
+    case 'demo': {
+      if (sub !== 'remove') throw new UsageError('usage: vetplan demo remove');
+      const removal = await withDatabase(config, (ctx) => removeDemoData(ctx, null));
+      const text = describeRemoval(removal);
+      process.stdout.write(`vetplan: ${text.vi}\nvetplan: ${text.en}\n`);
       return;
     }
     case 'analytics': {

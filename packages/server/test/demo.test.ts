@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAdmin } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
 import { createContext, type AppContext } from '../src/context.ts';
-import { loadDemoData } from '../src/demo.ts';
+import { loadDemoData, removeDemoData } from '../src/demo.ts';
 import { computeIndicators, loadIndicators } from '../src/modules/analytics/service.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
 
@@ -46,5 +46,17 @@ describe('POST /api/demo-data', () => {
     expect(res.statusCode).toBe(409);
     expect((await app.inject({ method: 'POST', url: '/api/demo-data' })).statusCode).toBe(401);
     await app.close();
+  });
+});
+
+describe('removing a demo history loaded before imports were marked (migration 0013)', () => {
+  it('finds it by its rows, removes it and leaves an intact history', async () => {
+    const { verifyChain } = await import('../src/modules/data-values/audit-chain.ts');
+    await ctx.db.updateTable('data_import').set({ demo: false }).execute();
+    const removal = await removeDemoData(ctx, null);
+    expect(removal).toMatchObject({ values: 18 * 5 * (12 + 14) + 5, history: 18 * 5 * (12 + 14) + 5, kept: 0 });
+    expect(await ctx.db.selectFrom('data_value').select('element_code').execute()).toEqual([]);
+    expect(await verifyChain(ctx.db)).toEqual({ entries: 0, broken: null });
+    expect(await removeDemoData(ctx, null)).toMatchObject({ values: 0, history: 0 });
   });
 });

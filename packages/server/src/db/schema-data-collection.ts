@@ -46,6 +46,8 @@ export interface DataImportTable {
   owner: string;
   started_at: Timestamp;
   finished_at: Timestamp | null;
+  /** The synthetic demo history (demo.ts), which `vetplan demo remove` takes out. */
+  demo: WithDefault<boolean>;
 }
 
 /** A unit-period an applying import writes: no one else may write it until the import ends. */

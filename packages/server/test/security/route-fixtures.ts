@@ -122,6 +122,7 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
 
   'POST /api/data-values': { policy: WRITERS, scope: 'service', outAnswer: 'row_error', in: () => ({ url: '/api/data-values', body: row(IN_UNIT) }), outBody: { org: () => ({ url: '/api/data-values', body: row(OUT_UNIT) }) } },
   'POST /api/demo-data': { policy: ADMIN, planWide: true, in: () => ({ url: '/api/demo-data' }) },
+  'DELETE /api/demo-data': { policy: ADMIN, planWide: true, in: () => ({ url: '/api/demo-data' }) },
   'GET /api/data-values/audit': { policy: WRITERS, scope: 'service', in: () => ({ url: q('/api/data-values/audit', { org: IN_UNIT }) }), out: () => ({ url: q('/api/data-values/audit', { org: OUT_UNIT }) }) },
   'GET /api/data-values': { policy: 'signed-in', scope: 'service', in: () => ({ url: q('/api/data-values', { org: IN_UNIT }) }), out: () => ({ url: q('/api/data-values', { org: OUT_UNIT }) }) },
   'GET /api/data-values/history': {

@@ -84,3 +84,30 @@ export async function verifyChain(db: Kysely<Database>, batch = 10_000): Promise
     }
   }
 }
+
+/**
+ * Links the chain again after entries were taken out of it (the demo
+ * history, removed when an office goes live): every entry after `afterId`
+ * is hashed anew from the entry before it. Call inside the removing
+ * transaction, after chainHead has serialised the appends.
+ */
+export async function rechainAfter(db: Kysely<Database>, afterId: number, batch = 2_000): Promise<number> {
+  const before = await db.selectFrom('data_value_audit').select('hash').where('id', '<=', afterId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  let previous = before?.hash ?? GENESIS;
+  let lastId = afterId;
+  let rehashed = 0;
+  for (;;) {
+    const rows = await db.selectFrom('data_value_audit').selectAll().where('id', '>', lastId).orderBy('id').limit(batch).execute();
+    if (rows.length === 0) return rehashed;
+    const ids: number[] = [];
+    const hashes: string[] = [];
+    for (const r of rows) {
+      previous = entryHash(previous, toChainedEntry(r));
+      ids.push(Number(r.id));
+      hashes.push(previous);
+      lastId = Number(r.id);
+    }
+    await sql`update data_value_audit a set hash = v.hash from unnest(${ids}::bigint[], ${hashes}::text[]) as v(id, hash) where a.id = v.id`.execute(db);
+    rehashed += rows.length;
+  }
+}

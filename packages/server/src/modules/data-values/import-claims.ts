@@ -35,7 +35,7 @@ export async function assertNotClaimed(trx: Kysely<Database>, org: string, perio
  * inside the caller's transaction (which holds their locks). A unit-period
  * another import has claimed refuses the whole import with a 409.
  */
-export async function claimUnitPeriods(trx: Kysely<Database>, stageRef: ReturnType<typeof sql.table>, who: { source: 'entry' | 'import' | 'api'; actor: string; at: Date }): Promise<number> {
+export async function claimUnitPeriods(trx: Kysely<Database>, stageRef: ReturnType<typeof sql.table>, who: { source: 'entry' | 'import' | 'api'; actor: string; at: Date; demo?: boolean }): Promise<number> {
   const taken = await sql<{ org: string; period: string }>`
     select c.org_code as org, c.period from data_import_claim c
     where exists (select 1 from ${stageRef} s where s.org = c.org_code and s.period = c.period) limit 1`.execute(trx);
@@ -43,7 +43,7 @@ export async function claimUnitPeriods(trx: Kysely<Database>, stageRef: ReturnTy
   if (first) throw claimedError(first.org, first.period);
   const created = await trx
     .insertInto('data_import')
-    .values({ status: 'applying', source: who.source, actor: who.actor, owner: processTag(), started_at: who.at })
+    .values({ status: 'applying', source: who.source, actor: who.actor, owner: processTag(), started_at: who.at, demo: who.demo ?? false })
     .returning('id')
     .executeTakeFirstOrThrow();
   const id = Number(created.id);

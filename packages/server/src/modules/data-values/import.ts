@@ -117,6 +117,8 @@ export interface ImportOptions {
   afterPage?: (rowsWritten: number) => Promise<void> | void;
   /** Staged rows per writing transaction; by default sized for the engine. */
   pageRows?: number;
+  /** The import is the synthetic demo history (marked so that `vetplan demo remove` finds it). */
+  demo?: boolean;
 }
 
 /**
@@ -190,7 +192,7 @@ export async function importBatches(ctx: AppContext, auth: AuthContext, batches:
         if (mode === 'atomic' && violations.length > 0) throw rejected(RowErrorList.of(violations));
         errors.add(violations);
       }
-      return claimUnitPeriods(trx, stage.ref, who);
+      return claimUnitPeriods(trx, stage.ref, { ...who, demo: options.demo ?? false });
     });
     let counts: ApplyCounts;
     try {

@@ -12,10 +12,10 @@ import { importBatches } from './import.ts';
 import { importSizes } from './import-sizes.ts';
 import { batchesOf, COLUMNS, csvBatches, rowsFromJson } from './input.ts';
 import { toDhis2 } from './dhis2.ts';
-import { loadDemoData } from '../../demo.ts';
+import { describeRemoval, loadDemoData, removeDemoData } from '../../demo.ts';
 import { AuditLogSchema, AuditQuery, auditLog } from './audit-log.ts';
 import * as repo from './repository.ts';
-import { DataValuesQuery, DataValuesResponse, ImportBody, ImportQuery, ImportResponse } from './schema.ts';
+import { DataValuesQuery, DataValuesResponse, DemoRemovalResponse, ImportBody, ImportQuery, ImportResponse } from './schema.ts';
 
 
 async function requestedUnits(ctx: AppContext, auth: AuthContext, codes: string[] | null): Promise<string[]> {
@@ -55,6 +55,19 @@ export function dataValueRoutes(app: App, ctx: AppContext): void {
     const result = await loadDemoData(ctx, request.auth!.username);
     if (!result) throw errors.conflict('Hệ thống đã có số liệu; dữ liệu mẫu chỉ nạp vào hệ thống chưa có số liệu.', 'There are figures already; the demo history loads only into an installation without any.');
     return result;
+  });
+
+  app.delete('/api/demo-data', {
+    config: { access: { roles: ['admin'], reach: 'every-plan' }, longWork: true },
+    schema: {
+      tags: ['data'],
+      summary: 'Going live: remove the synthetic demo history (its values and their history), keeping users, settings and every value people entered or changed',
+      response: { 200: DemoRemovalResponse, ...ErrorResponses },
+    },
+  }, async (request) => {
+    const removal = await removeDemoData(ctx, request.auth!.username, request.ip);
+    const text = describeRemoval(removal);
+    return { ...removal, message: text.vi, messageEn: text.en };
   });
 
   app.get('/api/data-values/audit', {

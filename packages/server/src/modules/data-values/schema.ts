@@ -35,6 +35,16 @@ const RowErrorSchema = Type.Object({
   messageEn: Type.String(),
 });
 
+export const DemoRemovalResponse = Type.Object({
+  values: Type.Integer({ description: 'Stored values only the demo had written, removed' }),
+  history: Type.Integer({ description: 'Their history entries, removed' }),
+  submissions: Type.Integer(),
+  taskReports: Type.Integer(),
+  kept: Type.Integer({ description: 'Demo cells people changed since, kept as theirs' }),
+  message: Type.String(),
+  messageEn: Type.String(),
+});
+
 export const ImportResponse = Type.Object({
   created: Type.Integer(),
   updated: Type.Integer(),

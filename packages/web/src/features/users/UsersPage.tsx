@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { useMe } from '../auth/queries.ts';
 import { CreateUserForm } from './CreateUserForm.tsx';
+import { DemoRemovalPanel } from './DemoRemoval.tsx';
 import { useUsers } from './queries.ts';
 import { UserTable } from './UserTable.tsx';
 
@@ -27,6 +28,7 @@ export default function UsersPage() {
           {users.data && <UserTable users={users.data} me={me.data?.user.username ?? ''} />}
         </Paper>
         <CreateUserForm />
+        <DemoRemovalPanel />
       </Stack>
     </Container>
   );
