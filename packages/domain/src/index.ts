@@ -21,3 +21,4 @@ export * from './tasks/evidence.ts';
 export * from './tasks/scorecard.ts';
 export * from './reports/report-text.ts';
 export * from './reports/default-unit.ts';
+export * from './data/board.ts';

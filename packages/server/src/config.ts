@@ -48,6 +48,10 @@ export interface Config {
   completenessPercent: number;
   /** Load the synthetic 2021–2025 history on a first start without figures. */
   demoData: boolean;
+  /** smtp://user:pass@host:port or smtps://…: reminders are e-mailed too; null: in the app only. */
+  smtpUrl: string | null;
+  /** The sender of e-mailed reminders (MAIL_FROM). */
+  mailFrom: string;
   /** `POST /api/test/clock` for browser tests (VETPLAN_TEST_CLOCK=1); refused when NODE_ENV=production. */
   testClock: boolean;
 }
@@ -105,7 +109,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     // A laptop's first start shows a living dashboard; a server starts empty unless asked.
     demoData: read.boolean('DEMO_DATA', databaseUrl === null),
     testClock: read.boolean('VETPLAN_TEST_CLOCK', false),
+    smtpUrl: read.text('SMTP_URL'),
+    mailFrom: read.text('MAIL_FROM') ?? 'vetplan <vetplan@localhost>',
   };
+  if (config.smtpUrl !== null && !/^smtps?:\/\/[^/]/.test(config.smtpUrl)) {
+    problems.push(`SMTP_URL: "${redactUrl(config.smtpUrl)}" must look like smtp://user:password@host:587 or smtps://host:465`);
+  }
   if (config.testClock && env.NODE_ENV === 'production') {
     problems.push('VETPLAN_TEST_CLOCK: must not be set when NODE_ENV=production (it lets an administrator move the server clock)');
   }

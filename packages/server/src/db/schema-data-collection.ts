@@ -111,6 +111,18 @@ export interface SubmissionTable {
   comment: string | null;
 }
 
+/** A reminder sent to a late unit about a form's period (migration 20261204_0013). */
+export interface FormReminderTable {
+  id: Generated<number>;
+  form_code: string;
+  org_code: string;
+  period: string;
+  sent_by: string;
+  sent_at: Timestamp;
+  recipients: number;
+  emailed: WithDefault<number>;
+}
+
 export interface SubmissionEventTable {
   id: Generated<number>;
   form_code: string;

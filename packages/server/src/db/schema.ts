@@ -2,13 +2,13 @@ import type { Generated } from 'kysely';
 import type { DateText, Json, Timestamp, WithDefault } from './column-types.ts';
 import type { AnalyticsStateTable, AnalyticsAreaUnitTable, AnalyticsUnitFigureTable, AnalyticsAreaFigureTable, AnalyticsAreaReportingTable } from './schema-analytics.ts';
 import type { TaskDueRuleTable, TaskAssignmentTable, TaskProgressReportTable, TaskEvidenceTable, TaskExtensionTable, TaskEventTable, TaskGroupIndicatorTable, EvaluationRuleTable, ScoreAdjustmentTable } from './schema-tasks.ts';
-import type { DataValueTable, DataValueAuditTable, ValidationRuleTable, ReportFormTable, ReportFormElementTable, ReportFormUnitTable, SubmissionTable, SubmissionEventTable, DataImportTable, DataImportClaimTable } from './schema-data-collection.ts';
+import type { DataValueTable, DataValueAuditTable, ValidationRuleTable, ReportFormTable, ReportFormElementTable, ReportFormUnitTable, SubmissionTable, SubmissionEventTable, FormReminderTable, DataImportTable, DataImportClaimTable } from './schema-data-collection.ts';
 import type { ReportDraftTable, ReportExportTable } from './schema-reports.ts';
 
 /** The tables, one interface each; the later modules' tables live in schema-*.ts beside this file. */
 export type { AnalyticsStateTable, AnalyticsAreaUnitTable, AnalyticsUnitFigureTable, AnalyticsAreaFigureTable, AnalyticsAreaReportingTable } from './schema-analytics.ts';
 export type { TaskDueRuleTable, TaskAssignmentTable, TaskProgressReportTable, TaskEvidenceTable, TaskExtensionTable, TaskEventTable, TaskGroupIndicatorTable, EvaluationRuleTable, ScoreAdjustmentTable } from './schema-tasks.ts';
-export type { DataValueTable, DataValueAuditTable, ValidationRuleTable, ReportFormTable, ReportFormElementTable, ReportFormUnitTable, SubmissionTable, SubmissionEventTable, DataImportTable, DataImportClaimTable } from './schema-data-collection.ts';
+export type { DataValueTable, DataValueAuditTable, ValidationRuleTable, ReportFormTable, ReportFormElementTable, ReportFormUnitTable, SubmissionTable, SubmissionEventTable, FormReminderTable, DataImportTable, DataImportClaimTable } from './schema-data-collection.ts';
 export type { ReportDraftTable, ReportExportTable } from './schema-reports.ts';
 
 export interface AreaTable {
@@ -227,6 +227,8 @@ export interface AppUserTable {
   last_login_at: Timestamp | null;
   /** Set when an administrator set the password: every route but the password change answers 403 until it is changed (migration 20261203_0011). */
   must_change_password: Generated<boolean>;
+  /** Where reminders are e-mailed when SMTP_URL is set (migration 20261204_0013); optional. */
+  email: WithDefault<string | null>;
 }
 
 export interface UserSessionTable {
@@ -313,6 +315,7 @@ export interface Database {
   report_form_unit: ReportFormUnitTable;
   submission: SubmissionTable;
   submission_event: SubmissionEventTable;
+  form_reminder: FormReminderTable;
   analytics_state: AnalyticsStateTable;
   analytics_area_unit: AnalyticsAreaUnitTable;
   analytics_unit_figure: AnalyticsUnitFigureTable;

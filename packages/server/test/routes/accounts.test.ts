@@ -29,7 +29,7 @@ describe('PATCH /api/users/{username}', () => {
     expect((await patch(target, s.write, { password: 'x' })).json<ErrorBody>().message).toBe('password: là trường không được phép');
     const empty = await patch(target, s.write, {});
     expect(empty.statusCode).toBe(400);
-    expect(empty.json<ErrorBody>().message).toBe('body: hãy gửi ít nhất một trường cần đổi: role, org, displayName hoặc active');
+    expect(empty.json<ErrorBody>().message).toBe('body: hãy gửi ít nhất một trường cần đổi: role, org, displayName, email hoặc active');
   });
 
   it('changes role, scope, name and active flag, audits each change, and ends the sessions of a deactivated user', async () => {

@@ -152,6 +152,7 @@ const RAW_JSON_ROUTES = [
   'PUT /api/data-entry/cell', 'POST /api/data-values', 'POST /api/users', 'POST /api/data-elements', `POST /api/forms/${FORM}/submissions/${ORG}/${PERIOD}/submit`, 'POST /api/auth/login',
   'POST /api/task-assignments/1/reports', 'POST /api/task-assignments/1/extension', 'POST /api/task-assignments/1/extension/decision', 'POST /api/tasks', 'POST /api/evaluation/adjustments',
   'POST /api/reports', 'PUT /api/reports/draft', 'PATCH /api/users/fuzz.account', 'POST /api/users/fuzz.account/password', 'POST /api/auth/password', 'POST /api/tokens',
+  `POST /api/forms/${FORM}/reminders`, `POST /api/forms/${FORM}/approvals`,
 ];
 /** Read routes whose query strings carry period codes, units, plans, years and formats. */
 const QUERIED_ROUTES = [
@@ -225,6 +226,8 @@ export function fuzzTargets(env: FuzzEnv): FuzzTarget<any>[] {
       probeWrite(env, { method: 'POST', url: `/api/forms/${FORM}/xlsx`, headers: { ...caller(env, n++), 'content-type': XLSX_TYPE }, payload: file }) },
     { name: 'POST /api/forms/:code/submissions/:org/:period/:action', arbitrary: fc.tuple(fc.oneof(fc.constant(FORM), hostileString), fc.oneof(fc.constant(ORG), hostileString), fc.oneof(fc.constant(PERIOD), hostileString), fc.oneof(fc.constantFrom('submit', 'approve', 'return', 'unlock'), hostileString), fc.oneof(hostileRecord({ comment: 'Giải trình' }), hostileValue)), probe: ([form, org, period, action, body]: [string, string, string, string, unknown]) =>
       probeWrite(env, { method: 'POST', url: `/api/forms/${segment(form)}/submissions/${segment(org)}/${segment(period)}/${segment(action)}`, headers: json(caller(env, n++)), payload: JSON.stringify(body) }) },
+    ...(['reminders', 'approvals'] as const).map((what) => ({ name: `POST /api/forms/:code/${what}`, arbitrary: fc.tuple(fc.oneof(fc.constant(FORM), hostileString), fc.oneof({ weight: 4, arbitrary: hostileRecord({ period: PERIOD, orgs: [ORG] }) }, { weight: 1, arbitrary: hostileValue })), probe: ([form, body]: [string, unknown]) =>
+      probeWrite(env, { method: 'POST', url: `/api/forms/${segment(form)}/${what}`, headers: json(caller(env, n++)), payload: JSON.stringify(body) }) })),
     { name: 'POST /api/users', arbitrary: fc.oneof({ weight: 4, arbitrary: hostileRecord(USER) }, { weight: 1, arbitrary: hostileValue }), probe: (body: unknown) => probeWrite(env, { method: 'POST', url: '/api/users', headers: json(env.callers[0]!), payload: JSON.stringify(body) }) },
     { name: 'POST /api/users/:username/disable|enable', arbitrary: fc.tuple(hostileString, fc.constantFrom('disable', 'enable')), probe: ([username, action]: [string, string]) => probeWrite(env, { method: 'POST', url: `/api/users/${segment(username)}/${action}`, headers: env.callers[0]!}) },
     { name: 'PATCH /api/users/:username', arbitrary: fc.tuple(fc.oneof(fc.constant(FUZZ_ACCOUNT), hostileString), fc.oneof({ weight: 4, arbitrary: hostileRecord(USER_CHANGES) }, { weight: 1, arbitrary: hostileValue })), probe: ([username, body]: [string, unknown]) => probeWrite(env, { method: 'PATCH', url: `/api/users/${segment(username)}`, headers: json(env.callers[0]!), payload: JSON.stringify(body) }) },

@@ -141,6 +141,18 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     in: () => ({ url: `/api/forms/${FORM}/submissions/${IN_UNIT}/${PERIOD}/submit`, body: { comment: 'Giải trình' } }),
     out: () => ({ url: `/api/forms/${FORM}/submissions/${OUT_UNIT}/${PERIOD}/submit`, body: { comment: 'Giải trình' } }),
   },
+  'POST /api/forms/:code/reminders': {
+    policy: MANAGERS,
+    scope: 'service',
+    in: () => ({ url: `/api/forms/${FORM}/reminders`, body: { period: PERIOD, orgs: [IN_UNIT] } }),
+    outBody: { orgs: () => ({ url: `/api/forms/${FORM}/reminders`, body: { period: PERIOD, orgs: [OUT_UNIT] } }) },
+  },
+  'POST /api/forms/:code/approvals': {
+    policy: REPORTERS,
+    scope: 'service',
+    in: () => ({ url: `/api/forms/${FORM}/approvals`, body: { period: PERIOD, orgs: [IN_UNIT] } }),
+    outBody: { orgs: () => ({ url: `/api/forms/${FORM}/approvals`, body: { period: PERIOD, orgs: [OUT_UNIT] } }) },
+  },
   'GET /api/forms/:code/completeness': { policy: 'signed-in', in: () => ({ url: q(`/api/forms/${FORM}/completeness`, { period: PERIOD }) }) },
   'GET /api/forms/:code/template.xlsx': {
     policy: 'signed-in',

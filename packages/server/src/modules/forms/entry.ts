@@ -1,4 +1,4 @@
-import { checkRule, parsePeriod, periodDates, previousPeriod, ruleElements, type Period, type RuleViolation } from '@vetplan/domain';
+import { checkRule, currentReportingPeriod, parsePeriod, periodDates, previousPeriod, ruleElements, type Period, type RuleViolation } from '@vetplan/domain';
 import { displayNames } from '../users/display-names.ts';
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
@@ -28,7 +28,14 @@ export async function formSummary(ctx: AppContext, scope: ScopeCache, form: Form
     reportedBy: form.reported_by,
     approverRoles: form.approver_roles,
     schedule: formSchedule(form),
+    current: currentRound(form, ctx.now().toISOString().slice(0, 10)),
   };
+}
+
+function currentRound(form: FormWithParts, today: string) {
+  const period = currentReportingPeriod(form.period_type as FormSummary['periodType'], formSchedule(form), today);
+  const dates = periodDates(period, formSchedule(form));
+  return { period: period.code, opens: dates.opens, due: dates.due };
 }
 
 /** The forms the user reports or oversees, with the units of each in their reach. */

@@ -17,15 +17,24 @@ import {
   HistoryQuery,
   HistorySchema,
   InboxSchema,
+  BulkApproveBody,
+  BulkApproveResponse,
+  ReminderBody,
+  ReminderResponse,
   SubmissionSchema,
   TransitionBody,
   TransitionParams,
 } from './schema.ts';
-import { act, completeness } from './workflow.ts';
+import { act } from './workflow.ts';
+import { completeness } from './board.ts';
+import { approveClean } from './bulk-approve.ts';
+import { sendReminders } from './reminders.ts';
 import { formTemplate, uploadTemplate, XLSX_TYPE } from './xlsx.ts';
 import { ImportResponse } from '../data-values/schema.ts';
 
 const signedIn = { access: { roles: 'signed-in' } } as const;
+const managers = { access: { roles: ['admin', 'plan_manager'] } } as const;
+const approvers = { access: { roles: ['admin', 'plan_manager', 'unit_head'] } } as const;
 const writers = { access: { roles: ['admin', 'plan_manager', 'unit_officer', 'unit_head'] } } as const;
 
 export function formRoutes(app: App, ctx: AppContext): void {
@@ -58,6 +67,16 @@ export function formRoutes(app: App, ctx: AppContext): void {
     config: signedIn,
     schema: { tags: ['forms'], summary: 'Which units reported a period on time, late or not yet', params: FormParams, querystring: CompletenessQuery, response: { 200: CompletenessSchema, ...ErrorResponses } },
   }, async (request) => completeness(ctx, request.auth!, request.params.code, request.query.period));
+
+  app.post('/api/forms/:code/reminders', {
+    config: managers,
+    schema: { tags: ['forms'], summary: 'Remind late units (all of them, or those named) in their officers’ inbox, and by e-mail when SMTP_URL is set; 409 for a unit that is not late', params: FormParams, body: ReminderBody, response: { 200: ReminderResponse, ...ErrorResponses } },
+  }, async (request) => sendReminders(ctx, request.auth!, request.params.code, request.body));
+
+  app.post('/api/forms/:code/approvals', {
+    config: approvers,
+    schema: { tags: ['forms'], summary: 'Approve every clean submission (submitted, no rule violation) of a period, each unit in its own transaction; answers what was approved and what was skipped and why', params: FormParams, body: BulkApproveBody, response: { 200: BulkApproveResponse, ...ErrorResponses } },
+  }, async (request) => approveClean(ctx, request.auth!, request.params.code, request.body));
 
   app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: ctx.config.xlsxLimitBytes }, (_request, body, done) => done(null, body));
 

@@ -1,4 +1,4 @@
-import { PERIOD_TYPES, SUBMISSION_ACTIONS, SUBMISSION_STATUSES } from '@vetplan/domain';
+import { BOARD_STATUSES, PERIOD_TYPES, SUBMISSION_ACTIONS, SUBMISSION_STATUSES } from '@vetplan/domain';
 import { Nullable } from '../../http/schema-helpers.ts';
 import { Type, type Static } from 'typebox';
 import { COMMENT_MAX_LENGTH } from '../data-values/validate.ts';
@@ -19,6 +19,8 @@ export const FormSummarySchema = Type.Object({
     cutoff: Type.Object({ month: Type.Integer(), day: Type.Integer() }),
     due: Type.Object({ month: Type.Integer(), day: Type.Integer() }),
   }),
+  /** The reporting round the form is in today: the latest period whose report has opened, with its dates. */
+  current: Type.Object({ period: Type.String(), opens: Type.String(), due: Type.String() }),
 });
 export type FormSummary = Static<typeof FormSummarySchema>;
 
@@ -150,26 +152,69 @@ export const CompletenessSchema = Type.Object({
   form: Type.String(),
   period: Type.String(),
   due: Type.String(),
-  summary: Type.Object({ units: Type.Integer(), onTime: Type.Integer(), late: Type.Integer(), overdue: Type.Integer(), notDue: Type.Integer(), approved: Type.Integer(), returned: Type.Integer() }),
+  summary: Type.Object({
+    units: Type.Integer(),
+    onTime: Type.Integer(),
+    late: Type.Integer(),
+    overdue: Type.Integer(),
+    notDue: Type.Integer(),
+    approved: Type.Integer(),
+    returned: Type.Integer(),
+    notStarted: Type.Integer(),
+    submitted: Type.Integer(),
+    /** Units past the due day that have not sent their report. */
+    toRemind: Type.Integer(),
+    /** Submitted units without a rule violation: what a bulk approval approves. */
+    cleanSubmitted: Type.Integer(),
+  }),
   units: Type.Array(
     Type.Object({
       org: Type.String(),
       name: Type.String(),
       status: Type.Enum([...SUBMISSION_STATUSES]),
+      state: Type.Enum([...BOARD_STATUSES], { description: 'not_started (Chưa nộp: no figure, never submitted), draft (Đang nhập), returned, submitted, approved' }),
       timeliness: Type.Enum(['on_time', 'late', 'overdue', 'not_due']),
+      late: Type.Boolean({ description: 'Past the due day and not sent: a reminder may go to it' }),
+      violations: Nullable(Type.Integer({ description: 'Rule violations of a submitted report; null when not submitted' })),
       submittedAt: Nullable(Type.String()),
       submittedBy: Nullable(Type.String()),
+      submittedByName: Nullable(Type.String()),
       reason: Nullable(Type.String()),
-      /** Task reminders: the assignment to open (form and formName then hold the task code and title). */
-      assignmentId: Type.Optional(Type.Integer()),
+      lastReminder: Nullable(Type.Object({ at: Type.String(), by: Type.String(), byName: Type.String() })),
     }),
   ),
+});
+
+const UnitList = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 500 });
+
+export const ReminderBody = Type.Object(
+  { period: Type.String({ minLength: 4, maxLength: 8 }), orgs: Type.Optional(UnitList) },
+  { additionalProperties: false },
+);
+export const ReminderResponse = Type.Object({
+  form: Type.String(),
+  period: Type.String(),
+  sentAt: Type.String(),
+  sent: Type.Array(Type.Object({ org: Type.String(), name: Type.String(), recipients: Type.Integer(), emailed: Type.Integer() })),
+  /** E-mails the mail server refused (the reminders stand in the app). */
+  mailErrors: Type.Array(Type.String()),
+});
+
+export const BulkApproveBody = Type.Object(
+  { period: Type.String({ minLength: 4, maxLength: 8 }), orgs: Type.Optional(UnitList) },
+  { additionalProperties: false },
+);
+export const BulkApproveResponse = Type.Object({
+  form: Type.String(),
+  period: Type.String(),
+  approved: Type.Array(Type.Object({ org: Type.String(), name: Type.String() })),
+  skipped: Type.Array(Type.Object({ org: Type.String(), name: Type.String(), reason: Type.String(), reasonEn: Type.String() })),
 });
 
 export const InboxSchema = Type.Object({
   items: Type.Array(
     Type.Object({
-      kind: Type.Enum(['due', 'overdue', 'returned', 'to_approve', 'task_due_7', 'task_due_1', 'task_overdue', 'task_extension']),
+      kind: Type.Enum(['due', 'overdue', 'returned', 'to_approve', 'reminder', 'task_due_7', 'task_due_1', 'task_overdue', 'task_extension']),
       form: Type.String(),
       formName: Type.String(),
       org: Type.String(),
@@ -179,6 +224,9 @@ export const InboxSchema = Type.Object({
       reason: Nullable(Type.String()),
       /** Task reminders: the assignment to open (form and formName then hold the task code and title). */
       assignmentId: Type.Optional(Type.Integer()),
+      /** A plan manager's reminder: when and by whom (display name). */
+      sentAt: Type.Optional(Type.String()),
+      sentByName: Type.Optional(Type.String()),
     }),
   ),
 });

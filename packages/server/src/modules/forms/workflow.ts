@@ -1,13 +1,13 @@
-import { actionAllowed, parsePeriod, periodDates, timeliness, transition, type SubmissionAction, type SubmissionStatus } from '@vetplan/domain';
+import { actionAllowed, transition, type SubmissionAction, type SubmissionStatus } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { assertNotClaimed } from '../data-values/import-claims.ts';
 import type { AuthContext } from '../auth/service.ts';
-import { canWrite, formSchedule, ReopenedReports, reportsFor, ScopeCache } from './access.ts';
+import { canWrite, ReopenedReports } from './access.ts';
 import { canApprove, decisionRefusal } from './duties.ts';
 import { formViolations, resolveFormUnit, submissionDto } from './entry.ts';
-import { findSubmission, loadForms, saveSubmission, submissionsOf } from './repository.ts';
+import { findSubmission, saveSubmission } from './repository.ts';
 
 /** Moves a submission one step: submit, approve, return (with a reason) or unlock (with a reason). */
 export async function act(ctx: AppContext, auth: AuthContext, code: string, org: string, periodCode: string, action: SubmissionAction, comment: string | null) {
@@ -60,62 +60,4 @@ function notSubmitter(submittedBy: string | null): AppError {
     `Chỉ người đã gửi báo cáo (${submittedBy ?? 'người báo cáo'}) mới rút lại được; cấp phê duyệt có thể trả lại báo cáo kèm lý do.`,
     `Only the person who submitted the report (${submittedBy ?? 'the reporter'}) may withdraw it; an approver may return it with a reason.`,
   );
-}
-
-const dayOf = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString().slice(0, 10));
-
-/** Which units of a form reported a period on time, late, or not yet. */
-export async function completeness(ctx: AppContext, auth: AuthContext, code: string, periodCode: string) {
-  const [form] = await loadForms(ctx.db, [code]);
-  if (!form) throw errors.notFound(`biểu mẫu "${code}"`, `Form "${code}"`);
-  const parsed = parsePeriod(periodCode);
-  if (!parsed.ok) throw errors.invalidField('period', parsed.messageVi, parsed.message);
-  const period = parsed.period;
-  if (period.type !== form.period_type) {
-    throw errors.invalidField('period', `Biểu mẫu "${form.name}" báo cáo theo kỳ khác loại với "${periodCode}"`, `Form ${code} is not reported for periods like "${periodCode}"`);
-  }
-  const scope = new ScopeCache(ctx, auth);
-  const due = periodDates(period, formSchedule(form)).due;
-  const today = ctx.now().toISOString().slice(0, 10);
-  const submissions = new Map((await submissionsOf(ctx.db, code, period.code)).map((s) => [s.org_code, s]));
-  const units: {
-    org: string;
-    name: string;
-    status: SubmissionStatus;
-    timeliness: ReturnType<typeof timeliness>;
-    submittedAt: string | null;
-    submittedBy: string | null;
-    reason: string | null;
-  }[] = [];
-  for (const org of form.units) {
-    if (!(await scope.reaches(org)) && !(await reportsFor(scope, form, org))) continue;
-    const s = submissions.get(org);
-    const status: SubmissionStatus = s?.status ?? 'draft';
-    const submittedOn = status === 'draft' ? null : dayOf(s?.submitted_at ?? null);
-    units.push({
-      org,
-      name: (await scope.unit(org))?.name ?? org,
-      status,
-      timeliness: timeliness(due, submittedOn, today),
-      submittedAt: s?.submitted_at ? new Date(s.submitted_at).toISOString() : null,
-      submittedBy: s?.submitted_by ?? null,
-      reason: s?.reason ?? null,
-    });
-  }
-  const count = (pred: (u: (typeof units)[number]) => boolean) => units.filter(pred).length;
-  return {
-    form: code,
-    period: period.code,
-    due,
-    summary: {
-      units: units.length,
-      onTime: count((u) => u.timeliness === 'on_time'),
-      late: count((u) => u.timeliness === 'late'),
-      overdue: count((u) => u.timeliness === 'overdue'),
-      notDue: count((u) => u.timeliness === 'not_due'),
-      approved: count((u) => u.status === 'approved'),
-      returned: count((u) => u.status === 'returned'),
-    },
-    units,
-  };
 }

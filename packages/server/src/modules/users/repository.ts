@@ -62,6 +62,7 @@ export interface UserPatch {
   role?: string;
   scopeCode?: string;
   displayName?: string | null;
+  email?: string | null;
   disabledAt?: Date | null;
 }
 
@@ -72,6 +73,7 @@ export function updateUser(db: Kysely<Database>, id: number, patch: UserPatch): 
       ...(patch.role !== undefined ? { role: patch.role } : {}),
       ...(patch.scopeCode !== undefined ? { scope_code: patch.scopeCode } : {}),
       ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+      ...(patch.email !== undefined ? { email: patch.email } : {}),
       ...(patch.disabledAt !== undefined ? { disabled_at: patch.disabledAt } : {}),
     })
     .where('id', '=', id)

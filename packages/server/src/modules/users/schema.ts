@@ -11,6 +11,8 @@ export const ScopeSchema = Type.Object({
 export const UserSchema = Type.Object({
   username: Type.String(),
   displayName: Type.Union([Type.String(), Type.Null()]),
+  /** Where reminders are e-mailed when the server has SMTP_URL. */
+  email: Type.Union([Type.String(), Type.Null()]),
   role: Type.Enum([...ROLES]),
   scope: ScopeSchema,
   disabled: Type.Boolean(),
@@ -51,6 +53,8 @@ export const UpdateUserBody = Type.Object(
     role: Type.Optional(Type.Enum([...ROLES])),
     org: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     displayName: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    /** An empty string clears it. */
+    email: Type.Optional(Type.String({ maxLength: 254, pattern: '^$|^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', hintVi: 'phải là một địa chỉ thư điện tử, ví dụ lan@ldtbxh.vn', hintEn: 'must be an e-mail address, e.g. lan@ldtbxh.vn' })),
     active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },

@@ -15,6 +15,7 @@ export async function toDto(ctx: AppContext, user: repo.UserRow): Promise<UserDt
   return {
     username: user.username,
     displayName: user.display_name,
+    email: user.email,
     role: user.role as Role,
     scope: scope ? { code: scope.code, name: scope.name, type: scope.type } : { code: user.scope_code, name: user.scope_code, type: 'area' },
     disabled: user.disabled_at !== null,

@@ -36,8 +36,8 @@ async function checkOwnChange(ctx: AppContext, actor: AuthContext, changes: Reco
 
 /** PATCH /api/users/{username}: role, scope, display name and active flag, each audited. */
 export async function updateUser(ctx: AppContext, actor: AuthContext, username: string, input: UpdateUserInput, ip: string | null): Promise<UserDto> {
-  if (input.role === undefined && input.org === undefined && input.displayName === undefined && input.active === undefined) {
-    throw errors.invalidField('body', 'hãy gửi ít nhất một trường cần đổi: role, org, displayName hoặc active', 'send at least one field to change: role, org, displayName or active');
+  if (input.role === undefined && input.org === undefined && input.displayName === undefined && input.email === undefined && input.active === undefined) {
+    throw errors.invalidField('body', 'hãy gửi ít nhất một trường cần đổi: role, org, displayName, email hoặc active', 'send at least one field to change: role, org, displayName, email or active');
   }
   const user = await loadInScope(ctx, actor, username);
   const changes: Record<string, Change> = {};
@@ -58,6 +58,13 @@ export async function updateUser(ctx: AppContext, actor: AuthContext, username: 
     if (name !== user.display_name) {
       changes.displayName = { from: user.display_name, to: name };
       patch.displayName = name;
+    }
+  }
+  if (input.email !== undefined) {
+    const email = input.email?.trim() || null;
+    if (email !== user.email) {
+      changes.email = { from: user.email, to: email };
+      patch.email = email;
     }
   }
   if (input.active !== undefined && input.active !== (user.disabled_at === null)) {
