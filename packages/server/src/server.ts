@@ -8,6 +8,7 @@ import { ensureAdmin } from './bootstrap.ts';
 import { loadDemoData } from './demo.ts';
 import { anyCatalogLoaded, loadCatalog } from './modules/catalog/load.ts';
 import { sweepDeadImports } from './modules/data-values/import-claims.ts';
+import { whereToOpen } from './network-addresses.ts';
 
 /**
  * Starts vetplan: database, migrations, the default catalogue on first start,
@@ -75,9 +76,15 @@ export async function serve(config: Config): Promise<void> {
     };
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
-    const address = await app.listen({ port: config.port, host: config.host });
+    // Fastify's own "Server listening at" lines (one per interface with HOST=0.0.0.0, some written after the box
+    // below) are left out: the bilingual lines below say where to open the app.
+    const level = app.log.level;
+    app.log.level = 'warn';
+    const address = await app.listen({ port: config.port, host: config.host }).finally(() => (app.log.level = level));
     const where = database.engine === 'pglite' ? `the embedded database in ${database.location}` : `PostgreSQL ${database.location}`;
     log(`vetplan: đang phục vụ tại / serving ${address} (${where}). Mở địa chỉ này trong trình duyệt / open it in a browser.`);
+    // With HOST=0.0.0.0 the address above is no address to type: name this computer's, and the network's for the phones.
+    for (const line of whereToOpen(config.host, new URL(address).port ? Number(new URL(address).port) : config.port)) log(line);
     // Printed last, so that nothing the server logs at start-up pushes it out of sight.
     if (admin.printedPassword) log(passwordBox(admin.printedPassword));
   } catch (error) {
