@@ -111,7 +111,7 @@ export interface SubmissionTable {
   comment: string | null;
 }
 
-/** A reminder sent to a late unit about a form's period (migration 20261204_0013). */
+/** A reminder sent to a late unit about a form's period (migration 20261204_0014). */
 export interface FormReminderTable {
   id: Generated<number>;
   form_code: string;
