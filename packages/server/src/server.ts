@@ -36,7 +36,10 @@ export async function serve(config: Config): Promise<void> {
     const admin = await ensureAdmin(ctx);
     if (admin.created && config.demoData) {
       const demo = await loadDemoData(ctx);
-      if (demo) log(`vetplan: đã nạp số liệu mẫu 2021–2025 / loaded demo figures 2021–2025 (${demo.created} values; DEMO_DATA=false to start empty)`);
+      if (demo) {
+        log(`vetplan: đã nạp số liệu mẫu 2021–2025 / loaded demo figures 2021–2025 (${demo.created} giá trị / values; DEMO_DATA=false để bắt đầu trống / to start empty)`);
+        log('vetplan: khi dùng thật, xóa số liệu mẫu bằng / going live, remove them with: npx vetplan demo remove (hoặc trang Người dùng / or the Users page)');
+      }
     }
     if (admin.created && !admin.printedPassword) log('vetplan: đã tạo tài khoản "admin" với mật khẩu trong VETPLAN_ADMIN_PASSWORD / created user "admin" with the password from VETPLAN_ADMIN_PASSWORD');
     const app = await buildApp(ctx, { logger: { level: config.logLevel }, webDistDir: config.webDistDir });

@@ -20,6 +20,18 @@ const env = { ...inherited, DATA_DIR: dataDir };
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
+/** Resolves once no process of the group is left (the server has closed its database and released the data folder). */
+async function groupGone(pgid: number): Promise<void> {
+  for (;;) {
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 describe('the README quick start', { timeout: 120_000 }, () => {
   it('names exactly two commands, npm start and npm test, and what happens', () => {
     expect(blocks).toEqual(['npm install && npm start', 'npm install && npm test']);
@@ -37,7 +49,8 @@ describe('the README quick start', { timeout: 120_000 }, () => {
     const [name, value] = hostVar!.split('=');
     // `npm start` builds the web app first when its sources changed; while they are being edited the same server bundle is started directly.
     const [cmd, args] = webBuildIsFresh() ? [command[0]!, command.slice(1)] : [process.execPath, [cliEntry(), 'serve']];
-    const child = spawn(cmd, args, { cwd: REPO_ROOT, env: { ...env, [name!]: value!, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group: `npm start` runs the server in a child of npm, and both are stopped.
+    const child = spawn(cmd, args, { cwd: REPO_ROOT, env: { ...env, [name!]: value!, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -48,12 +61,15 @@ describe('the README quick start', { timeout: 120_000 }, () => {
         const check = () => (out.includes('╝') ? resolve() : undefined);
         child.stdout.on('data', check);
         void exited.then(() => reject(new Error(`the server exited:\n${out}`)));
+        // A failure, not a wait: the server is stopped in `finally` rather than left behind by the test's timeout.
+        setTimeout(() => reject(new Error(`no password box within 90 s:\n${out}`)), 90_000).unref();
       });
       // Nothing after the box at start-up: it stays in sight.
       const startUp = out;
       expect(startUp.trimEnd().endsWith('╝'), startUp).toBe(true);
       expect(startUp).not.toContain('Server listening');
       expect(out).toContain('embedded database');
+      expect(out).toContain('going live, remove them with: npx vetplan demo remove');
       expect(out).toContain(`http://localhost:${port}`);
       const addresses = lanAddresses();
       for (const a of addresses) expect(out).toContain(`phones and other computers on the office network open http://${a}:${port}`);
@@ -63,8 +79,9 @@ describe('the README quick start', { timeout: 120_000 }, () => {
       password = /║ {5}(\S+) *║/.exec(out)![1]!;
       await loginCookie(`http://127.0.0.1:${port}`, 'admin', password);
     } finally {
-      child.kill('SIGTERM');
+      process.kill(-child.pid!, 'SIGTERM');
       await exited;
+      await groupGone(child.pid!);
     }
   });
 
