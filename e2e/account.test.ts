@@ -74,7 +74,8 @@ describe.each([
       await page.getByLabel(/^Mật khẩu mới/).fill(OWN_PASSWORD);
       await page.getByLabel(/^Nhập lại mật khẩu mới/).fill(OWN_PASSWORD);
       await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-      await page.getByRole('heading', { name: /KẾ HOẠCH|PLAN/ }).waitFor();
+      // A unit officer lands on the forms due.
+      await page.getByRole('heading', { name: 'Biểu mẫu cần nộp', level: 1 }).waitFor();
       expect(user.unexpected()).toEqual([]);
     } finally {
       await user.close();
@@ -88,7 +89,8 @@ describe.each([
       await page.getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
       await page.getByLabel(/^Mật khẩu/).fill(OWN_PASSWORD);
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
-      await page.getByRole('heading', { name: /KẾ HOẠCH|PLAN/ }).waitFor();
+      // A unit officer lands on the forms due.
+      await page.getByRole('heading', { name: 'Biểu mẫu cần nộp', level: 1 }).waitFor();
       expect(again.unexpected([{ status: 401, path: '/api/auth/login' }])).toEqual([]);
     } finally {
       await again.close();

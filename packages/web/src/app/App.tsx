@@ -1,4 +1,5 @@
 import { Center, Loader } from '@mantine/core';
+import type { Role } from '@vetplan/domain';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ForcedPasswordChange } from '../features/auth/ForcedPasswordChange.tsx';
@@ -16,6 +17,7 @@ const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
 const DataEntryPage = lazy(() => import('../features/data-entry/DataEntryPage.tsx'));
 const CompletenessPage = lazy(() => import('../features/completeness/CompletenessPage.tsx'));
 const InboxPage = lazy(() => import('../features/inbox/InboxPage.tsx'));
+const FormsDuePage = lazy(() => import('../features/inbox/FormsDuePage.tsx'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'));
 const IndicatorPage = lazy(() => import('../features/dashboard/IndicatorPage.tsx'));
 const CommunePage = lazy(() => import('../features/dashboard/CommunePage.tsx'));
@@ -29,6 +31,7 @@ const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPag
 
 export const ROUTES = {
   home: '/',
+  plan: '/plan',
   users: '/users',
   login: '/login',
   dataEntry: '/data-entry',
@@ -60,6 +63,14 @@ function Redirect({ to }: { to: string }) {
   return null;
 }
 
+/** Each role lands where its day starts: the leader on the overview, officers and heads on their forms due, the plan manager on the board, the administrator on the plan. */
+function HomePage({ role }: { role: Role }) {
+  if (role === 'viewer') return <DashboardPage />;
+  if (role === 'unit_officer' || role === 'unit_head') return <FormsDuePage />;
+  if (role === 'plan_manager') return <CompletenessPage />;
+  return <PlanOverviewPage />;
+}
+
 export function App() {
   const pathname = usePathname();
   const me = useMe();
@@ -77,7 +88,8 @@ export function App() {
 
   const isAdmin = me.data.user.role === 'admin';
   let page: React.ReactNode;
-  if (pathname === ROUTES.home) page = <PlanOverviewPage />;
+  if (pathname === ROUTES.home) page = <HomePage role={me.data.user.role} />;
+  else if (pathname === ROUTES.plan) page = <PlanOverviewPage />;
   else if (pathname === ROUTES.users && isAdmin) page = <UsersPage />;
   else if (pathname === ROUTES.dataEntry) page = <DataEntryPage />;
   else if (pathname === ROUTES.completeness) page = <CompletenessPage />;

@@ -26,7 +26,7 @@ interface NavItem {
 function useNavItems(me: Me): NavItem[] {
   const { t } = useTranslation();
   const role = me.user.role;
-  const items: NavItem[] = [{ to: '/', label: t('nav.plan'), icon: <IconFileText size={20} stroke={1.6} /> }];
+  const items: NavItem[] = [{ to: '/plan', label: t('nav.plan'), icon: <IconFileText size={20} stroke={1.6} /> }];
   items.push({ to: '/dashboard', label: t('nav.dashboard'), icon: <IconChartLine size={20} stroke={1.6} /> });
   items.push({ to: '/analysis', label: t('analysis.nav'), icon: <IconTableOptions size={20} stroke={1.6} /> });
   if (role !== 'viewer') items.push({ to: '/data-entry', label: t('nav.dataEntry'), icon: <IconTable size={20} stroke={1.6} /> });

@@ -1,20 +1,22 @@
-import { Alert, Anchor, Badge, Center, Container, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { formatDate, formatMoment, STATUS_LABELS, type Timeliness } from '@vetplan/domain';
+import { Alert, Button, Center, Container, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { BOARD_STATUS_LABELS, formatDate, type BoardStatus } from '@vetplan/domain';
 import { IconInfoCircle } from '@tabler/icons-react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { linkClick, withQuery } from '../../app/router.ts';
+import { navigate, useSearchParams, withQuery } from '../../app/router.ts';
 import { useLang } from '../../i18n/useLang.ts';
-import { TableDownloads } from '../../shared/DownloadButtons.tsx';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { EntrySelectors } from '../data-entry/EntrySelectors.tsx';
+import { useMe } from '../auth/queries.ts';
+import { EntrySelectors, type Selection } from '../data-entry/EntrySelectors.tsx';
+import { periodLabel, todayIso } from '../data-entry/periods.ts';
 import { useForms } from '../data-entry/queries.ts';
-import { StatusBadge } from '../data-entry/StatusBadge.tsx';
-import { useEntrySelection } from '../data-entry/useEntrySelection.ts';
-import type { Completeness, CompletenessUnit } from './api.ts';
+import type { FormSummary } from '../data-entry/types.ts';
+import type { Completeness } from './api.ts';
+import { BoardActions } from './BoardActions.tsx';
+import { BoardDownloads, UnitCards, UnitTable } from './BoardUnits.tsx';
+import { BOARD_FILTERS, BOARD_SORTS, countBy, defaultBoardForm, matches, readFilter, readSort, sortUnits, type BoardFilter, type BoardSort } from './board.ts';
 import { useCompleteness } from './queries.ts';
-import classes from './completeness.module.css';
-
-const TIMELINESS_COLORS: Record<Timeliness, string> = { on_time: 'green', late: 'yellow', overdue: 'red', not_due: 'gray' };
 
 function Summary({ data }: { data: Completeness }) {
   const { t } = useTranslation();
@@ -25,11 +27,9 @@ function Summary({ data }: { data: Completeness }) {
     { key: 'late', value: s.late, color: 'yellow.9' },
     { key: 'overdue', value: s.overdue, color: 'red.8' },
     { key: 'notDue', value: s.notDue, color: undefined },
-    { key: 'approved', value: s.approved, color: 'green.8' },
-    { key: 'returned', value: s.returned, color: 'orange.8' },
   ] as const;
   return (
-    <SimpleGrid cols={{ base: 2, xs: 4, md: 7 }} spacing="xs" data-testid="completeness-summary">
+    <SimpleGrid cols={{ base: 2, xs: 3, md: 5 }} spacing="xs" data-testid="completeness-summary">
       {items.map((item) => (
         <Paper key={item.key} withBorder radius="md" p="sm">
           <Text size="sm" c="dimmed">
@@ -44,83 +44,52 @@ function Summary({ data }: { data: Completeness }) {
   );
 }
 
-function UnitRow({ unit, form, period }: { unit: CompletenessUnit; form: string; period: string }) {
-  const { t } = useTranslation();
-  const href = withQuery('/data-entry', { form, org: unit.org, period });
-  return (
-    <Table.Tr className={unit.timeliness === 'overdue' ? classes.overdue : undefined} data-timeliness={unit.timeliness}>
-      <Table.Td fw={600}>
-        {unit.name}
-        <Text span c="dimmed" size="xs">
-          {' '}({unit.org})
-        </Text>
-      </Table.Td>
-      <Table.Td>
-        <StatusBadge status={unit.status} />
-      </Table.Td>
-      <Table.Td>
-        <Badge color={TIMELINESS_COLORS[unit.timeliness]} variant={unit.timeliness === 'overdue' ? 'filled' : 'light'} radius="sm">
-          {t(`completeness.timeliness.${unit.timeliness}`)}
-        </Badge>
-      </Table.Td>
-      <Table.Td>
-        {unit.submittedAt ? formatMoment(unit.submittedAt) : '—'}
-        {unit.submittedBy && (
-          <Text size="xs" c="dimmed">
-            {unit.submittedBy}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>{unit.reason ?? ''}</Table.Td>
-      <Table.Td>
-        <Anchor href={href} onClick={linkClick(href)} aria-label={t('completeness.openLabel', { unit: unit.name })} className={classes.open}>
-          {t('completeness.open')}
-        </Anchor>
-      </Table.Td>
-    </Table.Tr>
-  );
-}
-
-function UnitTable({ data }: { data: Completeness }) {
+/** Lọc theo tình trạng: one button per status, with how many units are in it. */
+function Filters({ counts, value, onChange }: { counts: Record<BoardFilter, number>; value: BoardFilter; onChange: (f: BoardFilter) => void }) {
   const { t } = useTranslation();
   const { lang } = useLang();
-  const columns = ['unit', 'status', 'timeliness', 'submittedAt', 'reason', 'open'] as const;
-  if (data.units.length === 0) return <Text c="dimmed">{t('completeness.none')}</Text>;
-  const download = () => [
-    [t('completeness.columns.unit'), t('completeness.columns.status'), t('completeness.columns.timeliness'), t('completeness.columns.submittedAt'), t('completeness.submittedByColumn'), t('completeness.columns.reason')],
-    ...data.units.map((u) => [u.name, STATUS_LABELS[u.status][lang], t(`completeness.timeliness.${u.timeliness}`), u.submittedAt ? formatMoment(u.submittedAt) : null, u.submittedBy, u.reason]),
-  ];
+  const label = (f: BoardFilter) => (f === 'all' ? t('completeness.filter.all') : f === 'late' ? t('completeness.filter.late') : BOARD_STATUS_LABELS[f as BoardStatus][lang]);
   return (
-    <Stack gap="sm">
-      <Group justify="flex-end">
-        <TableDownloads fileName={`nop-bao-cao-${data.form}-${data.period}`} sheet={`${data.form} ${data.period}`} rows={download} />
-      </Group>
-      <Table.ScrollContainer minWidth={820} type="native" pos="relative">
-        <Table verticalSpacing="sm" highlightOnHover data-testid="completeness-table">
-          <Table.Thead>
-            <Table.Tr>
-              {columns.map((c) => (
-                <Table.Th key={c}>{t(`completeness.columns.${c}`)}</Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.units.map((unit) => (
-              <UnitRow key={unit.org} unit={unit} form={data.form} period={data.period} />
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Stack>
+    <Group gap={6} role="group" aria-label={t('completeness.filter.label')} data-testid="board-filters">
+      {BOARD_FILTERS.map((f) => (
+        <Button key={f} h={44} px="sm" radius="xl" variant={value === f ? 'filled' : 'default'} color={f === 'late' ? 'red' : undefined} aria-pressed={value === f} onClick={() => onChange(f)}>
+          {label(f)} ({counts[f]})
+        </Button>
+      ))}
+    </Group>
   );
 }
 
-/** Tình hình nộp báo cáo: which units reported a form's period on time, late, or not yet. */
+/** The board's form and period: the address's, else the form being reported now and its current round (from the server's day). */
+function useBoardSelection(forms: FormSummary[] | undefined) {
+  const params = useSearchParams();
+  const fallback = forms ? defaultBoardForm(forms) : null;
+  const form = forms?.find((f) => f.code === params.get('form')) ?? fallback;
+  const selection: Selection = { form: form?.code ?? null, org: null, period: params.get('period') ?? (form?.code === fallback?.code ? fallback?.current.period : form?.current.period) ?? null };
+  const filter = readFilter(params.get('filter'));
+  const sort = readSort(params.get('sort'));
+  const go = (next: { form?: string | null; period?: string | null; filter?: BoardFilter; sort?: BoardSort }) => {
+    const merged = { form: selection.form, period: selection.period, filter, sort, ...next };
+    navigate(withQuery('/completeness', { form: merged.form, period: merged.period, filter: merged.filter === 'all' ? null : merged.filter, sort: merged.sort === 'status' ? null : merged.sort }), { replace: true, keepScroll: true });
+  };
+  return { form, selection, filter, sort, go };
+}
+
+/** Tình hình nộp báo cáo: the plan manager's board of who reported a form's period, with reminders and bulk approval. */
 export default function CompletenessPage() {
   const { t } = useTranslation();
+  const me = useMe();
   const forms = useForms();
-  const { selection, today, change } = useEntrySelection('/completeness', forms.data);
+  const today = useMemo(todayIso, []);
+  const phone = useMediaQuery('(max-width: 48em)');
+  const { form, selection, filter, sort, go } = useBoardSelection(forms.data);
   const board = useCompleteness(selection.form, selection.period);
+  const role = me.data?.user.role;
+  const canRemind = role === 'admin' || role === 'plan_manager';
+  const canApprove = role !== undefined && (role === 'admin' || (form?.approverRoles.includes(role) ?? false));
+  const counts = useMemo(() => countBy(board.data?.units ?? []), [board.data]);
+  const shown = useMemo(() => sortUnits((board.data?.units ?? []).filter((u) => matches(u, filter)), sort), [board.data, filter, sort]);
+  const sortOptions = BOARD_SORTS.map((s) => ({ value: s, label: t(`completeness.sort.${s}`) }));
   return (
     <Container size="xl" px={{ base: 'xs', sm: 'md' }} py="md">
       <Stack gap="md">
@@ -135,7 +104,7 @@ export default function CompletenessPage() {
         )}
         {forms.data && forms.data.length > 0 && (
           <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
-            <EntrySelectors forms={forms.data} selection={selection} today={today} onChange={(next) => change({ ...next, org: null })} withUnit={false} />
+            <EntrySelectors forms={forms.data} selection={selection} today={today} onChange={(next) => go({ form: next.form, period: next.period })} withUnit={false} />
           </Paper>
         )}
         {(forms.isPending || board.isLoading) && (
@@ -146,10 +115,22 @@ export default function CompletenessPage() {
         {board.isError && <ErrorAlert error={board.error} />}
         {board.data && (
           <>
-            <Text fw={500}>{t('completeness.due', { date: formatDate(board.data.due) })}</Text>
+            <Text fw={500} data-testid="board-period">
+              {t('completeness.periodDue', { period: periodLabel(board.data.period, t), date: formatDate(board.data.due) })}
+            </Text>
             <Summary data={board.data} />
+            <BoardActions data={board.data} canRemind={canRemind} canApprove={canApprove} />
             <Paper withBorder radius="md" p={{ base: 'xs', sm: 'md' }}>
-              <UnitTable data={board.data} />
+              <Stack gap="sm">
+                <Filters counts={counts} value={filter} onChange={(f) => go({ filter: f })} />
+                <Group justify="space-between" align="flex-end" gap="sm">
+                  <Select label={t('completeness.sort.label')} data={sortOptions} value={sort} onChange={(v) => v && go({ sort: readSort(v) })} allowDeselect={false} w={{ base: '100%', xs: 280 }} />
+                  <BoardDownloads data={board.data} />
+                </Group>
+                {board.data.units.length === 0 && <Text c="dimmed">{t('completeness.none')}</Text>}
+                {board.data.units.length > 0 && shown.length === 0 && <Text c="dimmed">{t('completeness.noneInFilter')}</Text>}
+                {shown.length > 0 && (phone ? <UnitCards data={board.data} units={shown} canRemind={canRemind} /> : <UnitTable data={board.data} units={shown} canRemind={canRemind} />)}
+              </Stack>
             </Paper>
           </>
         )}

@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import { fetchCompleteness } from './api.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { inboxKeys } from '../inbox/queries.ts';
+import { approveClean, fetchCompleteness, sendReminders } from './api.ts';
 
 export const completenessKeys = {
   all: ['completeness'] as const,
@@ -14,4 +15,24 @@ export function useCompleteness(form: string | null, period: string | null) {
     enabled: form !== null && period !== null,
     staleTime: 30_000,
   });
+}
+
+function useBoardRefresh() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: completenessKeys.all });
+    void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
+  };
+}
+
+/** Nhắc nộp báo cáo: every late unit, or the one named. */
+export function useSendReminders(form: string, period: string) {
+  const refresh = useBoardRefresh();
+  return useMutation({ mutationFn: (orgs?: string[]) => sendReminders(form, period, orgs), onSuccess: refresh });
+}
+
+/** Phê duyệt các báo cáo hợp lệ. */
+export function useApproveClean(form: string, period: string) {
+  const refresh = useBoardRefresh();
+  return useMutation({ mutationFn: () => approveClean(form, period), onSuccess: refresh });
 }

@@ -51,7 +51,13 @@ export function mapForm(value: unknown, path: string): FormSummary {
       cutoff: mapDay(schedule.cutoff, `${path}.schedule.cutoff`),
       due: mapDay(schedule.due, `${path}.schedule.due`),
     },
+    current: mapCurrent(o.current, `${path}.current`),
   };
+}
+
+function mapCurrent(value: unknown, path: string): FormSummary['current'] {
+  const o = asObject(value, path);
+  return { period: str(o, 'period', path), opens: str(o, 'opens', path), due: str(o, 'due', path) };
 }
 
 export function mapCell(value: unknown, path: string): Cell {

@@ -11,6 +11,8 @@ export interface FormSummary {
   reportedBy: string | null;
   approverRoles: string[];
   schedule: FormSchedule;
+  /** The reporting round the form is in on the server's day: the latest period whose report has opened. */
+  current: { period: string; opens: string; due: string };
 }
 
 export interface DimensionValue {

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Center, Container, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { formatDate } from '@vetplan/domain';
+import { formatDate, formatMoment } from '@vetplan/domain';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { linkClick, withQuery } from '../../app/router.ts';
@@ -8,10 +8,10 @@ import { periodLabel } from '../data-entry/periods.ts';
 import type { InboxItem, InboxKind } from './api.ts';
 import { useInbox } from './queries.ts';
 
-const KIND_COLORS: Record<InboxKind, string> = { returned: 'orange', overdue: 'red', to_approve: 'blue', due: 'yellow', task_due_7: 'yellow', task_due_1: 'orange', task_overdue: 'red', task_extension: 'blue' };
+const KIND_COLORS: Record<InboxKind, string> = { reminder: 'red', returned: 'orange', overdue: 'red', to_approve: 'blue', due: 'yellow', task_due_7: 'yellow', task_due_1: 'orange', task_overdue: 'red', task_extension: 'blue' };
 const isTask = (kind: InboxKind): kind is 'task_due_7' | 'task_due_1' | 'task_overdue' | 'task_extension' => kind.startsWith('task_');
 
-function InboxRow({ item }: { item: InboxItem }) {
+export function InboxRow({ item }: { item: InboxItem }) {
   const { t } = useTranslation();
   const href = item.assignmentId !== null ? withQuery('/task', { id: String(item.assignmentId) }) : withQuery('/data-entry', { form: item.form, org: item.org, period: item.period });
   return (
@@ -19,7 +19,7 @@ function InboxRow({ item }: { item: InboxItem }) {
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Group gap="xs">
-            <Badge color={KIND_COLORS[item.kind]} variant={item.kind === 'overdue' || item.kind === 'task_overdue' ? 'filled' : 'light'} radius="sm">
+            <Badge color={KIND_COLORS[item.kind]} variant={item.kind === 'overdue' || item.kind === 'task_overdue' || item.kind === 'reminder' ? 'filled' : 'light'} radius="sm">
               {isTask(item.kind) ? t(`tasks.inboxKind.${item.kind}`) : t(`inbox.kind.${item.kind}`)}
             </Badge>
             <Text size="sm" c="dimmed">
@@ -32,6 +32,11 @@ function InboxRow({ item }: { item: InboxItem }) {
           <Text size="sm">
             {item.orgName} · {periodLabel(item.period, t)}
           </Text>
+          {item.reminder && (
+            <Text size="sm" c="red.8" fw={500}>
+              {t('inbox.remindedBy', { when: formatMoment(item.reminder.at), who: item.reminder.byName })}
+            </Text>
+          )}
           {item.reason && (
             <Text size="sm" c="orange.9" fw={500}>
               {t('inbox.reason', { reason: item.reason })}

@@ -10,6 +10,7 @@ import { periodLabel } from '../data-entry/periods.ts';
 import { usePlans } from '../plan/queries.ts';
 import type { Assignment } from './api.ts';
 import { NewTaskForm } from './NewTaskForm.tsx';
+import { TaskGroups, type Grouping } from './TaskGroups.tsx';
 import { useAssignments } from './queries.ts';
 import { BOARD_ORDER, STATUS_COLORS } from './status.ts';
 
@@ -60,6 +61,7 @@ export default function MyTasksPage() {
   const [search, setSearch] = useState('');
   const [shown, setShown] = useState(PAGE);
   const [adding, setAdding] = useState(false);
+  const [grouping, setGrouping] = useState<Grouping | 'list'>('task');
   const list = useAssignments(plan, year, null);
   const manager = me.data?.user.role === 'admin' || me.data?.user.role === 'plan_manager';
   const currentYear = list.data?.year ?? null;
@@ -71,6 +73,9 @@ export default function MyTasksPage() {
   }, [list.data, search]);
   const counts = Object.fromEntries(BOARD_ORDER.map((s) => [s, filtered.filter((a) => a.status === s).length])) as Record<TaskStatus, number>;
   const visible = filtered.filter((a) => status === 'all' || a.status === status);
+  // Many units: grouped by task or by unit (a switch); one unit's own tasks: the cards.
+  const units = new Set(list.data?.assignments.map((a) => a.org) ?? []).size;
+  const view = units > 1 ? grouping : 'list';
 
   return (
     <Container size="lg" px={{ base: 'xs', sm: 'md' }} py="md">
@@ -106,13 +111,25 @@ export default function MyTasksPage() {
         )}
         {list.isError && <ErrorAlert error={list.error} />}
         {plans.isError && <ErrorAlert error={plans.error} />}
+        {units > 1 && (
+          <SegmentedControl
+            value={grouping}
+            onChange={(v) => setGrouping(v as Grouping | 'list')}
+            data={[{ value: 'task', label: t('tasks.byTask') }, { value: 'unit', label: t('tasks.byUnit') }, { value: 'list', label: t('tasks.asList') }]}
+            aria-label={t('tasks.grouping')}
+            data-testid="task-grouping"
+          />
+        )}
         {list.data && visible.length === 0 && <Text c="dimmed">{t('tasks.empty')}</Text>}
-        <SimpleGrid component="ul" cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" p={0} m={0} style={{ listStyle: 'none' }} data-testid="assignment-list">
-          {visible.slice(0, shown).map((a) => (
-            <AssignmentCard key={a.id} a={a} />
-          ))}
-        </SimpleGrid>
-        {visible.length > shown && (
+        {view !== 'list' && visible.length > 0 && <TaskGroups assignments={visible} by={view} />}
+        {view === 'list' && (
+          <SimpleGrid component="ul" cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" p={0} m={0} style={{ listStyle: 'none' }} data-testid="assignment-list">
+            {visible.slice(0, shown).map((a) => (
+              <AssignmentCard key={a.id} a={a} />
+            ))}
+          </SimpleGrid>
+        )}
+        {view === 'list' && visible.length > shown && (
           <Anchor component="button" onClick={() => setShown((n) => n + PAGE)} style={{ alignSelf: 'center', minHeight: 44 }}>
             {t('tasks.showMore')} ({visible.length - shown})
           </Anchor>
