@@ -6,6 +6,9 @@ import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import type { Completeness } from './api.ts';
 import { useApproveClean, useSendReminders } from './queries.ts';
 
+/** Big buttons whose words wrap on a phone instead of being cut. */
+const WRAPPING = { mih: 44, h: 'auto', py: 8, styles: { label: { whiteSpace: 'normal', textAlign: 'left' } } } as const;
+
 /** Nhắc các đơn vị chậm nộp, and Phê duyệt các báo cáo hợp lệ, with what each did. */
 export function BoardActions({ data, canRemind, canApprove }: { data: Completeness; canRemind: boolean; canApprove: boolean }) {
   const { t } = useTranslation();
@@ -15,14 +18,14 @@ export function BoardActions({ data, canRemind, canApprove }: { data: Completene
   if (!canRemind && !canApprove) return null;
   return (
     <Stack gap="xs">
-      <Group gap="sm">
+      <Group gap="sm" grow={false}>
         {canRemind && (
-          <Button h={44} color="orange" leftSection={<IconBellRinging size={18} />} disabled={data.summary.toRemind === 0} loading={remind.isPending} onClick={() => remind.mutate(undefined)}>
+          <Button {...WRAPPING} color="orange" leftSection={<IconBellRinging size={18} />} disabled={data.summary.toRemind === 0} loading={remind.isPending} onClick={() => remind.mutate(undefined)}>
             {t('completeness.remindAll', { count: data.summary.toRemind })}
           </Button>
         )}
         {canApprove && (
-          <Button h={44} color="green" leftSection={<IconChecks size={18} />} disabled={data.summary.cleanSubmitted === 0} loading={approve.isPending} onClick={() => approve.mutate()}>
+          <Button {...WRAPPING} color="green" leftSection={<IconChecks size={18} />} disabled={data.summary.cleanSubmitted === 0} loading={approve.isPending} onClick={() => approve.mutate()}>
             {t('completeness.approveClean', { count: data.summary.cleanSubmitted })}
           </Button>
         )}

@@ -10,7 +10,7 @@ export const TIMELINESS_COLORS: Record<Timeliness, string> = { on_time: 'green',
 export function BoardStatusBadge({ state }: { state: BoardStatus }) {
   const { lang } = useLang();
   return (
-    <Badge color={STATE_COLORS[state]} variant={state === 'not_started' ? 'outline' : 'light'} radius="sm" data-state={state} style={{ flexShrink: 0 }}>
+    <Badge color={STATE_COLORS[state]} variant={state === 'not_started' ? 'outline' : 'light'} radius="sm" data-state={state} style={{ flexShrink: 0, minWidth: 'max-content' }}>
       {BOARD_STATUS_LABELS[state][lang]}
     </Badge>
   );
@@ -19,7 +19,7 @@ export function BoardStatusBadge({ state }: { state: BoardStatus }) {
 export function TimelinessBadge({ timeliness }: { timeliness: Timeliness }) {
   const { t } = useTranslation();
   return (
-    <Badge color={TIMELINESS_COLORS[timeliness]} variant={timeliness === 'overdue' ? 'filled' : 'light'} radius="sm" style={{ flexShrink: 0 }}>
+    <Badge color={TIMELINESS_COLORS[timeliness]} variant={timeliness === 'overdue' ? 'filled' : 'light'} radius="sm" style={{ flexShrink: 0, minWidth: 'max-content' }}>
       {t(`completeness.timeliness.${timeliness}`)}
     </Badge>
   );
