@@ -34,7 +34,7 @@ interface Small {
 async function smallTargets(page: Page): Promise<Small[]> {
   return page.evaluate(() => {
     const found: { text: string; width: number; height: number }[] = [];
-    const controls = document.querySelectorAll<HTMLElement>('button, [role="button"], a[href], input:not([type="hidden"]), select, textarea, [role="radio"], [role="tab"], [role="switch"], [role="checkbox"]');
+    const controls = Array.from(document.querySelectorAll<HTMLElement>('button, [role="button"], a[href], input:not([type="hidden"]), select, textarea, [role="radio"], [role="tab"], [role="switch"], [role="checkbox"]'));
     for (const el of controls) {
       const style = getComputedStyle(el);
       if (style.visibility === 'hidden' || style.display === 'none') continue;
@@ -42,8 +42,8 @@ async function smallTargets(page: Page): Promise<Small[]> {
       // input inside Mantine's bordered box (a password's, a multi-select's): the box is.
       const toggle = el instanceof HTMLInputElement && ['checkbox', 'radio'].includes(el.type);
       const target = toggle
-        ? (el.closest<HTMLElement>('.mantine-Switch-root, .mantine-Checkbox-root, .mantine-Radio-root') ?? el.closest<HTMLElement>('label') ?? el)
-        : (el.closest<HTMLElement>('.mantine-Input-input, .mantine-PillsInput-input, .mantine-MultiSelect-input, .mantine-InputBase-input') ?? el);
+        ? ((el.closest('.mantine-Switch-root, .mantine-Checkbox-root, .mantine-Radio-root') as HTMLElement | null) ?? (el.closest('label') as HTMLElement | null) ?? el)
+        : ((el.closest('.mantine-Input-input, .mantine-PillsInput-input, .mantine-MultiSelect-input, .mantine-InputBase-input') as HTMLElement | null) ?? el);
       const box = target.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
       // Links inside a sentence are exempt (WCAG 2.5.8's inline exception).
