@@ -54,6 +54,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).testClock).toBe(false);
   });
 
+  it('e-mails reminders through SMTP_URL when set, and names a bad one without its password', () => {
+    expect(loadConfig({}).smtpUrl).toBeNull();
+    expect(loadConfig({ SMTP_URL: 'smtp://lan:secret@mail.ldtbxh.vn:587', MAIL_FROM: 'Phòng LĐ-TB&XH <ldtbxh@yendung.vn>' })).toMatchObject({ smtpUrl: 'smtp://lan:secret@mail.ldtbxh.vn:587', mailFrom: 'Phòng LĐ-TB&XH <ldtbxh@yendung.vn>' });
+    expect(() => loadConfig({ SMTP_URL: 'mail://lan:secret@mail.ldtbxh.vn' })).toThrow('SMTP_URL: "mail://lan:***@mail.ldtbxh.vn" must look like smtp://user:password@host:587 or smtps://host:465');
+  });
+
   it('takes a PostgreSQL server from DATABASE_URL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://vetplan@db:5432/vetplan' }).databaseUrl).toBe('postgres://vetplan@db:5432/vetplan');
   });
