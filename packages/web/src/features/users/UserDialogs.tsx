@@ -25,6 +25,7 @@ function EditForm({ user, isSelf, onClose }: { user: User; isSelf: boolean; onCl
   const [role, setRole] = useState<Role>(user.role);
   const [org, setOrg] = useState<string | null>(user.scope.code);
   const [displayName, setDisplayName] = useState(user.displayName ?? '');
+  const [email, setEmail] = useState(user.email ?? '');
   const [active, setActive] = useState(!user.disabled);
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -33,6 +34,7 @@ function EditForm({ user, isSelf, onClose }: { user: User; isSelf: boolean; onCl
     if (role !== user.role) changes.role = role;
     if (org && org !== user.scope.code) changes.org = org;
     if ((displayName.trim() || null) !== user.displayName) changes.displayName = displayName.trim() || null;
+    if (email.trim() !== (user.email ?? '')) changes.email = email.trim();
     if (active !== !user.disabled) changes.active = active;
     if (Object.keys(changes).length === 0) return onClose();
     update.mutate({ username: user.username, changes }, { onSuccess: onClose });
@@ -41,13 +43,15 @@ function EditForm({ user, isSelf, onClose }: { user: User; isSelf: boolean; onCl
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {update.isError && <ErrorAlert error={update.error} withDetails fieldsShownInline={['role', 'org', 'displayName']} />}
+        {update.isError && <ErrorAlert error={update.error} withDetails fieldsShownInline={['role', 'org', 'displayName', 'email']} />}
         <TextInput label={t('users.form.displayName')} autoComplete="off" value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)}
           error={fieldError(update.error, 'displayName', lang)} />
         <Select label={t('users.form.role')} data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][lang] }))} value={role} allowDeselect={false}
           onChange={(v) => isRole(v) && setRole(v)} error={fieldError(update.error, 'role', lang)} comboboxProps={{ withinPortal: true }} />
         <ScopeSelect value={org} onChange={setOrg} error={fieldError(update.error, 'org', lang)} />
         <ScopeHelp />
+        <TextInput label={t('users.form.email')} description={t('users.form.emailHelp')} type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.currentTarget.value)}
+          error={fieldError(update.error, 'email', lang)} />
         {/* An administrator must not lock themself out. */}
         <Switch label={t('users.edit.active')} checked={active} disabled={isSelf} onChange={(e) => setActive(e.currentTarget.checked)} size="md" />
         <Group justify="flex-end">

@@ -9,6 +9,7 @@ function mapUser(value: unknown, path: string): User {
   return {
     username: str(o, 'username', path),
     displayName: strOrNull(o, 'displayName', path),
+    email: o.email === undefined ? null : strOrNull(o, 'email', path),
     role: oneOf(o, 'role', ROLES, path),
     scope: mapScope(o.scope, `${path}.scope`),
     disabled: bool(o, 'disabled', path),

@@ -4,6 +4,8 @@ import type { Scope } from '../auth/types.ts';
 export interface User {
   username: string;
   displayName: string | null;
+  /** Where reminders are e-mailed when the server sends mail. */
+  email: string | null;
   role: Role;
   scope: Scope;
   disabled: boolean;
@@ -27,5 +29,7 @@ export interface UserChanges {
   role?: Role;
   org?: string;
   displayName?: string | null;
+  /** An empty string clears it. */
+  email?: string;
   active?: boolean;
 }
