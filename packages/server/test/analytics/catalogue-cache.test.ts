@@ -7,7 +7,8 @@ import { useTestApp, type Session } from '../support/app.ts';
 // The dashboards keep the catalogue (targets, formulas) in the AppContext: a catalogue
 // written by another process (`vetplan catalog load` beside a running server) must show
 // at the next answer, without a restart.
-const t = useTestApp();
+// One commune's figures stand for the district here (what is tested is the catalogue, not completeness: provisional.test.ts).
+const t = useTestApp({ COMPLETENESS_PERCENT: '1' });
 let admin: Session;
 
 beforeAll(async () => {
