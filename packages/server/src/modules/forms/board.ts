@@ -1,27 +1,15 @@
-import { boardStatus, isLate, parsePeriod, periodDates, timeliness, type BoardStatus, type Period, type SubmissionStatus } from '@vetplan/domain';
+import { boardStatus, isLate, periodDates, timeliness, type BoardStatus, type Period, type SubmissionStatus } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
-import { errors } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { displayNames } from '../users/display-names.ts';
 import { formSchedule, reportsFor, ScopeCache } from './access.ts';
-import { formViolations } from './entry.ts';
+import { formAndPeriod, formViolations } from './entry.ts';
 import { lastReminders, unitsWithFigures } from './reminder-store.ts';
-import { loadForms, submissionsOf, type FormWithParts } from './repository.ts';
+import { submissionsOf, type FormWithParts } from './repository.ts';
 
 const dayOf = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString().slice(0, 10));
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
-/** Loads a form and reads a period of its type, or fails with the field to fix. */
-export async function formAndPeriod(ctx: AppContext, code: string, periodCode: string): Promise<{ form: FormWithParts; period: Period }> {
-  const [form] = await loadForms(ctx.db, [code]);
-  if (!form) throw errors.notFound(`biểu mẫu "${code}"`, `Form "${code}"`);
-  const parsed = parsePeriod(periodCode);
-  if (!parsed.ok) throw errors.invalidField('period', parsed.messageVi, parsed.message);
-  if (parsed.period.type !== form.period_type) {
-    throw errors.invalidField('period', `Biểu mẫu "${form.name}" báo cáo theo kỳ khác loại với "${periodCode}"`, `Form ${code} is not reported for periods like "${periodCode}"`);
-  }
-  return { form, period: parsed.period };
-}
 
 export interface BoardUnit {
   org: string;

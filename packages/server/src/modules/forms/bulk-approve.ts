@@ -2,7 +2,8 @@ import type { AppContext } from '../../context.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { ScopeCache } from './access.ts';
-import { boardUnits, formAndPeriod } from './board.ts';
+import { boardUnits } from './board.ts';
+import { formAndPeriod } from './entry.ts';
 import { canApprove } from './duties.ts';
 import { act } from './workflow.ts';
 

@@ -53,8 +53,8 @@ export interface FormContext {
   scope: ScopeCache;
 }
 
-/** Loads a form and checks that the unit reports it for the period and is in the user's reach. */
-export async function resolveFormUnit(ctx: AppContext, auth: AuthContext, code: string, org: string, periodCode: string): Promise<FormContext> {
+/** Loads a form and reads a period of its type, or fails with the field to fix. */
+export async function formAndPeriod(ctx: AppContext, code: string, periodCode: string): Promise<{ form: FormWithParts; period: Period }> {
   const [form] = await loadForms(ctx.db, [code]);
   if (!form) throw errors.notFound(`biểu mẫu "${code}"`, `Form "${code}"`);
   const parsed = parsePeriod(periodCode);
@@ -62,10 +62,16 @@ export async function resolveFormUnit(ctx: AppContext, auth: AuthContext, code: 
   if (parsed.period.type !== form.period_type) {
     throw errors.invalidField('period', `Biểu mẫu "${form.name}" báo cáo theo kỳ khác loại với "${periodCode}"`, `Form ${code} is not reported for periods like "${periodCode}"`);
   }
+  return { form, period: parsed.period };
+}
+
+/** Loads a form and checks that the unit reports it for the period and is in the user's reach. */
+export async function resolveFormUnit(ctx: AppContext, auth: AuthContext, code: string, org: string, periodCode: string): Promise<FormContext> {
+  const { form, period } = await formAndPeriod(ctx, code, periodCode);
   if (!form.units.includes(org)) throw errors.invalidField('org', `Đơn vị "${org}" không phải báo cáo biểu mẫu này`, `"${org}" does not report form ${code}`);
   const scope = new ScopeCache(ctx, auth);
   if (!(await reportsFor(scope, form, org)) && !(await scope.reaches(org))) throw errors.outOfScope(org);
-  return { form, period: parsed.period, org, orgName: (await scope.unit(org))?.name ?? org, scope };
+  return { form, period, org, orgName: (await scope.unit(org))?.name ?? org, scope };
 }
 
 /** The rule violations among a unit's figures of a period, for the rules that read the form's elements. */

@@ -5,7 +5,8 @@ import { findUnit, unitWithin, type Unit } from '../areas/scope.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { ScopeCache } from './access.ts';
-import { boardUnits, formAndPeriod, type BoardUnit } from './board.ts';
+import { boardUnits, type BoardUnit } from './board.ts';
+import { formAndPeriod } from './entry.ts';
 import { reminderMail, sendMail, type OutgoingMail } from './mail.ts';
 import type { FormWithParts } from './repository.ts';
 

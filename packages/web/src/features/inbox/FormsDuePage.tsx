@@ -1,7 +1,6 @@
-import { Alert, Anchor, Center, Container, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Center, Container, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { formatDate } from '@vetplan/domain';
 import { useQueries } from '@tanstack/react-query';
-import { IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { linkClick, withQuery } from '../../app/router.ts';
 import { pick, useLang } from '../../i18n/useLang.ts';
@@ -11,7 +10,7 @@ import { BoardStatusBadge, TimelinessBadge } from '../completeness/BoardStatusBa
 import { completenessKeys } from '../completeness/queries.ts';
 import { periodLabel } from '../data-entry/periods.ts';
 import { useForms } from '../data-entry/queries.ts';
-import { InboxRow } from './InboxPage.tsx';
+import { InboxList } from './InboxPage.tsx';
 import { useInbox } from './queries.ts';
 
 /** The unit officer's and head's landing page: Biểu mẫu cần nộp (each form's current round for their units), then Việc cần làm. */
@@ -65,19 +64,7 @@ export default function FormsDuePage() {
         <Title order={2} size="h3">
           {t('inbox.title')}
         </Title>
-        {inbox.isError && <ErrorAlert error={inbox.error} />}
-        {inbox.data && inbox.data.length === 0 && (
-          <Alert color="green" icon={<IconCircleCheck />}>
-            {t('inbox.empty')}
-          </Alert>
-        )}
-        {inbox.data && inbox.data.length > 0 && (
-          <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} data-testid="inbox-list">
-            {inbox.data.map((item) => (
-              <InboxRow key={`${item.kind}-${item.form}-${item.org}-${item.period}`} item={item} />
-            ))}
-          </Stack>
-        )}
+        <InboxList inbox={inbox} />
       </Stack>
     </Container>
   );

@@ -49,6 +49,28 @@ export function InboxRow({ item }: { item: InboxItem }) {
 }
 
 /** Việc cần làm: reports due, overdue, returned, or waiting for the user's approval. */
+/** The to-do items, or that there is nothing to do; used here and under the officer's forms due. */
+export function InboxList({ inbox }: { inbox: ReturnType<typeof useInbox> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {inbox.isError && <ErrorAlert error={inbox.error} />}
+      {inbox.data && inbox.data.length === 0 && (
+        <Alert color="green" icon={<IconCircleCheck />}>
+          {t('inbox.empty')}
+        </Alert>
+      )}
+      {inbox.data && inbox.data.length > 0 && (
+        <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} data-testid="inbox-list">
+          {inbox.data.map((item) => (
+            <InboxRow key={`${item.kind}-${item.form}-${item.org}-${item.period}`} item={item} />
+          ))}
+        </Stack>
+      )}
+    </>
+  );
+}
+
 export default function InboxPage() {
   const { t } = useTranslation();
   const inbox = useInbox();
@@ -63,19 +85,7 @@ export default function InboxPage() {
             <Loader aria-label={t('common.loading')} />
           </Center>
         )}
-        {inbox.isError && <ErrorAlert error={inbox.error} />}
-        {inbox.data && inbox.data.length === 0 && (
-          <Alert color="green" icon={<IconCircleCheck />}>
-            {t('inbox.empty')}
-          </Alert>
-        )}
-        {inbox.data && inbox.data.length > 0 && (
-          <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} data-testid="inbox-list">
-            {inbox.data.map((item) => (
-              <InboxRow key={`${item.kind}-${item.form}-${item.org}-${item.period}`} item={item} />
-            ))}
-          </Stack>
-        )}
+        <InboxList inbox={inbox} />
       </Stack>
     </Container>
   );
