@@ -15,6 +15,8 @@ const suffix = Date.now() % 100_000;
 // Bà Hoa's office leads T3.2 (career guidance and streaming).
 const OFFICER = { username: `hoa.gddt${suffix}`, password: 'mat-khau-phong-gd-1', role: 'unit_officer', org: '221-GDDT' };
 const MANAGER = { username: `lan.ldtbxh${suffix}`, password: 'mat-khau-chi-lan-1', role: 'plan_manager', org: '221' };
+// Ông Hưng, the district's vice-chairman, follows the tasks; the plan gives his committee none of its own.
+const LEADER = { username: `hung.ubnd${suffix}`, password: 'mat-khau-ong-hung-1', role: 'viewer', org: '221' };
 const TASK_KEY = 'T3.2|2026S1';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -51,7 +53,7 @@ async function openScorecard(page: Page): Promise<string> {
 
 beforeAll(async () => {
   const admin = await apiLogin(app.server);
-  for (const user of [OFFICER, MANAGER]) {
+  for (const user of [OFFICER, MANAGER, LEADER]) {
     const response = await apiRequest(app.server, admin, 'POST', '/api/users', user);
     expect(response.status, await response.clone().text()).toBe(201);
   }
@@ -171,6 +173,30 @@ describe('a task through one cycle: report with evidence, overdue, extension, sc
     await page.getByTestId('scorecard').waitFor({ timeout: 120_000 });
     expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0)).toBeLessThanOrEqual(360);
     await screenshot(page, 'evaluation-360.png');
+  });
+
+  it('lists the office’s own tasks as “Nhiệm vụ của tôi”, and the leader’s scope under its own title', async () => {
+    const page = officer.page;
+    await page.goto(`${app.server.baseUrl}/tasks`);
+    await page.getByRole('heading', { name: 'Nhiệm vụ của tôi' }).waitFor();
+    await page.getByTestId('assignment').first().waitFor();
+    const orgs = await page.getByTestId('assignment').evaluateAll((cards) => [...new Set(cards.map((c) => c.getAttribute('data-org')))]);
+    expect(orgs).toEqual(['221-GDDT']);
+    expect(await page.getByTestId('task-reach').count()).toBe(0);
+
+    const leader = await openPage(app.browser, PHONE);
+    const phone = await signIn(leader, LEADER);
+    await phone.goto(`${app.server.baseUrl}/tasks`);
+    await phone.getByRole('heading', { name: 'Nhiệm vụ trong phạm vi' }).waitFor();
+    await phone.getByTestId('task-grouping').waitFor();
+    await screenshot(phone, 'tasks-leader-360.png');
+    await phone.getByTestId('task-reach').getByText('Của đơn vị tôi').click();
+    await phone.getByRole('heading', { name: 'Nhiệm vụ của tôi' }).waitFor();
+    await phone.getByText('Đơn vị của ông/bà chưa được giao nhiệm vụ nào trong năm này.', { exact: false }).waitFor();
+    expect(await phone.getByTestId('assignment').count()).toBe(0);
+    expect(await phone.evaluate(() => document.scrollingElement?.scrollWidth ?? 0)).toBeLessThanOrEqual(360);
+    expect(leader.unexpected().join('\n')).toBe('');
+    await leader.close();
   });
 
   it('logged no console problems but the 415 of the refused upload', async () => {

@@ -14,9 +14,10 @@ const ORG = '07741';
 let officer: Session;
 let otherOfficer: Session;
 let manager: Session;
+let leader: Session;
 let t1: number;
 
-type Assignment = { id: number; task: string; org: string; role: string; period: string; dueOn: string; extendedTo: string | null; status: string; percent: number | null };
+type Assignment = { id: number; task: string; org: string; own: boolean; role: string; period: string; dueOn: string; extendedTo: string | null; status: string; percent: number | null };
 
 const get = (s: Session, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: s.cookie } });
 const post = (s: Session, url: string, payload: unknown) => t.app.inject({ method: 'POST', url, headers: s.write, payload: payload as object });
@@ -30,11 +31,11 @@ const names: string[] = [];
 /** Moves the clock and logs everyone in again (sessions end after 7 idle days). */
 async function setDay(iso: string) {
   t.clock.current = new Date(`${iso}T03:00:00Z`);
-  [officer, otherOfficer, manager] = (await Promise.all(names.map((n) => t.login(n)))) as [Session, Session, Session];
+  [officer, otherOfficer, manager, leader] = (await Promise.all(names.map((n) => t.login(n)))) as [Session, Session, Session, Session];
 }
 
 beforeAll(async () => {
-  names.push(await t.newUser({ role: 'unit_officer', org: ORG }), await t.newUser({ role: 'unit_officer', org: '07747' }), await t.newUser({ role: 'plan_manager', org: '221' }));
+  names.push(await t.newUser({ role: 'unit_officer', org: ORG }), await t.newUser({ role: 'unit_officer', org: '07747' }), await t.newUser({ role: 'plan_manager', org: '221' }), await t.newUser({ role: 'viewer', org: '221' }));
   await setDay('2025-06-10');
 });
 
@@ -56,6 +57,19 @@ describe('assignments from the catalogue and the due rules', () => {
     expect(new Set(rows.map((r) => r.org)).size).toBeGreaterThan(10);
     expect(rows.some((r) => r.org === '221-GDDT' && r.task === 'T3.2')).toBe(true);
     expect((await list(manager, '&status=overdue')).every((r) => r.status === 'overdue')).toBe(true);
+  });
+
+  it('marks the user’s own unit: a commune’s for its officer, an office’s for its head, none for the district leader', async () => {
+    expect((await list(officer)).every((r) => r.own)).toBe(true);
+    // The plan gives the district's committee no task of its own: the leader follows the others'.
+    const rows = await list(leader);
+    expect(rows.filter((r) => r.own)).toEqual([]);
+    expect(rows.length).toBeGreaterThan(100);
+    const head = await t.login(await t.newUser({ role: 'unit_head', org: '221-GDDT' }));
+    const office = await list(head);
+    expect(office.length).toBeGreaterThan(0);
+    expect(office.every((r) => r.own && r.org === '221-GDDT')).toBe(true);
+    expect((await list(manager)).filter((r) => r.own)).toEqual([]);
   });
 
   it('keeps other communes out: 403 on the list, the detail and every write', async () => {

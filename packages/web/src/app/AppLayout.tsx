@@ -34,7 +34,7 @@ function useNavItems(me: Me): NavItem[] {
   if (role !== 'unit_officer') {
     items.push({ to: '/completeness', label: t('nav.completeness'), icon: <IconClipboardCheck size={20} stroke={1.6} /> });
   }
-  items.push({ to: '/tasks', label: role === 'admin' || role === 'plan_manager' ? t('tasks.nav.tasks') : t('tasks.nav.myTasks'), icon: <IconListCheck size={20} stroke={1.6} /> });
+  items.push({ to: '/tasks', label: role === 'unit_officer' || role === 'unit_head' ? t('tasks.nav.myTasks') : t('tasks.nav.tasks'), icon: <IconListCheck size={20} stroke={1.6} /> });
   items.push({ to: '/evaluation', label: t('tasks.nav.evaluation'), icon: <IconAward size={20} stroke={1.6} /> });
   if (canReport(role)) items.push({ to: '/reports', label: t('reports.nav'), icon: <IconReport size={20} stroke={1.6} /> });
   if (role === 'admin') {

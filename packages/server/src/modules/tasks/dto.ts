@@ -11,7 +11,7 @@ export function assignmentStatus(row: AssignmentRow, day: string) {
   );
 }
 
-export function assignmentDto(row: AssignmentRow, day: string, orgName: string, canReport: boolean): AssignmentDto {
+export function assignmentDto(row: AssignmentRow, day: string, orgName: string, user: { canReport: boolean; own: boolean }): AssignmentDto {
   return {
     id: Number(row.id),
     plan: row.plan_code,
@@ -29,6 +29,7 @@ export function assignmentDto(row: AssignmentRow, day: string, orgName: string, 
     percent: row.percent ?? null,
     reportedAt: iso(row.reported_at ?? null),
     extension: row.extension_status ?? null,
-    canReport,
+    canReport: user.canReport,
+    own: user.own,
   };
 }

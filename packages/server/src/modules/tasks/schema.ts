@@ -23,6 +23,7 @@ export const AssignmentSchema = Type.Object({
   reportedAt: Nullable(Type.String()),
   extension: Nullable(Type.Enum(['pending', 'approved', 'refused'])),
   canReport: Type.Boolean(),
+  own: Type.Boolean({ description: "The user's own unit: their scope itself, or the People's Committee of the area they are scoped to" }),
 });
 export type AssignmentDto = Static<typeof AssignmentSchema>;
 

@@ -9,6 +9,7 @@ import { isManager, mayReport, requireManager, visibleAssignment, writableAssign
 import { ensureAssignments, requirePlan, today } from './assignments.ts';
 import { assignmentDto, assignmentStatus, iso } from './dto.ts';
 import { linkedIndicators } from './indicators.ts';
+import { isOwnUnit } from './task-rules.ts';
 import * as repo from './repository.ts';
 import type { ProgressInput } from './schema.ts';
 
@@ -21,11 +22,13 @@ export async function listAssignments(ctx: AppContext, auth: AuthContext, q: { p
   const rows = await repo.assignmentRows(ctx.db, { plan: q.plan, periods, ...(q.org ? { orgs: [q.org] } : {}) });
   const scope = new ScopeCache(ctx, auth);
   const names = await repo.unitNames(ctx.db, [...new Set(rows.map((r) => r.org_code))]);
+  const own = new Map<string, boolean>();
   const assignments = [];
   for (const row of rows) {
     const reaches = await scope.reaches(row.org_code);
     if (!reaches) continue;
-    const dto = assignmentDto(row, day, names.get(row.org_code) ?? row.org_code, mayReport(auth, reaches));
+    if (!own.has(row.org_code)) own.set(row.org_code, await isOwnUnit(ctx.db, auth.scope, row.org_code));
+    const dto = assignmentDto(row, day, names.get(row.org_code) ?? row.org_code, { canReport: mayReport(auth, reaches), own: own.get(row.org_code)! });
     if (!q.status || dto.status === q.status) assignments.push(dto);
   }
   return { year, today: day, assignments };
@@ -45,7 +48,7 @@ export async function assignmentDetail(ctx: AppContext, auth: AuthContext, id: n
   ]);
   const nameOf = await displayNames(ctx.db, [...reports.map((r) => r.reported_by), ...events.map((e) => e.actor), extension?.requested_by, extension?.decided_by]);
   return {
-    assignment: assignmentDto(row, day, names.get(row.org_code) ?? row.org_code, canReport),
+    assignment: assignmentDto(row, day, names.get(row.org_code) ?? row.org_code, { canReport, own: await isOwnUnit(ctx.db, auth.scope, row.org_code) }),
     task: { code: task.code, section: task.section, content: task.content, leadText: task.lead_text, coordinatingText: task.coordinating_text, recurrence: task.recurrence, reporting: task.reporting },
     indicators: await linkedIndicators(ctx, row.plan_code, row.org_code, Number(row.period.slice(0, 4)), indicators),
     reports: reports.map((r) => ({

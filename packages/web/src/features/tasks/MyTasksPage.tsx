@@ -50,7 +50,10 @@ function AssignmentCard({ a }: { a: Assignment }) {
   );
 }
 
-/** Nhiệm vụ của tôi: the assignments of the user's unit (or, for plan managers, every unit), by status. */
+/**
+ * Nhiệm vụ của tôi: the assignments of the user's own unit, by status, with a switch to every unit in
+ * the user's scope (a leader follows the others' tasks); plan managers see every unit.
+ */
 export default function MyTasksPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -62,19 +65,26 @@ export default function MyTasksPage() {
   const [shown, setShown] = useState(PAGE);
   const [adding, setAdding] = useState(false);
   const [grouping, setGrouping] = useState<Grouping | 'list'>('task');
+  const [chosenReach, setReach] = useState<'own' | 'scope' | null>(null);
   const list = useAssignments(plan, year, null);
   const manager = me.data?.user.role === 'admin' || me.data?.user.role === 'plan_manager';
+  // Someone who is not a manager and whose scope holds other units' tasks chooses between their own and all.
+  // Until they choose: their own unit's, or the whole scope for a leader whose unit has none.
+  const choosesReach = !manager && (list.data?.assignments ?? []).some((a) => !a.own);
+  const reach = chosenReach ?? ((list.data?.assignments ?? []).some((a) => a.own) ? 'own' : 'scope');
+  const ownOnly = choosesReach && reach === 'own';
+  const inReach = useMemo(() => (list.data?.assignments ?? []).filter((a) => !ownOnly || a.own), [list.data, ownOnly]);
   const currentYear = list.data?.year ?? null;
   const years = currentYear ? Array.from({ length: 4 }, (_, i) => String(currentYear + 1 - i)) : [];
 
   const filtered = useMemo(() => {
     const q = foldVietnamese(search.trim());
-    return (list.data?.assignments ?? []).filter((a) => !q || foldVietnamese(`${a.task} ${a.title} ${a.orgName} ${a.org}`).includes(q));
-  }, [list.data, search]);
+    return inReach.filter((a) => !q || foldVietnamese(`${a.task} ${a.title} ${a.orgName} ${a.org}`).includes(q));
+  }, [inReach, search]);
   const counts = Object.fromEntries(BOARD_ORDER.map((s) => [s, filtered.filter((a) => a.status === s).length])) as Record<TaskStatus, number>;
   const visible = filtered.filter((a) => status === 'all' || a.status === status);
   // Many units: grouped by task or by unit (a switch); one unit's own tasks: the cards.
-  const units = new Set(list.data?.assignments.map((a) => a.org) ?? []).size;
+  const units = new Set(inReach.map((a) => a.org)).size;
   const view = units > 1 ? grouping : 'list';
 
   return (
@@ -82,7 +92,7 @@ export default function MyTasksPage() {
       <Stack gap="md">
         <Group justify="space-between" gap="sm">
           <Title order={1} size="h2">
-            {manager ? t('tasks.titleAll') : t('tasks.titleMine')}
+            {manager ? t('tasks.titleAll') : choosesReach && reach === 'scope' ? t('tasks.titleScope') : t('tasks.titleMine')}
           </Title>
           {manager && plan && (
             <Button h={44} variant="light" leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>
@@ -95,6 +105,16 @@ export default function MyTasksPage() {
           <Select label={t('tasks.year')} data={years} value={currentYear ? String(currentYear) : null} onChange={(v) => v && setYear(Number(v))} w={120} allowDeselect={false} />
           <TextInput label={t('tasks.search')} leftSection={<IconSearch size={16} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{ flex: '1 1 200px' }} />
         </Group>
+        {choosesReach && (
+          <SegmentedControl
+            fullWidth
+            value={reach}
+            onChange={(v) => { setReach(v as 'own' | 'scope'); setShown(PAGE); }}
+            data={[{ value: 'own', label: t('tasks.reachOwn') }, { value: 'scope', label: t('tasks.reachScope') }]}
+            aria-label={t('tasks.reach')}
+            data-testid="task-reach"
+          />
+        )}
         <SegmentedControl
           fullWidth
           orientation="horizontal"
@@ -113,14 +133,16 @@ export default function MyTasksPage() {
         {plans.isError && <ErrorAlert error={plans.error} />}
         {units > 1 && (
           <SegmentedControl
+            fullWidth
             value={grouping}
             onChange={(v) => setGrouping(v as Grouping | 'list')}
             data={[{ value: 'task', label: t('tasks.byTask') }, { value: 'unit', label: t('tasks.byUnit') }, { value: 'list', label: t('tasks.asList') }]}
+            styles={{ control: { minWidth: 0 }, label: { whiteSpace: 'normal', lineHeight: 1.25 } }}
             aria-label={t('tasks.grouping')}
             data-testid="task-grouping"
           />
         )}
-        {list.data && visible.length === 0 && <Text c="dimmed">{t('tasks.empty')}</Text>}
+        {list.data && visible.length === 0 && <Text c="dimmed">{ownOnly && inReach.length === 0 ? t('tasks.emptyOwn') : t('tasks.empty')}</Text>}
         {view !== 'list' && visible.length > 0 && <TaskGroups assignments={visible} by={view} />}
         {view === 'list' && (
           <SimpleGrid component="ul" cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" p={0} m={0} style={{ listStyle: 'none' }} data-testid="assignment-list">

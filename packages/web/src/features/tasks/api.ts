@@ -21,6 +21,8 @@ export interface Assignment {
   reportedAt: string | null;
   extension: 'pending' | 'approved' | 'refused' | null;
   canReport: boolean;
+  /** The user's own unit (their scope, or its People's Committee): what "Nhiệm vụ của tôi" lists. */
+  own: boolean;
 }
 
 const EXT = ['pending', 'approved', 'refused'] as const;
@@ -45,6 +47,7 @@ function mapAssignment(value: unknown, path: string): Assignment {
     reportedAt: strOrNull(o, 'reportedAt', path),
     extension: o.extension === null ? null : oneOf(o, 'extension', EXT, path),
     canReport: bool(o, 'canReport', path),
+    own: bool(o, 'own', path),
   };
 }
 
