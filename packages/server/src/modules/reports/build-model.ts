@@ -21,6 +21,7 @@ import { planProgress, type ProgressRow } from '../plans/progress.ts';
 import { areaName } from '../plans/repository.ts';
 import type { PlanDto } from '../plans/schema.ts';
 import { getPlan } from '../plans/service.ts';
+import { ensureAssignments } from '../tasks/assignments.ts';
 import { lowerFirst, placeName, planReference, recipientsOf, reportHeader, shortName, signatureOf, type ReportingBody } from './heading.ts';
 import { TARGET_TABLE_HEADER, targetTableRows, taskLines } from './layout.ts';
 import type { NarrativeKey, ReportModel, TargetResult, TaskGroupResult, TaskInstanceResult } from './model.ts';
@@ -105,7 +106,11 @@ async function taskGroupResults(ctx: AppContext, plan: PlanDto, p: Period, orgFi
   const orgCodes = [...new Set(rows.map((r) => r.org_code))];
   const known = new Map(plan.organisations.map((o) => [o.code, shortName(o)]));
   for (const o of await repo.organisationNames(ctx.db, orgCodes.filter((c) => !known.has(c)))) known.set(o.code, shortName({ name: o.name, shortName: o.short_name }));
-  for (const c of orgCodes.filter((x) => !known.has(x))) known.set(c, (await findUnit(ctx.db, c))?.name ?? c);
+  // A commune's committee is assigned under its area code; the report names the committee ("UBND xã Lão Hộ").
+  for (const c of orgCodes.filter((x) => !known.has(x))) {
+    const committee = await repo.peoplesCommitteeOf(ctx.db, c);
+    known.set(c, committee ? shortName({ name: committee.name, shortName: committee.short_name }) : ((await findUnit(ctx.db, c))?.name ?? c));
+  }
   const today = ctx.now().toISOString().slice(0, 10);
   const instances = rows.map((r) => {
     // The tasks module's rule (domain tasks/status.ts), so a report says what the task pages say.
@@ -177,6 +182,8 @@ export async function buildReportModel(ctx: AppContext, auth: AuthContext, key: 
   const progress = await planProgress(ctx, auth, plan.code, figuresUnit, p.code);
   const targets = targetResults(plan, progress, p.year);
   const consolidates = body.code === plan.issuer.code;
+  // The tasks pages create a plan's assignments up to today when first opened; a report may come first.
+  await ensureAssignments(ctx, plan.code);
   const { groups, instances } = await taskGroupResults(ctx, plan, p, consolidates ? null : [...new Set([key.org, body.code])]);
   const table = await pivot(ctx, auth, { indicators: targets.map((t) => t.indicator), org: figuresUnit, children: true, periods: annexYears(plan, p) });
 
