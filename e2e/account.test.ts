@@ -44,7 +44,7 @@ describe.each([
       await page.screenshot({ path: `/tmp/account-edit-${width}.png` });
       await dialog.getByRole('button', { name: 'Lưu thay đổi' }).click();
       await dialog.waitFor({ state: 'detached' });
-      const row = page.getByTestId('users-table').getByRole('row').filter({ hasText: username });
+      const row = page.getByTestId('user-row').filter({ hasText: username });
       await expect.poll(() => row.textContent()).toContain('Thủ trưởng đơn vị');
       expect(await row.textContent()).toContain('Nguyễn Văn Tuấn (xã Tư Mại)');
 

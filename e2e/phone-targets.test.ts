@@ -10,8 +10,12 @@ const app = useAppUnderTest();
 const PAGES: [string, string][] = [
   ['/', 'h1'],
   ['/dashboard', '[data-testid="target-cards"] article'],
+  ['/dashboard/indicator?code=I_LABOUR_TRAINED_CERT', 'table'],
+  ['/dashboard/commune?org=07681', 'h1'],
+  ['/plan', 'h1'],
   ['/analysis', '[data-testid="pivot-table"]'],
   ['/completeness', 'h1'],
+  ['/data-entry', 'h1'],
   ['/tasks', 'h1'],
   ['/evaluation', 'h1'],
   ['/reports', 'h1'],
@@ -58,8 +62,26 @@ async function smallTargets(page: Page): Promise<Small[]> {
   });
 }
 
+/**
+ * Tables wider than the phone: the headings of columns that start beyond its right edge, unless the
+ * table keeps its key column (the first) in view as it scrolls sideways (position: sticky).
+ */
+async function hiddenColumns(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const hidden: string[] = [];
+    for (const table of Array.from(document.querySelectorAll('table'))) {
+      const first = table.querySelector('th');
+      if (first && getComputedStyle(first).position === 'sticky') continue;
+      for (const th of Array.from(table.querySelectorAll('thead th'))) {
+        if (th.getBoundingClientRect().right > window.innerWidth + 1) hidden.push((th.textContent ?? '').trim() || '(no heading)');
+      }
+    }
+    return hidden;
+  });
+}
+
 describe('on a 360 px phone', () => {
-  it('every control on the main pages is at least 44 px in both directions, and no page scrolls sideways', async () => {
+  it('every control on the main pages is at least 44 px in both directions, no page scrolls sideways, and no table hides a column off the screen', async () => {
     await withPage(app.browser, PHONE, async ({ page }) => {
       await logIn(page, app.server.baseUrl, 'admin', app.server.adminPassword);
       await page.waitForURL((url) => url.pathname === '/');
@@ -69,6 +91,7 @@ describe('on a 360 px phone', () => {
         await page.locator(ready).first().waitFor();
         await page.waitForLoadState('networkidle');
         for (const s of await smallTargets(page)) problems.push(`${path}: "${s.text}" ${s.width}×${s.height}`);
+        for (const column of await hiddenColumns(page)) problems.push(`${path}: the column "${column}" is off the screen`);
         const width = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
         if (width > 360) problems.push(`${path}: the page is ${width} px wide`);
         await screenshot(page, `phone${path.replace(/\//g, '-') || '-home'}-360.png`);

@@ -32,7 +32,7 @@ describe('users (admin)', () => {
 
       await fillNewUser(page, USERNAME);
       await page.getByText(`Đã thêm người dùng “${USERNAME}”.`).waitFor();
-      const row = page.getByTestId('users-table').getByRole('row').filter({ hasText: USERNAME });
+      const row = page.getByTestId('user-row').filter({ hasText: USERNAME });
       await expect.poll(() => row.textContent()).toContain('Cán bộ đơn vị');
 
       await fillNewUser(page, USERNAME);

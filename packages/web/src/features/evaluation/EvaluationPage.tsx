@@ -42,7 +42,7 @@ function ScoreParts({ card }: { card: Scorecard }) {
           {p.score !== null && p.share > 0 && (
             <Text size="xs" data-testid={`contribution-${p.part}`}>{t('tasks.evaluation.partContribution', { share: share(p.sharePercent), score: score(p.score), contribution: exact(p.contribution) })}</Text>
           )}
-          <Table.ScrollContainer minWidth={420}>
+          <Table.ScrollContainer minWidth={300}>
             <Table fz="sm" striped>
               <Table.Thead>
                 <Table.Tr>

@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { formatMoment } from '@vetplan/domain';
 import { IconCircleCheck, IconKey, IconLock, IconLockOpen, IconPencil } from '@tabler/icons-react';
 import { ROLE_LABELS } from '@vetplan/domain';
@@ -57,12 +58,62 @@ interface RowActions {
   onReset: (user: User) => void;
 }
 
-function UserRow({ user, isSelf, onToggle, onEdit, onReset }: { user: User; isSelf: boolean } & RowActions) {
+/** Edit, reset the password, lock or unlock: the buttons of one user, in the row or on the card. */
+function UserActions({ user, isSelf, onToggle, onEdit, onReset }: { user: User; isSelf: boolean } & RowActions) {
   const { t } = useTranslation();
-  const { lang } = useLang();
   const action = user.disabled ? t('users.enable') : t('users.disable');
   return (
-    <Table.Tr>
+    <Group gap="xs">
+      <Button size="sm" h={44} variant="light" leftSection={<IconPencil size={16} />} onClick={() => onEdit(user)} aria-label={`${t('users.edit.action')}: ${user.username}`}>
+        {t('users.edit.action')}
+      </Button>
+      {!isSelf && (
+        <Button size="sm" h={44} variant="light" color="orange" leftSection={<IconKey size={16} />} onClick={() => onReset(user)} aria-label={`${t('users.reset.action')}: ${user.username}`}>
+          {t('users.reset.action')}
+        </Button>
+      )}
+      {/* No lock button on one's own row: an admin must not lock themself out. */}
+      {!isSelf && (
+        <Button
+          size="sm"
+          h={44}
+          variant="light"
+          color={user.disabled ? 'blue' : 'red'}
+          leftSection={user.disabled ? <IconLockOpen size={16} /> : <IconLock size={16} />}
+          onClick={() => onToggle(user)}
+          aria-label={`${action}: ${user.username}`}
+        >
+          {action}
+        </Button>
+      )}
+    </Group>
+  );
+}
+
+function UserStatus({ user }: { user: User }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Group gap={6} wrap="nowrap" c={user.disabled ? 'dimmed' : 'green.8'}>
+        {user.disabled ? <IconLock size={16} aria-hidden /> : <IconCircleCheck size={16} aria-hidden />}
+        <Text size="sm" fw={500} c="inherit" style={{ whiteSpace: 'nowrap' }}>
+          {user.disabled ? t('users.status.disabled') : t('users.status.active')}
+        </Text>
+      </Group>
+      {user.mustChangePassword && (
+        <Text size="xs" c="orange.8">
+          {t('users.status.mustChange')}
+        </Text>
+      )}
+    </>
+  );
+}
+
+function UserRow(props: { user: User; isSelf: boolean } & RowActions) {
+  const { lang } = useLang();
+  const { user } = props;
+  return (
+    <Table.Tr data-testid="user-row">
       <Table.Td fw={600}>{user.username}</Table.Td>
       <Table.Td>{user.displayName ?? '—'}</Table.Td>
       <Table.Td>{ROLE_LABELS[user.role][lang]}</Table.Td>
@@ -73,46 +124,49 @@ function UserRow({ user, isSelf, onToggle, onEdit, onReset }: { user: User; isSe
         </Text>
       </Table.Td>
       <Table.Td>
-        <Group gap={6} wrap="nowrap" c={user.disabled ? 'dimmed' : 'green.8'}>
-          {user.disabled ? <IconLock size={16} aria-hidden /> : <IconCircleCheck size={16} aria-hidden />}
-          <Text size="sm" fw={500} c="inherit" style={{ whiteSpace: 'nowrap' }}>
-            {user.disabled ? t('users.status.disabled') : t('users.status.active')}
-          </Text>
-        </Group>
-        {user.mustChangePassword && (
-          <Text size="xs" c="orange.8">
-            {t('users.status.mustChange')}
-          </Text>
-        )}
+        <UserStatus user={user} />
       </Table.Td>
       <Table.Td>{formatMoment(user.lastLoginAt)}</Table.Td>
       <Table.Td w={300}>
-        <Group gap="xs">
-        <Button size="sm" h={40} variant="light" leftSection={<IconPencil size={16} />} onClick={() => onEdit(user)} aria-label={`${t('users.edit.action')}: ${user.username}`}>
-          {t('users.edit.action')}
-        </Button>
-        {!isSelf && (
-          <Button size="sm" h={40} variant="light" color="orange" leftSection={<IconKey size={16} />} onClick={() => onReset(user)} aria-label={`${t('users.reset.action')}: ${user.username}`}>
-            {t('users.reset.action')}
-          </Button>
-        )}
-        {/* No lock button on one's own row: an admin must not lock themself out. */}
-        {!isSelf && (
-          <Button
-            size="sm"
-            h={40}
-            variant="light"
-            color={user.disabled ? 'blue' : 'red'}
-            leftSection={user.disabled ? <IconLockOpen size={16} /> : <IconLock size={16} />}
-            onClick={() => onToggle(user)}
-            aria-label={`${action}: ${user.username}`}
-          >
-            {action}
-          </Button>
-        )}
-        </Group>
+        <UserActions {...props} />
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** On a phone, a user is a card: name and role first, the buttons always in view. */
+function UserCard(props: { user: User; isSelf: boolean } & RowActions) {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const { user } = props;
+  return (
+    <Paper component="li" withBorder radius="md" p="sm" data-testid="user-row">
+      <Stack gap={6}>
+        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+          <div>
+            <Text fw={600}>{user.displayName ?? user.username}</Text>
+            {user.displayName && (
+              <Text size="sm" c="dimmed">
+                {user.username}
+              </Text>
+            )}
+          </div>
+          <div>
+            <UserStatus user={user} />
+          </div>
+        </Group>
+        <Text size="sm">
+          {ROLE_LABELS[user.role][lang]} · {user.scope.name}{' '}
+          <Text span c="dimmed" size="xs">
+            ({user.scope.code})
+          </Text>
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('users.columns.lastLogin')}: {formatMoment(user.lastLoginAt)}
+        </Text>
+        <UserActions {...props} />
+      </Stack>
+    </Paper>
   );
 }
 
@@ -122,9 +176,18 @@ export function UserTable({ users, me }: { users: User[]; me: string }) {
   const [editing, setEditing] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const columns = ['username', 'displayName', 'role', 'scope', 'status', 'lastLogin'] as const;
+  const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const actions = { onToggle: setPending, onEdit: setEditing, onReset: setResetting };
   return (
     <>
-      {/* pos=relative keeps visually hidden (absolute) cells inside the scroller, not widening the page. */}
+      {narrow ? (
+        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} data-testid="users-table">
+          {users.map((user) => (
+            <UserCard key={user.username} user={user} isSelf={user.username === me} {...actions} />
+          ))}
+        </Stack>
+      ) : (
+      // pos=relative keeps visually hidden (absolute) cells inside the scroller, not widening the page.
       <Table.ScrollContainer minWidth={1000} type="native" pos="relative">
         <Table striped highlightOnHover verticalSpacing="sm" data-testid="users-table">
           <Table.Thead>
@@ -139,11 +202,12 @@ export function UserTable({ users, me }: { users: User[]; me: string }) {
           </Table.Thead>
           <Table.Tbody>
             {users.map((user) => (
-              <UserRow key={user.username} user={user} isSelf={user.username === me} onToggle={setPending} onEdit={setEditing} onReset={setResetting} />
+              <UserRow key={user.username} user={user} isSelf={user.username === me} {...actions} />
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      )}
       <ConfirmToggle user={pending} onClose={() => setPending(null)} />
       <EditUserDialog user={editing} isSelf={editing?.username === me} onClose={() => setEditing(null)} />
       <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />

@@ -1,6 +1,7 @@
 import { Anchor, Breadcrumbs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { linkClick } from '../../../app/router.ts';
+import classes from '../dashboard.module.css';
 
 export interface TrailStep {
   label: string;
@@ -16,7 +17,7 @@ export function Trail({ steps }: { steps: TrailStep[] }) {
       <Breadcrumbs separator="›" separatorMargin={6} style={{ flexWrap: 'wrap', rowGap: 4 }}>
         {steps.map((step) =>
           step.href ? (
-            <Anchor key={step.label} href={step.href} onClick={linkClick(step.href)} size="sm">
+            <Anchor key={step.label} href={step.href} onClick={linkClick(step.href)} size="sm" className={classes.trailLink}>
               {step.label}
             </Anchor>
           ) : (
