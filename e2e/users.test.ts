@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { apiLogin, apiRequest } from './support/api.ts';
 import { logIn, waitForOverview } from './support/app.ts';
 import { mainNav, openPage } from './support/browser.ts';
 import { useAppUnderTest } from './support/server.ts';
@@ -13,6 +14,7 @@ async function fillNewUser(page: Page, username: string): Promise<void> {
   const form = page.locator('form');
   await form.getByLabel('Tên đăng nhập').fill(username);
   await form.getByLabel(/^Mật khẩu/).fill(PASSWORD);
+  await form.getByLabel('Thư điện tử').fill('tuan@tumai.gov.vn');
   await form.getByLabel('Vai trò').click();
   await page.getByRole('option', { name: 'Cán bộ đơn vị' }).click();
   await form.getByLabel(/^Phạm vi/).fill('tu mai'); // no diacritics: finds "Xã Tư Mại"
@@ -34,6 +36,10 @@ describe('users (admin)', () => {
       await page.getByText(`Đã thêm người dùng “${USERNAME}”.`).waitFor();
       const row = page.getByTestId('user-row').filter({ hasText: USERNAME });
       await expect.poll(() => row.textContent()).toContain('Cán bộ đơn vị');
+      // Reminders will reach him by e-mail: the address was kept with the account.
+      const api = await apiLogin(app.server);
+      const users = (await (await apiRequest(app.server, api, 'GET', '/api/users')).json()) as { users: { username: string; email: string | null }[] };
+      expect(users.users.find((u) => u.username === USERNAME)?.email).toBe('tuan@tumai.gov.vn');
 
       await fillNewUser(page, USERNAME);
       const alert = page.locator('form').getByRole('alert');

@@ -33,7 +33,7 @@ Commands:
   serve                              start the web app and API (the default)
   migrate                            apply database migrations
   catalog load <dir>                 load or update a catalogue folder (areas, organisations, plan ...)
-  user add <username> --role R --org CODE [--password P] [--name "Display name"]
+  user add <username> --role R --org CODE [--password P] [--name "Display name"] [--email ADDRESS]
                                      create a user (roles: ${ROLES.join(', ')}); without --password one is printed
   audit verify                       check that the history of values is complete and unaltered (hash chain)
   token create <username> [--name N] [--days N]
@@ -80,6 +80,7 @@ async function run(argv: string[]): Promise<void> {
       org: { type: 'string' },
       password: { type: 'string' },
       name: { type: 'string' },
+      email: { type: 'string' },
       days: { type: 'string' },
       user: { type: 'string' },
       partial: { type: 'boolean' },
@@ -120,12 +121,12 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case 'user': {
-      if (sub !== 'add' || !arg) throw new UsageError('usage: vetplan user add <username> --role ROLE --org CODE [--password P]');
+      if (sub !== 'add' || !arg) throw new UsageError('usage: vetplan user add <username> --role ROLE --org CODE [--password P] [--name N] [--email ADDRESS]');
       if (!isRole(values.role)) throw new UsageError(`--role must be one of: ${ROLES.join(', ')}`);
       if (!values.org) throw new UsageError('--org CODE is required (an area or organisation code, e.g. 221 or 07681)');
       const password = values.password ?? newPassword();
       const user = await withDatabase(config, (ctx) =>
-        createUser(ctx, { username: arg, password, role: values.role as never, org: values.org!, ...(values.name ? { displayName: values.name } : {}) }, { actor: null }),
+        createUser(ctx, { username: arg, password, role: values.role as never, org: values.org!, ...(values.name ? { displayName: values.name } : {}), ...(values.email ? { email: values.email } : {}) }, { actor: null }),
       );
       process.stdout.write(`vetplan: created user ${user.username} (${user.role}, ${user.scope.code} ${user.scope.name})\n`);
       if (!values.password) process.stdout.write(`password (shown once): ${password}\n`);

@@ -19,7 +19,7 @@ describe('the vetplan command', { timeout: 180_000 }, () => {
     expect(load.stderr).toBe('');
     expect(load.stdout).toContain('loaded catalogue yen-dung-2023: 21 areas, 28 organisations, 8 data elements, 6 indicators, plans YD-GDNN-2023');
 
-    const add = cli('user', 'add', 'tuan.tumai', '--role', 'unit_officer', '--org', '07741', '--name', 'Anh Tuấn');
+    const add = cli('user', 'add', 'tuan.tumai', '--role', 'unit_officer', '--org', '07741', '--name', 'Anh Tuấn', '--email', 'tuan@tumai.gov.vn');
     expect(add.stdout).toContain('created user tuan.tumai (unit_officer, 07741 Xã Tư Mại)');
     expect(add.stdout).toMatch(/password \(shown once\): \S{16}/);
 
@@ -88,6 +88,9 @@ describe('the vetplan command', { timeout: 180_000 }, () => {
     const blank = cli('user', 'add', 'weak.pass', '--role', 'viewer', '--org', '221', '--password', ' '.repeat(8));
     expect(blank.status).toBe(1);
     expect(blank.stderr).toContain('  - password: must not be only spaces');
+    const email = cli('user', 'add', 'no.mail', '--role', 'viewer', '--org', '221', '--email', 'lan-at-ldtbxh');
+    expect(email.status).toBe(1);
+    expect(email.stderr).toContain('  - email: "lan-at-ldtbxh" must be an e-mail address, e.g. lan@ldtbxh.vn');
     // The installed command (bin/vetplan.mjs, the sources through tsx), where the others run the bundle.
     const config = spawnSync(process.execPath, [CLI, 'migrate'], { cwd: REPO_ROOT, env: { ...env, PORT: 'abc', DATABASE_URL: 'mysql://x' }, encoding: 'utf8' });
     expect(config.status).toBe(1);

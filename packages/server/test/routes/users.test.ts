@@ -26,6 +26,9 @@ describe('POST /api/users', () => {
     const unknownOrg = await t.app.inject({ method: 'POST', url: '/api/users', headers: s.write, payload: body({ org: '99999' }) });
     expect(unknownOrg.statusCode).toBe(400);
     expect(unknownOrg.json<ErrorBody>().message).toBe('org: "99999" không phải là mã địa bàn hoặc mã đơn vị đã có');
+    const email = await t.app.inject({ method: 'POST', url: '/api/users', headers: s.write, payload: body({ email: 'lan-at-ldtbxh' }) });
+    expect(email.statusCode).toBe(400);
+    expect(email.json<ErrorBody>().message).toBe('email: phải là một địa chỉ thư điện tử, ví dụ lan@ldtbxh.vn');
     const extra = await t.app.inject({ method: 'POST', url: '/api/users', headers: s.write, payload: body({ isRoot: true }) });
     expect(extra.json<ErrorBody>().message).toBe('isRoot: là trường không được phép');
   });
@@ -56,11 +59,12 @@ describe('POST /api/users', () => {
 
   it('creates a user, then answers 409 for the same username', async () => {
     const s = await t.login(await t.newUser({ role: 'admin', org: 'VN' }));
-    const res = await t.app.inject({ method: 'POST', url: '/api/users', headers: s.write, payload: body({ displayName: 'Nguyễn Thị Lan' }) });
+    const res = await t.app.inject({ method: 'POST', url: '/api/users', headers: s.write, payload: body({ displayName: 'Nguyễn Thị Lan', email: 'lan@ldtbxh.vn' }) });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       username: 'lan.ldtbxh',
       displayName: 'Nguyễn Thị Lan',
+      email: 'lan@ldtbxh.vn',
       role: 'plan_manager',
       scope: { code: '221-LDTBXH', name: 'Phòng Lao động - Thương binh và Xã hội', type: 'organisation' },
       disabled: false,

@@ -30,6 +30,7 @@ export function listUsers(db: Kysely<Database>, scopeAreaCodes: string[] | null,
 export interface NewUser {
   username: string;
   displayName: string | null;
+  email?: string | null;
   passwordHash: string;
   role: string;
   scopeCode: string;
@@ -41,6 +42,7 @@ export function insertUser(db: Kysely<Database>, user: NewUser): Promise<UserRow
     .values({
       username: user.username,
       display_name: user.displayName,
+      email: user.email ?? null,
       password_hash: user.passwordHash,
       role: user.role,
       scope_code: user.scopeCode,

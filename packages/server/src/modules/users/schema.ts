@@ -23,6 +23,10 @@ export const UserSchema = Type.Object({
 });
 export type UserDto = Static<typeof UserSchema>;
 
+/** An e-mail address, or "" for none: where reminders are e-mailed. Checked by the same rule for the API and the command line. */
+export const EMAIL_PATTERN = /^$|^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const Email = Type.String({ maxLength: 254, pattern: EMAIL_PATTERN.source, hintVi: 'phải là một địa chỉ thư điện tử, ví dụ lan@ldtbxh.vn', hintEn: 'must be an e-mail address, e.g. lan@ldtbxh.vn' });
+
 export const CreateUserBody = Type.Object(
   {
     username: Type.String({
@@ -39,6 +43,8 @@ export const CreateUserBody = Type.Object(
     displayName: Type.Optional(Type.String({ maxLength: 200 })),
     /** The command line's name for displayName (`vetplan user add --name`); displayName wins when both are sent. */
     name: Type.Optional(Type.String({ maxLength: 200 })),
+    /** An empty string is no address. */
+    email: Type.Optional(Email),
   },
   { additionalProperties: false },
 );
@@ -54,7 +60,7 @@ export const UpdateUserBody = Type.Object(
     org: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     displayName: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
     /** An empty string clears it. */
-    email: Type.Optional(Type.String({ maxLength: 254, pattern: '^$|^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', hintVi: 'phải là một địa chỉ thư điện tử, ví dụ lan@ldtbxh.vn', hintEn: 'must be an e-mail address, e.g. lan@ldtbxh.vn' })),
+    email: Type.Optional(Email),
     active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },

@@ -8,7 +8,7 @@ import { passwordProblem } from '../auth/password-policy.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { AuthContext } from '../auth/service.ts';
 import * as repo from './repository.ts';
-import type { CreateUserInput, UserDto } from './schema.ts';
+import { EMAIL_PATTERN, type CreateUserInput, type UserDto } from './schema.ts';
 
 export async function toDto(ctx: AppContext, user: repo.UserRow): Promise<UserDto> {
   const scope = await findUnit(ctx.db, user.scope_code);
@@ -54,6 +54,11 @@ export async function createUser(ctx: AppContext, input: CreateUserInput, option
   checkNewPassword(input.password, input.username);
   // `name` is the command line's word for the display name (vetplan user add --name).
   const displayName = (input.displayName ?? input.name)?.trim() || null;
+  const email = input.email?.trim() || null;
+  // The API's schema checks it already; the command line comes here directly.
+  if (email !== null && (email.length > 254 || !EMAIL_PATTERN.test(email))) {
+    throw errors.invalidField('email', `"${email}" phải là một địa chỉ thư điện tử, ví dụ lan@ldtbxh.vn`, `"${email}" must be an e-mail address, e.g. lan@ldtbxh.vn`);
+  }
   const scope = await resolveScope(ctx, options.actor?.scope ?? null, input.org);
   const passwordHash = await hashPassword(input.password);
   const user = await ctx.db.transaction().execute(async (trx) => {
@@ -63,6 +68,7 @@ export async function createUser(ctx: AppContext, input: CreateUserInput, option
     const created = await repo.insertUser(trx, {
       username: input.username,
       displayName,
+      email,
       passwordHash,
       role: input.role,
       scopeCode: scope.code,

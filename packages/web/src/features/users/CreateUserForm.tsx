@@ -31,6 +31,8 @@ export function CreateUserForm() {
               value={values.username} onChange={(e) => set('username', e.currentTarget.value)} error={errors.username} />
             <TextInput label={t('users.form.displayName')} autoComplete="off"
               value={values.displayName} onChange={(e) => set('displayName', e.currentTarget.value)} error={errors.displayName} />
+            <TextInput label={t('users.form.email')} description={t('users.form.emailHelp')} type="email" autoComplete="off"
+              value={values.email} onChange={(e) => set('email', e.currentTarget.value)} error={errors.email} />
             <PasswordInput label={t('users.form.password')} autoComplete="new-password" required
               description={t('users.form.passwordHint', { min: MIN_PASSWORD })}
               visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}

@@ -22,6 +22,8 @@ export interface NewUser {
   /** Area or organisation code that scopes what the user sees and changes. */
   org: string;
   displayName?: string;
+  /** Where reminders are e-mailed, when the server sends mail. */
+  email?: string;
 }
 
 /** PATCH /api/users/{username}: only the fields sent change. */

@@ -6,19 +6,20 @@ import { detailField, isApiError } from '../../api/errors.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { useCreateUser } from './queries.ts';
 
-export type Field = 'username' | 'password' | 'role' | 'org' | 'displayName';
+export type Field = 'username' | 'password' | 'role' | 'org' | 'displayName' | 'email';
 export type FieldErrors = Partial<Record<Field, string>>;
 
 export interface FormValues {
   username: string;
   displayName: string;
+  email: string;
   password: string;
   role: Role | null;
   org: string | null;
 }
 
-const EMPTY: FormValues = { username: '', displayName: '', password: '', role: null, org: null };
-export const FIELDS: readonly string[] = ['username', 'password', 'role', 'org', 'displayName'];
+const EMPTY: FormValues = { username: '', displayName: '', email: '', password: '', role: null, org: null };
+export const FIELDS: readonly string[] = ['username', 'password', 'role', 'org', 'displayName', 'email'];
 export const MIN_PASSWORD = 8;
 const MIN_USERNAME = 3;
 /** Lower-case letters without diacritics, digits, ".", "_" and "-" (the server's rule). */
@@ -70,8 +71,9 @@ export function useCreateUserForm() {
     setLocalErrors(e);
     if (Object.keys(e).length > 0 || !values.role || !values.org) return;
     const displayName = values.displayName.trim();
+    const email = values.email.trim();
     create.mutate(
-      { username: values.username.trim(), password: values.password, role: values.role, org: values.org, ...(displayName ? { displayName } : {}) },
+      { username: values.username.trim(), password: values.password, role: values.role, org: values.org, ...(displayName ? { displayName } : {}), ...(email ? { email } : {}) },
       { onSuccess: () => setValues(EMPTY) },
     );
   }
