@@ -50,14 +50,18 @@ const app = await buildApp(ctx);
 await app.ready();
 const admin = { authorization: `Bearer ${await createApiToken(ctx, 'fuzz.admin', 'fuzz')}` };
 const officer = { authorization: `Bearer ${await createApiToken(ctx, 'fuzz.officer', 'fuzz')}` };
-const template = (await app.inject({ method: 'GET', url: `/api/forms/${FORM}/template.xlsx?org=${ORG}&period=${PERIOD}`, headers: admin })).rawPayload;
+const template = (await app.inject({ method: 'GET', url: `/api/forms/${FORM}/template.xlsx?org=${ORG}&period=${PERIOD}`, headers: admin }))
+  .rawPayload;
 
 // The filter: parts separated by | (any may match), or !part to leave targets out.
-const wanted = (name: string) => (only.startsWith('!') ? !name.includes(only.slice(1)) : only.split('|').some((part) => name.includes(part)));
+const wanted = (name: string) =>
+  only.startsWith('!') ? !name.includes(only.slice(1)) : only.split('|').some((part) => name.includes(part));
 // The bomb corpus at full size: a sheet inflating to 500 MB, five million empty rows (test/support/xlsx-bombs.ts).
 const bombs = (await bombCorpus(template, { inflatedBytes: 500 << 20, rows: 5_000_000 })).map((b) => b.file);
 const targets = fuzzTargets({ app, ctx, callers: [admin, officer], template, bombs, catalogDir }).filter((t) => wanted(t.name));
-console.log(`hostile input: ${cases} cases per target, ${targets.length} targets, seed ${seed}, PGlite, Node ${process.version}, ${os.cpus().length} CPUs`);
+console.log(
+  `hostile input: ${cases} cases per target, ${targets.length} targets, seed ${seed}, PGlite, Node ${process.version}, ${os.cpus().length} CPUs`,
+);
 console.log('| target | cases | cases/s | accepted | refused 4xx | 5xx | crashes | partial writes |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 const totals = { cases: 0, fiveXx: 0, crashes: 0, partial: 0 };
@@ -90,11 +94,15 @@ for (const target of targets) {
   totals.fiveXx += tally.fiveXx;
   totals.crashes += tally.crashes;
   totals.partial += tally.partial;
-  console.log(`| ${target.name} | ${ran} | ${Math.round(ran / seconds)} | ${tally.ok} | ${tally.client} | ${tally.fiveXx} | ${tally.crashes} | ${tally.partial} |`);
+  console.log(
+    `| ${target.name} | ${ran} | ${Math.round(ran / seconds)} | ${tally.ok} | ${tally.client} | ${tally.fiveXx} | ${tally.crashes} | ${tally.partial} |`,
+  );
   for (const p of firstProblems) console.log(`    ${p}`);
 }
 const seconds = (performance.now() - started) / 1000;
-console.log(`total: ${totals.cases} cases in ${seconds.toFixed(0)} s (${Math.round(totals.cases / seconds)} cases/s); 5xx ${totals.fiveXx}, crashes ${totals.crashes + unhandled} (unhandled ${unhandled}), partial writes ${totals.partial}`);
+console.log(
+  `total: ${totals.cases} cases in ${seconds.toFixed(0)} s (${Math.round(totals.cases / seconds)} cases/s); 5xx ${totals.fiveXx}, crashes ${totals.crashes + unhandled} (unhandled ${unhandled}), partial writes ${totals.partial}`,
+);
 await app.close();
 await db.close();
 fs.rmSync(dir, { recursive: true, force: true });

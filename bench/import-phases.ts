@@ -45,10 +45,14 @@ async function run(label: string, db: DatabaseHandle, count: number): Promise<vo
   let previous = { ms: 0, cpuMs: 0 };
   console.log(`${label}: ${rows} rows`);
   for (const m of marks) {
-    console.log(`  ${m.name.padEnd(48)} ${(m.ms - previous.ms).toFixed(0).padStart(6)} ms  (CPU of this process ${(m.cpuMs - previous.cpuMs).toFixed(0).padStart(6)} ms)`);
+    console.log(
+      `  ${m.name.padEnd(48)} ${(m.ms - previous.ms).toFixed(0).padStart(6)} ms  (CPU of this process ${(m.cpuMs - previous.cpuMs).toFixed(0).padStart(6)} ms)`,
+    );
     previous = m;
   }
-  console.log(`  ${'total'.padEnd(48)} ${previous.ms.toFixed(0).padStart(6)} ms  (CPU of this process ${previous.cpuMs.toFixed(0).padStart(6)} ms)`);
+  console.log(
+    `  ${'total'.padEnd(48)} ${previous.ms.toFixed(0).padStart(6)} ms  (CPU of this process ${previous.cpuMs.toFixed(0).padStart(6)} ms)`,
+  );
 }
 
 const count = Number(process.argv[2] ?? 100_000);

@@ -35,7 +35,14 @@ import { syntheticCsv } from './lib/synthetic-values.ts';
 type Engine = 'pglite' | 'postgres';
 type Phase = 'copy' | 'copy-values' | 'floor' | 'import' | 'server';
 const PHASES: Phase[] = ['copy', 'copy-values', 'floor', 'import', 'server'];
-interface CaseResult { engine: Engine; phase: Phase; rows: number; ms: number; peakRssMb: number; baseRssMb: number }
+interface CaseResult {
+  engine: Engine;
+  phase: Phase;
+  rows: number;
+  ms: number;
+  peakRssMb: number;
+  baseRssMb: number;
+}
 
 const self = fileURLToPath(import.meta.url);
 
@@ -64,10 +71,22 @@ async function open(engine: Engine): Promise<Opened> {
     // initdb leaves its own WASM memory behind in the process that ran it (about 450 MB of RSS):
     // the folder is made in a process of its own, and the measured one reopens it, as a server restart does.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-bench-'));
-    const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--prepare', dir], { cwd: REPO_ROOT, encoding: 'utf8', env: process.env });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--prepare', dir], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: process.env,
+    });
     if (child.status !== 0) throw new Error(`preparing ${dir} failed:\n${child.stdout}\n${child.stderr}`);
     const db = await openEmbedded(dir);
-    return { db, url: null, serverEnv: { DATA_DIR: dir }, cleanup: async () => { if (!db.pglite!.closed) await db.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      db,
+      url: null,
+      serverEnv: { DATA_DIR: dir },
+      cleanup: async () => {
+        if (!db.pglite!.closed) await db.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const base = process.env.TEST_DATABASE_URL!;
   const name = `vetplan_import_bench_${randomBytes(4).toString('hex')}`;
@@ -126,11 +145,15 @@ async function copyCase(db: DatabaseHandle, url: string | null, phase: Exclude<P
   }
   if (phase === 'copy-values') {
     await sql`create table copy_values (like data_value including all)`.execute(db.db);
-    await sql`alter table copy_values alter column updated_at set default now(), alter column updated_by set default 'bench', add foreign key (element_code) references data_element (code)`.execute(db.db);
+    await sql`alter table copy_values alter column updated_at set default now(), alter column updated_by set default 'bench', add foreign key (element_code) references data_element (code)`.execute(
+      db.db,
+    );
     await copyInto(db, url, 'copy_values (element_code, period, org_code, disagg, value, comment)', csv);
     return;
   }
-  await sql`create unlogged table floor_stage (element text, period text, org text, disagg text, value numeric, comment text)`.execute(db.db);
+  await sql`create unlogged table floor_stage (element text, period text, org text, disagg text, value numeric, comment text)`.execute(
+    db.db,
+  );
   await copyInto(db, url, 'floor_stage', csv);
   await db.db.transaction().execute(async (trx) => {
     await sql`
@@ -146,7 +169,10 @@ async function copyCase(db: DatabaseHandle, url: string | null, phase: Exclude<P
 
 /** The resident set of another process (Linux), in MB. */
 function rssOf(pid: number): number {
-  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  const line = fs
+    .readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'))!;
   return Number(line.split(/\s+/)[1]) / 1024;
 }
 
@@ -160,7 +186,16 @@ async function serverImport(opened: Opened, csv: string): Promise<{ ms: number; 
   if (opened.db.pglite) await opened.db.close();
   await ensureServerBundle();
   const password = 'bench-pass-123';
-  const server = startServer({ ...opened.serverEnv, VETPLAN_ADMIN_PASSWORD: password, DEMO_DATA: 'false', WEB_DIST_DIR: path.join(os.tmpdir(), 'vetplan-no-web'), LOG_LEVEL: 'error' }, await freePort());
+  const server = startServer(
+    {
+      ...opened.serverEnv,
+      VETPLAN_ADMIN_PASSWORD: password,
+      DEMO_DATA: 'false',
+      WEB_DIST_DIR: path.join(os.tmpdir(), 'vetplan-no-web'),
+      LOG_LEVEL: 'error',
+    },
+    await freePort(),
+  );
   try {
     await waitForHealth(server);
     const { cookie, csrf } = await loginCookie(server.url, 'admin', password);
@@ -169,7 +204,11 @@ async function serverImport(opened: Opened, csv: string): Promise<{ ms: number; 
     let peak = baseRssMb;
     const timer = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 10);
     const start = performance.now();
-    const res = await fetch(`${server.url}/api/data-values`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'text/csv' }, body: csv });
+    const res = await fetch(`${server.url}/api/data-values`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'text/csv' },
+      body: csv,
+    });
     const body = await res.text();
     const ms = performance.now() - start;
     clearInterval(timer);
@@ -205,7 +244,12 @@ async function runCase(engine: Engine, phase: Phase, count: number): Promise<Cas
     // A running server has compiled its routes at start (about a second): not part of an import.
     await app.ready();
     const m = await measure(() =>
-      app.inject({ method: 'POST', url: '/api/data-values', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, payload: csv }),
+      app.inject({
+        method: 'POST',
+        url: '/api/data-values',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+        payload: csv,
+      }),
     );
     if (m.value.statusCode !== 200) throw new Error(`import answered ${m.value.statusCode}: ${m.value.body.slice(0, 500)}`);
     const stored = await sql<{ n: number }>`select count(*)::int as n from data_value`.execute(db.db);
@@ -236,17 +280,33 @@ console.log(`rows: ${count}`);
 for (const engine of engines) {
   const results: Record<Phase, CaseResult> = {} as never;
   for (const phase of PHASES) {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', self, '--case', engine, phase, String(count)], { cwd: REPO_ROOT, encoding: 'utf8', env: process.env, maxBuffer: 1 << 26 });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', self, '--case', engine, phase, String(count)], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: process.env,
+      maxBuffer: 1 << 26,
+    });
     const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
     if (!line) throw new Error(`${engine} ${phase} failed:\n${child.stdout}\n${child.stderr}`);
     results[phase] = JSON.parse(line.slice(7));
   }
   const { copy } = results;
   const rate = (r: CaseResult) => Math.round(r.rows / (r.ms / 1000));
-  const labels: Record<Phase, string> = { copy: 'COPY, bare table (baseline)', 'copy-values': 'COPY into data_value\'s shape', floor: 'floor: stage, values, history', import: 'import (API, in this process)', server: 'import (vetplan serve, HTTP)' };
+  const labels: Record<Phase, string> = {
+    copy: 'COPY, bare table (baseline)',
+    'copy-values': "COPY into data_value's shape",
+    floor: 'floor: stage, values, history',
+    import: 'import (API, in this process)',
+    server: 'import (vetplan serve, HTTP)',
+  };
   for (const phase of PHASES) {
     const r = results[phase];
-    const ratio = phase === 'copy' ? '' : `  ${(r.ms / copy.ms).toFixed(2)}x COPY  ${(r.ms / results['copy-values'].ms).toFixed(2)}x COPY into data_value's shape`;
-    console.log(`${engine.padEnd(8)} ${labels[phase].padEnd(30)} ${r.ms.toFixed(0).padStart(7)} ms  ${String(rate(r)).padStart(8)} rows/s  peak RSS ${r.peakRssMb.toFixed(0)} MB (${(r.peakRssMb - r.baseRssMb).toFixed(0)} MB above idle)${ratio}`);
+    const ratio =
+      phase === 'copy'
+        ? ''
+        : `  ${(r.ms / copy.ms).toFixed(2)}x COPY  ${(r.ms / results['copy-values'].ms).toFixed(2)}x COPY into data_value's shape`;
+    console.log(
+      `${engine.padEnd(8)} ${labels[phase].padEnd(30)} ${r.ms.toFixed(0).padStart(7)} ms  ${String(rate(r)).padStart(8)} rows/s  peak RSS ${r.peakRssMb.toFixed(0)} MB (${(r.peakRssMb - r.baseRssMb).toFixed(0)} MB above idle)${ratio}`,
+    );
   }
 }

@@ -23,6 +23,7 @@ for (const engine of engines) {
       `median restart ${report.medianRestartMs} ms  unexpected answers ${report.unexpectedAnswers.length}  (${minutes} min)`,
   );
   for (const a of report.unexpectedAnswers.slice(0, 5)) console.log(`  unexpected: ${a}`);
-  if (report.lost || report.halfStored || report.restartsNeedingRepair || report.stagesLeft || report.unexpectedAnswers.length) failed = true;
+  if (report.lost || report.halfStored || report.restartsNeedingRepair || report.stagesLeft || report.unexpectedAnswers.length)
+    failed = true;
 }
 process.exit(failed ? 1 : 0);

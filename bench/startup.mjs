@@ -37,7 +37,10 @@ async function pgliteOpen(dir) {
 
 /** The resident set of a process, from /proc (Linux). */
 function rssMb(pid) {
-  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = fs
+    .readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return Number(line.split(/\s+/)[1]) / 1024;
 }
 
@@ -65,7 +68,8 @@ async function serveUntilHealthy(dataDir, entry) {
 }
 
 const results = { pgliteFresh: [], pgliteReopen: [] };
-for (const entry of Object.keys(entries)) Object.assign(results, { [`${entry}Fresh`]: [], [`${entry}Restart`]: [], [`${entry}FreshRss`]: [], [`${entry}RestartRss`]: [] });
+for (const entry of Object.keys(entries))
+  Object.assign(results, { [`${entry}Fresh`]: [], [`${entry}Restart`]: [], [`${entry}FreshRss`]: [], [`${entry}RestartRss`]: [] });
 for (let i = 0; i < runs; i++) {
   const a = tmp();
   results.pgliteFresh.push(await pgliteOpen(a));
@@ -86,6 +90,10 @@ console.log(`runs: ${runs} (medians)`);
 console.log(`baseline  PGlite open, empty folder (initdb): ${m.pgliteFresh.toFixed(0)} ms`);
 console.log(`baseline  PGlite reopen:                      ${m.pgliteReopen.toFixed(0)} ms`);
 for (const entry of Object.keys(entries)) {
-  console.log(`vetplan serve (${entry}), empty folder -> health 200: ${m[`${entry}Fresh`].toFixed(0)} ms (${(m[`${entry}Fresh`] / m.pgliteFresh).toFixed(2)}x baseline), RSS then ${m[`${entry}FreshRss`].toFixed(0)} MB`);
-  console.log(`vetplan serve (${entry}), restart -> health 200:      ${m[`${entry}Restart`].toFixed(0)} ms (${(m[`${entry}Restart`] / m.pgliteReopen).toFixed(2)}x baseline), RSS then ${m[`${entry}RestartRss`].toFixed(0)} MB`);
+  console.log(
+    `vetplan serve (${entry}), empty folder -> health 200: ${m[`${entry}Fresh`].toFixed(0)} ms (${(m[`${entry}Fresh`] / m.pgliteFresh).toFixed(2)}x baseline), RSS then ${m[`${entry}FreshRss`].toFixed(0)} MB`,
+  );
+  console.log(
+    `vetplan serve (${entry}), restart -> health 200:      ${m[`${entry}Restart`].toFixed(0)} ms (${(m[`${entry}Restart`] / m.pgliteReopen).toFixed(2)}x baseline), RSS then ${m[`${entry}RestartRss`].toFixed(0)} MB`,
+  );
 }

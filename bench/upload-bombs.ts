@@ -18,14 +18,21 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const password = 'bench-bombs-pass-1';
 
 function rssMb(pid: number): number {
-  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  const line = fs
+    .readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'))!;
   return Number(line.replace(/\D+/g, '')) / 1024;
 }
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
 
 /** Health asked every 50 ms while `work` runs; the server's peak RSS meanwhile. */
-async function probed<T>(url: string, pid: number, work: () => Promise<T>): Promise<{ value: T; p50: number; p99: number; max: number; failures: number; peakMb: number }> {
+async function probed<T>(
+  url: string,
+  pid: number,
+  work: () => Promise<T>,
+): Promise<{ value: T; p50: number; p99: number; max: number; failures: number; peakMb: number }> {
   const times: number[] = [];
   let failures = 0;
   let done = false;
@@ -45,11 +52,24 @@ async function probed<T>(url: string, pid: number, work: () => Promise<T>): Prom
   done = true;
   await probe;
   clearInterval(sampler);
-  return { value, p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: Math.max(...times), failures, peakMb: Math.max(peak, rssMb(pid)) };
+  return {
+    value,
+    p50: quantile(times, 0.5),
+    p99: quantile(times, 0.99),
+    max: Math.max(...times),
+    failures,
+    peakMb: Math.max(peak, rssMb(pid)),
+  };
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-bombs-'));
-const env = { DATA_DIR: dir, VETPLAN_ADMIN_PASSWORD: password, DEMO_DATA: 'false', WEB_DIST_DIR: path.join(dir, 'no-web'), LOG_LEVEL: 'error' };
+const env = {
+  DATA_DIR: dir,
+  VETPLAN_ADMIN_PASSWORD: password,
+  DEMO_DATA: 'false',
+  WEB_DIST_DIR: path.join(dir, 'no-web'),
+  LOG_LEVEL: 'error',
+};
 // The first start (initdb) leaves its WebAssembly memory behind: the measured server is a restart, as in daily use.
 const first = startServer(env, await freePort());
 await waitForHealth(first);
@@ -61,20 +81,37 @@ try {
   const pid = server.child.pid!;
   const { cookie, csrf } = await loginCookie(server.url, 'admin', password);
   const headers = { cookie, 'x-csrf-token': csrf };
-  const template = Buffer.from(await (await fetch(`${server.url}/api/forms/${FORM}/template.xlsx?org=07741&period=2025S1`, { headers })).arrayBuffer());
+  const template = Buffer.from(
+    await (await fetch(`${server.url}/api/forms/${FORM}/template.xlsx?org=07741&period=2025S1`, { headers })).arrayBuffer(),
+  );
   // The row bomb twice: 5 million empty rows (over the upload size once compressed) and 300,000 (under it, over the form's row cap).
   const large = await bombCorpus(template, { inflatedBytes: 500 << 20, rows: 5_000_000 });
   const rowCap = (await bombCorpus(template, { inflatedBytes: 1 << 20, rows: 300_000 })).filter((b) => b.name.startsWith('row bomb'));
-  const corpus: Bomb[] = [...large.map((b) => (b.name.startsWith('row bomb') ? { ...b, name: 'row bomb, 5,000,000 rows: x' } : b)), ...rowCap.map((b) => ({ ...b, name: 'row bomb, 300,000 rows: x' }))];
+  const corpus: Bomb[] = [
+    ...large.map((b) => (b.name.startsWith('row bomb') ? { ...b, name: 'row bomb, 5,000,000 rows: x' } : b)),
+    ...rowCap.map((b) => ({ ...b, name: 'row bomb, 300,000 rows: x' })),
+  ];
   const badCsv = `element,period,org,disagg,value,comment\n${'DE_NOPE,2024,07741,,1,\n'.repeat(1_000_000)}`;
   const sends: { name: string; send: () => Promise<Response> }[] = [
-    ...corpus.map((b) => ({ name: b.name.split(':')[0]!, send: () => fetch(`${server.url}/api/forms/${FORM}/xlsx`, { method: 'POST', headers: { ...headers, 'content-type': XLSX }, body: b.file }) })),
-    { name: `CSV of 1,000,000 bad rows (${Math.round(badCsv.length / 2 ** 20)} MB)`, send: () => fetch(`${server.url}/api/data-values`, { method: 'POST', headers: { ...headers, 'content-type': 'text/csv' }, body: badCsv }) },
+    ...corpus.map((b) => ({
+      name: b.name.split(':')[0]!,
+      send: () =>
+        fetch(`${server.url}/api/forms/${FORM}/xlsx`, { method: 'POST', headers: { ...headers, 'content-type': XLSX }, body: b.file }),
+    })),
+    {
+      name: `CSV of 1,000,000 bad rows (${Math.round(badCsv.length / 2 ** 20)} MB)`,
+      send: () =>
+        fetch(`${server.url}/api/data-values`, { method: 'POST', headers: { ...headers, 'content-type': 'text/csv' }, body: badCsv }),
+    },
   ];
 
   const idle = await probed(server.url, pid, () => new Promise((r) => setTimeout(r, 3_000)));
-  process.stdout.write(`server idle: ${idle.peakMb.toFixed(0)} MB; health p50 ${idle.p50.toFixed(1)} ms, p99 ${idle.p99.toFixed(1)} ms (baseline)\n\n`);
-  process.stdout.write(`${'file'.padEnd(44)} ${'size'.padStart(9)} answer  ${'alone ms'.padStart(8)} ${`${parallel}× ms`.padStart(8)} health p99 ${'(×idle)'.padStart(8)}  peak RSS\n`);
+  process.stdout.write(
+    `server idle: ${idle.peakMb.toFixed(0)} MB; health p50 ${idle.p50.toFixed(1)} ms, p99 ${idle.p99.toFixed(1)} ms (baseline)\n\n`,
+  );
+  process.stdout.write(
+    `${'file'.padEnd(44)} ${'size'.padStart(9)} answer  ${'alone ms'.padStart(8)} ${`${parallel}× ms`.padStart(8)} health p99 ${'(×idle)'.padStart(8)}  peak RSS\n`,
+  );
   for (const [i, s] of sends.entries()) {
     if (only && !s.name.includes(only)) continue;
     const size = i < corpus.length ? corpus[i]!.file.length : badCsv.length;

@@ -23,7 +23,13 @@ describe.each([
 ] as const)('account management at %s width', (label, viewport, width) => {
   it('an admin edits a user’s role and resets their password; that user must change it at the next login', async () => {
     const username = `anh.tuan.${label}${Date.now() % 100_000}`;
-    await createUserAsAdmin(app.server, { username, password: FIRST_PASSWORD, role: 'unit_officer', org: '07741', displayName: 'Nguyễn Văn Tuấn' });
+    await createUserAsAdmin(app.server, {
+      username,
+      password: FIRST_PASSWORD,
+      role: 'unit_officer',
+      org: '07741',
+      displayName: 'Nguyễn Văn Tuấn',
+    });
 
     const admin = await openPage(app.browser, viewport);
     try {
@@ -32,7 +38,10 @@ describe.each([
       await page.waitForURL((url) => url.pathname === '/');
       await page.goto(`${app.server.baseUrl}/users`);
       await page.getByRole('heading', { name: 'Người dùng', level: 1 }).waitFor();
-      await page.getByTestId('scope-help').getByText(/chọn địa bàn huyện \(221\)/).waitFor();
+      await page
+        .getByTestId('scope-help')
+        .getByText(/chọn địa bàn huyện \(221\)/)
+        .waitFor();
       await page.screenshot({ path: `/tmp/account-users-${width}.png`, fullPage: true });
       await expectNoSideScroll(page);
 

@@ -8,7 +8,13 @@ const app = useAppUnderTest();
 
 const suffix = Date.now() % 100_000;
 /** Chị Lan, the labour office's statistician: a viewer of district 221. */
-const ANALYST = { username: `lan.ldtbxh${suffix}`, password: 'mat-khau-chi-lan-1', role: 'viewer', org: '221', displayName: 'Trần Thị Lan' };
+const ANALYST = {
+  username: `lan.ldtbxh${suffix}`,
+  password: 'mat-khau-chi-lan-1',
+  role: 'viewer',
+  org: '221',
+  displayName: 'Trần Thị Lan',
+};
 const DISTRICT_TOTAL = 'Huyện Yên Dũng (tổng)';
 let admin: ApiSession;
 
@@ -67,7 +73,9 @@ describe('data tables (pivot)', () => {
       const sheet = await firstSheet((await downloaded(page, () => page.getByRole('link', { name: 'Tải Excel (XLSX)' }).click())).bytes);
       expect(sheet.getRow(1).getCell(5).value).toBe(`${thisYear - 5}S1`);
       expect(sheet.rowCount).toBe(1 + 19 * 2);
-      const labourRow = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === 'DE_LABOUR_FORCE' && r.getCell(3).value === '221');
+      const labourRow = sheet
+        .getRows(2, sheet.rowCount - 1)!
+        .find((r) => r.getCell(1).value === 'DE_LABOUR_FORCE' && r.getCell(3).value === '221');
       expect(typeof labourRow!.getCell(4 + 10).value).toBe('number');
       expect(watched.unexpected()).toEqual([]);
     } finally {
@@ -76,7 +84,12 @@ describe('data tables (pivot)', () => {
   });
 
   it('fits a 360 px phone: the table scrolls inside its frame, not the page', async () => {
-    const watched = await openPage(app.browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const watched = await openPage(app.browser, {
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     const { page } = watched;
     try {
       await logIn(page, app.server.baseUrl, ANALYST.username, ANALYST.password);

@@ -2,22 +2,38 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUserAsAdmin } from './support/api.ts';
 import { logIn } from './support/app.ts';
-import { DESKTOP, downloaded, firstSheet, mainNav, openPage, PHONE, screenshot, withPage as withPageOn, type WatchedPage } from './support/browser.ts';
+import {
+  DESKTOP,
+  downloaded,
+  firstSheet,
+  mainNav,
+  openPage,
+  PHONE,
+  screenshot,
+  withPage as withPageOn,
+  type WatchedPage,
+} from './support/browser.ts';
 import { useAppUnderTest } from './support/server.ts';
 
 const app = useAppUnderTest();
 
-
 const suffix = Date.now() % 100_000;
 /** Ông Hưng: vice-chairman of the district, a viewer of district 221. */
-const LEADER = { username: `hung.ubnd${suffix}`, password: 'mat-khau-ong-hung-1', role: 'viewer', org: '221', displayName: 'Nguyễn Văn Hưng' };
+const LEADER = {
+  username: `hung.ubnd${suffix}`,
+  password: 'mat-khau-ong-hung-1',
+  role: 'viewer',
+  org: '221',
+  displayName: 'Nguyễn Văn Hưng',
+};
 
 const TRAINED = 'Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ';
 const STATUS_WORDS = ['Đạt', 'Không đạt', 'Đúng tiến độ', 'Có nguy cơ chậm', 'Chậm tiến độ', 'Chưa có số liệu'];
 
 beforeAll(() => createUserAsAdmin(app.server, LEADER));
 
-const withPage = (options: Parameters<typeof openPage>[1], scenario: (watched: WatchedPage) => Promise<void>) => withPageOn(app.browser, options ?? {}, scenario);
+const withPage = (options: Parameters<typeof openPage>[1], scenario: (watched: WatchedPage) => Promise<void>) =>
+  withPageOn(app.browser, options ?? {}, scenario);
 
 /** "32,0%" → 32 */
 function percent(text: string | null): number {
@@ -50,7 +66,10 @@ describe('targets dashboard', () => {
       const horizons = page.getByRole('radiogroup', { name: 'Chỉ tiêu đến năm' });
       const horizon = await horizons.getByRole('radio', { checked: true }).getAttribute('value');
       for (const text of await cards.allTextContents()) {
-        expect(STATUS_WORDS.some((word) => text.includes(word)), text).toBe(true);
+        expect(
+          STATUS_WORDS.some((word) => text.includes(word)),
+          text,
+        ).toBe(true);
         expect(text).toContain(`Chỉ tiêu đến năm ${horizon}:`);
         expect(text).toMatch(/\d+\/\d+ xã báo cáo|Đã báo cáo/);
       }
@@ -86,7 +105,11 @@ describe('targets dashboard', () => {
       await page.getByRole('heading', { name: TRAINED, level: 1 }).waitFor();
       expect(await mainNav(page).getByRole('link', { name: 'Tổng quan chỉ tiêu' }).getAttribute('aria-current')).toBe('page');
       const sentence = await page.getByTestId('indicator-sentence').textContent();
-      expect(sentence).toMatch(new RegExp(`^Năm 2025: \\d+,\\d%, chỉ tiêu đến năm ${horizon}: (trên|đạt) \\d+%\\. Theo đà hiện nay, năm ${horizon} sẽ đạt \\d+,\\d%\\.$`));
+      expect(sentence).toMatch(
+        new RegExp(
+          `^Năm 2025: \\d+,\\d%, chỉ tiêu đến năm ${horizon}: (trên|đạt) \\d+%\\. Theo đà hiện nay, năm ${horizon} sẽ đạt \\d+,\\d%\\.$`,
+        ),
+      );
       const chart = page.getByTestId('indicator-chart');
       await chart.locator('canvas').waitFor();
       await expect.poll(() => chart.getAttribute('data-drawn')).toBe('true');
@@ -130,7 +153,10 @@ describe('targets dashboard', () => {
       expect(header).toContain(behind);
       expect(header).toContain('Huyện Yên Dũng');
       for (const text of await targets.locator('tbody tr').allTextContents()) {
-        expect(STATUS_WORDS.some((word) => text.includes(word)), text).toBe(true);
+        expect(
+          STATUS_WORDS.some((word) => text.includes(word)),
+          text,
+        ).toBe(true);
       }
       await screenshot(page, 'dashboard-commune-1366.png');
     });
@@ -143,8 +169,14 @@ describe('targets dashboard', () => {
       await page.getByRole('button', { name: 'Mở hoặc đóng menu' }).click();
       await mainNav(page).getByRole('link', { name: 'Tổng quan chỉ tiêu' }).click();
       await openOverview(page);
-      await page.getByTestId('target-card-I_LABOUR_TRAINED_CERT').getByText(/Dự báo/).waitFor();
-      const boxes = await page.getByTestId('target-cards').locator('article').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().left));
+      await page
+        .getByTestId('target-card-I_LABOUR_TRAINED_CERT')
+        .getByText(/Dự báo/)
+        .waitFor();
+      const boxes = await page
+        .getByTestId('target-cards')
+        .locator('article')
+        .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().left));
       expect(new Set(boxes).size).toBe(1);
       await noSidewaysScroll(page);
       await screenshot(page, 'dashboard-overview-360.png');

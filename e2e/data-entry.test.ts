@@ -31,7 +31,10 @@ async function adminSession(baseUrl: string): Promise<{ cookie: string; csrf: st
   });
   expect(response.status).toBe(200);
   const body = (await response.json()) as { csrfToken: string };
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return { cookie, csrf: body.csrfToken };
 }
 
@@ -47,7 +50,9 @@ async function adminRequest(method: 'POST' | 'PUT', path: string, body: unknown)
 /** The version of a stored figure (0 when none): a first start may have loaded demo figures for past periods. */
 async function storedVersion(org: string, period: string, element: string, disagg: string): Promise<number> {
   const session = await adminSession(app.server.baseUrl);
-  const response = await fetch(`${app.server.baseUrl}/api/forms/F_COMMUNE_GDNN_6M/entry?org=${org}&period=${period}`, { headers: { Cookie: session.cookie } });
+  const response = await fetch(`${app.server.baseUrl}/api/forms/F_COMMUNE_GDNN_6M/entry?org=${org}&period=${period}`, {
+    headers: { Cookie: session.cookie },
+  });
   expect(response.status).toBe(200);
   const entry = (await response.json()) as { values: { element: string; disagg: string; version: number }[] };
   return entry.values.find((v) => v.element === element && v.disagg === disagg)?.version ?? 0;
@@ -60,7 +65,11 @@ beforeAll(async () => {
   }
 });
 
-async function withPage(options: Parameters<typeof openPage>[1], scenario: (watched: WatchedPage) => Promise<void>, expected: { status: number; path: string }[] = []) {
+async function withPage(
+  options: Parameters<typeof openPage>[1],
+  scenario: (watched: WatchedPage) => Promise<void>,
+  expected: { status: number; path: string }[] = [],
+) {
   const watched = await openPage(app.browser, options);
   try {
     await scenario(watched);
@@ -264,7 +273,14 @@ describe('data entry, submission and approval', () => {
         await input.click();
         // While the officer types, the labour office stores another figure for the same cell.
         const baseVersion = await storedVersion('07741', '2026S2', 'DE_LABOUR_FORCE', 'sex:M');
-        const other = await adminRequest('PUT', '/api/data-entry/cell', { element: 'DE_LABOUR_FORCE', period: '2026S2', org: '07741', disagg: 'sex:M', value: 2000, baseVersion });
+        const other = await adminRequest('PUT', '/api/data-entry/cell', {
+          element: 'DE_LABOUR_FORCE',
+          period: '2026S2',
+          org: '07741',
+          disagg: 'sex:M',
+          value: 2000,
+          baseVersion,
+        });
         expect(other.status).toBe(200);
         await input.fill('2190');
         await input.press('Enter');
@@ -276,7 +292,9 @@ describe('data entry, submission and approval', () => {
         await expect.poll(() => cellBox(input).getAttribute('data-state')).toBe('saved');
 
         // The history drawer lists both changes with who, when and how.
-        await cellBox(input).getByRole('button', { name: /^Ghi chú và lịch sử/ }).click();
+        await cellBox(input)
+          .getByRole('button', { name: /^Ghi chú và lịch sử/ })
+          .click();
         const drawer = page.getByRole('dialog');
         await drawer.getByText('2.000 → 2.190').waitFor();
         expect(await drawer.textContent()).toContain('Nhập trực tiếp');

@@ -10,12 +10,19 @@ import { E2E_TODAY, useAppUnderTest } from './support/server.ts';
 // Issue 14, items 3, 6, 7 and 9 as a new office meets them: the annual form's last year, the administrator's
 // report, the scorecard that adds up, and going live.
 const app = useAppUnderTest({}, { today: E2E_TODAY });
-const OFFICER = { username: `tuan.tumai${Date.now() % 100_000}`, password: 'mat-khau-anh-tuan-1', role: 'unit_officer', org: '07741', displayName: 'Nguyễn Văn Tuấn' };
+const OFFICER = {
+  username: `tuan.tumai${Date.now() % 100_000}`,
+  password: 'mat-khau-anh-tuan-1',
+  role: 'unit_officer',
+  org: '07741',
+  displayName: 'Nguyễn Văn Tuấn',
+};
 const RETRAINED = 'Số lao động được đào tạo lại, đào tạo thường xuyên trong năm';
 
 beforeAll(() => createUserAsAdmin(app.server, OFFICER));
 
-const withPage = (options: Parameters<typeof openPage>[1], scenario: (watched: WatchedPage) => Promise<void>) => withPageOn(app.browser, options ?? {}, scenario);
+const withPage = (options: Parameters<typeof openPage>[1], scenario: (watched: WatchedPage) => Promise<void>) =>
+  withPageOn(app.browser, options ?? {}, scenario);
 const asAdmin = (page: Page) => logIn(page, app.server.baseUrl, 'admin', app.server.adminPassword);
 
 /** The commune's 2025 figure of a `sum` element: its two half-years added. */
@@ -36,7 +43,9 @@ describe('a new office’s first days', () => {
         await page.waitForURL((url) => url.pathname !== '/login');
         await page.goto(`${app.server.baseUrl}/data-entry?form=F_COMMUNE_GDNN_Y&org=07741&period=2026`);
         await page.getByText('Số nhỏ màu xám dưới mỗi ô là số liệu kỳ trước (năm 2025).', { exact: false }).first().waitFor();
-        await cellBox(cell(page, RETRAINED, 'Nam')).getByText(expected).waitFor();
+        await cellBox(cell(page, RETRAINED, 'Nam'))
+          .getByText(expected)
+          .waitFor();
         await screenshot(page, `annual-form-previous-${options === PHONE ? 360 : 1366}.png`, false);
       });
     }
@@ -91,7 +100,10 @@ describe('a new office’s first days', () => {
       await dialog.getByRole('button', { name: 'Xóa số liệu mẫu' }).click({ trial: true });
       await screenshot(page, 'demo-removal-confirm-360.png', false);
       await dialog.getByRole('button', { name: 'Xóa số liệu mẫu' }).click();
-      await panel.getByTestId('demo-removal-result').getByText(/^Đã xóa số liệu mẫu: \d+ giá trị/).waitFor();
+      await panel
+        .getByTestId('demo-removal-result')
+        .getByText(/^Đã xóa số liệu mẫu: \d+ giá trị/)
+        .waitFor();
       expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0)).toBeLessThanOrEqual(360);
     });
     await withPage(DESKTOP, async ({ page }) => {
@@ -101,7 +113,10 @@ describe('a new office’s first days', () => {
       const panel = page.getByTestId('demo-removal');
       await panel.getByRole('button', { name: 'Xóa số liệu mẫu' }).click();
       await page.getByRole('dialog', { name: 'Xóa số liệu mẫu?' }).getByRole('button', { name: 'Xóa số liệu mẫu' }).click();
-      await panel.getByTestId('demo-removal-result').getByText(/^Không có số liệu mẫu nào để xóa\./).waitFor();
+      await panel
+        .getByTestId('demo-removal-result')
+        .getByText(/^Không có số liệu mẫu nào để xóa\./)
+        .waitFor();
       await page.getByRole('dialog').waitFor({ state: 'hidden' });
       await panel.scrollIntoViewIfNeeded();
       await screenshot(page, 'demo-removal-1366.png', false);

@@ -33,7 +33,11 @@ beforeAll(async () => {
   expect(response.status, await response.clone().text()).toBe(201);
 });
 
-async function withPage(options: Parameters<typeof openPage>[1], scenario: (watched: WatchedPage) => Promise<void>, expected: ExpectedFailure[] = []) {
+async function withPage(
+  options: Parameters<typeof openPage>[1],
+  scenario: (watched: WatchedPage) => Promise<void>,
+  expected: ExpectedFailure[] = [],
+) {
   const watched = await openPage(app.browser, options);
   try {
     await scenario(watched);
@@ -137,7 +141,12 @@ describe('Excel on the entry screen', () => {
   const TRAINED = 'Số lao động qua đào tạo từ 03 tháng';
 
   /** The downloaded template with the value cell (column E) of one element and breakdown set; answers the workbook and that cell's address. */
-  async function fillTemplate(file: string, element: string, disagg: string, value: ExcelJS.CellValue): Promise<{ buffer: Buffer; address: string }> {
+  async function fillTemplate(
+    file: string,
+    element: string,
+    disagg: string,
+    value: ExcelJS.CellValue,
+  ): Promise<{ buffer: Buffer; address: string }> {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     const sheet = workbook.getWorksheet('Nhập số liệu');

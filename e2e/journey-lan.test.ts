@@ -41,7 +41,9 @@ describe('Chị Lan, plan manager at the labour office', () => {
       // The late units: the 15 that have not sent their report.
       await page.getByRole('button', { name: 'Chậm nộp (15)', exact: true }).click();
       await expect.poll(() => rows(page).count()).toBe(15);
-      expect(new Set(await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-state'))))).toEqual(new Set(['not_started']));
+      expect(new Set(await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-state'))))).toEqual(
+        new Set(['not_started']),
+      );
       expect(await rows(page).filter({ hasText: 'Xã Tư Mại' }).count()).toBe(0);
       await page.screenshot({ path: '/tmp/journey-lan-late.png', fullPage: true });
 

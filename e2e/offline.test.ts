@@ -93,7 +93,13 @@ async function keptForOffline(page: Page): Promise<void> {
     const kept = await keptAnswers(page);
     return NEEDED.every((p) => kept.includes(p));
   };
-  const first = await expect.poll(allKept, { timeout: 5_000 }).toBe(true).then(() => true, () => false);
+  const first = await expect
+    .poll(allKept, { timeout: 5_000 })
+    .toBe(true)
+    .then(
+      () => true,
+      () => false,
+    );
   if (!first) {
     await page.reload();
     await cell(page, LABOUR_FORCE, 'Nam').waitFor();
@@ -115,7 +121,14 @@ describe('data entry offline on a phone', () => {
 
       await context.setOffline(true);
       // Offline for the service worker too: an answer it never kept cannot be had.
-      const other = await page.evaluate((path) => fetch(path).then(() => 'answered', () => 'failed'), `/api/forms/${FORM}/entry?org=${ORG}&period=2025S2`);
+      const other = await page.evaluate(
+        (path) =>
+          fetch(path).then(
+            () => 'answered',
+            () => 'failed',
+          ),
+        `/api/forms/${FORM}/entry?org=${ORG}&period=2025S2`,
+      );
       expect(other).toBe('failed');
 
       const banner = page.getByTestId('outbox-banner');
@@ -148,7 +161,14 @@ describe('data entry offline on a phone', () => {
       // Meanwhile the labour office stores another figure in one of those cells.
       const admin = await apiLogin(app.server);
       const before = stored(await storedCells(), 'DE_LABOUR_FORCE', 'sex:F');
-      const theirs = await apiRequest(app.server, admin, 'PUT', '/api/data-entry/cell', { element: 'DE_LABOUR_FORCE', period: PERIOD, org: ORG, disagg: 'sex:F', value: 1999, baseVersion: before ? (before as unknown as { version: number }).version : 0 });
+      const theirs = await apiRequest(app.server, admin, 'PUT', '/api/data-entry/cell', {
+        element: 'DE_LABOUR_FORCE',
+        period: PERIOD,
+        org: ORG,
+        disagg: 'sex:F',
+        value: 1999,
+        baseVersion: before ? (before as unknown as { version: number }).version : 0,
+      });
       expect(theirs.status).toBe(200);
 
       await context.setOffline(false);
@@ -169,18 +189,31 @@ describe('data entry offline on a phone', () => {
       expect(stored(cells, 'DE_LABOUR_FORCE', 'sex:M')).toMatchObject({ value: 2210, updatedBy: OFFICER.username });
       expect(stored(cells, 'DE_LABOUR_FORCE', 'sex:F')).toMatchObject({ value: 2050, updatedBy: OFFICER.username });
       expect(stored(cells, 'DE_LABOUR_RETRAINED', 'sex:M')).toMatchObject({ value: 1150, updatedBy: OFFICER.username });
-      const history = await apiRequest(app.server, admin, 'GET', `/api/data-values/history?element=DE_LABOUR_FORCE&period=${PERIOD}&org=${ORG}&disagg=sex:F`);
-      const entries = ((await history.json()) as { entries: { actor: string; oldValue: number | null; newValue: number | null }[] }).entries;
+      const history = await apiRequest(
+        app.server,
+        admin,
+        'GET',
+        `/api/data-values/history?element=DE_LABOUR_FORCE&period=${PERIOD}&org=${ORG}&disagg=sex:F`,
+      );
+      const entries = ((await history.json()) as { entries: { actor: string; oldValue: number | null; newValue: number | null }[] })
+        .entries;
       expect(entries.slice(-2).map((e) => [e.actor, e.oldValue, e.newValue])).toEqual([
         ['admin', before?.value ?? null, 1999],
         [OFFICER.username, 1999, 2050],
       ]);
-      const men = await apiRequest(app.server, admin, 'GET', `/api/data-values/history?element=DE_LABOUR_FORCE&period=${PERIOD}&org=${ORG}&disagg=sex:M`);
+      const men = await apiRequest(
+        app.server,
+        admin,
+        'GET',
+        `/api/data-values/history?element=DE_LABOUR_FORCE&period=${PERIOD}&org=${ORG}&disagg=sex:M`,
+      );
       const menEntries = ((await men.json()) as { entries: { actor: string; newValue: number | null }[] }).entries;
       expect(menEntries.filter((e) => e.actor === OFFICER.username).map((e) => e.newValue)).toEqual([2210]);
 
       // The history drawer shows the two writes too.
-      await cellBox(cell(page, LABOUR_FORCE, 'Nữ')).getByRole('button', { name: /^Ghi chú và lịch sử/ }).click();
+      await cellBox(cell(page, LABOUR_FORCE, 'Nữ'))
+        .getByRole('button', { name: /^Ghi chú và lịch sử/ })
+        .click();
       await page.getByRole('dialog').getByText('1.999 → 2.050').waitFor();
     });
   });

@@ -38,7 +38,11 @@ interface Small {
 async function smallTargets(page: Page): Promise<Small[]> {
   return page.evaluate(() => {
     const found: { text: string; width: number; height: number }[] = [];
-    const controls = Array.from(document.querySelectorAll<HTMLElement>('button, [role="button"], a[href], input:not([type="hidden"]), select, textarea, [role="radio"], [role="tab"], [role="switch"], [role="checkbox"]'));
+    const controls = Array.from(
+      document.querySelectorAll<HTMLElement>(
+        'button, [role="button"], a[href], input:not([type="hidden"]), select, textarea, [role="radio"], [role="tab"], [role="switch"], [role="checkbox"]',
+      ),
+    );
     for (const el of controls) {
       const style = getComputedStyle(el);
       if (style.visibility === 'hidden' || style.display === 'none') continue;
@@ -46,8 +50,12 @@ async function smallTargets(page: Page): Promise<Small[]> {
       // input inside Mantine's bordered box (a password's, a multi-select's): the box is.
       const toggle = el instanceof HTMLInputElement && ['checkbox', 'radio'].includes(el.type);
       const target = toggle
-        ? ((el.closest('.mantine-Switch-root, .mantine-Checkbox-root, .mantine-Radio-root') as HTMLElement | null) ?? (el.closest('label') as HTMLElement | null) ?? el)
-        : ((el.closest('.mantine-Input-input, .mantine-PillsInput-input, .mantine-MultiSelect-input, .mantine-InputBase-input') as HTMLElement | null) ?? el);
+        ? ((el.closest('.mantine-Switch-root, .mantine-Checkbox-root, .mantine-Radio-root') as HTMLElement | null) ??
+          (el.closest('label') as HTMLElement | null) ??
+          el)
+        : ((el.closest(
+            '.mantine-Input-input, .mantine-PillsInput-input, .mantine-MultiSelect-input, .mantine-InputBase-input',
+          ) as HTMLElement | null) ?? el);
       const box = target.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
       // Links inside a sentence are exempt (WCAG 2.5.8's inline exception).
@@ -55,7 +63,11 @@ async function smallTargets(page: Page): Promise<Small[]> {
       // Anything under an opaque layer the finger cannot reach (behind a closed drawer) is skipped.
       if (el.closest('[aria-hidden="true"], [inert]')) continue;
       if (box.width < 44 || box.height < 44) {
-        found.push({ text: (el.getAttribute('aria-label') ?? el.textContent ?? el.tagName).trim().slice(0, 40), width: Math.round(box.width), height: Math.round(box.height) });
+        found.push({
+          text: (el.getAttribute('aria-label') ?? el.textContent ?? el.tagName).trim().slice(0, 40),
+          width: Math.round(box.width),
+          height: Math.round(box.height),
+        });
       }
     }
     return found;

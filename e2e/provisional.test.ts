@@ -9,7 +9,13 @@ import { E2E_TODAY, useAppUnderTest } from './support/server.ts';
 const app = useAppUnderTest({}, { today: E2E_TODAY });
 
 const suffix = Date.now() % 100_000;
-const LEADER = { username: `hung.tamtinh${suffix}`, password: 'mat-khau-ong-hung-1', role: 'viewer', org: '221', displayName: 'Nguyễn Văn Hưng' };
+const LEADER = {
+  username: `hung.tamtinh${suffix}`,
+  password: 'mat-khau-ong-hung-1',
+  role: 'viewer',
+  org: '221',
+  displayName: 'Nguyễn Văn Hưng',
+};
 const TRAINED = 'Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ';
 
 /** "39,9%" → 39.9 */
@@ -33,7 +39,12 @@ beforeAll(async () => {
   ]);
   const posted = await apiRequest(app.server, admin, 'POST', '/api/data-values', rows);
   expect(posted.status, await posted.clone().text()).toBe(200);
-  const values = await apiRequest(app.server, admin, 'GET', '/api/analytics/indicators?indicator=I_LABOUR_TRAINED_CERT&org=221&period=2025');
+  const values = await apiRequest(
+    app.server,
+    admin,
+    'GET',
+    '/api/analytics/indicators?indicator=I_LABOUR_TRAINED_CERT&org=221&period=2025',
+  );
   final2025 = Math.round(((await values.json()) as { rows: { value: number }[] }).rows[0]!.value * 10) / 10;
 });
 
@@ -46,7 +57,9 @@ describe('a partial year is provisional, never the headline', () => {
       const text = (await card.textContent())!;
       expect(text).toContain('năm 2025');
       expect(percent(/(\d+,\d)%năm 2025/.exec(text)![1]!)).toBe(final2025);
-      expect(await card.getByTestId('provisional-note').textContent()).toBe('Năm 2026 (tạm tính): 21,7%, năm chưa kết thúc, 1/18 xã báo cáo');
+      expect(await card.getByTestId('provisional-note').textContent()).toBe(
+        'Năm 2026 (tạm tính): 21,7%, năm chưa kết thúc, 1/18 xã báo cáo',
+      );
       await screenshot(page, 'provisional-overview-1366.png');
 
       await card.getByRole('link', { name: TRAINED }).click();

@@ -10,11 +10,18 @@ import { useAppUnderTest } from './support/server.ts';
 const app = useAppUnderTest();
 const suffix = Date.now() % 100_000;
 /** Chị Lan: plan manager at the district labour office, who consolidates the report. */
-const MANAGER = { username: `lan.ldtbxh${suffix}`, password: 'mat-khau-chi-lan-1', role: 'plan_manager', org: '221', displayName: 'Trần Thị Lan' };
+const MANAGER = {
+  username: `lan.ldtbxh${suffix}`,
+  password: 'mat-khau-chi-lan-1',
+  role: 'plan_manager',
+  org: '221',
+  displayName: 'Trần Thị Lan',
+};
 
 beforeAll(() => createUserAsAdmin(app.server, MANAGER));
 
-const withPage = (options: Parameters<typeof openPage>[1], scenario: (watched: WatchedPage) => Promise<void>) => withPageOn(app.browser, options ?? {}, scenario);
+const withPage = (options: Parameters<typeof openPage>[1], scenario: (watched: WatchedPage) => Promise<void>) =>
+  withPageOn(app.browser, options ?? {}, scenario);
 
 async function openReports(page: Page): Promise<void> {
   await logIn(page, app.server.baseUrl, MANAGER.username, MANAGER.password);
@@ -31,7 +38,9 @@ describe('reports page', () => {
     await withPage(DESKTOP, async ({ page }) => {
       await openReports(page);
       const preview = page.getByTestId('report-preview');
-      await preview.getByText('Kết quả năm 2025 thực hiện Kế hoạch số …/KH-UBND tháng 10/2023 của UBND huyện Yên Dũng', { exact: true }).waitFor();
+      await preview
+        .getByText('Kết quả năm 2025 thực hiện Kế hoạch số …/KH-UBND tháng 10/2023 của UBND huyện Yên Dũng', { exact: true })
+        .waitFor();
       expect(await preview.locator('tbody tr').count()).toBeGreaterThanOrEqual(5);
       expect(await preview.locator('tbody tr').first().textContent()).toMatch(/\d+,\d% \(năm 2025\)/);
 

@@ -16,7 +16,15 @@ function headerMap(headers: Headers): Record<string, string> {
 
 function expectSecurityHeaders(headers: Record<string, string>, where: string) {
   const csp = headers['content-security-policy'] ?? '';
-  for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'self'", "connect-src 'self'", "worker-src 'self'"]) {
+  for (const directive of [
+    "default-src 'self'",
+    "script-src 'self'",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+  ]) {
     expect(csp, `${where}: CSP ${directive}`).toContain(directive);
   }
   expect(csp, `${where}: no inline or eval scripts`).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
@@ -50,7 +58,9 @@ describe('security headers and Content-Security-Policy', () => {
       await page.addInitScript(() => {
         const seen: string[] = [];
         (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-        document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));
+        document.addEventListener('securitypolicyviolation', (e) =>
+          seen.push(`${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`),
+        );
       });
       const violations: string[] = [];
       const collect = async (where: string) => {

@@ -77,7 +77,11 @@ describe('a task through one cycle: report with evidence, overdue, extension, sc
     await page.getByRole('heading', { level: 1, name: /T3\.2/ }).waitFor();
     taskUrl = page.url();
     // The targets of the task's group are shown beside the form.
-    await page.getByTestId('linked-indicators').getByText(/tốt nghiệp THCS/).first().waitFor();
+    await page
+      .getByTestId('linked-indicators')
+      .getByText(/tốt nghiệp THCS/)
+      .first()
+      .waitFor();
 
     await page.getByRole('textbox', { name: 'Tiến độ (%)' }).fill('40');
     await page.getByRole('textbox', { name: 'Công việc đã thực hiện' }).fill('Tổ chức 12 buổi tư vấn hướng nghiệp tại các trường THCS');
@@ -201,7 +205,12 @@ describe('a task through one cycle: report with evidence, overdue, extension, sc
 
   it('logged no console problems but the 415 of the refused upload', async () => {
     for (const w of [officer, officerPhone, manager]) {
-      expect(w.unexpected().filter((p) => !p.includes('status of 415')).join('\n')).toBe('');
+      expect(
+        w
+          .unexpected()
+          .filter((p) => !p.includes('status of 415'))
+          .join('\n'),
+      ).toBe('');
       await w.close();
     }
   });

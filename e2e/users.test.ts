@@ -38,7 +38,9 @@ describe('users (admin)', () => {
       await expect.poll(() => row.textContent()).toContain('Cán bộ đơn vị');
       // Reminders will reach him by e-mail: the address was kept with the account.
       const api = await apiLogin(app.server);
-      const users = (await (await apiRequest(app.server, api, 'GET', '/api/users')).json()) as { users: { username: string; email: string | null }[] };
+      const users = (await (await apiRequest(app.server, api, 'GET', '/api/users')).json()) as {
+        users: { username: string; email: string | null }[];
+      };
       expect(users.users.find((u) => u.username === USERNAME)?.email).toBe('tuan@tumai.gov.vn');
 
       await fillNewUser(page, USERNAME);

@@ -26,7 +26,10 @@ const keepImportMetaUrl = {
     // Bare imports other than the workspace's own packages stay node_modules imports.
     build.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@vetplan/') ? undefined : { path: args.path, external: true }));
     build.onLoad({ filter: /\.ts$/ }, async (args) => ({
-      contents: (await fs.promises.readFile(args.path, 'utf8')).replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+      contents: (await fs.promises.readFile(args.path, 'utf8')).replaceAll(
+        'import.meta.url',
+        JSON.stringify(pathToFileURL(args.path).href),
+      ),
       loader: 'ts',
     }));
   },
@@ -38,7 +41,12 @@ export async function ensureServerBundle() {
   const partial = `${SERVER_BUNDLE}.${process.pid}.partial`;
   fs.mkdirSync(path.dirname(SERVER_BUNDLE), { recursive: true });
   await build({
-    stdin: { contents: "import { main } from './cli.ts';\nawait main(process.argv.slice(2));\n", resolveDir: path.join(root, 'packages/server/src'), sourcefile: 'vetplan-entry.ts', loader: 'ts' },
+    stdin: {
+      contents: "import { main } from './cli.ts';\nawait main(process.argv.slice(2));\n",
+      resolveDir: path.join(root, 'packages/server/src'),
+      sourcefile: 'vetplan-entry.ts',
+      loader: 'ts',
+    },
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -33,7 +33,10 @@ export function demoHistory(options: DemoOptions): string[][] {
       for (const half of [1, 2]) {
         const period = `${year}S${half}`;
         force = Math.round(force * between(1.0, 1.012));
-        for (const [sex, share] of [['M', 0.52], ['F', 0.48]] as const) {
+        for (const [sex, share] of [
+          ['M', 0.52],
+          ['F', 0.48],
+        ] as const) {
           const f = Math.round(force * share);
           const trained = Math.round(f * (trainedRate + (half === 2 ? 0.004 : 0) + (sex === 'F' ? -0.01 : 0.01)));
           const retrained = Math.round((f * retrainedRate) / 2);

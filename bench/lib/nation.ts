@@ -44,16 +44,23 @@ export async function insertTree(handle: DatabaseHandle, tree: NationTree): Prom
   ];
   const col = (i: number) => rows.map((r) => r[i]!);
   await sql`insert into area (code, level) select * from unnest(${col(0)}::text[], ${col(1)}::text[])`.execute(handle.db);
-  await sql`insert into area_version (area_code, name, kind, parent_code) select * from unnest(${col(0)}::text[], ${col(2)}::text[], ${col(1)}::text[], ${col(3)}::text[])`.execute(handle.db);
+  await sql`insert into area_version (area_code, name, kind, parent_code) select * from unnest(${col(0)}::text[], ${col(2)}::text[], ${col(1)}::text[], ${col(3)}::text[])`.execute(
+    handle.db,
+  );
   return rows.length;
 }
 
 /** The demo history of every commune (and each district's count of institutions), as CSV chunks of about `districtsPerChunk` districts. */
-export function* nationValueCsv(tree: NationTree, years: readonly number[], districtsPerChunk = 40): Generator<{ csv: string; rows: number }> {
+export function* nationValueCsv(
+  tree: NationTree,
+  years: readonly number[],
+  districtsPerChunk = 40,
+): Generator<{ csv: string; rows: number }> {
   for (let i = 0; i < tree.districts.length; i += districtsPerChunk) {
     const lines: string[] = [];
     tree.districts.slice(i, i + districtsPerChunk).forEach((d, j) => {
-      for (const r of demoHistory({ communes: d.communes, district: d.code, years, seed: i + j + 1 })) lines.push(`${r[0]},${r[1]},${r[2]},"${r[3]}",${r[4]}`);
+      for (const r of demoHistory({ communes: d.communes, district: d.code, years, seed: i + j + 1 }))
+        lines.push(`${r[0]},${r[1]},${r[2]},"${r[3]}",${r[4]}`);
     });
     yield { csv: `${lines.join('\n')}\n`, rows: lines.length };
   }
@@ -62,8 +69,14 @@ export function* nationValueCsv(tree: NationTree, years: readonly number[], dist
 const COPY = `copy data_value (element_code, period, org_code, disagg, value) from stdin with (format csv)`;
 
 /** Loads the values with COPY; updated_at/updated_by get the bench's defaults first. */
-export async function copyValues(handle: DatabaseHandle, url: string | null, chunks: Iterable<{ csv: string; rows: number }>): Promise<number> {
-  await sql`alter table data_value alter column updated_at set default now(), alter column updated_by set default 'bench'`.execute(handle.db);
+export async function copyValues(
+  handle: DatabaseHandle,
+  url: string | null,
+  chunks: Iterable<{ csv: string; rows: number }>,
+): Promise<number> {
+  await sql`alter table data_value alter column updated_at set default now(), alter column updated_by set default 'bench'`.execute(
+    handle.db,
+  );
   // Indexes are built once after the load rather than row by row (much faster on PGlite).
   await sql`alter table data_value drop constraint data_value_pkey`.execute(handle.db);
   await sql`drop index data_value_org_period_idx`.execute(handle.db);
@@ -80,7 +93,9 @@ export async function copyValues(handle: DatabaseHandle, url: string | null, chu
   } finally {
     await client?.end();
     await sql`alter table data_value alter column updated_at drop default, alter column updated_by drop default`.execute(handle.db);
-    await sql`alter table data_value add constraint data_value_pkey primary key (element_code, period, org_code, disagg)`.execute(handle.db);
+    await sql`alter table data_value add constraint data_value_pkey primary key (element_code, period, org_code, disagg)`.execute(
+      handle.db,
+    );
     await sql`create index data_value_org_period_idx on data_value (org_code, period)`.execute(handle.db);
   }
   return total;

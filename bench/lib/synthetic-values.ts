@@ -2,7 +2,26 @@
  * Synthetic data values for the default catalogue, consistent with its
  * validation rules (parts never exceed their wholes), for benchmarks.
  */
-export const COMMUNES = ['07681', '07682', '07684', '07690', '07702', '07708', '07711', '07714', '07717', '07720', '07723', '07726', '07729', '07735', '07738', '07741', '07747', '07750'];
+export const COMMUNES = [
+  '07681',
+  '07682',
+  '07684',
+  '07690',
+  '07702',
+  '07708',
+  '07711',
+  '07714',
+  '07717',
+  '07720',
+  '07723',
+  '07726',
+  '07729',
+  '07735',
+  '07738',
+  '07741',
+  '07747',
+  '07750',
+];
 
 /** A small deterministic pseudo-random generator (mulberry32). */
 export function random(seed: number): () => number {

@@ -12,5 +12,9 @@ export async function logIn(page: Page, baseUrl: string, username: string, passw
 /** Waits until the plan overview has rendered its targets table. */
 export async function waitForOverview(page: Page): Promise<void> {
   await page.getByRole('heading', { name: /KẾ HOẠCH|PLAN/ }).waitFor();
-  await page.locator('#muc-tieu').getByText(/trên 40%|above 40%/).first().waitFor();
+  await page
+    .locator('#muc-tieu')
+    .getByText(/trên 40%|above 40%/)
+    .first()
+    .waitFor();
 }

@@ -59,8 +59,7 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   return {
     page,
     problems,
-    unexpected: (expected = []) =>
-      problems.filter((p) => !isExpected(p, expected)).map((p) => `${p.kind}: ${p.text} (${p.url})`),
+    unexpected: (expected = []) => problems.filter((p) => !isExpected(p, expected)).map((p) => `${p.kind}: ${p.text} (${p.url})`),
     close: () => context.close(),
   };
 }
@@ -69,7 +68,11 @@ export const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height:
 export const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 /** Runs a scenario on a fresh page and expects it to have logged no error or warning. */
-export async function withPage(browser: Browser, options: BrowserContextOptions, scenario: (watched: WatchedPage) => Promise<void>): Promise<void> {
+export async function withPage(
+  browser: Browser,
+  options: BrowserContextOptions,
+  scenario: (watched: WatchedPage) => Promise<void>,
+): Promise<void> {
   const watched = await openPage(browser, options);
   try {
     await scenario(watched);

@@ -12,7 +12,13 @@ export const FORM = 'Báo cáo 6 tháng về GDNN của xã, thị trấn';
 export const PERIOD = '2026S1';
 
 const suffix = Date.now() % 100_000;
-const person = (username: string, role: string, org: string, displayName: string) => ({ username: `${username}${suffix}`, password: `mat-khau-${username}-1`, role, org, displayName });
+const person = (username: string, role: string, org: string, displayName: string) => ({
+  username: `${username}${suffix}`,
+  password: `mat-khau-${username}-1`,
+  role,
+  org,
+  displayName,
+});
 
 /** The people of the journey: the labour office's specialist, four communes' officers, the district's leader. */
 export const PEOPLE = {
@@ -24,13 +30,31 @@ export const PEOPLE = {
   hung: person('hung.ubnd', 'viewer', '221', 'Nguyễn Văn Hưng'),
 };
 
-async function write(server: RunningServer, who: (typeof PEOPLE)[keyof typeof PEOPLE], cells: [string, string, number][], comment?: string): Promise<void> {
+async function write(
+  server: RunningServer,
+  who: (typeof PEOPLE)[keyof typeof PEOPLE],
+  cells: [string, string, number][],
+  comment?: string,
+): Promise<void> {
   const session = await apiLogin(server, who.username, who.password);
   for (const [element, disagg, value] of cells) {
-    const res = await apiRequest(server, session, 'PUT', '/api/data-entry/cell', { element, period: PERIOD, org: who.org, disagg, value, baseVersion: 0 });
+    const res = await apiRequest(server, session, 'PUT', '/api/data-entry/cell', {
+      element,
+      period: PERIOD,
+      org: who.org,
+      disagg,
+      value,
+      baseVersion: 0,
+    });
     expect(res.status, await res.clone().text()).toBe(200);
   }
-  const submitted = await apiRequest(server, session, 'POST', `/api/forms/${FORM_CODE}/submissions/${who.org}/${PERIOD}/submit`, comment ? { comment } : {});
+  const submitted = await apiRequest(
+    server,
+    session,
+    'POST',
+    `/api/forms/${FORM_CODE}/submissions/${who.org}/${PERIOD}/submit`,
+    comment ? { comment } : {},
+  );
   expect(submitted.status, await submitted.clone().text()).toBe(200);
 }
 
@@ -40,7 +64,22 @@ async function write(server: RunningServer, who: (typeof PEOPLE)[keyof typeof PE
  */
 export async function prepareLanMorning(server: RunningServer): Promise<void> {
   for (const p of Object.values(PEOPLE)) await createUserAsAdmin(server, p);
-  await write(server, PEOPLE.tuMai, [['DE_LABOUR_FORCE', 'sex:M', 2210], ['DE_LABOUR_FORCE', 'sex:F', 2050], ['DE_LABOUR_TRAINED_CERT', 'sex:M', 780]]);
-  await write(server, PEOPLE.canhThuy, [['DE_LABOUR_FORCE', 'sex:M', 1830], ['DE_LABOUR_TRAINED_CERT', 'sex:M', 640]]);
-  await write(server, PEOPLE.dongViet, [['DE_LABOUR_FORCE', 'sex:M', 2210], ['DE_LABOUR_TRAINED_CERT', 'sex:M', 2315]], 'Tính cả học viên của trung tâm huyện bạn');
+  await write(server, PEOPLE.tuMai, [
+    ['DE_LABOUR_FORCE', 'sex:M', 2210],
+    ['DE_LABOUR_FORCE', 'sex:F', 2050],
+    ['DE_LABOUR_TRAINED_CERT', 'sex:M', 780],
+  ]);
+  await write(server, PEOPLE.canhThuy, [
+    ['DE_LABOUR_FORCE', 'sex:M', 1830],
+    ['DE_LABOUR_TRAINED_CERT', 'sex:M', 640],
+  ]);
+  await write(
+    server,
+    PEOPLE.dongViet,
+    [
+      ['DE_LABOUR_FORCE', 'sex:M', 2210],
+      ['DE_LABOUR_TRAINED_CERT', 'sex:M', 2315],
+    ],
+    'Tính cả học viên của trung tâm huyện bạn',
+  );
 }

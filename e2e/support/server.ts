@@ -49,7 +49,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
  * (e.g. VETPLAN_TEST_CLOCK=1). With `today`, the server's clock is set to it once started, so that which
  * periods are open to officers does not depend on the day the suite runs.
  */
-export function useAppUnderTest(env: Record<string, string> = {}, options: { today?: string } = {}): { server: RunningServer; browser: Browser } {
+export function useAppUnderTest(
+  env: Record<string, string> = {},
+  options: { today?: string } = {},
+): { server: RunningServer; browser: Browser } {
   const t = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
     // The web build and the server bundle are made once, by global-setup.ts.
@@ -66,11 +69,19 @@ export function useAppUnderTest(env: Record<string, string> = {}, options: { tod
 
 /** Sets the clock of a server started with VETPLAN_TEST_CLOCK=1, as its first administrator. */
 export async function setServerClock(server: RunningServer, iso: string): Promise<void> {
-  const login = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: server.adminPassword }) });
+  const login = await fetch(`${server.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: server.adminPassword }),
+  });
   if (login.status !== 200) throw new Error(`setting the clock: login answered ${login.status}`);
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const set = await fetch(`${server.baseUrl}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ now: iso }) });
+  const set = await fetch(`${server.baseUrl}/api/test/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ now: iso }),
+  });
   if (set.status !== 200) throw new Error(`setting the clock answered ${set.status}: ${await set.text()}`);
 }
 

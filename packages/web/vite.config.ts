@@ -28,11 +28,16 @@ function serviceWorker(): Plugin {
         item.viteMetadata?.importedCss.forEach(add);
       };
       for (const item of Object.values(bundle)) {
-        if (item.type === 'chunk' && (item.isEntry || OFFLINE_PAGES.some((page) => item.facadeModuleId?.endsWith(page)))) add(item.fileName);
+        if (item.type === 'chunk' && (item.isEntry || OFFLINE_PAGES.some((page) => item.facadeModuleId?.endsWith(page))))
+          add(item.fileName);
       }
       const version = createHash('sha256').update(Object.keys(bundle).sort().join('\n')).digest('hex').slice(0, 12);
       const source = fs.readFileSync(SERVICE_WORKER, 'utf8');
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source: `const VERSION = '${version}';\nconst SHELL = ${JSON.stringify([...shell])};\n${source}` });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'sw.js',
+        source: `const VERSION = '${version}';\nconst SHELL = ${JSON.stringify([...shell])};\n${source}`,
+      });
     },
   };
 }

@@ -25,7 +25,10 @@ export async function ensureAdmin(ctx: AppContext): Promise<{ created: boolean; 
   const scope = await topArea(ctx);
   if (!scope) throw new Error('Cannot create the first administrator: no area is loaded (load a catalogue first)');
   const problem = ctx.config.adminPassword === null ? null : passwordProblem(ctx.config.adminPassword, 'admin');
-  if (problem) throw new ConfigError([`VETPLAN_ADMIN_PASSWORD: the password of the first administrator ${problem.en} (mật khẩu của quản trị viên đầu tiên ${problem.vi})`]);
+  if (problem)
+    throw new ConfigError([
+      `VETPLAN_ADMIN_PASSWORD: the password of the first administrator ${problem.en} (mật khẩu của quản trị viên đầu tiên ${problem.vi})`,
+    ]);
   const password = ctx.config.adminPassword ?? newPassword();
   await createUser(ctx, { username: 'admin', password, role: 'admin', org: scope }, { actor: null });
   return { created: true, printedPassword: ctx.config.adminPassword ? null : password };

@@ -117,16 +117,30 @@ async function run(argv: string[]): Promise<void> {
         await ensureAggregates(ctx.db);
         return loaded;
       });
-      process.stdout.write(`vetplan: loaded catalogue ${summary.catalog}: ${summary.areas} areas, ${summary.organisations} organisations, ${summary.elements} data elements, ${summary.indicators} indicators, plans ${summary.plans.join(', ')}\n`);
+      process.stdout.write(
+        `vetplan: loaded catalogue ${summary.catalog}: ${summary.areas} areas, ${summary.organisations} organisations, ${summary.elements} data elements, ${summary.indicators} indicators, plans ${summary.plans.join(', ')}\n`,
+      );
       return;
     }
     case 'user': {
-      if (sub !== 'add' || !arg) throw new UsageError('usage: vetplan user add <username> --role ROLE --org CODE [--password P] [--name N] [--email ADDRESS]');
+      if (sub !== 'add' || !arg)
+        throw new UsageError('usage: vetplan user add <username> --role ROLE --org CODE [--password P] [--name N] [--email ADDRESS]');
       if (!isRole(values.role)) throw new UsageError(`--role must be one of: ${ROLES.join(', ')}`);
       if (!values.org) throw new UsageError('--org CODE is required (an area or organisation code, e.g. 221 or 07681)');
       const password = values.password ?? newPassword();
       const user = await withDatabase(config, (ctx) =>
-        createUser(ctx, { username: arg, password, role: values.role as never, org: values.org!, ...(values.name ? { displayName: values.name } : {}), ...(values.email ? { email: values.email } : {}) }, { actor: null }),
+        createUser(
+          ctx,
+          {
+            username: arg,
+            password,
+            role: values.role as never,
+            org: values.org!,
+            ...(values.name ? { displayName: values.name } : {}),
+            ...(values.email ? { email: values.email } : {}),
+          },
+          { actor: null },
+        ),
       );
       process.stdout.write(`vetplan: created user ${user.username} (${user.role}, ${user.scope.code} ${user.scope.name})\n`);
       if (!values.password) process.stdout.write(`password (shown once): ${password}\n`);
@@ -137,17 +151,28 @@ async function run(argv: string[]): Promise<void> {
       if (!file) throw new UsageError('usage: vetplan import <file.csv|file.json> [--user U] [--partial]');
       const text = fs.readFileSync(path.resolve(file), 'utf8');
       const json = file.toLowerCase().endsWith('.json') ? rowsFromJson(JSON.parse(text) as unknown) : null;
-      const input = json ? { batches: batchesOf(json), total: json.rows.length } : { batches: csvBatches(text), total: estimateCsvRows(text) };
+      const input = json
+        ? { batches: batchesOf(json), total: json.rows.length }
+        : { batches: csvBatches(text), total: estimateCsvRows(text) };
       const result = await withDatabase(config, async (ctx) =>
-        importBatches(ctx, await authContextFor(ctx, values.user ?? 'admin'), input.batches, values.partial ? 'partial' : 'atomic', 'import', {
-          total: input.total,
-          onProgress: (p) => {
-            if (process.stderr.isTTY) process.stderr.write(`\r${p.phase} ${p.processed}/${p.total}   `);
+        importBatches(
+          ctx,
+          await authContextFor(ctx, values.user ?? 'admin'),
+          input.batches,
+          values.partial ? 'partial' : 'atomic',
+          'import',
+          {
+            total: input.total,
+            onProgress: (p) => {
+              if (process.stderr.isTTY) process.stderr.write(`\r${p.phase} ${p.processed}/${p.total}   `);
+            },
           },
-        }),
+        ),
       );
       if (process.stderr.isTTY) process.stderr.write('\n');
-      process.stdout.write(`vetplan: created ${result.created}, updated ${result.updated}, deleted ${result.deleted}, unchanged ${result.unchanged}\n`);
+      process.stdout.write(
+        `vetplan: created ${result.created}, updated ${result.updated}, deleted ${result.deleted}, unchanged ${result.unchanged}\n`,
+      );
       for (const e of result.errors) process.stdout.write(`  row ${e.row}${e.column ? ` (${e.column})` : ''}: ${e.messageEn}\n`);
       return;
     }
@@ -155,7 +180,9 @@ async function run(argv: string[]): Promise<void> {
       if (sub !== 'verify') throw new UsageError('usage: vetplan audit verify');
       const report = await withDatabase(config, (ctx) => verifyChain(ctx.db));
       if (report.broken) {
-        process.stderr.write(`vetplan: the history of values is broken at entry ${report.broken.id}: ${report.broken.reason} (${report.entries} entries before it are intact)\n`);
+        process.stderr.write(
+          `vetplan: the history of values is broken at entry ${report.broken.id}: ${report.broken.reason} (${report.entries} entries before it are intact)\n`,
+        );
         process.exit(1);
       }
       process.stdout.write(`vetplan: the history of values is intact (${report.entries} entries)\n`);
@@ -164,7 +191,8 @@ async function run(argv: string[]): Promise<void> {
     case 'token': {
       if (sub !== 'create' || !arg) throw new UsageError('usage: vetplan token create <username> [--name NAME] [--days N]');
       const days = values.days === undefined ? TOKEN_DEFAULT_DAYS : Number(values.days);
-      if (!Number.isInteger(days) || days < 1 || days > TOKEN_MAX_DAYS) throw new UsageError(`--days must be a whole number from 1 to ${TOKEN_MAX_DAYS}`);
+      if (!Number.isInteger(days) || days < 1 || days > TOKEN_MAX_DAYS)
+        throw new UsageError(`--days must be a whole number from 1 to ${TOKEN_MAX_DAYS}`);
       const token = await withDatabase(config, (ctx) => createApiToken(ctx, arg, values.name ?? 'cli', days));
       process.stdout.write(`${token}\n`);
       return;
@@ -179,11 +207,14 @@ async function run(argv: string[]): Promise<void> {
     case 'analytics': {
       if (sub !== 'rebuild') throw new UsageError('usage: vetplan analytics rebuild');
       const summary = await withDatabase(config, (ctx) => rebuildAggregates(ctx.db));
-      process.stdout.write(`vetplan: rebuilt the analytics aggregate in ${Math.round(summary!.ms)} ms (${summary!.unitFigures} unit figures, ${summary!.areaFigures} area figures)\n`);
+      process.stdout.write(
+        `vetplan: rebuilt the analytics aggregate in ${Math.round(summary!.ms)} ms (${summary!.unitFigures} unit figures, ${summary!.areaFigures} area figures)\n`,
+      );
       return;
     }
     case 'backup':
-      if (!sub || (sub === 'verify' && !arg)) throw new UsageError('usage: vetplan backup <file.tar.gz> | vetplan backup verify <file.tar.gz>');
+      if (!sub || (sub === 'verify' && !arg))
+        throw new UsageError('usage: vetplan backup <file.tar.gz> | vetplan backup verify <file.tar.gz>');
       return backupCommand(config, sub === 'verify' ? { verify: arg! } : { file: sub });
     case 'restore':
       if (!sub) throw new UsageError('usage: vetplan restore <file.tar.gz>');
@@ -201,10 +232,18 @@ export async function main(argv: string[]): Promise<void> {
     await run(argv);
   } catch (error) {
     let message: string;
-    if (error instanceof ConfigError || error instanceof CatalogError || error instanceof DataDirLockedError || error instanceof UsageError || error instanceof BackupError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof CatalogError ||
+      error instanceof DataDirLockedError ||
+      error instanceof UsageError ||
+      error instanceof BackupError
+    ) {
       message = error.message;
     } else if (error instanceof AppError) {
-      const rows = Array.isArray(error.extra.errors) ? (error.extra.errors as { row: number; column: string | null; messageEn: string }[]) : [];
+      const rows = Array.isArray(error.extra.errors)
+        ? (error.extra.errors as { row: number; column: string | null; messageEn: string }[])
+        : [];
       message = [
         error.messageEn,
         ...error.details.map((d) => `  - ${d.path}: ${d.messageEn}`),

@@ -147,10 +147,15 @@ function readTrustProxy(raw: string | null, problems: string[]): TrustProxy {
     problems.push(`TRUST_PROXY: "${raw}" must be a number of proxy hops from 1 to 10`);
     return false;
   }
-  const entries = raw.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const entries = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
   const bad = entries.filter((e) => !isProxyAddress(e));
   if (bad.length === 0 && entries.length > 0) return entries;
-  problems.push(`TRUST_PROXY: "${bad.join(', ') || raw}" is not a proxy address or CIDR; give false, a number of proxy hops, or addresses such as 10.0.0.5,10.0.0.0/24`);
+  problems.push(
+    `TRUST_PROXY: "${bad.join(', ') || raw}" is not a proxy address or CIDR; give false, a number of proxy hops, or addresses such as 10.0.0.5,10.0.0.0/24`,
+  );
   return false;
 }
 

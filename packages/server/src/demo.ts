@@ -13,7 +13,12 @@ import { importBatches, type ImportResult } from './modules/data-values/import.t
 async function demoRows(db: Kysely<Database>): Promise<string[][] | null> {
   const district = await db.selectFrom('plan').select('area_code').orderBy('code').executeTakeFirst();
   if (!district) return null;
-  const communes = await db.selectFrom('area_version').select('area_code').where('parent_code', '=', district.area_code).orderBy('area_code').execute();
+  const communes = await db
+    .selectFrom('area_version')
+    .select('area_code')
+    .where('parent_code', '=', district.area_code)
+    .orderBy('area_code')
+    .execute();
   return demoHistory({ communes: communes.map((c) => c.area_code), district: district.area_code });
 }
 
@@ -28,10 +33,21 @@ export async function loadDemoData(ctx: AppContext, actor = 'admin'): Promise<Im
   const rows = await demoRows(ctx.db);
   if (!rows) return null;
   const input = {
-    rows: rows.map(([element, period, org, disagg, value], i) => ({ row: i + 1, element: element!, period: period!, org: org!, disagg: disagg!, value: value!, comment: null })),
+    rows: rows.map(([element, period, org, disagg, value], i) => ({
+      row: i + 1,
+      element: element!,
+      period: period!,
+      org: org!,
+      disagg: disagg!,
+      value: value!,
+      comment: null,
+    })),
     errors: [],
   };
-  return importBatches(ctx, await authContextFor(ctx, actor), batchesOf(input), 'atomic', 'import', { total: input.rows.length, demo: true });
+  return importBatches(ctx, await authContextFor(ctx, actor), batchesOf(input), 'atomic', 'import', {
+    total: input.rows.length,
+    demo: true,
+  });
 }
 
 /** What removing the demo history took out. */
@@ -55,10 +71,20 @@ const canonical = (disagg: string) => disagg.split(';').filter(Boolean).sort().j
  * values are exactly the demo's rows. Marked once found.
  */
 async function markUnmarkedDemo(trx: Kysely<Database>): Promise<void> {
-  const first = await trx.selectFrom('data_import').select('id').where('status', '=', 'applied').where('source', '=', 'import').orderBy('id').executeTakeFirst();
+  const first = await trx
+    .selectFrom('data_import')
+    .select('id')
+    .where('status', '=', 'applied')
+    .where('source', '=', 'import')
+    .orderBy('id')
+    .executeTakeFirst();
   const rows = await demoRows(trx);
   if (!first || !rows) return;
-  const entries = await trx.selectFrom('data_value_audit').select(['element_code', 'period', 'org_code', 'disagg', 'new_value', 'action']).where('import_id', '=', first.id).execute();
+  const entries = await trx
+    .selectFrom('data_value_audit')
+    .select(['element_code', 'period', 'org_code', 'disagg', 'new_value', 'action'])
+    .where('import_id', '=', first.id)
+    .execute();
   if (entries.length !== rows.length || entries.some((e) => e.action !== 'create')) return;
   const expected = new Set(rows.map(([e, p, o, d, v]) => `${e}|${p}|${o}|${canonical(d!)}|${Number(v)}`));
   if (entries.every((e) => expected.has(`${e.element_code}|${e.period}|${e.org_code}|${canonical(e.disagg)}|${Number(e.new_value)}`))) {
@@ -97,7 +123,10 @@ export async function removeDemoData(ctx: AppContext, actor: string | null, ip: 
     if (demoOnly.length === 0) return { ...none, kept: cells.length };
     const col = (k: 'element' | 'period' | 'org' | 'disagg') => demoOnly.map((c) => c[k]);
     const cellsCte = sql`c(e, p, o, d) as (select * from unnest(${col('element')}::text[], ${col('period')}::text[], ${col('org')}::text[], ${col('disagg')}::text[]))`;
-    const values = await sql`with ${cellsCte} delete from data_value v using c where v.element_code = c.e and v.period = c.p and v.org_code = c.o and v.disagg = c.d`.execute(trx);
+    const values =
+      await sql`with ${cellsCte} delete from data_value v using c where v.element_code = c.e and v.period = c.p and v.org_code = c.o and v.disagg = c.d`.execute(
+        trx,
+      );
     const gone = await sql<{ id: string }>`
       with ${cellsCte} delete from data_value_audit a using c
       where a.element_code = c.e and a.period = c.p and a.org_code = c.o and a.disagg = c.d and a.import_id = any(${demoIds}::bigint[])
@@ -105,9 +134,19 @@ export async function removeDemoData(ctx: AppContext, actor: string | null, ip: 
     const firstGone = Math.min(...gone.rows.map((r) => Number(r.id)));
     await rechainAfter(trx, firstGone - 1);
     // An import none of whose entries is left goes too.
-    await sql`delete from data_import i where i.id = any(${demoIds}::bigint[]) and not exists (select 1 from data_value_audit a where a.import_id = i.id)`.execute(trx);
-    await refreshAggregates(trx, demoOnly.map((c) => ({ element: c.element, org: c.org, period: c.period })));
-    const removal: DemoRemoval = { ...none, values: Number(values.numAffectedRows ?? 0), history: gone.rows.length, kept: cells.length - demoOnly.length };
+    await sql`delete from data_import i where i.id = any(${demoIds}::bigint[]) and not exists (select 1 from data_value_audit a where a.import_id = i.id)`.execute(
+      trx,
+    );
+    await refreshAggregates(
+      trx,
+      demoOnly.map((c) => ({ element: c.element, org: c.org, period: c.period })),
+    );
+    const removal: DemoRemoval = {
+      ...none,
+      values: Number(values.numAffectedRows ?? 0),
+      history: gone.rows.length,
+      kept: cells.length - demoOnly.length,
+    };
     await recordAudit(trx, { actor, action: 'demo_remove', entity: 'demo_history', entityKey: null, details: { ...removal }, ip });
     return removal;
   });

@@ -16,9 +16,14 @@ export function whereToOpen(host: string, port: number, addresses: string[] = la
   if (!listensOnNetwork(host)) return [];
   const lines = [`vetplan: trên máy này mở / on this computer open http://localhost:${port}`];
   if (addresses.length === 0) {
-    lines.push('vetplan: máy chưa có địa chỉ mạng nội bộ; hãy kết nối Wi-Fi hoặc mạng văn phòng / this computer has no office network address yet: connect it to Wi-Fi or the office network');
+    lines.push(
+      'vetplan: máy chưa có địa chỉ mạng nội bộ; hãy kết nối Wi-Fi hoặc mạng văn phòng / this computer has no office network address yet: connect it to Wi-Fi or the office network',
+    );
     return lines;
   }
-  for (const a of addresses) lines.push(`vetplan: điện thoại và máy khác trong mạng văn phòng mở / phones and other computers on the office network open http://${a}:${port}`);
+  for (const a of addresses)
+    lines.push(
+      `vetplan: điện thoại và máy khác trong mạng văn phòng mở / phones and other computers on the office network open http://${a}:${port}`,
+    );
   return lines;
 }

@@ -26,25 +26,37 @@ export async function serve(config: Config): Promise<void> {
     if (applied.length) log(`vetplan: đã cập nhật cấu trúc cơ sở dữ liệu / applied migrations: ${applied.join(', ')}`);
     if (!(await anyCatalogLoaded(database.db))) {
       const summary = await loadCatalog(database.db, config.catalogDir, 'system');
-      log(`vetplan: đã nạp danh mục / loaded catalogue ${summary.catalog} (${summary.areas} địa bàn / areas, ${summary.organisations} đơn vị / organisations; kế hoạch / plans ${summary.plans.join(', ')})`);
+      log(
+        `vetplan: đã nạp danh mục / loaded catalogue ${summary.catalog} (${summary.areas} địa bàn / areas, ${summary.organisations} đơn vị / organisations; kế hoạch / plans ${summary.plans.join(', ')})`,
+      );
     }
     const ctx = createContext(database.db, config);
     // An import a crash left half-written is undone before the first request is answered.
     const { undone, stages } = await sweepDeadImports(database.db, ctx.now());
     if (undone > 0) log(`vetplan: đã hoàn tác ${undone} lượt nhập dở dang do sự cố / undid ${undone} import(s) left unfinished by a crash`);
-    if (stages > 0) log(`vetplan: đã xóa ${stages} bảng tạm của lượt nhập do sự cố / dropped ${stages} import stage table(s) left by a crash`);
+    if (stages > 0)
+      log(`vetplan: đã xóa ${stages} bảng tạm của lượt nhập do sự cố / dropped ${stages} import stage table(s) left by a crash`);
     const admin = await ensureAdmin(ctx);
     if (admin.created && config.demoData) {
       const demo = await loadDemoData(ctx);
       if (demo) {
-        log(`vetplan: đã nạp số liệu mẫu 2021–2025 / loaded demo figures 2021–2025 (${demo.created} giá trị / values; DEMO_DATA=false để bắt đầu trống / to start empty)`);
-        log('vetplan: khi dùng thật, xóa số liệu mẫu bằng / going live, remove them with: npx vetplan demo remove (hoặc trang Người dùng / or the Users page)');
+        log(
+          `vetplan: đã nạp số liệu mẫu 2021–2025 / loaded demo figures 2021–2025 (${demo.created} giá trị / values; DEMO_DATA=false để bắt đầu trống / to start empty)`,
+        );
+        log(
+          'vetplan: khi dùng thật, xóa số liệu mẫu bằng / going live, remove them with: npx vetplan demo remove (hoặc trang Người dùng / or the Users page)',
+        );
       }
     }
-    if (admin.created && !admin.printedPassword) log('vetplan: đã tạo tài khoản "admin" với mật khẩu trong VETPLAN_ADMIN_PASSWORD / created user "admin" with the password from VETPLAN_ADMIN_PASSWORD');
+    if (admin.created && !admin.printedPassword)
+      log(
+        'vetplan: đã tạo tài khoản "admin" với mật khẩu trong VETPLAN_ADMIN_PASSWORD / created user "admin" with the password from VETPLAN_ADMIN_PASSWORD',
+      );
     const app = await buildApp(ctx, { logger: { level: config.logLevel }, webDistDir: config.webDistDir });
     // A connection the database server ended is replaced when next needed; the operator sees it in the log.
-    database.onConnectionLost((error) => app.log.warn({ code: failureCode(error), reason: error.message }, 'lost a database connection; a new one is opened when needed'));
+    database.onConnectionLost((error) =>
+      app.log.warn({ code: failureCode(error), reason: error.message }, 'lost a database connection; a new one is opened when needed'),
+    );
     // On a PostgreSQL server another process (a `vetplan import` run beside this one) may die mid-import: undo its import once it is gone.
     const sweep = database.engine === 'postgres' ? setInterval(() => void sweepNow(), IMPORT_SWEEP_MS).unref() : null;
     const sweepNow = async () => {
@@ -54,7 +66,8 @@ export async function serve(config: Config): Promise<void> {
         if (stages > 0) app.log.warn(`dropped ${stages} import stage table(s) left by a process that stopped`);
       } catch (error) {
         // While the database is away the next sweep tries again.
-        if (isDatabaseUnavailable(error)) app.log.warn({ code: failureCode(error) }, 'the database is unavailable: undoing imports left by a dead process waits for it');
+        if (isDatabaseUnavailable(error))
+          app.log.warn({ code: failureCode(error) }, 'the database is unavailable: undoing imports left by a dead process waits for it');
         else app.log.error({ err: error }, 'undoing imports left by a dead process failed');
       }
     };
@@ -66,7 +79,9 @@ export async function serve(config: Config): Promise<void> {
       }
       stopping = true;
       if (sweep) clearInterval(sweep);
-      log(`vetplan: nhận ${signal}, đang hoàn tất các yêu cầu và đóng cơ sở dữ liệu / ${signal} received, finishing requests and closing the database`);
+      log(
+        `vetplan: nhận ${signal}, đang hoàn tất các yêu cầu và đóng cơ sở dữ liệu / ${signal} received, finishing requests and closing the database`,
+      );
       try {
         await app.close();
         await database.checkpoint();

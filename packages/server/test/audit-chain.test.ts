@@ -7,7 +7,12 @@ const t = useTestApp();
 
 async function importCsv(lines: string[]) {
   const admin = await t.login(await t.newUser({ role: 'admin', org: 'VN' }));
-  const res = await t.app.inject({ method: 'POST', url: '/api/data-values', headers: { ...admin.write, 'content-type': 'text/csv' }, payload: ['element,period,org,disagg,value', ...lines].join('\n') });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/data-values',
+    headers: { ...admin.write, 'content-type': 'text/csv' },
+    payload: ['element,period,org,disagg,value', ...lines].join('\n'),
+  });
   expect(res.statusCode).toBe(200);
 }
 
@@ -19,8 +24,12 @@ describe('the history of values', () => {
   });
 
   it('refuses updates and deletions', async () => {
-    await expect(sql`update data_value_audit set new_value = 99`.execute(t.db.db)).rejects.toThrow('data_value_audit is append-only: UPDATE is not allowed');
-    await expect(sql`delete from data_value_audit`.execute(t.db.db)).rejects.toThrow('data_value_audit is append-only: DELETE is not allowed');
+    await expect(sql`update data_value_audit set new_value = 99`.execute(t.db.db)).rejects.toThrow(
+      'data_value_audit is append-only: UPDATE is not allowed',
+    );
+    await expect(sql`delete from data_value_audit`.execute(t.db.db)).rejects.toThrow(
+      'data_value_audit is append-only: DELETE is not allowed',
+    );
   });
 
   it('finds an entry edited behind the database’s back, and one deleted', async () => {

@@ -39,7 +39,9 @@ describe('the first administrator', () => {
       const ok = createContext(empty.db, loadConfig({ LOG_LEVEL: 'silent', VETPLAN_ADMIN_PASSWORD: '  hai dấu cách ở đầu  ' }));
       expect(await ensureAdmin(ok)).toEqual({ created: true, printedPassword: null });
       // Kept exactly as given, the spaces at both ends included.
-      await expect(login(ok, 'admin', 'hai dấu cách ở đầu', { ip: '127.0.0.2', userAgent: null })).rejects.toThrow('Wrong username or password.');
+      await expect(login(ok, 'admin', 'hai dấu cách ở đầu', { ip: '127.0.0.2', userAgent: null })).rejects.toThrow(
+        'Wrong username or password.',
+      );
       expect((await login(ok, 'admin', '  hai dấu cách ở đầu  ', { ip: '127.0.0.2', userAgent: null })).auth.username).toBe('admin');
     } finally {
       await empty.destroy();

@@ -12,7 +12,13 @@ describe('loadConfig', () => {
   it('lists every bad variable at once', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://u:secret@h/db', VETPLAN_ADMIN_PASSWORD: 'short', LOG_LEVEL: 'loud', TRUST_PROXY: 'maybe' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://u:secret@h/db',
+        VETPLAN_ADMIN_PASSWORD: 'short',
+        LOG_LEVEL: 'loud',
+        TRUST_PROXY: 'maybe',
+      });
     } catch (e) {
       error = e;
     }
@@ -30,7 +36,12 @@ describe('loadConfig', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
-    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1,loopback' }).trustProxy).toEqual(['10.0.0.5', '10.1.0.0/16', '::1', 'loopback']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1,loopback' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      '::1',
+      'loopback',
+    ]);
     const problems = (env: Record<string, string>) => {
       try {
         loadConfig(env);
@@ -56,8 +67,12 @@ describe('loadConfig', () => {
 
   it('e-mails reminders through SMTP_URL when set, and names a bad one without its password', () => {
     expect(loadConfig({}).smtpUrl).toBeNull();
-    expect(loadConfig({ SMTP_URL: 'smtp://lan:secret@mail.ldtbxh.vn:587', MAIL_FROM: 'Phòng LĐ-TB&XH <ldtbxh@yendung.vn>' })).toMatchObject({ smtpUrl: 'smtp://lan:secret@mail.ldtbxh.vn:587', mailFrom: 'Phòng LĐ-TB&XH <ldtbxh@yendung.vn>' });
-    expect(() => loadConfig({ SMTP_URL: 'mail://lan:secret@mail.ldtbxh.vn' })).toThrow('SMTP_URL: "mail://lan:***@mail.ldtbxh.vn" must look like smtp://user:password@host:587 or smtps://host:465');
+    expect(loadConfig({ SMTP_URL: 'smtp://lan:secret@mail.ldtbxh.vn:587', MAIL_FROM: 'Phòng LĐ-TB&XH <ldtbxh@yendung.vn>' })).toMatchObject(
+      { smtpUrl: 'smtp://lan:secret@mail.ldtbxh.vn:587', mailFrom: 'Phòng LĐ-TB&XH <ldtbxh@yendung.vn>' },
+    );
+    expect(() => loadConfig({ SMTP_URL: 'mail://lan:secret@mail.ldtbxh.vn' })).toThrow(
+      'SMTP_URL: "mail://lan:***@mail.ldtbxh.vn" must look like smtp://user:password@host:587 or smtps://host:465',
+    );
   });
 
   it('takes a PostgreSQL server from DATABASE_URL', () => {

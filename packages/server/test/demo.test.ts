@@ -42,7 +42,11 @@ describe('POST /api/demo-data', () => {
     const app = await buildApp(ctx);
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'admin-pass-123' } });
     const cookie = `vetplan_session=${login.cookies.find((c) => c.name === 'vetplan_session')!.value}`;
-    const res = await app.inject({ method: 'POST', url: '/api/demo-data', headers: { cookie, 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/demo-data',
+      headers: { cookie, 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken },
+    });
     expect(res.statusCode).toBe(409);
     expect((await app.inject({ method: 'POST', url: '/api/demo-data' })).statusCode).toBe(401);
     await app.close();

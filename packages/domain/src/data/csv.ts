@@ -111,13 +111,18 @@ export class CsvReader {
   private grow(characters: number): void {
     this.length += characters;
     if (this.length > this.maxRecordLength) {
-      throw new CsvError(`the record starting on line ${this.recordLine} is longer than ${this.maxRecordLength} characters`, this.recordLine, 'too_long');
+      throw new CsvError(
+        `the record starting on line ${this.recordLine} is longer than ${this.maxRecordLength} characters`,
+        this.recordLine,
+        'too_long',
+      );
     }
   }
 
   /** Ends the input; returns the last record if the file did not end with a line break. */
   end(): { fields: string[]; line: number }[] {
-    if (this.inQuotes) throw new CsvError(`a quoted field opened on line ${this.recordLine} is never closed`, this.recordLine, 'unclosed_quote');
+    if (this.inQuotes)
+      throw new CsvError(`a quoted field opened on line ${this.recordLine} is never closed`, this.recordLine, 'unclosed_quote');
     if (this.field === '' && this.record.length === 0 && !this.quoteClosed) return [];
     this.endField();
     const last = { fields: this.record, line: this.recordLine };

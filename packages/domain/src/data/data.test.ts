@@ -14,8 +14,13 @@ describe('parseDisagg', () => {
     expect(parseDisagg('', [])).toEqual({ ok: true, value: '' });
   });
   it('names a missing dimension, an unknown value and an unknown dimension', () => {
-    expect(parseDisagg('sex:F', [SEX, LEVEL_SC_TC])).toMatchObject({ ok: false, problem: { en: 'missing dimension level', vi: 'thiếu phân tổ level' } });
-    expect(parseDisagg('sex:F;level:CD', [SEX, LEVEL_SC_TC])).toMatchObject({ problem: { en: '"level:CD" is not a valid value (level:SC, level:TC)' } });
+    expect(parseDisagg('sex:F', [SEX, LEVEL_SC_TC])).toMatchObject({
+      ok: false,
+      problem: { en: 'missing dimension level', vi: 'thiếu phân tổ level' },
+    });
+    expect(parseDisagg('sex:F;level:CD', [SEX, LEVEL_SC_TC])).toMatchObject({
+      problem: { en: '"level:CD" is not a valid value (level:SC, level:TC)' },
+    });
     expect(parseDisagg('sex:X', [SEX])).toMatchObject({ problem: { en: '"sex:X" is not a valid value (sex:M, sex:F)' } });
     expect(parseDisagg('age:15', [SEX])).toMatchObject({ problem: { en: 'the element has no dimension "age" (only sex)' } });
     expect(parseDisagg('sex:F', [])).toMatchObject({ problem: { en: 'the element has no dimensions, but "sex" is given' } });
@@ -33,11 +38,19 @@ describe('parseValue', () => {
     // The Vietnamese way of writing 1580 and 37.4: what was read, and how CSV writes numbers.
     expect(parseValue('1.580', 'count')).toMatchObject({
       ok: false,
-      problem: { vi: '"1.580" được đọc là 1,58 vì trong CSV dấu chấm "." là dấu thập phân; số lượng phải là số nguyên: nếu là 1580 thì viết 1580, không có dấu chấm' },
+      problem: {
+        vi: '"1.580" được đọc là 1,58 vì trong CSV dấu chấm "." là dấu thập phân; số lượng phải là số nguyên: nếu là 1580 thì viết 1580, không có dấu chấm',
+      },
     });
     expect(parseValue('1.580', 'number')).toEqual({ ok: true, value: 1.58 });
-    expect(parseValue('1,580', 'count')).toMatchObject({ ok: false, problem: { en: '"1,580" is not a number in CSV: the decimal point is "." (37.4) and thousands are not separated (1580)' } });
-    expect(parseValue('37,4', 'percentage')).toMatchObject({ ok: false, problem: { vi: expect.stringContaining('dấu thập phân là dấu chấm "."') } });
+    expect(parseValue('1,580', 'count')).toMatchObject({
+      ok: false,
+      problem: { en: '"1,580" is not a number in CSV: the decimal point is "." (37.4) and thousands are not separated (1580)' },
+    });
+    expect(parseValue('37,4', 'percentage')).toMatchObject({
+      ok: false,
+      problem: { vi: expect.stringContaining('dấu thập phân là dấu chấm "."') },
+    });
     expect(parseValue('-2.5', 'number')).toEqual({ ok: true, value: -2.5 });
     expect(parseValue('37,4', 'number')).toMatchObject({ ok: false });
     expect(parseValue('101', 'percentage')).toMatchObject({ ok: false });
@@ -46,13 +59,21 @@ describe('parseValue', () => {
     expect(parseValue(Number.NaN, 'number')).toMatchObject({ ok: false });
   });
   it('accepts every non-negative integer as a count and refuses every negative one', () => {
-    fc.assert(fc.property(fc.integer({ min: -1e9, max: 1e9 }), (n) => { expect(parseValue(String(n), 'count').ok).toBe(n >= 0); }));
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), (n) => {
+        expect(parseValue(String(n), 'count').ok).toBe(n >= 0);
+      }),
+    );
   });
 });
 
 describe('CsvReader', () => {
   it('reads quotes, doubled quotes, CRLF and a BOM', () => {
-    expect(parseCsv('\uFEFFa,b\r\n"x, y","say ""hi"""\r\n1,\n')).toEqual([['a', 'b'], ['x, y', 'say "hi"'], ['1', '']]);
+    expect(parseCsv('\uFEFFa,b\r\n"x, y","say ""hi"""\r\n1,\n')).toEqual([
+      ['a', 'b'],
+      ['x, y', 'say "hi"'],
+      ['1', ''],
+    ]);
     expect(parseCsv('a\n"multi\nline",z')).toEqual([['a'], ['multi\nline', 'z']]);
   });
   it('reports a quote that is never closed', () => {
@@ -78,21 +99,25 @@ describe('CsvReader', () => {
   it('reads what csvRecord writes, however the text is cut into chunks', () => {
     const field = fc.string({ unit: fc.constantFrom('a', 'Đ', ',', '"', '\n', '\r', ' ', '1', '=', '-', '+', '@', '\t') });
     fc.assert(
-      fc.property(fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 6 }), (records, cuts) => {
-        const text = records.map(csvRecord).join('\r\n') + '\r\n';
-        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-        const reader = new CsvReader();
-        const out: string[][] = [];
-        let from = 0;
-        for (const p of [...points, text.length]) {
-          out.push(...reader.push(text.slice(from, p)).map((r) => r.fields));
-          from = p;
-        }
-        out.push(...reader.end().map((r) => r.fields));
-        // A field a spreadsheet would run as a formula comes back with the quote that defuses it.
-        const defused = (f: string) => /^[=+\-@\t\r]/.test(f) && !/^[+-]?\d+([.,]\d+)*$/.test(f);
-        expect(out).toEqual(records.map((r) => r.map((f) => (defused(f) ? `'${f}` : f))));
-      }),
+      fc.property(
+        fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (records, cuts) => {
+          const text = records.map(csvRecord).join('\r\n') + '\r\n';
+          const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+          const reader = new CsvReader();
+          const out: string[][] = [];
+          let from = 0;
+          for (const p of [...points, text.length]) {
+            out.push(...reader.push(text.slice(from, p)).map((r) => r.fields));
+            from = p;
+          }
+          out.push(...reader.end().map((r) => r.fields));
+          // A field a spreadsheet would run as a formula comes back with the quote that defuses it.
+          const defused = (f: string) => /^[=+\-@\t\r]/.test(f) && !/^[+-]?\d+([.,]\d+)*$/.test(f);
+          expect(out).toEqual(records.map((r) => r.map((f) => (defused(f) ? `'${f}` : f))));
+        },
+      ),
     );
   });
 });

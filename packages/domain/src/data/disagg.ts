@@ -42,7 +42,10 @@ export function parseDisagg(text: string, dimensions: readonly ElementDimension[
       );
     }
     if (!spec.values.includes(value)) {
-      return fail(`"${dim}:${value}" không phải là giá trị hợp lệ (${spec.values.map((v) => `${dim}:${v}`).join(', ')})`, `"${dim}:${value}" is not a valid value (${spec.values.map((v) => `${dim}:${v}`).join(', ')})`);
+      return fail(
+        `"${dim}:${value}" không phải là giá trị hợp lệ (${spec.values.map((v) => `${dim}:${v}`).join(', ')})`,
+        `"${dim}:${value}" is not a valid value (${spec.values.map((v) => `${dim}:${v}`).join(', ')})`,
+      );
     }
   }
   const missing = dimensions.filter((d) => !given.has(d.dimension)).map((d) => d.dimension);

@@ -5,7 +5,15 @@ function rule(left: string, op: ValidationRule['operator'], right: string, per: 
   const l = parseRuleSide(left);
   const r = parseRuleSide(right);
   if (!l.ok || !r.ok) throw new Error('bad test rule');
-  return { code: 'R', left: l.value, operator: op, right: r.value, perDimensions: per, message: 'Trái ({left}) lớn hơn phải ({right})', messageEn: 'Left ({left}) exceeds right ({right})' };
+  return {
+    code: 'R',
+    left: l.value,
+    operator: op,
+    right: r.value,
+    perDimensions: per,
+    message: 'Trái ({left}) lớn hơn phải ({right})',
+    messageEn: 'Left ({left}) exceeds right ({right})',
+  };
 }
 
 describe('checkRule', () => {
@@ -20,7 +28,16 @@ describe('checkRule', () => {
       { element: 'DE_THCS_TO_VET', disagg: 'level:TC;sex:M', value: 90 },
     ];
     expect(checkRule(r, cells)).toEqual([
-      { rule: 'R', elements: ['DE_THCS_TO_VET', 'DE_THCS_GRAD'], leftElements: ['DE_THCS_TO_VET'], where: { sex: 'F' }, left: 110, right: 100, message: 'Trái (110) lớn hơn phải (100) (sex:F)', messageEn: 'Left (110) exceeds right (100) (sex:F)' },
+      {
+        rule: 'R',
+        elements: ['DE_THCS_TO_VET', 'DE_THCS_GRAD'],
+        leftElements: ['DE_THCS_TO_VET'],
+        where: { sex: 'F' },
+        left: 110,
+        right: 100,
+        message: 'Trái (110) lớn hơn phải (100) (sex:F)',
+        messageEn: 'Left (110) exceeds right (100) (sex:F)',
+      },
     ]);
   });
 

@@ -49,7 +49,11 @@ export function parseRuleSide(text: string): Checked<RuleTerm[]> {
   const terms: RuleTerm[] = [];
   for (const part of text.split('+').map((p) => p.trim())) {
     const m = TERM.exec(part);
-    if (!m) return fail(`"${part}" không phải là chỉ tiêu dạng DE_MA hoặc DE_MA[phân tổ:giá trị]`, `"${part}" is not an element term like DE_CODE or DE_CODE[dimension:value]`);
+    if (!m)
+      return fail(
+        `"${part}" không phải là chỉ tiêu dạng DE_MA hoặc DE_MA[phân tổ:giá trị]`,
+        `"${part}" is not an element term like DE_CODE or DE_CODE[dimension:value]`,
+      );
     const filter = new Map<string, string>();
     for (const f of m[2] ? m[2].split(/[;,]/) : []) {
       const [dim, value] = f.split(':').map((s) => s.trim());
@@ -94,7 +98,11 @@ function compare(left: number, op: RuleOperator, right: number): boolean {
 }
 
 /** Sums the cells that a side's terms select, within one per-dimension slice; null when none is stored. */
-function sideTotal(terms: readonly RuleTerm[], cells: readonly { cell: RuleCell; dims: Map<string, string> }[], where: Record<string, string>): number | null {
+function sideTotal(
+  terms: readonly RuleTerm[],
+  cells: readonly { cell: RuleCell; dims: Map<string, string> }[],
+  where: Record<string, string>,
+): number | null {
   let total = 0;
   let found = false;
   for (const term of terms) {
@@ -131,10 +139,23 @@ export function checkRule(rule: ValidationRule, cells: readonly RuleCell[]): Rul
     const left = sideTotal(rule.left, parsed, where);
     const right = sideTotal(rule.right, parsed, where);
     if (left === null || right === null || compare(left, rule.operator, right)) continue;
-    const suffix = Object.keys(where).length ? ` (${Object.entries(where).map(([d, v]) => `${d}:${v}`).join(', ')})` : '';
+    const suffix = Object.keys(where).length
+      ? ` (${Object.entries(where)
+          .map(([d, v]) => `${d}:${v}`)
+          .join(', ')})`
+      : '';
     const fill = (text: string, lang: 'vi' | 'en') =>
       text.replace('{left}', formatNumber(left, { lang })).replace('{right}', formatNumber(right, { lang })) + suffix;
-    violations.push({ rule: rule.code, elements: ruleElements(rule), leftElements: [...new Set(rule.left.map((t) => t.element))], where, left, right, message: fill(rule.message, 'vi'), messageEn: fill(rule.messageEn ?? rule.message, 'en') });
+    violations.push({
+      rule: rule.code,
+      elements: ruleElements(rule),
+      leftElements: [...new Set(rule.left.map((t) => t.element))],
+      where,
+      left,
+      right,
+      message: fill(rule.message, 'vi'),
+      messageEn: fill(rule.messageEn ?? rule.message, 'en'),
+    });
   }
   return violations;
 }

@@ -41,14 +41,20 @@ export function parseValue(raw: string | number, type: ValueType): Checked<numbe
   switch (type) {
     case 'count':
       if (value < 0) return fail(`${value} là số âm; số lượng phải từ 0 trở lên`, `${value} is negative; a count must be 0 or more`);
-      if (!Number.isInteger(value)) return fail(`${value} không phải là số nguyên; số lượng phải là số nguyên`, `${value} is not a whole number; a count must be whole`);
+      if (!Number.isInteger(value))
+        return fail(
+          `${value} không phải là số nguyên; số lượng phải là số nguyên`,
+          `${value} is not a whole number; a count must be whole`,
+        );
       if (value > Number.MAX_SAFE_INTEGER) return fail(`${value} quá lớn`, `${value} is too large`);
       return ok(value);
     case 'percentage':
-      if (value < 0 || value > 100) return fail(`${value} nằm ngoài khoảng 0–100 của một tỷ lệ phần trăm`, `${value} is outside 0–100 for a percentage`);
+      if (value < 0 || value > 100)
+        return fail(`${value} nằm ngoài khoảng 0–100 của một tỷ lệ phần trăm`, `${value} is outside 0–100 for a percentage`);
       return ok(value);
     case 'boolean':
-      if (value !== 0 && value !== 1) return fail(`${value} không hợp lệ; chỉ nhận 1 (có) hoặc 0 (không)`, `${value} is not valid; use 1 (yes) or 0 (no)`);
+      if (value !== 0 && value !== 1)
+        return fail(`${value} không hợp lệ; chỉ nhận 1 (có) hoặc 0 (không)`, `${value} is not valid; use 1 (yes) or 0 (no)`);
       return ok(value);
     case 'number':
       return ok(value);

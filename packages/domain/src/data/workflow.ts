@@ -58,4 +58,10 @@ export function transition(status: SubmissionStatus, action: SubmissionAction, i
   return ok(step.to);
 }
 
-const ACTION_VI: Record<SubmissionAction, string> = { submit: 'gửi', withdraw: 'rút lại', approve: 'phê duyệt', return: 'trả lại', unlock: 'mở khóa' };
+const ACTION_VI: Record<SubmissionAction, string> = {
+  submit: 'gửi',
+  withdraw: 'rút lại',
+  approve: 'phê duyệt',
+  return: 'trả lại',
+  unlock: 'mở khóa',
+};

@@ -39,8 +39,18 @@ export function formatMoment(iso: string | null | undefined): string {
 }
 
 const EN_MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /** "ngày 15 tháng 6 năm 2025", as in documents; "tháng 10 năm 2023" for month precision. */

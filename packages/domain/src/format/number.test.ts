@@ -16,7 +16,11 @@ describe('formatNumber', () => {
     expect(formatNumber(1234.5, { lang: 'en' })).toBe('1,234.5');
   });
   it('round-trips any integer', () => {
-    fc.assert(fc.property(fc.integer({ min: -2e9, max: 2e9 }), (n) => { expect(parseVi(formatNumber(n))).toBe(n); }));
+    fc.assert(
+      fc.property(fc.integer({ min: -2e9, max: 2e9 }), (n) => {
+        expect(parseVi(formatNumber(n))).toBe(n);
+      }),
+    );
   });
   it('keeps one decimal within rounding', () => {
     fc.assert(

@@ -25,7 +25,9 @@ describe('when a period’s figure is final', () => {
     expect(unitsNeeded(9, { minShare: 0.9 })).toBe(9);
     expect(unitsNeeded(10, { minShare: 0.9 })).toBe(9);
     expect(unitsNeeded(0, { minShare: 1 })).toBe(1);
-    expect(provisionalReason(period('2025'), '2026-02-01', { reportingUnits: 9, expectedUnits: 10, parts: [9, 9] }, { minShare: 0.9 })).toBeNull();
+    expect(
+      provisionalReason(period('2025'), '2026-02-01', { reportingUnits: 9, expectedUnits: 10, parts: [9, 9] }, { minShare: 0.9 }),
+    ).toBeNull();
     expect(provisionalReason(period('2025'), '2026-02-01', { reportingUnits: 9, expectedUnits: 10, parts: [9, 9] })).toBe('units_missing');
   });
 

@@ -38,7 +38,12 @@ export function unitsNeeded(expectedUnits: number, rule: CompletenessRule = DEFA
 }
 
 /** Why the figure of `period` is provisional on `today` (YYYY-MM-DD), or null when it is final. */
-export function provisionalReason(period: Period, today: string, reporting: PeriodReporting, rule: CompletenessRule = DEFAULT_COMPLETENESS): ProvisionalReason | null {
+export function provisionalReason(
+  period: Period,
+  today: string,
+  reporting: PeriodReporting,
+  rule: CompletenessRule = DEFAULT_COMPLETENESS,
+): ProvisionalReason | null {
   if (today < period.end) return 'period_open';
   const needed = unitsNeeded(reporting.expectedUnits, rule);
   if (reporting.reportingUnits < needed) return 'units_missing';

@@ -5,8 +5,20 @@ import { evaluateFormula, formatFormula, formulaProblems, formulaRefs, parseForm
 const CATALOG = {
   elements: new Map([
     ['DE_THCS_GRAD', [{ dimension: 'sex', values: ['M', 'F'] }]],
-    ['DE_THCS_TO_VET', [{ dimension: 'sex', values: ['M', 'F'] }, { dimension: 'level', values: ['SC', 'TC'] }]],
-    ['DE_THPT_TO_VET', [{ dimension: 'sex', values: ['M', 'F'] }, { dimension: 'level', values: ['SC', 'TC', 'CD'] }]],
+    [
+      'DE_THCS_TO_VET',
+      [
+        { dimension: 'sex', values: ['M', 'F'] },
+        { dimension: 'level', values: ['SC', 'TC'] },
+      ],
+    ],
+    [
+      'DE_THPT_TO_VET',
+      [
+        { dimension: 'sex', values: ['M', 'F'] },
+        { dimension: 'level', values: ['SC', 'TC', 'CD'] },
+      ],
+    ],
     ['DE_VET_INSTITUTIONS', []],
   ]),
 };
@@ -19,8 +31,16 @@ function parse(text: string): Formula {
 
 describe('parseFormula', () => {
   it('reads the contract’s formulas', () => {
-    const f = parse('(DE_THCS_TO_VET[level:TC] + DE_THPT_TO_VET[level:TC] + DE_THPT_TO_VET[level:CD]) / (DE_THCS_GRAD + DE_THPT_GRAD) * 100');
-    expect(formulaRefs(f).map(refKey)).toEqual(['DE_THCS_TO_VET[level:TC]', 'DE_THPT_TO_VET[level:TC]', 'DE_THPT_TO_VET[level:CD]', 'DE_THCS_GRAD', 'DE_THPT_GRAD']);
+    const f = parse(
+      '(DE_THCS_TO_VET[level:TC] + DE_THPT_TO_VET[level:TC] + DE_THPT_TO_VET[level:CD]) / (DE_THCS_GRAD + DE_THPT_GRAD) * 100',
+    );
+    expect(formulaRefs(f).map(refKey)).toEqual([
+      'DE_THCS_TO_VET[level:TC]',
+      'DE_THPT_TO_VET[level:TC]',
+      'DE_THPT_TO_VET[level:CD]',
+      'DE_THCS_GRAD',
+      'DE_THPT_GRAD',
+    ]);
     expect(formatFormula(parse('DE_THCS_TO_VET / DE_THCS_GRAD * 100'))).toBe('((DE_THCS_TO_VET / DE_THCS_GRAD) * 100)');
     expect(parse('DE_VET_INSTITUTIONS')).toEqual({ kind: 'ref', element: 'DE_VET_INSTITUTIONS', filter: {} });
   });
@@ -28,7 +48,10 @@ describe('parseFormula', () => {
     expect(parseFormula('DE_A + ')).toMatchObject({ ok: false, message: 'the formula ends too early at position 8' });
     expect(parseFormula('(DE_A + DE_B')).toMatchObject({ ok: false, message: '")" expected at position 13' });
     // Found by bench/fuzz.ts: a literal beyond the double range used to parse to Infinity, which formats to an unparseable "Infinity".
-    expect(parseFormula(`DE_A * ${'9'.repeat(400)}`)).toMatchObject({ ok: false, messageVi: `số "${'9'.repeat(20)}…" quá lớn tại vị trí 8` });
+    expect(parseFormula(`DE_A * ${'9'.repeat(400)}`)).toMatchObject({
+      ok: false,
+      messageVi: `số "${'9'.repeat(20)}…" quá lớn tại vị trí 8`,
+    });
     expect(parseFormula('DE_A[level]')).toMatchObject({ ok: false, message: '":" expected after the dimension at position 11' });
     expect(parseFormula('DE_A % 2')).toMatchObject({ ok: false, messageVi: 'ký tự không hợp lệ "%" tại vị trí 6' });
     expect(parseFormula('x + 1')).toMatchObject({ ok: false });
@@ -38,9 +61,13 @@ describe('parseFormula', () => {
 describe('formulaProblems', () => {
   it('names unknown elements, dimension values and division by a constant zero', () => {
     expect(formulaProblems(parse('DE_NOPE / DE_THCS_GRAD'), CATALOG).map((p) => p.en)).toEqual(['"DE_NOPE" is not a known data element']);
-    expect(formulaProblems(parse('DE_THCS_TO_VET[level:CD]'), CATALOG).map((p) => p.en)).toEqual(['"level:CD" is not a value of "DE_THCS_TO_VET"']);
+    expect(formulaProblems(parse('DE_THCS_TO_VET[level:CD]'), CATALOG).map((p) => p.en)).toEqual([
+      '"level:CD" is not a value of "DE_THCS_TO_VET"',
+    ]);
     expect(formulaProblems(parse('DE_THCS_GRAD[level:TC]'), CATALOG).map((p) => p.en)).toEqual(['"DE_THCS_GRAD" has no dimension "level"']);
-    expect(formulaProblems(parse('DE_THCS_GRAD / (2 - 2)'), CATALOG).map((p) => p.en)).toEqual(['division by zero: "(DE_THCS_GRAD / (2 - 2))"']);
+    expect(formulaProblems(parse('DE_THCS_GRAD / (2 - 2)'), CATALOG).map((p) => p.en)).toEqual([
+      'division by zero: "(DE_THCS_GRAD / (2 - 2))"',
+    ]);
     expect(formulaProblems(parse('DE_THCS_TO_VET[level:TC] / DE_THCS_GRAD * 100'), CATALOG)).toEqual([]);
   });
 });
@@ -56,7 +83,11 @@ describe('evaluateFormula', () => {
   });
   it('splits a rate into numerator, denominator and scale', () => {
     const parts = ratioParts(parse('DE_THCS_TO_VET / DE_THCS_GRAD * 100'));
-    expect([formatFormula(parts.numerator), parts.denominator && formatFormula(parts.denominator), parts.scale]).toEqual(['DE_THCS_TO_VET', 'DE_THCS_GRAD', 100]);
+    expect([formatFormula(parts.numerator), parts.denominator && formatFormula(parts.denominator), parts.scale]).toEqual([
+      'DE_THCS_TO_VET',
+      'DE_THCS_GRAD',
+      100,
+    ]);
     expect(ratioParts(parse('DE_VET_INSTITUTIONS'))).toMatchObject({ denominator: null, scale: 1 });
   });
 });
@@ -66,11 +97,17 @@ const arbFormula: fc.Arbitrary<Formula> = fc.letrec<{ f: Formula }>((tie) => ({
   f: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc.integer({ min: 0, max: 1000 }).map((value): Formula => ({ kind: 'number', value })),
-    fc.constantFrom('DE_A', 'DE_B', 'DE_C').chain((element) =>
-      fc.option(fc.constantFrom('F', 'M'), { nil: undefined }).map((sex): Formula => ({ kind: 'ref', element, filter: sex ? { sex } : {} })),
-    ),
+    fc
+      .constantFrom('DE_A', 'DE_B', 'DE_C')
+      .chain((element) =>
+        fc
+          .option(fc.constantFrom('F', 'M'), { nil: undefined })
+          .map((sex): Formula => ({ kind: 'ref', element, filter: sex ? { sex } : {} })),
+      ),
     tie('f').map((operand): Formula => ({ kind: 'neg', operand })),
-    fc.tuple(fc.constantFrom('+', '-', '*', '/' as const), tie('f'), tie('f')).map(([op, left, right]): Formula => ({ kind: 'binary', op, left, right })),
+    fc
+      .tuple(fc.constantFrom('+', '-', '*', '/' as const), tie('f'), tie('f'))
+      .map(([op, left, right]): Formula => ({ kind: 'binary', op, left, right })),
   ),
 })).f;
 

@@ -87,7 +87,8 @@ class Parser {
     const number = NUMBER.exec(rest);
     if (number) {
       const value = Number(number[0]);
-      if (!Number.isFinite(value)) this.fail(`the number "${number[0].slice(0, 20)}…" is too large`, `số "${number[0].slice(0, 20)}…" quá lớn`);
+      if (!Number.isFinite(value))
+        this.fail(`the number "${number[0].slice(0, 20)}…" is too large`, `số "${number[0].slice(0, 20)}…" quá lớn`);
       this.pos += number[0].length;
       return { kind: 'number', value };
     }
@@ -139,7 +140,9 @@ export function formatFormula(f: Formula): string {
     case 'number':
       return String(f.value);
     case 'ref': {
-      const filter = Object.entries(f.filter).map(([d, v]) => `${d}:${v}`).join(';');
+      const filter = Object.entries(f.filter)
+        .map(([d, v]) => `${d}:${v}`)
+        .join(';');
       return filter ? `${f.element}[${filter}]` : f.element;
     }
     case 'neg':
@@ -166,7 +169,10 @@ export function formulaRefs(f: Formula): Array<Extract<Formula, { kind: 'ref' }>
 
 /** A stable key of a reference: 'DE_X' or 'DE_X[level:CD;sex:F]' with dimensions sorted. */
 export function refKey(ref: { element: string; filter: Record<string, string> }): string {
-  const filter = Object.keys(ref.filter).sort().map((d) => `${d}:${ref.filter[d]}`).join(';');
+  const filter = Object.keys(ref.filter)
+    .sort()
+    .map((d) => `${d}:${ref.filter[d]}`)
+    .join(';');
   return filter ? `${ref.element}[${filter}]` : ref.element;
 }
 
@@ -212,13 +218,18 @@ export function formulaProblems(f: Formula, catalog: FormulaCatalog): { en: stri
       for (const [dim, value] of Object.entries(x.filter)) {
         const spec = dims.find((d) => d.dimension === dim);
         if (!spec) problems.push({ en: `"${x.element}" has no dimension "${dim}"`, vi: `"${x.element}" không có phân tổ "${dim}"` });
-        else if (!spec.values.includes(value)) problems.push({ en: `"${dim}:${value}" is not a value of "${x.element}"`, vi: `"${dim}:${value}" không phải là giá trị phân tổ của "${x.element}"` });
+        else if (!spec.values.includes(value))
+          problems.push({
+            en: `"${dim}:${value}" is not a value of "${x.element}"`,
+            vi: `"${dim}:${value}" không phải là giá trị phân tổ của "${x.element}"`,
+          });
       }
     } else if (x.kind === 'neg') walk(x.operand);
     else if (x.kind === 'binary') {
       walk(x.left);
       walk(x.right);
-      if (x.op === '/' && constant(x.right) === 0) problems.push({ en: `division by zero: "${formatFormula(x)}"`, vi: `chia cho số 0: "${formatFormula(x)}"` });
+      if (x.op === '/' && constant(x.right) === 0)
+        problems.push({ en: `division by zero: "${formatFormula(x)}"`, vi: `chia cho số 0: "${formatFormula(x)}"` });
     }
   };
   walk(f);

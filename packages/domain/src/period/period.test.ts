@@ -1,6 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparePeriods, nextPeriod, previousPeriod, parsePeriod, period, periodCode, periodContains, periodOfDate, periodParts, PERIOD_TYPES, rollUp, type PeriodType } from './period.ts';
+import {
+  comparePeriods,
+  nextPeriod,
+  previousPeriod,
+  parsePeriod,
+  period,
+  periodCode,
+  periodContains,
+  periodOfDate,
+  periodParts,
+  PERIOD_TYPES,
+  rollUp,
+  type PeriodType,
+} from './period.ts';
 
 const COUNT: Record<PeriodType, number> = { monthly: 12, quarterly: 4, six_monthly: 2, yearly: 1 };
 const arbPeriod = fc
@@ -16,7 +29,11 @@ describe('parsePeriod', () => {
   });
 
   it('says what is wrong with a bad code', () => {
-    expect(parsePeriod('2025Q5')).toEqual({ ok: false, message: '"2025Q5" is not a valid quarterly period', messageVi: '"2025Q5" không phải là kỳ quý hợp lệ' });
+    expect(parsePeriod('2025Q5')).toEqual({
+      ok: false,
+      message: '"2025Q5" is not a valid quarterly period',
+      messageVi: '"2025Q5" không phải là kỳ quý hợp lệ',
+    });
     expect(parsePeriod('2025S3')).toMatchObject({ message: '"2025S3" is not a valid six-monthly period' });
     expect(parsePeriod('202513')).toMatchObject({ message: '"202513" is not a valid monthly period' });
     expect(parsePeriod('25')).toMatchObject({ message: '"25" is not a period code (2025, 2025S1, 2025Q1 or 202503)' });
@@ -38,7 +55,11 @@ describe('period arithmetic', () => {
   });
 
   it('round-trips every code', () => {
-    fc.assert(fc.property(arbPeriod, (p) => { expect(period(p.code)).toEqual(p); }));
+    fc.assert(
+      fc.property(arbPeriod, (p) => {
+        expect(period(p.code)).toEqual(p);
+      }),
+    );
   });
 
   it('a period lies within each period it rolls up to, and its parts tile it', () => {
@@ -61,9 +82,22 @@ describe('period arithmetic', () => {
 
   it('orders periods by start, longer first', () => {
     const codes = ['2025Q2', '2025', '202501', '2024S2', '2025S1'];
-    expect(codes.map(period).sort(comparePeriods).map((p) => p.code)).toEqual(['2024S2', '2025', '2025S1', '202501', '2025Q2']);
-    fc.assert(fc.property(arbPeriod, (p) => { expect(comparePeriods(p, nextPeriod(p))).toBeLessThan(0); }));
-    fc.assert(fc.property(arbPeriod, (p) => { expect(previousPeriod(nextPeriod(p))).toEqual(p); }));
+    expect(
+      codes
+        .map(period)
+        .sort(comparePeriods)
+        .map((p) => p.code),
+    ).toEqual(['2024S2', '2025', '2025S1', '202501', '2025Q2']);
+    fc.assert(
+      fc.property(arbPeriod, (p) => {
+        expect(comparePeriods(p, nextPeriod(p))).toBeLessThan(0);
+      }),
+    );
+    fc.assert(
+      fc.property(arbPeriod, (p) => {
+        expect(previousPeriod(nextPeriod(p))).toEqual(p);
+      }),
+    );
     expect(previousPeriod(period('2025S1')).code).toBe('2024S2');
   });
 });

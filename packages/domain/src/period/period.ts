@@ -64,7 +64,14 @@ export function periodCode(type: PeriodType, year: number, index: number): strin
 
 function build(type: PeriodType, year: number, index: number): Period {
   const first = firstMonth(type, index);
-  return { code: periodCode(type, year, index), type, year, index, start: monthStart(year, first), end: monthStart(year, first + MONTHS[type]) };
+  return {
+    code: periodCode(type, year, index),
+    type,
+    year,
+    index,
+    start: monthStart(year, first),
+    end: monthStart(year, first + MONTHS[type]),
+  };
 }
 
 export type PeriodResult = { ok: true; period: Period } | { ok: false; message: string; messageVi: string };
@@ -78,7 +85,11 @@ export function parsePeriod(code: string): PeriodResult {
     const year = Number(m[1]);
     const index = m[2] === undefined ? 1 : Number(m[2]);
     if (year < MIN_YEAR || year > MAX_YEAR) {
-      return { ok: false, message: `"${text}": the year must be from ${MIN_YEAR} to ${MAX_YEAR}`, messageVi: `"${text}": năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}` };
+      return {
+        ok: false,
+        message: `"${text}": the year must be from ${MIN_YEAR} to ${MAX_YEAR}`,
+        messageVi: `"${text}": năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}`,
+      };
     }
     if (index < 1 || index > count) {
       return {

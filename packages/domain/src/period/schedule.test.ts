@@ -20,9 +20,18 @@ describe('form schedules', () => {
     const sixMonths = { opens: { month: 6, day: 1 }, due: { month: 6, day: 20 } };
     expect(writeWindow(period('2025S1'), sixMonths)).toEqual({ opens: '2025-06-01', closes: '2025-12-20' });
     expect(writeWindow(period('2025S2'), sixMonths)).toEqual({ opens: '2025-12-01', closes: '2026-06-20' });
-    expect(writeWindow(period('2024'), { opens: { month: 9, day: 1 }, due: { month: 12, day: 20 } })).toEqual({ opens: '2024-09-01', closes: '2025-12-20' });
+    expect(writeWindow(period('2024'), { opens: { month: 9, day: 1 }, due: { month: 12, day: 20 } })).toEqual({
+      opens: '2024-09-01',
+      closes: '2025-12-20',
+    });
     expect(writeWindow(period('2024'), { opens: { month: 12, day: 1 }, due: { month: 13, day: 15 } }).closes).toBe('2026-01-15');
     const window = writeWindow(period('2021S1'), sixMonths);
-    expect([inWindow(window, '2021-05-31'), inWindow(window, '2021-06-01'), inWindow(window, '2021-12-20'), inWindow(window, '2021-12-21'), inWindow(window, '2025-06-16')]).toEqual([false, true, true, false, false]);
+    expect([
+      inWindow(window, '2021-05-31'),
+      inWindow(window, '2021-06-01'),
+      inWindow(window, '2021-12-20'),
+      inWindow(window, '2021-12-21'),
+      inWindow(window, '2025-06-16'),
+    ]).toEqual([false, true, true, false, false]);
   });
 });

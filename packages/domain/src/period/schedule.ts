@@ -32,7 +32,11 @@ export interface PeriodDates {
 }
 
 export function periodDates(period: Period, schedule: FormSchedule): PeriodDates {
-  return { opens: dateInPeriod(period, schedule.opens), cutoff: dateInPeriod(period, schedule.cutoff), due: dateInPeriod(period, schedule.due) };
+  return {
+    opens: dateInPeriod(period, schedule.opens),
+    cutoff: dateInPeriod(period, schedule.cutoff),
+    due: dateInPeriod(period, schedule.due),
+  };
 }
 
 /** The days a period's figures are open to its unit's officers and heads (both included). */

@@ -25,11 +25,16 @@ describe('satisfiesTarget', () => {
   });
   it('a range [a, b] holds exactly when both ">= a" and "<= b" hold', () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ noNaN: true, noDefaultInfinity: true }), (a, b, x) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        const inRange = satisfiesTarget(x, { comparator: 'range', value: lo, valueUpper: hi });
-        expect(inRange).toBe(satisfiesTarget(x, { comparator: '>=', value: lo }) && satisfiesTarget(x, { comparator: '<=', value: hi }));
-      }),
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        (a, b, x) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          const inRange = satisfiesTarget(x, { comparator: 'range', value: lo, valueUpper: hi });
+          expect(inRange).toBe(satisfiesTarget(x, { comparator: '>=', value: lo }) && satisfiesTarget(x, { comparator: '<=', value: hi }));
+        },
+      ),
     );
   });
 });

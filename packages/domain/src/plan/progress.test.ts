@@ -14,7 +14,13 @@ describe('targetProgress — "trên 40%" (>)', () => {
   const rule = { comparator: '>' as const, value: 40 };
   it('is on track when the trend passes the target by the horizon', () => {
     const p = targetProgress({ rule, horizon: 2025, series: s([2021, 30], [2022, 33], [2023, 36]), asOfYear: 2023 });
-    expect(p).toMatchObject({ status: 'on_track', current: { year: 2023, value: 36 }, baseline: { year: 2021, value: 30 }, trajectory: 35, gap: 1 });
+    expect(p).toMatchObject({
+      status: 'on_track',
+      current: { year: 2023, value: 36 },
+      baseline: { year: 2021, value: 30 },
+      trajectory: 35,
+      gap: 1,
+    });
     expect(p.projection).toBeCloseTo(42);
     expect(p.neededPerYear).toBe(2);
   });
@@ -25,20 +31,28 @@ describe('targetProgress — "trên 40%" (>)', () => {
     expect(p.projection).toBeCloseTo(40);
   });
   it('is off track when the trend falls well short and the value lags the line', () => {
-    expect(targetProgress({ rule, horizon: 2025, series: s([2021, 30], [2022, 30.5], [2023, 31]), asOfYear: 2023 }).status).toBe('off_track');
+    expect(targetProgress({ rule, horizon: 2025, series: s([2021, 30], [2022, 30.5], [2023, 31]), asOfYear: 2023 }).status).toBe(
+      'off_track',
+    );
   });
   it('is met or not met once the horizon year has data, "trên" being strict', () => {
     expect(targetProgress({ rule, horizon: 2025, series: s([2024, 39], [2025, 40.2]), asOfYear: 2025 }).status).toBe('met');
     expect(targetProgress({ rule, horizon: 2025, series: s([2024, 39], [2025, 40]), asOfYear: 2026 }).status).toBe('not_met');
   });
   it('has no data without values', () => {
-    expect(targetProgress({ rule, horizon: 2030, series: [], asOfYear: 2026 })).toMatchObject({ status: 'no_data', current: null, projection: null });
+    expect(targetProgress({ rule, horizon: 2030, series: [], asOfYear: 2026 })).toMatchObject({
+      status: 'no_data',
+      current: null,
+      projection: null,
+    });
   });
 });
 
 describe('targetProgress — other comparators', () => {
   it('"đạt 36%" (>=) counts exactly 36 as met', () => {
-    expect(targetProgress({ rule: { comparator: '>=', value: 36 }, horizon: 2025, series: s([2025, 36]), asOfYear: 2025 }).status).toBe('met');
+    expect(targetProgress({ rule: { comparator: '>=', value: 36 }, horizon: 2025, series: s([2025, 36]), asOfYear: 2025 }).status).toBe(
+      'met',
+    );
   });
   it('"khoảng 05" (~ with tolerance 1): on track within the tolerance, at risk just outside, off track far away', () => {
     const rule = { comparator: '~' as const, value: 5, tolerance: 1 };
@@ -80,10 +94,18 @@ describe('targetProgress — other comparators', () => {
     const rule = { comparator: '<=' as const, value: 10 };
     expect(targetProgress({ rule, horizon: 2030, series: s([2024, 20], [2025, 18]), asOfYear: 2025 }).status).toBe('on_track');
     expect(targetProgress({ rule, horizon: 2030, series: s([2024, 20], [2025, 21]), asOfYear: 2025 }).status).toBe('off_track');
-    expect(targetProgress({ rule: { comparator: '<', value: 10 }, horizon: 2030, series: s([2030, 10]), asOfYear: 2030 }).status).toBe('not_met');
+    expect(targetProgress({ rule: { comparator: '<', value: 10 }, horizon: 2030, series: s([2030, 10]), asOfYear: 2030 }).status).toBe(
+      'not_met',
+    );
   });
   it('uses a configured baseline year', () => {
-    const p = targetProgress({ rule: { comparator: '>', value: 40 }, horizon: 2025, series: s([2019, 10], [2021, 30], [2023, 36]), asOfYear: 2023, baselineYear: 2021 });
+    const p = targetProgress({
+      rule: { comparator: '>', value: 40 },
+      horizon: 2025,
+      series: s([2019, 10], [2021, 30], [2023, 36]),
+      asOfYear: 2023,
+      baselineYear: 2021,
+    });
     expect(p.baseline).toEqual({ year: 2021, value: 30 });
     expect(p.trajectory).toBe(35);
   });

@@ -82,7 +82,15 @@ export interface ProgressInput {
 export function targetProgress(input: ProgressInput): TargetProgress {
   const { rule, horizon, asOfYear } = input;
   const series = input.series.filter((p) => p.year <= Math.min(horizon, asOfYear)).sort((a, b) => a.year - b.year);
-  const empty: TargetProgress = { status: 'no_data', current: null, baseline: null, trajectory: null, gap: null, projection: null, neededPerYear: null };
+  const empty: TargetProgress = {
+    status: 'no_data',
+    current: null,
+    baseline: null,
+    trajectory: null,
+    gap: null,
+    projection: null,
+    neededPerYear: null,
+  };
   if (series.length === 0) return empty;
   const current = series[series.length - 1]!;
   const baseline = (input.baselineYear != null ? series.find((p) => p.year === input.baselineYear) : undefined) ?? series[0]!;
@@ -95,7 +103,8 @@ export function targetProgress(input: ProgressInput): TargetProgress {
   const neededPerYear = yearsLeft > 0 ? (target - current.value) / yearsLeft : null;
   const result = { current, baseline, trajectory, gap: current.value - trajectory, projection, neededPerYear };
 
-  if (current.year >= horizon && asOfYear >= horizon) return { ...result, status: satisfiesTarget(current.value, rule) ? 'met' : 'not_met' };
+  if (current.year >= horizon && asOfYear >= horizon)
+    return { ...result, status: satisfiesTarget(current.value, rule) ? 'met' : 'not_met' };
   if (satisfiesTarget(projection, rule)) return { ...result, status: 'on_track' };
   // "About X" is a level to reach and hold, not a growth to carry on: inside the band, the trend's slope is not extrapolated.
   if (rule.comparator === '~' && satisfiesTarget(current.value, rule)) {
@@ -103,7 +112,10 @@ export function targetProgress(input: ProgressInput): TargetProgress {
     return { ...result, status: previous === null || satisfiesTarget(previous.value, rule) ? 'on_track' : 'at_risk' };
   }
   // Not on course by the trend: at risk when it keeps pace with the straight line now, or misses only narrowly.
-  const scale = rule.comparator === '~' ? Math.max(rule.tolerance ?? 0, Math.abs(target) * 0.05) : Math.max(Math.abs(target - baseline.value), Math.abs(target) * 0.1);
+  const scale =
+    rule.comparator === '~'
+      ? Math.max(rule.tolerance ?? 0, Math.abs(target) * 0.05)
+      : Math.max(Math.abs(target - baseline.value), Math.abs(target) * 0.1);
   const keepsPace = direction(rule) !== 0 && direction(rule) * (current.value - trajectory) >= 0;
   const narrow = shortfall(rule, projection) <= 0.25 * scale;
   return { ...result, status: keepsPace || narrow ? 'at_risk' : 'off_track' };

@@ -11,7 +11,9 @@ describe('describeTarget', () => {
   });
   it('has an English form', () => {
     expect(describeTarget({ comparator: '>', value: 40, unit: 'percent' }, 'en')).toBe('above 40%');
-    expect(describeTarget({ comparator: '~', value: 5, tolerance: 1, unit: 'count', unitLabel: 'institutions' }, 'en')).toBe('about 5 institutions');
+    expect(describeTarget({ comparator: '~', value: 5, tolerance: 1, unit: 'count', unitLabel: 'institutions' }, 'en')).toBe(
+      'about 5 institutions',
+    );
     expect(describeTarget({ comparator: 'range', value: 50, valueUpper: 55, unit: 'percent' }, 'en')).toBe('50% to 55%');
   });
 });

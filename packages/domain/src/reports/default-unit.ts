@@ -5,7 +5,11 @@
  * district plan has neither number nor tasks. `planAreaAncestors` are the
  * areas above the plan's area (any order).
  */
-export function defaultReportUnit(scope: { type: 'area' | 'organisation'; code: string }, planArea: string | null, planAreaAncestors: Iterable<string>): string {
+export function defaultReportUnit(
+  scope: { type: 'area' | 'organisation'; code: string },
+  planArea: string | null,
+  planAreaAncestors: Iterable<string>,
+): string {
   if (scope.type !== 'area' || planArea === null || scope.code === planArea) return scope.code;
   return [...planAreaAncestors].includes(scope.code) ? planArea : scope.code;
 }

@@ -1,14 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { period } from '../period/period.ts';
-import { asciiFileName, attachmentDisposition, nextReportPeriodLabel, paragraphs, parseReportPeriod, reportPeriodLabel } from './report-text.ts';
+import {
+  asciiFileName,
+  attachmentDisposition,
+  nextReportPeriodLabel,
+  paragraphs,
+  parseReportPeriod,
+  reportPeriodLabel,
+} from './report-text.ts';
 
 describe('report periods', () => {
   it('accepts half-years and years only, with a Vietnamese reason otherwise', () => {
     expect(parseReportPeriod('2025S1').ok).toBe(true);
     expect(parseReportPeriod('2025').ok).toBe(true);
     const quarter = parseReportPeriod('2025Q1');
-    expect(quarter).toMatchObject({ ok: false, messageVi: '"2025Q1" không phải là kỳ báo cáo 6 tháng (ví dụ 2025S1) hoặc năm (ví dụ 2025)' });
+    expect(quarter).toMatchObject({
+      ok: false,
+      messageVi: '"2025Q1" không phải là kỳ báo cáo 6 tháng (ví dụ 2025S1) hoặc năm (ví dụ 2025)',
+    });
     expect(parseReportPeriod('2025S3').ok).toBe(false);
   });
 

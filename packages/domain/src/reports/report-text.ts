@@ -44,7 +44,10 @@ export const PROGRESS_STATUS_LABELS: Record<ProgressStatus, { vi: string; en: st
 
 /** Splits a narrative into its paragraphs: one per non-blank line, trimmed. */
 export function paragraphs(text: string): string[] {
-  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
 }
 
 /** A filename any browser and file system accepts, keeping the Vietnamese words readable in ASCII. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { safeFileName, sniffEvidence } from './evidence.ts';
 
-const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
+const bytes = (...parts: (string | number[])[]) =>
+  new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
 
 describe('evidence file types from content', () => {
   it('recognises PDF, PNG, JPEG, WebP and OLE2 Office files', () => {

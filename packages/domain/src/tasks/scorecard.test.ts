@@ -1,11 +1,33 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EVALUATION_RULES as R, flattenRules, rank, ratingOf, rulesFrom, scorecard, type IndicatorItem, type ReportItem, type TaskItem } from './scorecard.ts';
+import {
+  DEFAULT_EVALUATION_RULES as R,
+  flattenRules,
+  rank,
+  ratingOf,
+  rulesFrom,
+  scorecard,
+  type IndicatorItem,
+  type ReportItem,
+  type TaskItem,
+} from './scorecard.ts';
 
-const task = (status: TaskItem['status'], role: TaskItem['role'] = 'lead', key = `T-${status}-${role}`): TaskItem => ({ key, label: key, role, status, dueOn: '2025-06-20' });
+const task = (status: TaskItem['status'], role: TaskItem['role'] = 'lead', key = `T-${status}-${role}`): TaskItem => ({
+  key,
+  label: key,
+  role,
+  status,
+  dueOn: '2025-06-20',
+});
 const ind = (status: IndicatorItem['status']): IndicatorItem => ({ key: `I-${status}`, label: status, status, value: 1, target: 2 });
-const rep = (timeliness: ReportItem['timeliness']): ReportItem => ({ key: `R-${timeliness}`, label: timeliness, timeliness, dueOn: '2025-06-20' });
-const only = (over: Partial<Parameters<typeof scorecard>[0]>) => scorecard({ tasks: [], indicators: [], reports: [], adjustments: [], ...over });
+const rep = (timeliness: ReportItem['timeliness']): ReportItem => ({
+  key: `R-${timeliness}`,
+  label: timeliness,
+  timeliness,
+  dueOn: '2025-06-20',
+});
+const only = (over: Partial<Parameters<typeof scorecard>[0]>) =>
+  scorecard({ tasks: [], indicators: [], reports: [], adjustments: [], ...over });
 
 describe('scorecard rules and weights (defaults)', () => {
   it('gives tasks 100 done on time, 50 done late, 0 overdue, and does not judge tasks not yet due', () => {
@@ -63,28 +85,48 @@ describe('scorecard rules and weights (defaults)', () => {
     expect(only({ adjustments: [adj(12)] }).total).toBe(12);
   });
   it('reads stored rules over the defaults and ignores unknown keys', () => {
-    const r = rulesFrom([{ key: 'weight.tasks', value: 70 }, { key: 'task.done_late', value: 30 }, { key: 'nonsense.x', value: 1 }]);
+    const r = rulesFrom([
+      { key: 'weight.tasks', value: 70 },
+      { key: 'task.done_late', value: 30 },
+      { key: 'nonsense.x', value: 1 },
+    ]);
     expect(r.weight).toEqual({ tasks: 70, indicators: 30, reports: 20 });
     expect(only({ tasks: [task('done_late')] }).total).toBe(50);
     expect(scorecard({ tasks: [task('done_late')], indicators: [], reports: [], adjustments: [] }, r).total).toBe(30);
     expect(rulesFrom(Object.entries(flattenRules(R)).map(([key, value]) => ({ key, value })))).toEqual(R);
   });
   it('stays within 0..100 for any items (property)', () => {
-    const status = fc.constantFrom('done_on_time', 'done_late', 'overdue', 'in_progress', 'not_started') as fc.Arbitrary<TaskItem['status']>;
+    const status = fc.constantFrom('done_on_time', 'done_late', 'overdue', 'in_progress', 'not_started') as fc.Arbitrary<
+      TaskItem['status']
+    >;
     fc.assert(
-      fc.property(fc.array(status), fc.array(fc.constantFrom('on_time', 'late', 'overdue', 'not_due') as fc.Arbitrary<ReportItem['timeliness']>), (ts, rs) => {
-        const s = only({ tasks: ts.map((x, i) => task(x, i % 2 ? 'lead' : 'coordinating', String(i))), reports: rs.map(rep) });
-        if (s.total !== null) expect(s.total).toBeGreaterThanOrEqual(0);
-        if (s.total !== null) expect(s.total).toBeLessThanOrEqual(100);
-      }),
+      fc.property(
+        fc.array(status),
+        fc.array(fc.constantFrom('on_time', 'late', 'overdue', 'not_due') as fc.Arbitrary<ReportItem['timeliness']>),
+        (ts, rs) => {
+          const s = only({ tasks: ts.map((x, i) => task(x, i % 2 ? 'lead' : 'coordinating', String(i))), reports: rs.map(rep) });
+          if (s.total !== null) expect(s.total).toBeGreaterThanOrEqual(0);
+          if (s.total !== null) expect(s.total).toBeLessThanOrEqual(100);
+        },
+      ),
     );
   });
 });
 
 describe('ranking', () => {
   it('ranks best first, shares ranks on equal totals, and leaves unscored last', () => {
-    expect(rank([{ id: 'a', total: 70 }, { id: 'b', total: null }, { id: 'c', total: 90 }, { id: 'd', total: 70 }]).map((r) => [r.id, r.rank])).toEqual([
-      ['c', 1], ['a', 2], ['d', 2], ['b', null],
+    expect(
+      rank([
+        { id: 'a', total: 70 },
+        { id: 'b', total: null },
+        { id: 'c', total: 90 },
+        { id: 'd', total: 70 },
+      ]).map((r) => [r.id, r.rank]),
+    ).toEqual([
+      ['c', 1],
+      ['a', 2],
+      ['d', 2],
+      ['b', null],
     ]);
   });
 });
@@ -93,9 +135,21 @@ describe('a scorecard that adds up by hand (issue 14, item 7)', () => {
   const shown = (s: ReturnType<typeof scorecard>) => s.parts.map((p) => [p.sharePercent, p.score, p.contribution]);
 
   it('shows three equal weights as 33.34 + 33.33 + 33.33 = 100 and parts whose products add up to the sum, rounded once', () => {
-    const equal = rulesFrom([{ key: 'weight.tasks', value: 1 }, { key: 'weight.indicators', value: 1 }, { key: 'weight.reports', value: 1 }]);
+    const equal = rulesFrom([
+      { key: 'weight.tasks', value: 1 },
+      { key: 'weight.indicators', value: 1 },
+      { key: 'weight.reports', value: 1 },
+    ]);
     // Tasks: (100 × 1 + 50 × 0.5) / 1.5 = 83.33… shown 83.3; indicators 50; reports (100 + 50 + 0) / 3 = 50.
-    const s = scorecard({ tasks: [task('done_on_time'), task('done_late', 'coordinating')], indicators: [ind('at_risk')], reports: [rep('on_time'), rep('late'), rep('overdue')], adjustments: [] }, equal);
+    const s = scorecard(
+      {
+        tasks: [task('done_on_time'), task('done_late', 'coordinating')],
+        indicators: [ind('at_risk')],
+        reports: [rep('on_time'), rep('late'), rep('overdue')],
+        adjustments: [],
+      },
+      equal,
+    );
     expect(shown(s)).toEqual([
       [33.34, 83.3, 27.77222],
       [33.33, 50, 16.665],
@@ -107,9 +161,19 @@ describe('a scorecard that adds up by hand (issue 14, item 7)', () => {
 
   it('rounds half up at the end only', () => {
     // 50 % × 83.3 + 50 % × 50 = 41.65 + 25 = 66.65 → 66.7 (a rounding of each part first would give 41.7 + 25 = 66.7 by luck; 0.05 steps are exact here).
-    const halves = rulesFrom([{ key: 'weight.tasks', value: 1 }, { key: 'weight.indicators', value: 1 }, { key: 'weight.reports', value: 0 }]);
-    const s = scorecard({ tasks: [task('done_on_time'), task('done_late', 'coordinating')], indicators: [ind('at_risk')], reports: [], adjustments: [] }, halves);
-    expect(shown(s).slice(0, 2)).toEqual([[50, 83.3, 41.65], [50, 50, 25]]);
+    const halves = rulesFrom([
+      { key: 'weight.tasks', value: 1 },
+      { key: 'weight.indicators', value: 1 },
+      { key: 'weight.reports', value: 0 },
+    ]);
+    const s = scorecard(
+      { tasks: [task('done_on_time'), task('done_late', 'coordinating')], indicators: [ind('at_risk')], reports: [], adjustments: [] },
+      halves,
+    );
+    expect(shown(s).slice(0, 2)).toEqual([
+      [50, 83.3, 41.65],
+      [50, 50, 25],
+    ]);
     expect([s.sum, s.computed]).toEqual([66.65, 66.7]);
   });
 
@@ -123,8 +187,20 @@ describe('a scorecard that adds up by hand (issue 14, item 7)', () => {
     });
     fc.assert(
       fc.property(arb, ({ weights, tasks, reports, indicators }) => {
-        const r = rulesFrom([{ key: 'weight.tasks', value: weights[0] }, { key: 'weight.indicators', value: weights[1] }, { key: 'weight.reports', value: weights[2] }]);
-        const s = scorecard({ tasks: tasks.map(([st, lead], i) => task(st, lead ? 'lead' : 'coordinating', `T${i}`)), indicators: indicators.map(ind), reports: reports.map(rep), adjustments: [] }, r);
+        const r = rulesFrom([
+          { key: 'weight.tasks', value: weights[0] },
+          { key: 'weight.indicators', value: weights[1] },
+          { key: 'weight.reports', value: weights[2] },
+        ]);
+        const s = scorecard(
+          {
+            tasks: tasks.map(([st, lead], i) => task(st, lead ? 'lead' : 'coordinating', `T${i}`)),
+            indicators: indicators.map(ind),
+            reports: reports.map(rep),
+            adjustments: [],
+          },
+          r,
+        );
         const counted = s.parts.filter((p) => p.share > 0);
         expect(s.computed === null).toBe(s.sum === null);
         if (s.sum === null) return;

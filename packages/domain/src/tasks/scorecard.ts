@@ -34,7 +34,8 @@ export const DEFAULT_EVALUATION_RULES: EvaluationRules = {
 /** The rules as flat keys (`weight.tasks`), the shape they are stored in. */
 export function flattenRules(r: EvaluationRules): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [group, values] of Object.entries(r)) for (const [k, v] of Object.entries(values as Record<string, number>)) out[`${group}.${k}`] = v;
+  for (const [group, values] of Object.entries(r))
+    for (const [k, v] of Object.entries(values as Record<string, number>)) out[`${group}.${k}`] = v;
   return out;
 }
 
@@ -57,10 +58,32 @@ export const RATING_LABELS: Record<Rating, { vi: string; en: string }> = {
   fail: { vi: 'Không hoàn thành nhiệm vụ', en: 'Not satisfactory' },
 };
 
-export interface TaskItem { key: string; label: string; role: 'lead' | 'coordinating'; status: TaskStatus; dueOn: string }
-export interface IndicatorItem { key: string; label: string; status: ProgressStatus; value: number | null; target: number }
-export interface ReportItem { key: string; label: string; timeliness: Timeliness; dueOn: string }
-export interface Adjustment { delta: number; reason: string; by: string; at: string }
+export interface TaskItem {
+  key: string;
+  label: string;
+  role: 'lead' | 'coordinating';
+  status: TaskStatus;
+  dueOn: string;
+}
+export interface IndicatorItem {
+  key: string;
+  label: string;
+  status: ProgressStatus;
+  value: number | null;
+  target: number;
+}
+export interface ReportItem {
+  key: string;
+  label: string;
+  timeliness: Timeliness;
+  dueOn: string;
+}
+export interface Adjustment {
+  delta: number;
+  reason: string;
+  by: string;
+  at: string;
+}
 
 export interface ScoredItem {
   key: string;
@@ -154,9 +177,39 @@ export function scorecard(
   rules: EvaluationRules = DEFAULT_EVALUATION_RULES,
 ): Scorecard {
   const raw = [
-    part('tasks', rules.weight.tasks, input.tasks.map((t) => ({ key: t.key, label: t.label, status: t.status, points: pointsOf(rules.task, t.status), weight: rules.role[t.role] }))),
-    part('indicators', rules.weight.indicators, input.indicators.map((i) => ({ key: i.key, label: i.label, status: i.status, points: pointsOf(rules.indicator, i.status), weight: 1 }))),
-    part('reports', rules.weight.reports, input.reports.map((r) => ({ key: r.key, label: r.label, status: r.timeliness, points: pointsOf(rules.report, r.timeliness), weight: 1 }))),
+    part(
+      'tasks',
+      rules.weight.tasks,
+      input.tasks.map((t) => ({
+        key: t.key,
+        label: t.label,
+        status: t.status,
+        points: pointsOf(rules.task, t.status),
+        weight: rules.role[t.role],
+      })),
+    ),
+    part(
+      'indicators',
+      rules.weight.indicators,
+      input.indicators.map((i) => ({
+        key: i.key,
+        label: i.label,
+        status: i.status,
+        points: pointsOf(rules.indicator, i.status),
+        weight: 1,
+      })),
+    ),
+    part(
+      'reports',
+      rules.weight.reports,
+      input.reports.map((r) => ({
+        key: r.key,
+        label: r.label,
+        status: r.timeliness,
+        points: pointsOf(rules.report, r.timeliness),
+        weight: 1,
+      })),
+    ),
   ];
   const counts = (p: (typeof raw)[number]) => p.score !== null && p.weight > 0;
   const totalWeight = raw.filter(counts).reduce((s, p) => s + p.weight, 0);

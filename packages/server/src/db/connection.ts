@@ -15,7 +15,9 @@ export type ConnectionLossListener = (error: Error) => void;
 
 /** A lost connection as the command line, the tests and the benchmarks report it (on standard error). */
 export function warnConnectionLost(error: Error): void {
-  process.stderr.write(`vetplan: warning: a database connection was lost (${failureCode(error)}: ${error.message}); a new one is opened when needed\n`);
+  process.stderr.write(
+    `vetplan: warning: a database connection was lost (${failureCode(error)}: ${error.message}); a new one is opened when needed\n`,
+  );
 }
 
 export interface DatabaseHandle {

@@ -1,14 +1,70 @@
 import type { Generated } from 'kysely';
 import type { DateText, Json, Timestamp, WithDefault } from './column-types.ts';
-import type { AnalyticsStateTable, AnalyticsAreaUnitTable, AnalyticsUnitFigureTable, AnalyticsAreaFigureTable, AnalyticsAreaReportingTable } from './schema-analytics.ts';
-import type { TaskDueRuleTable, TaskAssignmentTable, TaskProgressReportTable, TaskEvidenceTable, TaskExtensionTable, TaskEventTable, TaskGroupIndicatorTable, EvaluationRuleTable, ScoreAdjustmentTable } from './schema-tasks.ts';
-import type { DataValueTable, DataValueAuditTable, ValidationRuleTable, ReportFormTable, ReportFormElementTable, ReportFormUnitTable, SubmissionTable, SubmissionEventTable, FormReminderTable, DataImportTable, DataImportClaimTable } from './schema-data-collection.ts';
+import type {
+  AnalyticsStateTable,
+  AnalyticsAreaUnitTable,
+  AnalyticsUnitFigureTable,
+  AnalyticsAreaFigureTable,
+  AnalyticsAreaReportingTable,
+} from './schema-analytics.ts';
+import type {
+  TaskDueRuleTable,
+  TaskAssignmentTable,
+  TaskProgressReportTable,
+  TaskEvidenceTable,
+  TaskExtensionTable,
+  TaskEventTable,
+  TaskGroupIndicatorTable,
+  EvaluationRuleTable,
+  ScoreAdjustmentTable,
+} from './schema-tasks.ts';
+import type {
+  DataValueTable,
+  DataValueAuditTable,
+  ValidationRuleTable,
+  ReportFormTable,
+  ReportFormElementTable,
+  ReportFormUnitTable,
+  SubmissionTable,
+  SubmissionEventTable,
+  FormReminderTable,
+  DataImportTable,
+  DataImportClaimTable,
+} from './schema-data-collection.ts';
 import type { ReportDraftTable, ReportExportTable } from './schema-reports.ts';
 
 /** The tables, one interface each; the later modules' tables live in schema-*.ts beside this file. */
-export type { AnalyticsStateTable, AnalyticsAreaUnitTable, AnalyticsUnitFigureTable, AnalyticsAreaFigureTable, AnalyticsAreaReportingTable } from './schema-analytics.ts';
-export type { TaskDueRuleTable, TaskAssignmentTable, TaskProgressReportTable, TaskEvidenceTable, TaskExtensionTable, TaskEventTable, TaskGroupIndicatorTable, EvaluationRuleTable, ScoreAdjustmentTable } from './schema-tasks.ts';
-export type { DataValueTable, DataValueAuditTable, ValidationRuleTable, ReportFormTable, ReportFormElementTable, ReportFormUnitTable, SubmissionTable, SubmissionEventTable, FormReminderTable, DataImportTable, DataImportClaimTable } from './schema-data-collection.ts';
+export type {
+  AnalyticsStateTable,
+  AnalyticsAreaUnitTable,
+  AnalyticsUnitFigureTable,
+  AnalyticsAreaFigureTable,
+  AnalyticsAreaReportingTable,
+} from './schema-analytics.ts';
+export type {
+  TaskDueRuleTable,
+  TaskAssignmentTable,
+  TaskProgressReportTable,
+  TaskEvidenceTable,
+  TaskExtensionTable,
+  TaskEventTable,
+  TaskGroupIndicatorTable,
+  EvaluationRuleTable,
+  ScoreAdjustmentTable,
+} from './schema-tasks.ts';
+export type {
+  DataValueTable,
+  DataValueAuditTable,
+  ValidationRuleTable,
+  ReportFormTable,
+  ReportFormElementTable,
+  ReportFormUnitTable,
+  SubmissionTable,
+  SubmissionEventTable,
+  FormReminderTable,
+  DataImportTable,
+  DataImportClaimTable,
+} from './schema-data-collection.ts';
 export type { ReportDraftTable, ReportExportTable } from './schema-reports.ts';
 
 export interface AreaTable {

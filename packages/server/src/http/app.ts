@@ -68,7 +68,8 @@ function trustProxyOption(trust: TrustProxy): FastifyServerOptions['trustProxy']
  */
 function registerNoStore(app: App): void {
   app.addHook('onRequest', async (request, reply) => {
-    if (request.url === '/api' || request.url.startsWith('/api/') || request.url.startsWith('/api?')) reply.header('cache-control', 'no-store');
+    if (request.url === '/api' || request.url.startsWith('/api/') || request.url.startsWith('/api?'))
+      reply.header('cache-control', 'no-store');
   });
 }
 
@@ -79,7 +80,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     trustProxy: trustProxyOption(ctx.config.trustProxy),
     return503OnClosing: true,
     logController: new RequestLog(),
-    ajv: { customOptions: { allErrors: true, verbose: true, coerceTypes: 'array', removeAdditional: false, keywords: ['hintVi', 'hintEn'] } },
+    ajv: {
+      customOptions: { allErrors: true, verbose: true, coerceTypes: 'array', removeAdditional: false, keywords: ['hintVi', 'hintEn'] },
+    },
   }).withTypeProvider() as unknown as App;
 
   registerErrorHandler(app);
@@ -89,7 +92,12 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CSP_DIRECTIVES }, crossOriginEmbedderPolicy: false });
   await app.register(fastifySwagger, { openapi: OPENAPI_INFO as never });
-  registerAccessControl(app, (request) => authenticateRequest(ctx, request), (auth, rule, code) => checkScope(ctx, auth, rule, code), (auth) => checkCoversEveryPlan(ctx, auth));
+  registerAccessControl(
+    app,
+    (request) => authenticateRequest(ctx, request),
+    (auth, rule, code) => checkScope(ctx, auth, rule, code),
+    (auth) => checkCoversEveryPlan(ctx, auth),
+  );
   registerInputGuard(app);
   registerForeground(app, ctx.foreground);
 
@@ -107,10 +115,14 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   taskRoutes(app, ctx);
   testClockRoutes(app, ctx);
   reportRoutes(app, ctx);
-  app.get('/api/openapi.json', {
-    config: { access: { public: true } },
-    schema: { hide: true },
-  }, async () => app.swagger());
+  app.get(
+    '/api/openapi.json',
+    {
+      config: { access: { public: true } },
+      schema: { hide: true },
+    },
+    async () => app.swagger(),
+  );
 
   await registerWebApp(app, options.webDistDir ?? null);
   return app;

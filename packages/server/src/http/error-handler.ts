@@ -25,7 +25,12 @@ function fromFastify(error: FastifyError, request: FastifyRequest): AppError | n
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return errors.payloadTooLarge(request.routeOptions?.bodyLimit);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new AppError('unsupported_media_type', 415, 'Định dạng dữ liệu gửi lên không được hỗ trợ.', 'The content type of the request is not supported.');
+      return new AppError(
+        'unsupported_media_type',
+        415,
+        'Định dạng dữ liệu gửi lên không được hỗ trợ.',
+        'The content type of the request is not supported.',
+      );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('validation_error', 400, 'body: thiếu nội dung JSON', 'body: the JSON body is empty');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -54,7 +59,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
     // a path id such as 1e309 gets past the schema as Infinity. Nothing was written (the transaction rolled back).
     if (typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)) {
       request.log.warn({ err: error }, 'value refused by the database');
-      return send(reply, new AppError('invalid_value', 400, 'Giá trị gửi lên không hợp lệ hoặc vượt quá giới hạn cho phép.', 'A value in the request is not valid or is out of range.'));
+      return send(
+        reply,
+        new AppError(
+          'invalid_value',
+          400,
+          'Giá trị gửi lên không hợp lệ hoặc vượt quá giới hạn cho phép.',
+          'A value in the request is not valid or is out of range.',
+        ),
+      );
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ code: failureCode(error), reason: error.message }, 'the database is unavailable');

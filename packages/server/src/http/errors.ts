@@ -82,7 +82,11 @@ export const errors = {
     );
   },
   unknownUnit(code: string, path = 'org'): AppError {
-    return errors.invalidField(path, `"${code}" không phải là mã địa bàn hoặc đơn vị đã có`, `"${code}" is not a known area or organisation code`);
+    return errors.invalidField(
+      path,
+      `"${code}" không phải là mã địa bàn hoặc đơn vị đã có`,
+      `"${code}" is not a known area or organisation code`,
+    );
   },
   forbidden(vi = 'Bạn không có quyền thực hiện thao tác này.', en = 'You are not allowed to do this.'): AppError {
     return new AppError('forbidden', 403, vi, en);

@@ -10,8 +10,13 @@ export const NUL = '\u0000';
  * refuses). Null when the string can be stored.
  */
 export function textProblem(s: string): { vi: string; en: string } | null {
-  if (s.includes(NUL)) return { vi: 'chứa ký tự NUL (\\0), ký tự này không được phép', en: 'holds the NUL character (\\0), which is not allowed' };
-  if (!(s as unknown as { isWellFormed(): boolean }).isWellFormed()) return { vi: 'chứa ký tự Unicode hỏng (nửa cặp thay thế UTF-16)', en: 'holds a broken Unicode character (half of a UTF-16 surrogate pair)' };
+  if (s.includes(NUL))
+    return { vi: 'chứa ký tự NUL (\\0), ký tự này không được phép', en: 'holds the NUL character (\\0), which is not allowed' };
+  if (!(s as unknown as { isWellFormed(): boolean }).isWellFormed())
+    return {
+      vi: 'chứa ký tự Unicode hỏng (nửa cặp thay thế UTF-16)',
+      en: 'holds a broken Unicode character (half of a UTF-16 surrogate pair)',
+    };
   return null;
 }
 
@@ -21,10 +26,18 @@ export function badText(value: unknown, path: string, depth = 0): { path: string
     const problem = textProblem(value);
     return problem ? { path, ...problem } : null;
   }
-  if (value === null || typeof value !== 'object' || depth > 32 || Buffer.isBuffer(value) || typeof (value as { pipe?: unknown }).pipe === 'function') return null;
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    depth > 32 ||
+    Buffer.isBuffer(value) ||
+    typeof (value as { pipe?: unknown }).pipe === 'function'
+  )
+    return null;
   for (const [key, item] of Object.entries(value)) {
     const keyProblem = textProblem(key);
-    if (keyProblem) return { path: `${path}.${(key as unknown as { toWellFormed(): string }).toWellFormed().replaceAll(NUL, '\\0')}`, ...keyProblem };
+    if (keyProblem)
+      return { path: `${path}.${(key as unknown as { toWellFormed(): string }).toWellFormed().replaceAll(NUL, '\\0')}`, ...keyProblem };
     const found = badText(item, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`, depth + 1);
     if (found) return found;
   }
@@ -38,7 +51,14 @@ export function badText(value: unknown, path: string, depth = 0): { path: string
  */
 export function badNumber(value: unknown, path: string, depth = 0): string | null {
   if (typeof value === 'number') return Number.isFinite(value) ? null : path;
-  if (value === null || typeof value !== 'object' || depth > 32 || Buffer.isBuffer(value) || typeof (value as { pipe?: unknown }).pipe === 'function') return null;
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    depth > 32 ||
+    Buffer.isBuffer(value) ||
+    typeof (value as { pipe?: unknown }).pipe === 'function'
+  )
+    return null;
   for (const [key, item] of Object.entries(value)) {
     const found = badNumber(item, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`, depth + 1);
     if (found) return found;

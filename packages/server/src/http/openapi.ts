@@ -26,15 +26,24 @@ export const ErrorSchema = Type.Object(
         { description: 'Every bad row of a rejected import' },
       ),
     ),
-    errorCount: Type.Optional(Type.Integer({ description: 'With a rejected import: how many errors in all (errors lists the first 1,000)' })),
+    errorCount: Type.Optional(
+      Type.Integer({ description: 'With a rejected import: how many errors in all (errors lists the first 1,000)' }),
+    ),
     undo: Type.Optional(
       Type.Union([Type.Literal('nothing_written'), Type.Literal('undone'), Type.Literal('pending')], {
-        description: 'With 503 database_unavailable from an import: whether what it had written is undone, or is undone once the database is back',
+        description:
+          'With 503 database_unavailable from an import: whether what it had written is undone, or is undone once the database is back',
       }),
     ),
-    database: Type.Optional(Type.String({ description: 'With 503 database_unavailable from GET /api/health: the database that does not answer, postgres or pglite' })),
+    database: Type.Optional(
+      Type.String({
+        description: 'With 503 database_unavailable from GET /api/health: the database that does not answer, postgres or pglite',
+      }),
+    ),
     current: Type.Optional(
-      Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()], { description: 'The stored value a stale write (409 stale_write) would have overwritten' }),
+      Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()], {
+        description: 'The stored value a stale write (409 stale_write) would have overwritten',
+      }),
     ),
   },
   { $id: 'Error' },

@@ -12,7 +12,13 @@ export class RequestLog extends LogController {
   }
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
-    const line = { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime), ...(error ? { err: error } : {}) };
+    const line = {
+      method: request.method,
+      url: request.url,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+      ...(error ? { err: error } : {}),
+    };
     if (error) reply.log.error(line, 'request failed');
     else if (request.url === '/api' || request.url.startsWith('/api/')) reply.log.info(line, 'request');
     else reply.log.debug(line, 'request');

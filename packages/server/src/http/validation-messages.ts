@@ -46,7 +46,10 @@ function describe(error: SchemaError): { vi: string; en: string } {
     case 'maxLength':
       return { vi: `không được dài quá ${String(p.limit)} ký tự`, en: `must be at most ${String(p.limit)} characters long` };
     case 'pattern':
-      return { vi: error.parentSchema?.hintVi ?? 'không đúng định dạng', en: error.parentSchema?.hintEn ?? 'is not in the expected format' };
+      return {
+        vi: error.parentSchema?.hintVi ?? 'không đúng định dạng',
+        en: error.parentSchema?.hintEn ?? 'is not in the expected format',
+      };
     case 'enum': {
       const allowed = Array.isArray(p.allowedValues) ? p.allowedValues.join(', ') : '';
       return { vi: `phải là một trong các giá trị: ${allowed}`, en: `must be one of: ${allowed}` };

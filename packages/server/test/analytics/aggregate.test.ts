@@ -40,20 +40,48 @@ async function snapshot(): Promise<string[]> {
 
 beforeAll(async () => {
   const db = t.db.db;
-  await db.insertInto('area').values([{ code: 'X_D2', level: 'district' }, { code: 'X_C1', level: 'commune' }]).execute();
-  await db.insertInto('area_version').values([
-    { area_code: 'X_D2', name: 'Huyện mới', name_en: null, kind: 'district', parent_code: '24' },
-    { area_code: 'X_C1', name: 'Xã chuyển', name_en: null, kind: 'commune', parent_code: '221', valid_from: '2000-01-01', valid_to: '2023-07-01' },
-    { area_code: 'X_C1', name: 'Xã chuyển', name_en: null, kind: 'commune', parent_code: 'X_D2', valid_from: '2023-07-01', valid_to: 'infinity' },
-  ]).execute();
-  await db.insertInto('organisation').values({ code: 'X_C1-ORG', name: 'Trường nghề xã', kind: 'vet_institution', area_code: 'X_C1' }).execute();
+  await db
+    .insertInto('area')
+    .values([
+      { code: 'X_D2', level: 'district' },
+      { code: 'X_C1', level: 'commune' },
+    ])
+    .execute();
+  await db
+    .insertInto('area_version')
+    .values([
+      { area_code: 'X_D2', name: 'Huyện mới', name_en: null, kind: 'district', parent_code: '24' },
+      {
+        area_code: 'X_C1',
+        name: 'Xã chuyển',
+        name_en: null,
+        kind: 'commune',
+        parent_code: '221',
+        valid_from: '2000-01-01',
+        valid_to: '2023-07-01',
+      },
+      {
+        area_code: 'X_C1',
+        name: 'Xã chuyển',
+        name_en: null,
+        kind: 'commune',
+        parent_code: 'X_D2',
+        valid_from: '2023-07-01',
+        valid_to: 'infinity',
+      },
+    ])
+    .execute();
+  await db
+    .insertInto('organisation')
+    .values({ code: 'X_C1-ORG', name: 'Trường nghề xã', kind: 'vet_institution', area_code: 'X_C1' })
+    .execute();
   await rebuildAggregates(db);
 });
 
 describe('the incrementally maintained aggregate', () => {
   it('equals a full rebuild, row for row, after random imports, updates and deletes', async () => {
     const rnd = random(7);
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
     const auth = await authContextFor(t.ctx, await t.newUser({ role: 'admin', org: 'VN' }));
     let writes = 0;
     for (let round = 0; round < 24; round++) {
@@ -91,8 +119,19 @@ describe('the incrementally maintained aggregate', () => {
         for (const indicator of indicators) {
           const got = answers.find((a) => a.indicator === indicator.code && a.org === area && a.period === code)!;
           const want = computeIndicator(indicator.formula, figures, period, aggregationOf);
-          expect({ area, code, indicator: indicator.code, value: got.value, numerator: got.numerator, denominator: got.denominator, reason: got.reason }).toEqual({
-            area, code, indicator: indicator.code, ...want,
+          expect({
+            area,
+            code,
+            indicator: indicator.code,
+            value: got.value,
+            numerator: got.numerator,
+            denominator: got.denominator,
+            reason: got.reason,
+          }).toEqual({
+            area,
+            code,
+            indicator: indicator.code,
+            ...want,
           });
           if (want.value !== null) checked++;
         }
@@ -101,7 +140,9 @@ describe('the incrementally maintained aggregate', () => {
     expect(checked).toBeGreaterThan(20);
     // X_C1 counts for 221 in the first half of 2023 only, for X_D2 in the second, for both over the year.
     const x = await sql<{ area_code: string; period: string }>`select distinct area_code, period from analytics_area_figure f
-      where exists (select 1 from analytics_unit_figure u where u.unit_code = 'X_C1' and u.period = f.period) and area_code in ('221', 'X_D2') and period in ('2023S1', '2023S2') order by 1, 2`.execute(db);
+      where exists (select 1 from analytics_unit_figure u where u.unit_code = 'X_C1' and u.period = f.period) and area_code in ('221', 'X_D2') and period in ('2023S1', '2023S2') order by 1, 2`.execute(
+      db,
+    );
     expect(x.rows.length).toBeGreaterThan(0);
   });
 });

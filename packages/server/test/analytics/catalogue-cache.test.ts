@@ -14,7 +14,10 @@ let admin: Session;
 beforeAll(async () => {
   admin = await t.login(await t.newUser({ role: 'admin', org: 'VN' }));
   const csv = 'element,period,org,disagg,value\nDE_LABOUR_FORCE,2024,07681,sex:F,1000\nDE_LABOUR_TRAINED_CERT,2024,07681,sex:F,300\n';
-  expect((await t.app.inject({ method: 'POST', url: '/api/data-values', headers: { ...admin.write, 'content-type': 'text/csv' }, payload: csv })).statusCode).toBe(200);
+  expect(
+    (await t.app.inject({ method: 'POST', url: '/api/data-values', headers: { ...admin.write, 'content-type': 'text/csv' }, payload: csv }))
+      .statusCode,
+  ).toBe(200);
 });
 
 const get = async (url: string) => {
@@ -27,7 +30,8 @@ describe('the catalogue kept by the dashboards', () => {
   it('follows a catalogue loaded by another process: new targets and new formulas at the next answer', async () => {
     const progress = () => get('/api/plans/YD-GDNN-2023/progress?org=221&period=2024');
     const indicator = () => get('/api/analytics/indicators?indicator=I_LABOUR_TRAINED_CERT&org=221&period=2024');
-    const target2025 = (rows: Awaited<ReturnType<typeof progress>>) => rows.find((r) => r.indicator === 'I_LABOUR_TRAINED_CERT' && r.year === 2025)!;
+    const target2025 = (rows: Awaited<ReturnType<typeof progress>>) =>
+      rows.find((r) => r.indicator === 'I_LABOUR_TRAINED_CERT' && r.year === 2025)!;
     expect(target2025(await progress())).toMatchObject({ target: 36, value: 30 });
     expect((await indicator())[0]).toMatchObject({ value: 30 });
 

@@ -17,7 +17,12 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function importCsv(lines: string[]) {
   const admin = await t.login('admin');
-  const res = await t.app.inject({ method: 'POST', url: '/api/data-values', headers: { ...admin.write, 'content-type': 'text/csv' }, payload: ['element,period,org,disagg,value,comment', ...lines].join('\n') });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/data-values',
+    headers: { ...admin.write, 'content-type': 'text/csv' },
+    payload: ['element,period,org,disagg,value,comment', ...lines].join('\n'),
+  });
   expect(res.statusCode, res.body).toBe(200);
 }
 
@@ -35,7 +40,10 @@ async function repack(from: string, to: string, edit: (files: string) => void) {
   const work = fs.mkdtempSync(path.join(dir, 'repack-'));
   const names = await readArchive(from, work);
   edit(work);
-  await writeArchive(to, names.map((name) => ({ name, source: path.join(work, name) })));
+  await writeArchive(
+    to,
+    names.map((name) => ({ name, source: path.join(work, name) })),
+  );
 }
 
 describe(`backup and restore (${process.env.VETPLAN_TEST_ENGINE ?? 'pglite'})`, () => {
@@ -98,7 +106,9 @@ describe(`backup and restore (${process.env.VETPLAN_TEST_ENGINE ?? 'pglite'})`, 
       await expect(attempt).rejects.toBeInstanceOf(BackupError);
       await expect(attempt).rejects.toThrow(/The backup .* cannot be used: .*\. Nothing was changed\./);
     }
-    await expect(restore(edited)).rejects.toThrow('the part tables/data_value.jsonl does not match its checksum in the manifest (damaged or edited)');
+    await expect(restore(edited)).rejects.toThrow(
+      'the part tables/data_value.jsonl does not match its checksum in the manifest (damaged or edited)',
+    );
     expect(await tableSums(t.db.db)).toEqual(untouched);
   });
 
@@ -112,7 +122,9 @@ describe(`backup and restore (${process.env.VETPLAN_TEST_ENGINE ?? 'pglite'})`, 
     });
     await importCsv(['DE_THCS_GRAD,2025,07681,sex:F,1,']);
     const untouched = await tableSums(t.db.db);
-    await expect(restore(newer)).rejects.toThrow('the backup was made by a newer vetplan (migrations 20991231_0001_future.sql are unknown here); use that version. Nothing was changed.');
+    await expect(restore(newer)).rejects.toThrow(
+      'the backup was made by a newer vetplan (migrations 20991231_0001_future.sql are unknown here); use that version. Nothing was changed.',
+    );
     expect(await tableSums(t.db.db)).toEqual(untouched);
   });
 });
@@ -130,19 +142,36 @@ describe('backup and restore of the files under DATA_DIR', () => {
     t.clock.current = new Date('2025-06-10T03:00:00Z');
     officer = await t.login(await t.newUser({ role: 'unit_officer', org: '07741' }));
     manager = await t.login(await t.newUser({ role: 'plan_manager', org: '221' }));
-    const assignments = (await download(officer, '/api/task-assignments?plan=YD-GDNN-2023&year=2025')).json<{ assignments: { id: number; task: string }[] }>().assignments;
+    const assignments = (await download(officer, '/api/task-assignments?plan=YD-GDNN-2023&year=2025')).json<{
+      assignments: { id: number; task: string }[];
+    }>().assignments;
     const assignment = assignments.find((a) => a.task === 'T1')!.id;
-    const up = await t.app.inject({ method: 'POST', url: `/api/task-assignments/${assignment}/evidence?name=bien-ban.pdf`, headers: { ...officer.write, 'content-type': 'application/octet-stream' }, payload: PDF });
+    const up = await t.app.inject({
+      method: 'POST',
+      url: `/api/task-assignments/${assignment}/evidence?name=bien-ban.pdf`,
+      headers: { ...officer.write, 'content-type': 'application/octet-stream' },
+      payload: PDF,
+    });
     expect(up.statusCode, up.body).toBe(200);
     evidence = up.json();
-    const exported = await t.app.inject({ method: 'POST', url: '/api/reports', headers: manager.write, payload: { type: 'plan-progress', plan: 'YD-GDNN-2023', org: '221', period: '2025', format: 'xlsx' } });
+    const exported = await t.app.inject({
+      method: 'POST',
+      url: '/api/reports',
+      headers: manager.write,
+      payload: { type: 'plan-progress', plan: 'YD-GDNN-2023', org: '221', period: '2025', format: 'xlsx' },
+    });
     expect(exported.statusCode, exported.body).toBe(200);
-    kept = (await download(manager, '/api/reports/exports?plan=YD-GDNN-2023&org=221')).json<{ exports: { id: number; sha256: string }[] }>().exports[0]!;
+    kept = (await download(manager, '/api/reports/exports?plan=YD-GDNN-2023&org=221')).json<{ exports: { id: number; sha256: string }[] }>()
+      .exports[0]!;
 
     const manifest = await createBackup(t.db.db, t.db.engine, withFiles, { dataDir });
     const files = manifest.files!;
     expect(files.map((f) => f.path.split('/')[0])).toEqual(['evidence', 'reports']);
-    expect(files[0]).toMatchObject({ path: `evidence/${evidence.sha256.slice(0, 2)}/${evidence.sha256}`, bytes: PDF.length, sha256: evidence.sha256 });
+    expect(files[0]).toMatchObject({
+      path: `evidence/${evidence.sha256.slice(0, 2)}/${evidence.sha256}`,
+      bytes: PDF.length,
+      sha256: evidence.sha256,
+    });
     expect(files[1]).toMatchObject({ path: expect.stringMatching(/^reports\/2025\/[0-9a-f-]{36}-.+\.xlsx$/), sha256: kept.sha256 });
   });
 
@@ -177,8 +206,12 @@ describe('backup and restore of the files under DATA_DIR', () => {
     });
     const untouched = await tableSums(t.db.db);
     const evidenceFile = (await openBackup(withFiles)).manifest.files![0]!;
-    await expect(restore(altered)).rejects.toThrow(`The backup ${altered} cannot be used: the file ${evidenceFile.path} does not match its checksum in the manifest (damaged or edited). Nothing was changed.`);
-    await expect(restore(escaping)).rejects.toThrow('its manifest lists a file outside the data folders: "evidence/../../outside.pdf". Nothing was changed.');
+    await expect(restore(altered)).rejects.toThrow(
+      `The backup ${altered} cannot be used: the file ${evidenceFile.path} does not match its checksum in the manifest (damaged or edited). Nothing was changed.`,
+    );
+    await expect(restore(escaping)).rejects.toThrow(
+      'its manifest lists a file outside the data folders: "evidence/../../outside.pdf". Nothing was changed.',
+    );
     expect(await tableSums(t.db.db)).toEqual(untouched);
     expect(fs.existsSync(path.join(dir, 'outside.pdf'))).toBe(false);
   });

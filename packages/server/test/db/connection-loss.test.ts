@@ -42,9 +42,11 @@ if (engine.kind === 'postgres') {
 
     /** Ends the app's backends on the test database that match `where`; returns how many. */
     const terminate = async (where = sql<boolean>`true`) =>
-      (await sql<{ n: number }>`
+      (
+        await sql<{ n: number }>`
         select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
-        where datname = ${name} and pid <> pg_backend_pid() and ${where}`.execute(server.db)).rows[0]!.n;
+        where datname = ${name} and pid <> pg_backend_pid() and ${where}`.execute(server.db)
+      ).rows[0]!.n;
     const health = () => t.app.inject({ method: 'GET', url: '/api/health' });
 
     it('reports each idle connection it ends (57P01) and serves on new ones', async () => {
@@ -56,7 +58,11 @@ if (engine.kind === 'postgres') {
       await vi.waitFor(() => expect(lost).toHaveLength(ended), { timeout: 10_000, interval: 20 });
       expect(lost.map(failureCode)).toEqual(Array(ended).fill('57P01'));
       expect((await health()).json()).toEqual({ status: 'ok' });
-      const read = await t.app.inject({ method: 'GET', url: `/api/data-values?org=${CELL.org}`, headers: { cookie: admin.session.cookie } });
+      const read = await t.app.inject({
+        method: 'GET',
+        url: `/api/data-values?org=${CELL.org}`,
+        headers: { cookie: admin.session.cookie },
+      });
       expect(read.statusCode).toBe(200);
     });
 
@@ -68,10 +74,17 @@ if (engine.kind === 'postgres') {
           await sql`select pg_advisory_xact_lock(hashtext(${`${CELL.org}|201503`}))`.execute(trx);
           const pending = Promise.resolve(putCell({ ...CELL, period: '201503', value: 4 }));
           const waiting = sql<boolean>`wait_event_type = 'Lock' and query like '%pg_advisory_xact_lock%' and pid <> ${sql.raw('(select pg_backend_pid())')}`;
-          await vi.waitFor(async () => {
-            const n = (await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = ${name} and ${waiting}`.execute(server.db)).rows[0]!.n;
-            expect(n).toBe(1);
-          }, { timeout: 10_000, interval: 20 });
+          await vi.waitFor(
+            async () => {
+              const n = (
+                await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = ${name} and ${waiting}`.execute(
+                  server.db,
+                )
+              ).rows[0]!.n;
+              expect(n).toBe(1);
+            },
+            { timeout: 10_000, interval: 20 },
+          );
           expect(await terminate(waiting)).toBe(1);
           return pending;
         });
@@ -116,16 +129,23 @@ if (engine.kind === 'postgres') {
       expect(down.json()).toEqual({
         error: 'database_unavailable',
         database: 'postgres',
-        message: 'Cơ sở dữ liệu PostgreSQL không phản hồi (mã 55000). Máy chủ vetplan vẫn chạy và sẽ phục vụ lại ngay khi cơ sở dữ liệu hoạt động trở lại.',
-        messageEn: 'The PostgreSQL database does not answer (code 55000). The vetplan server is still running and serves again as soon as the database is back.',
+        message:
+          'Cơ sở dữ liệu PostgreSQL không phản hồi (mã 55000). Máy chủ vetplan vẫn chạy và sẽ phục vụ lại ngay khi cơ sở dữ liệu hoạt động trở lại.',
+        messageEn:
+          'The PostgreSQL database does not answer (code 55000). The vetplan server is still running and serves again as soon as the database is back.',
       });
-      const read = await t.app.inject({ method: 'GET', url: `/api/data-values?org=${CELL.org}`, headers: { cookie: admin.session.cookie } });
+      const read = await t.app.inject({
+        method: 'GET',
+        url: `/api/data-values?org=${CELL.org}`,
+        headers: { cookie: admin.session.cookie },
+      });
       expect(read.statusCode).toBe(503);
     }
 
     it('undoes an import cut off half-way once the database is back, and tells the person who ran it', async () => {
       const lines = ['element,period,org,disagg,value,comment'];
-      for (let m = 1; m <= 12; m++) for (const sex of ['M', 'F']) lines.push(`DE_LABOUR_FORCE,2016${String(m).padStart(2, '0')},${CELL.org},sex:${sex},${5000 + m},`);
+      for (let m = 1; m <= 12; m++)
+        for (const sex of ['M', 'F']) lines.push(`DE_LABOUR_FORCE,2016${String(m).padStart(2, '0')},${CELL.org},sex:${sex},${5000 + m},`);
       const jobs = new ImportJobs({
         pageRows: 10,
         afterPage: async (written) => {
@@ -152,7 +172,9 @@ if (engine.kind === 'postgres') {
         await allowConnections();
       }
       await vi.waitFor(() => expect(job.error?.undo).toBe('undone'), { timeout: 20_000, interval: 50 });
-      expect(job.error?.message).toBe('Mất kết nối tới cơ sở dữ liệu trong khi ghi số liệu; phần đã ghi đã được hoàn tác, không có số liệu nào của tệp được lưu. Hãy gửi lại tệp sau ít phút.');
+      expect(job.error?.message).toBe(
+        'Mất kết nối tới cơ sở dữ liệu trong khi ghi số liệu; phần đã ghi đã được hoàn tác, không có số liệu nào của tệp được lưu. Hãy gửi lại tệp sau ít phút.',
+      );
       expect(await storedRows(CELL.org, '2016')).toEqual([]);
       const imports = await t.db.db.selectFrom('data_import').select('status').where('actor', '=', admin.auth.username).execute();
       expect(imports.map((i) => i.status)).toEqual(['rolled_back']);
@@ -174,10 +196,16 @@ if (engine.kind === 'postgres') {
         expect(health.json()).toEqual({
           error: 'database_unavailable',
           database: 'pglite',
-          message: 'Cơ sở dữ liệu nhúng (PGlite) không phản hồi. Máy chủ vetplan vẫn chạy và sẽ phục vụ lại ngay khi cơ sở dữ liệu hoạt động trở lại.',
-          messageEn: 'The embedded (PGlite) database does not answer. The vetplan server is still running and serves again as soon as the database is back.',
+          message:
+            'Cơ sở dữ liệu nhúng (PGlite) không phản hồi. Máy chủ vetplan vẫn chạy và sẽ phục vụ lại ngay khi cơ sở dữ liệu hoạt động trở lại.',
+          messageEn:
+            'The embedded (PGlite) database does not answer. The vetplan server is still running and serves again as soon as the database is back.',
         });
-        const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: admin.auth.username, password: 'whatever-it-is' } });
+        const login = await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: admin.auth.username, password: 'whatever-it-is' },
+        });
         expect(login.statusCode).toBe(503);
         expect(login.json<ErrorBody>().error).toBe('database_unavailable');
       } finally {
@@ -189,5 +217,9 @@ if (engine.kind === 'postgres') {
 }
 
 async function stageTables(db: Kysely<Database>): Promise<string[]> {
-  return (await sql<{ name: string }>`select relname as name from pg_class where relkind = 'r' and starts_with(relname, 'import_stage_')`.execute(db)).rows.map((r) => r.name);
+  return (
+    await sql<{ name: string }>`select relname as name from pg_class where relkind = 'r' and starts_with(relname, 'import_stage_')`.execute(
+      db,
+    )
+  ).rows.map((r) => r.name);
 }

@@ -25,7 +25,9 @@ describe('the data folder lock', () => {
         error = e;
       }
       expect(error).toBeInstanceOf(DataDirLockedError);
-      expect((error as Error).message).toContain(`The data folder ${dir} is in use by another vetplan process (pid ${process.pid} on ${os.hostname()}`);
+      expect((error as Error).message).toContain(
+        `The data folder ${dir} is in use by another vetplan process (pid ${process.pid} on ${os.hostname()}`,
+      );
     } finally {
       lock.release();
     }
@@ -34,7 +36,10 @@ describe('the data folder lock', () => {
 
   it('takes over the stale lock of a dead process', () => {
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'vetplan.lock'), JSON.stringify({ pid: deadPid(), host: os.hostname(), startedAt: '2026-01-01T00:00:00Z' }));
+    fs.writeFileSync(
+      path.join(dir, 'vetplan.lock'),
+      JSON.stringify({ pid: deadPid(), host: os.hostname(), startedAt: '2026-01-01T00:00:00Z' }),
+    );
     const lock = acquireDataDirLock(dir);
     expect(JSON.parse(fs.readFileSync(lock.file, 'utf8')).pid).toBe(process.pid);
     lock.release();

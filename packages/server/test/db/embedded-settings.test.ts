@@ -9,7 +9,9 @@ async function settings(dir: string) {
   const db = await openEmbedded(dir);
   try {
     const rows = await sql<{ name: string; setting: string; unit: string | null }>`
-      select name, setting, unit from pg_settings where name in ('shared_buffers', 'TimeZone', 'default_text_search_config') order by name`.execute(db.db);
+      select name, setting, unit from pg_settings where name in ('shared_buffers', 'TimeZone', 'default_text_search_config') order by name`.execute(
+      db.db,
+    );
     return Object.fromEntries(rows.rows.map((r) => [r.name, r.unit === '8kB' ? `${(Number(r.setting) * 8) / 1024} MB` : r.setting]));
   } finally {
     await db.close();

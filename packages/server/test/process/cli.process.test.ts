@@ -8,7 +8,13 @@ import { CLI, cliEntry, freePort, startServer, waitForHealth } from '../support/
 import { openSixMonthlyPeriod } from '../support/open-period.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-cli-'));
-const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', VETPLAN_ADMIN_PASSWORD: 'admin-pass-123', WEB_DIST_DIR: path.join(dataDir, 'no-web') };
+const env = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'warn',
+  VETPLAN_ADMIN_PASSWORD: 'admin-pass-123',
+  WEB_DIST_DIR: path.join(dataDir, 'no-web'),
+};
 const cli = (...args: string[]) => spawnSync(process.execPath, [cliEntry(), ...args], { cwd: REPO_ROOT, env, encoding: 'utf8' });
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -17,9 +23,23 @@ describe('the vetplan command', { timeout: 180_000 }, () => {
   it('loads a catalogue, adds a user and creates a token that the server accepts', async () => {
     const load = cli('catalog', 'load', path.join(REPO_ROOT, 'catalog/yen-dung-2023'));
     expect(load.stderr).toBe('');
-    expect(load.stdout).toContain('loaded catalogue yen-dung-2023: 21 areas, 28 organisations, 8 data elements, 6 indicators, plans YD-GDNN-2023');
+    expect(load.stdout).toContain(
+      'loaded catalogue yen-dung-2023: 21 areas, 28 organisations, 8 data elements, 6 indicators, plans YD-GDNN-2023',
+    );
 
-    const add = cli('user', 'add', 'tuan.tumai', '--role', 'unit_officer', '--org', '07741', '--name', 'Anh Tuấn', '--email', 'tuan@tumai.gov.vn');
+    const add = cli(
+      'user',
+      'add',
+      'tuan.tumai',
+      '--role',
+      'unit_officer',
+      '--org',
+      '07741',
+      '--name',
+      'Anh Tuấn',
+      '--email',
+      'tuan@tumai.gov.vn',
+    );
     expect(add.stdout).toContain('created user tuan.tumai (unit_officer, 07741 Xã Tư Mại)');
     expect(add.stdout).toMatch(/password \(shown once\): \S{16}/);
 
@@ -33,15 +53,24 @@ describe('the vetplan command', { timeout: 180_000 }, () => {
     const weekly = cli('token', 'create', 'tuan.tumai', '--name', 'weekly', '--days', '7');
     expect(weekly.status).toBe(0);
 
-    const server = startServer({ DATA_DIR: dataDir, VETPLAN_ADMIN_PASSWORD: 'admin-pass-123', WEB_DIST_DIR: path.join(dataDir, 'no-web') }, await freePort());
+    const server = startServer(
+      { DATA_DIR: dataDir, VETPLAN_ADMIN_PASSWORD: 'admin-pass-123', WEB_DIST_DIR: path.join(dataDir, 'no-web') },
+      await freePort(),
+    );
     try {
       await waitForHealth(server);
       const me = await fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${secret}` } });
       expect(me.status).toBe(200);
       expect(await me.json()).toMatchObject({ user: { username: 'tuan.tumai', displayName: 'Anh Tuấn', scope: { code: '07741' } } });
-      const tokens = (await (await fetch(`${server.url}/api/tokens`, { headers: { authorization: `Bearer ${secret}` } })).json()) as { tokens: { name: string; createdAt: string; expiresAt: string }[] };
-      const days = (t: { createdAt: string; expiresAt: string }) => Math.round((Date.parse(t.expiresAt) - Date.parse(t.createdAt)) / 86_400_000);
-      expect(tokens.tokens.map((t) => [t.name, days(t)])).toEqual([['weekly', 7], ['cli', 90]]);
+      const tokens = (await (await fetch(`${server.url}/api/tokens`, { headers: { authorization: `Bearer ${secret}` } })).json()) as {
+        tokens: { name: string; createdAt: string; expiresAt: string }[];
+      };
+      const days = (t: { createdAt: string; expiresAt: string }) =>
+        Math.round((Date.parse(t.expiresAt) - Date.parse(t.createdAt)) / 86_400_000);
+      expect(tokens.tokens.map((t) => [t.name, days(t)])).toEqual([
+        ['weekly', 7],
+        ['cli', 90],
+      ]);
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;
@@ -52,11 +81,17 @@ describe('the vetplan command', { timeout: 180_000 }, () => {
     // The command line runs on the real clock: the officer writes the half-year open to them today.
     const period = openSixMonthlyPeriod();
     const good = path.join(dataDir, 'good.csv');
-    fs.writeFileSync(good, `element,period,org,disagg,value\nDE_LABOUR_FORCE,${period},07741,sex:M,2210\nDE_LABOUR_FORCE,${period},07741,sex:F,2050\n`);
+    fs.writeFileSync(
+      good,
+      `element,period,org,disagg,value\nDE_LABOUR_FORCE,${period},07741,sex:M,2210\nDE_LABOUR_FORCE,${period},07741,sex:F,2050\n`,
+    );
     const ok = cli('import', good, '--user', 'tuan.tumai');
     expect(ok.stdout).toContain('vetplan: created 2, updated 0, deleted 0, unchanged 0');
     const bad = path.join(dataDir, 'bad.csv');
-    fs.writeFileSync(bad, `element,period,org,disagg,value\nDE_LABOUR_FORCE,${period},07741,sex:M,2300\nDE_LABOUR_FORCE,${period},07747,sex:M,10\n`);
+    fs.writeFileSync(
+      bad,
+      `element,period,org,disagg,value\nDE_LABOUR_FORCE,${period},07741,sex:M,2300\nDE_LABOUR_FORCE,${period},07747,sex:M,10\n`,
+    );
     const refused = cli('import', bad, '--user', 'tuan.tumai');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('row 2 (org): "07747" is outside the area or organisation you are assigned to');
@@ -92,7 +127,11 @@ describe('the vetplan command', { timeout: 180_000 }, () => {
     expect(email.status).toBe(1);
     expect(email.stderr).toContain('  - email: "lan-at-ldtbxh" must be an e-mail address, e.g. lan@ldtbxh.vn');
     // The installed command (bin/vetplan.mjs, the sources through tsx), where the others run the bundle.
-    const config = spawnSync(process.execPath, [CLI, 'migrate'], { cwd: REPO_ROOT, env: { ...env, PORT: 'abc', DATABASE_URL: 'mysql://x' }, encoding: 'utf8' });
+    const config = spawnSync(process.execPath, [CLI, 'migrate'], {
+      cwd: REPO_ROOT,
+      env: { ...env, PORT: 'abc', DATABASE_URL: 'mysql://x' },
+      encoding: 'utf8',
+    });
     expect(config.status).toBe(1);
     expect(config.stderr).toContain('PORT: "abc" must be a whole number from 0 to 65535');
     expect(config.stderr).toContain('DATABASE_URL: "mysql://x" must start with postgres:// or postgresql://');

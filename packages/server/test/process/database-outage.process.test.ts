@@ -28,7 +28,14 @@ describe.each(servers)('a vetplan server whose %s server goes away and comes bac
     pg = await startThrowawayPostgres();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-outage-'));
     server = startServer(
-      { DATABASE_URL: pg.url, DATA_DIR: dataDir, VETPLAN_ADMIN_PASSWORD: PASSWORD, DEMO_DATA: 'false', WEB_DIST_DIR: path.join(dataDir, 'no-web'), LOG_LEVEL: 'warn' },
+      {
+        DATABASE_URL: pg.url,
+        DATA_DIR: dataDir,
+        VETPLAN_ADMIN_PASSWORD: PASSWORD,
+        DEMO_DATA: 'false',
+        WEB_DIST_DIR: path.join(dataDir, 'no-web'),
+        LOG_LEVEL: 'warn',
+      },
       await freePort(),
     );
     await waitForHealth(server);
@@ -47,7 +54,10 @@ describe.each(servers)('a vetplan server whose %s server goes away and comes bac
     const load = new OutageLoad(session);
     // More writes acknowledged; fails at once, with the server's output, if the server has exited.
     const progress = (writes: number) =>
-      Promise.race([load.untilAcknowledged(writes), server.exited.then(() => Promise.reject(new Error(`the vetplan server exited:\n${server.output()}`)))]);
+      Promise.race([
+        load.untilAcknowledged(writes),
+        server.exited.then(() => Promise.reject(new Error(`the vetplan server exited:\n${server.output()}`))),
+      ]);
     load.start(3, 2);
     await progress(30);
 
@@ -64,7 +74,11 @@ describe.each(servers)('a vetplan server whose %s server goes away and comes bac
     await pg.stop();
     const downFrom = Date.now();
     // While it is down, every kind of request is answered (503) several times.
-    while (Date.now() - downFrom < 3_000 || load.sentBetween(downFrom, Infinity, 'health').length < 3 || load.sentBetween(downFrom, Infinity, 'write').length < 3) {
+    while (
+      Date.now() - downFrom < 3_000 ||
+      load.sentBetween(downFrom, Infinity, 'health').length < 3 ||
+      load.sentBetween(downFrom, Infinity, 'write').length < 3
+    ) {
       await new Promise((r) => setTimeout(r, 50));
     }
     const downTo = Date.now();

@@ -11,6 +11,11 @@ describe.each(engines)('a server killed with SIGKILL while it takes writes ($kin
     expect(report.kills).toBe(2);
     expect(report.acknowledgedCells).toBeGreaterThan(0);
     expect(report.unexpectedAnswers).toEqual([]);
-    expect({ lost: report.lost, halfStored: report.halfStored, restartsNeedingRepair: report.restartsNeedingRepair, stagesLeft: report.stagesLeft }).toEqual({ lost: 0, halfStored: 0, restartsNeedingRepair: 0, stagesLeft: 0 });
+    expect({
+      lost: report.lost,
+      halfStored: report.halfStored,
+      restartsNeedingRepair: report.restartsNeedingRepair,
+      stagesLeft: report.stagesLeft,
+    }).toEqual({ lost: 0, halfStored: 0, restartsNeedingRepair: 0, stagesLeft: 0 });
   });
 });

@@ -35,10 +35,12 @@ async function groupGone(pgid: number): Promise<void> {
 describe('the README quick start', { timeout: 120_000 }, () => {
   it('names exactly two commands, npm start and npm test, and what happens', () => {
     expect(blocks).toEqual(['npm install && npm start', 'npm install && npm test']);
-    const scripts = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const scripts = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+      .scripts;
     expect(scripts.start).toBe('node scripts/start.mjs');
     expect(scripts.test).toBe('node scripts/test.mjs');
-    for (const words of ['Không có trình\n  duyệt nào tự mở', 'No\n  browser opens', '<http://localhost:3000>', 'khung', 'box']) expect(quickStart).toContain(words);
+    for (const words of ['Không có trình\n  duyệt nào tự mở', 'No\n  browser opens', '<http://localhost:3000>', 'khung', 'box'])
+      expect(quickStart).toContain(words);
     expect(inline).toEqual(expect.arrayContaining(['HOST=0.0.0.0 npm start', 'npx vetplan demo remove']));
   });
 
@@ -50,7 +52,12 @@ describe('the README quick start', { timeout: 120_000 }, () => {
     // `npm start` builds the web app first when its sources changed; while they are being edited the same server bundle is started directly.
     const [cmd, args] = webBuildIsFresh() ? [command[0]!, command.slice(1)] : [process.execPath, [cliEntry(), 'serve']];
     // Its own process group: `npm start` runs the server in a child of npm, and both are stopped.
-    const child = spawn(cmd, args, { cwd: REPO_ROOT, env: { ...env, [name!]: value!, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(cmd, args, {
+      cwd: REPO_ROOT,
+      env: { ...env, [name!]: value!, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));

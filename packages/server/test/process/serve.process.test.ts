@@ -91,7 +91,10 @@ describe('vetplan serve on the embedded database', { timeout: 180_000 }, () => {
 describe('vetplan serve at its first start without VETPLAN_ADMIN_PASSWORD', { timeout: 180_000 }, () => {
   it('prints the generated password last, in a box, and logs one line per API request at the default level', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-first-'));
-    const server = startServer({ DATA_DIR: dir, VETPLAN_ADMIN_PASSWORD: '', DEMO_DATA: 'false', LOG_LEVEL: 'info', WEB_DIST_DIR: path.join(dir, 'no-web') }, await freePort());
+    const server = startServer(
+      { DATA_DIR: dir, VETPLAN_ADMIN_PASSWORD: '', DEMO_DATA: 'false', LOG_LEVEL: 'info', WEB_DIST_DIR: path.join(dir, 'no-web') },
+      await freePort(),
+    );
     started.push(server);
     try {
       await waitForHealth(server);
@@ -105,7 +108,10 @@ describe('vetplan serve at its first start without VETPLAN_ADMIN_PASSWORD', { ti
       await fetch(`${server.url}/api/plans`, { headers: { cookie } });
       await fetch(`${server.url}/`);
       // waitForHealth's probes, the login, the plans: one line each, when answered; nothing for the page.
-      const lines = server.output().split('\n').filter((l) => l.includes('"msg":"request"'));
+      const lines = server
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('"msg":"request"'));
       expect(lines.some((l) => l.includes('"url":"/api/auth/login"') && l.includes('"status":200'))).toBe(true);
       expect(lines.filter((l) => l.includes('"url":"/api/plans"'))).toHaveLength(1);
       expect(server.output()).not.toMatch(/incoming request|request completed|"url":"\/"/);

@@ -4,8 +4,10 @@ import { TEST_PASSWORD, useTestApp, type ErrorBody } from '../support/app.ts';
 const t = useTestApp();
 const NEW_PASSWORD = 'ngựa đúng pin kẹp ghim';
 
-const patch = (username: string, headers: Record<string, string>, payload: unknown) => t.app.inject({ method: 'PATCH', url: `/api/users/${username}`, headers, payload: payload as object });
-const audits = (action: string, key: string) => t.db.db.selectFrom('audit_event').selectAll().where('action', '=', action).where('entity_key', '=', key).execute();
+const patch = (username: string, headers: Record<string, string>, payload: unknown) =>
+  t.app.inject({ method: 'PATCH', url: `/api/users/${username}`, headers, payload: payload as object });
+const audits = (action: string, key: string) =>
+  t.db.db.selectFrom('audit_event').selectAll().where('action', '=', action).where('entity_key', '=', key).execute();
 
 describe('PATCH /api/users/{username}', () => {
   it('answers 401 without a session and 403 to a plan manager', async () => {
@@ -22,7 +24,9 @@ describe('PATCH /api/users/{username}', () => {
     const target = await t.newUser({ role: 'viewer', org: '221' });
     const role = await patch(target, s.write, { role: 'boss' });
     expect(role.statusCode).toBe(400);
-    expect(role.json<ErrorBody>().message).toBe('role: phải là một trong các giá trị: admin, plan_manager, unit_officer, unit_head, viewer');
+    expect(role.json<ErrorBody>().message).toBe(
+      'role: phải là một trong các giá trị: admin, plan_manager, unit_officer, unit_head, viewer',
+    );
     const org = await patch(target, s.write, { org: '99999' });
     expect(org.statusCode).toBe(400);
     expect(org.json<ErrorBody>().message).toBe('org: "99999" không phải là mã địa bàn hoặc mã đơn vị đã có');
@@ -38,10 +42,20 @@ describe('PATCH /api/users/{username}', () => {
     const victim = await t.login(target);
     const res = await patch(target, s.write, { role: 'plan_manager', org: '221', displayName: '  Nguyễn Thị Lan ' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ username: target, role: 'plan_manager', displayName: 'Nguyễn Thị Lan', scope: { code: '221', type: 'area' }, disabled: false });
+    expect(res.json()).toMatchObject({
+      username: target,
+      role: 'plan_manager',
+      displayName: 'Nguyễn Thị Lan',
+      scope: { code: '221', type: 'area' },
+      disabled: false,
+    });
     const [audit] = await audits('user_updated', target);
     expect(audit!.details).toEqual({
-      changes: { role: { from: 'viewer', to: 'plan_manager' }, org: { from: '221-LDTBXH', to: '221' }, displayName: { from: null, to: 'Nguyễn Thị Lan' } },
+      changes: {
+        role: { from: 'viewer', to: 'plan_manager' },
+        org: { from: '221-LDTBXH', to: '221' },
+        displayName: { from: null, to: 'Nguyễn Thị Lan' },
+      },
     });
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: victim.cookie } });
     expect(me.json()).toMatchObject({ user: { role: 'plan_manager', scope: { code: '221' } } });
@@ -73,7 +87,12 @@ describe('PATCH /api/users/{username}', () => {
     const me = await t.newUser({ role: 'admin', org: '07690' });
     const s = await t.login(me);
     // The administrators of the earlier tests (some over the whole country) are gone.
-    await t.db.db.updateTable('app_user').set({ disabled_at: t.clock.now() }).where('role', '=', 'admin').where('username', '<>', me).execute();
+    await t.db.db
+      .updateTable('app_user')
+      .set({ disabled_at: t.clock.now() })
+      .where('role', '=', 'admin')
+      .where('username', '<>', me)
+      .execute();
     const off = await patch(me, s.write, { active: false });
     expect(off.statusCode).toBe(409);
     expect(off.json<ErrorBody>().message).toBe('Bạn không thể tự khóa tài khoản của mình.');
@@ -101,7 +120,12 @@ describe('POST /api/users/{username}/password and the change at the next login',
     expect(short.json<ErrorBody>().message).toBe('password: phải có ít nhất 8 ký tự');
     const common = await t.app.inject({ method: 'POST', url, headers: admin.write, payload: { password: 'Password123' } });
     expect(common.json<ErrorBody>().message).toMatch(/^password: là một trong những mật khẩu phổ biến nhất/);
-    const own = await t.app.inject({ method: 'POST', url: `/api/users/${adminName}/password`, headers: admin.write, payload: { password: NEW_PASSWORD } });
+    const own = await t.app.inject({
+      method: 'POST',
+      url: `/api/users/${adminName}/password`,
+      headers: admin.write,
+      payload: { password: NEW_PASSWORD },
+    });
     expect(own.statusCode).toBe(409);
   });
 
@@ -109,14 +133,23 @@ describe('POST /api/users/{username}/password and the change at the next login',
     const admin = await t.login(await t.newUser({ role: 'admin', org: 'VN' }));
     const target = await t.newUser({ role: 'plan_manager', org: '221' });
     const before = await t.login(target);
-    const res = await t.app.inject({ method: 'POST', url: `/api/users/${target}/password`, headers: admin.write, payload: { password: 'tạm thời mật khẩu 7' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/users/${target}/password`,
+      headers: admin.write,
+      payload: { password: 'tạm thời mật khẩu 7' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ username: target, mustChangePassword: true });
     expect(await audits('password_reset', target)).toHaveLength(1);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: before.cookie } })).statusCode).toBe(401);
     await expect(t.login(target)).rejects.toThrow(/401/);
 
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: target, password: 'tạm thời mật khẩu 7' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: target, password: 'tạm thời mật khẩu 7' },
+    });
     expect(login.statusCode).toBe(200);
     expect(login.json()).toMatchObject({ mustChangePassword: true });
     const s = await t.login(target, 'tạm thời mật khẩu 7');
@@ -129,9 +162,16 @@ describe('POST /api/users/{username}/password and the change at the next login',
     });
     const token = await t.token(target);
     expect((await t.app.inject({ method: 'GET', url: '/api/plans', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } })).json()).toMatchObject({ mustChangePassword: true });
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } })).json()).toMatchObject({
+      mustChangePassword: true,
+    });
 
-    const changed = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s.write, payload: { currentPassword: 'tạm thời mật khẩu 7', newPassword: NEW_PASSWORD } });
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: s.write,
+      payload: { currentPassword: 'tạm thời mật khẩu 7', newPassword: NEW_PASSWORD },
+    });
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ mustChangePassword: false });
     expect((await t.app.inject({ method: 'GET', url: '/api/plans', headers: { cookie: s.cookie } })).statusCode).toBe(200);
@@ -140,7 +180,8 @@ describe('POST /api/users/{username}/password and the change at the next login',
 });
 
 describe('POST /api/auth/password', () => {
-  const change = (headers: Record<string, string>, payload: unknown) => t.app.inject({ method: 'POST', url: '/api/auth/password', headers, payload: payload as object });
+  const change = (headers: Record<string, string>, payload: unknown) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/password', headers, payload: payload as object });
 
   it('answers 401 without a session', async () => {
     expect((await change({}, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD })).statusCode).toBe(401);
@@ -154,7 +195,9 @@ describe('POST /api/auth/password', () => {
     expect(wrong.json<ErrorBody>().message).toBe('currentPassword: mật khẩu hiện tại không đúng');
     expect(await audits('password_change_failed', username)).toHaveLength(1);
     const weak = await change(s.write, { currentPassword: TEST_PASSWORD, newPassword: `${username}2026` });
-    expect(weak.json<ErrorBody>().message).toBe('newPassword: dựa trên tên đăng nhập, tên hệ thống, cơ quan hoặc địa danh nên dễ bị đoán; hãy chọn mật khẩu khác');
+    expect(weak.json<ErrorBody>().message).toBe(
+      'newPassword: dựa trên tên đăng nhập, tên hệ thống, cơ quan hoặc địa danh nên dễ bị đoán; hãy chọn mật khẩu khác',
+    );
     const same = await change(s.write, { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD });
     expect(same.json<ErrorBody>().message).toBe('newPassword: phải khác mật khẩu hiện tại');
     const missing = await change(s.write, { newPassword: NEW_PASSWORD });

@@ -16,7 +16,10 @@ describe('POST /api/auth/login', () => {
 
   it('answers 401 with a Vietnamese message for a wrong password or an unknown user', async () => {
     const username = await t.newUser({ role: 'viewer', org: '221' });
-    for (const payload of [{ username, password: 'wrong-password' }, { username: 'nobody', password: 'whatever1' }]) {
+    for (const payload of [
+      { username, password: 'wrong-password' },
+      { username: 'nobody', password: 'whatever1' },
+    ]) {
       const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload });
       expect(res.statusCode).toBe(401);
       expect(res.json<ErrorBody>()).toEqual({
@@ -38,7 +41,12 @@ describe('POST /api/auth/login', () => {
   });
 
   it('answers 400 for a body that is not JSON', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json<ErrorBody>().error).toBe('invalid_json');
   });
@@ -55,7 +63,14 @@ describe('POST /api/auth/login', () => {
     expect(blocked.headers['retry-after']).toBe('60');
     // Quiet for the delay (1 minute) and then the window (15 minutes): the failures no longer count.
     t.clock.advance(16 * 60_000 + 1000);
-    expect(await Promise.all([0, 1, 2].map(async () => (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'wrong-password' } })).statusCode))).toEqual([401, 401, 401]);
+    expect(
+      await Promise.all(
+        [0, 1, 2].map(
+          async () =>
+            (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'wrong-password' } })).statusCode,
+        ),
+      ),
+    ).toEqual([401, 401, 401]);
     t.clock.advance(17 * 60_000);
     const again = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
     expect(again.statusCode).toBe(200);
@@ -77,7 +92,10 @@ describe('sessions', () => {
     const s = await t.login(username);
     const res = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ user: { username, role: 'unit_officer', scope: { code: '07681', name: 'Thị trấn Nham Biền' } }, csrfToken: s.csrf });
+    expect(res.json()).toMatchObject({
+      user: { username, role: 'unit_officer', scope: { code: '07681', name: 'Thị trấn Nham Biền' } },
+      csrfToken: s.csrf,
+    });
   });
 
   it('ends after the idle timeout', async () => {
@@ -91,9 +109,17 @@ describe('sessions', () => {
     const noToken = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie } });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json<ErrorBody>().error).toBe('csrf_failed');
-    const wrongToken = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie, 'x-csrf-token': 'x'.repeat(43) } });
+    const wrongToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: s.cookie, 'x-csrf-token': 'x'.repeat(43) },
+    });
     expect(wrongToken.statusCode).toBe(403);
-    const crossSite = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { ...s.write, origin: 'https://evil.example' } });
+    const crossSite = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { ...s.write, origin: 'https://evil.example' },
+    });
     expect(crossSite.statusCode).toBe(403);
     const ok = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: s.write });
     expect(ok.statusCode).toBe(204);

@@ -46,20 +46,45 @@ let anonymous: Record<string, string>;
 const officers = new Map<string, Session>();
 
 async function put(s: Session, org: string, element: string, value: number) {
-  const res = await t.app.inject({ method: 'PUT', url: '/api/data-entry/cell', headers: s.write, payload: { element, period: PERIOD, org, disagg: 'sex:M', value, baseVersion: 0 } });
+  const res = await t.app.inject({
+    method: 'PUT',
+    url: '/api/data-entry/cell',
+    headers: s.write,
+    payload: { element, period: PERIOD, org, disagg: 'sex:M', value, baseVersion: 0 },
+  });
   expect(res.statusCode).toBe(200);
 }
 async function submit(s: Session, org: string, comment?: string) {
-  const res = await t.app.inject({ method: 'POST', url: `/api/forms/${FORM}/submissions/${org}/${PERIOD}/submit`, headers: s.write, payload: comment ? { comment } : {} });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/forms/${FORM}/submissions/${org}/${PERIOD}/submit`,
+    headers: s.write,
+    payload: comment ? { comment } : {},
+  });
   expect(res.statusCode).toBe(200);
 }
 const board = async (s: Session) => {
   const res = await t.app.inject({ method: 'GET', url: `/api/forms/${FORM}/completeness?period=${PERIOD}`, headers: { cookie: s.cookie } });
   expect(res.statusCode).toBe(200);
-  return res.json<{ summary: Record<string, number>; units: { org: string; state: string; late: boolean; violations: number | null; lastReminder: { at: string; byName: string } | null }[] }>();
+  return res.json<{
+    summary: Record<string, number>;
+    units: { org: string; state: string; late: boolean; violations: number | null; lastReminder: { at: string; byName: string } | null }[];
+  }>();
 };
-const remind = (s: Session | null, body: unknown) => t.app.inject({ method: 'POST', url: `/api/forms/${FORM}/reminders`, headers: s ? s.write : anonymous, payload: body as Record<string, unknown> });
-const approveAll = (s: Session | null, body: unknown) => t.app.inject({ method: 'POST', url: `/api/forms/${FORM}/approvals`, headers: s ? s.write : anonymous, payload: body as Record<string, unknown> });
+const remind = (s: Session | null, body: unknown) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/forms/${FORM}/reminders`,
+    headers: s ? s.write : anonymous,
+    payload: body as Record<string, unknown>,
+  });
+const approveAll = (s: Session | null, body: unknown) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/forms/${FORM}/approvals`,
+    headers: s ? s.write : anonymous,
+    payload: body as Record<string, unknown>,
+  });
 
 beforeAll(async () => {
   anonymous = {};
@@ -74,10 +99,20 @@ beforeAll(async () => {
   const idleName = await t.newUser({ role: 'unit_officer', org: IDLE, username: 'tuan' });
   // The administrator gives Anh Tuấn an e-mail address (PATCH /api/users/{username}).
   const admin = await t.login(await t.newUser({ role: 'admin', org: '221' }));
-  const bad = await t.app.inject({ method: 'PATCH', url: `/api/users/${idleName}`, headers: admin.write, payload: { email: 'tuan at xa' } });
+  const bad = await t.app.inject({
+    method: 'PATCH',
+    url: `/api/users/${idleName}`,
+    headers: admin.write,
+    payload: { email: 'tuan at xa' },
+  });
   expect(bad.statusCode).toBe(400);
   expect(bad.json<ErrorBody>().message).toBe('email: phải là một địa chỉ thư điện tử, ví dụ lan@ldtbxh.vn');
-  const patched = await t.app.inject({ method: 'PATCH', url: `/api/users/${idleName}`, headers: admin.write, payload: { email: 'tuan@xa-07750.example' } });
+  const patched = await t.app.inject({
+    method: 'PATCH',
+    url: `/api/users/${idleName}`,
+    headers: admin.write,
+    payload: { email: 'tuan@xa-07750.example' },
+  });
   expect(patched.json()).toMatchObject({ username: idleName, email: 'tuan@xa-07750.example' });
   // Tư Mại sends clean figures; Đồng Việt sends figures that break a rule, explained; Cảnh Thụy has begun.
   await put(officers.get(CLEAN)!, CLEAN, 'DE_LABOUR_FORCE', 2210);
@@ -124,7 +159,9 @@ describe('POST /api/forms/{code}/reminders', () => {
     expect(bad.json<ErrorBody>().message).toMatch(/^period: /);
     const stranger = await remind(lan, { period: PERIOD, orgs: ['221'] });
     expect(stranger.statusCode).toBe(400);
-    expect(stranger.json<ErrorBody>().message).toBe('orgs: Đơn vị "221" không phải báo cáo biểu mẫu "Báo cáo 6 tháng về GDNN của xã, thị trấn"');
+    expect(stranger.json<ErrorBody>().message).toBe(
+      'orgs: Đơn vị "221" không phải báo cáo biểu mẫu "Báo cáo 6 tháng về GDNN của xã, thị trấn"',
+    );
   });
 
   it('refuses a unit outside the manager’s scope (403) and sends nothing', async () => {
@@ -138,7 +175,8 @@ describe('POST /api/forms/{code}/reminders', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json<ErrorBody>()).toMatchObject({
       error: 'conflict',
-      message: 'Không gửi nhắc nhở: Xã Tư Mại không chậm nộp báo cáo "Báo cáo 6 tháng về GDNN của xã, thị trấn" kỳ 2025S1, vì đã gửi báo cáo lúc 18/06/2025. Chỉ nhắc các đơn vị quá hạn mà chưa gửi báo cáo.',
+      message:
+        'Không gửi nhắc nhở: Xã Tư Mại không chậm nộp báo cáo "Báo cáo 6 tháng về GDNN của xã, thị trấn" kỳ 2025S1, vì đã gửi báo cáo lúc 18/06/2025. Chỉ nhắc các đơn vị quá hạn mà chưa gửi báo cáo.',
       messageEn: expect.stringContaining('Xã Tư Mại is not late'),
     });
     expect((await board(lan)).units.find((u) => u.org === IDLE)!.lastReminder).toBeNull();
@@ -159,16 +197,33 @@ describe('POST /api/forms/{code}/reminders', () => {
   it('reminds a late unit: its officer finds it in the inbox, by e-mail too, and the board says when', async () => {
     const res = await remind(lan, { period: PERIOD, orgs: [IDLE] });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ sentAt: '2025-06-25T03:00:00.000Z', sent: [{ org: IDLE, name: 'Xã Đồng Phúc', recipients: 1, emailed: 1 }], mailErrors: [] });
+    expect(res.json()).toMatchObject({
+      sentAt: '2025-06-25T03:00:00.000Z',
+      sent: [{ org: IDLE, name: 'Xã Đồng Phúc', recipients: 1, emailed: 1 }],
+      mailErrors: [],
+    });
     const inbox = await t.app.inject({ method: 'GET', url: '/api/inbox', headers: { cookie: idleOfficer.cookie } });
-    expect(inbox.json<{ items: unknown[] }>().items).toContainEqual(expect.objectContaining({ kind: 'reminder', form: FORM, org: IDLE, period: PERIOD, sentAt: '2025-06-25T03:00:00.000Z', sentByName: 'Nguyễn Thị Lan' }));
+    expect(inbox.json<{ items: unknown[] }>().items).toContainEqual(
+      expect.objectContaining({
+        kind: 'reminder',
+        form: FORM,
+        org: IDLE,
+        period: PERIOD,
+        sentAt: '2025-06-25T03:00:00.000Z',
+        sentByName: 'Nguyễn Thị Lan',
+      }),
+    );
     // Another commune's officer is not reminded.
     const other = await t.app.inject({ method: 'GET', url: '/api/inbox', headers: { cookie: officer.cookie } });
     expect(other.json<{ items: { kind: string }[] }>().items.filter((i) => i.kind === 'reminder')).toEqual([]);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.to).toEqual(['tuan@xa-07750.example']);
     expect(mails[0]!.body).toContain('Subject: =?UTF-8?');
-    expect((await board(lan)).units.find((u) => u.org === IDLE)!.lastReminder).toEqual({ at: '2025-06-25T03:00:00.000Z', by: 'lan', byName: 'Nguyễn Thị Lan' });
+    expect((await board(lan)).units.find((u) => u.org === IDLE)!.lastReminder).toEqual({
+      at: '2025-06-25T03:00:00.000Z',
+      by: 'lan',
+      byName: 'Nguyễn Thị Lan',
+    });
     const audit = await t.ctx.db.selectFrom('audit_event').select(['actor', 'entity_key']).where('action', '=', 'reminder_sent').execute();
     expect(audit).toEqual([{ actor: 'lan', entity_key: `${FORM}|${IDLE}|${PERIOD}` }]);
   });
@@ -203,7 +258,14 @@ describe('POST /api/forms/{code}/approvals', () => {
       form: FORM,
       period: PERIOD,
       approved: [{ org: CLEAN, name: 'Xã Tư Mại' }],
-      skipped: [{ org: BROKEN, name: 'Xã Đồng Việt', reason: 'Số liệu còn 1 vi phạm quy tắc kiểm tra: hãy mở báo cáo để xem giải trình rồi phê duyệt hoặc trả lại.', reasonEn: expect.stringContaining('1 validation rule') }],
+      skipped: [
+        {
+          org: BROKEN,
+          name: 'Xã Đồng Việt',
+          reason: 'Số liệu còn 1 vi phạm quy tắc kiểm tra: hãy mở báo cáo để xem giải trình rồi phê duyệt hoặc trả lại.',
+          reasonEn: expect.stringContaining('1 validation rule'),
+        },
+      ],
     });
     const b = await board(lan);
     expect(b.units.find((u) => u.org === CLEAN)!.state).toBe('approved');

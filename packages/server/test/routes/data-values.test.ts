@@ -32,11 +32,15 @@ function post(session: Session, body: string | unknown[], query = '') {
     payload: isCsv ? body : JSON.stringify(body),
   });
 }
-const get = (session: Session, query: string) => t.app.inject({ method: 'GET', url: `/api/data-values?${query}`, headers: { cookie: session.cookie } });
+const get = (session: Session, query: string) =>
+  t.app.inject({ method: 'GET', url: `/api/data-values?${query}`, headers: { cookie: session.cookie } });
 
 describe('POST /api/data-values', () => {
   it('stores the contract example and answers the counts', async () => {
-    const res = await post(admin, csv('DE_THCS_GRAD,2024,07681,sex:F,132,', 'DE_THCS_TO_VET,2024,07681,sex:F;level:TC,40,', 'DE_VET_INSTITUTIONS,2024,221,,5,'));
+    const res = await post(
+      admin,
+      csv('DE_THCS_GRAD,2024,07681,sex:F,132,', 'DE_THCS_TO_VET,2024,07681,sex:F;level:TC,40,', 'DE_VET_INSTITUTIONS,2024,221,,5,'),
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json<ImportBody>()).toEqual({ created: 3, updated: 0, deleted: 0, unchanged: 0, errors: [] });
     const again = await post(admin, '\uFEFF' + csv('DE_THCS_GRAD,2024,07681,sex:F,140,', 'DE_VET_INSTITUTIONS,2024,221,,5,'));
@@ -56,9 +60,13 @@ describe('POST /api/data-values', () => {
   });
 
   it('accepts the same rows as JSON', async () => {
-    const res = await post(admin, [{ element: 'DE_LABOUR_FORCE', period: '2024', org: '07684', disagg: 'sex:F', value: 2210, comment: 'Theo điều tra' }]);
+    const res = await post(admin, [
+      { element: 'DE_LABOUR_FORCE', period: '2024', org: '07684', disagg: 'sex:F', value: 2210, comment: 'Theo điều tra' },
+    ]);
     expect(res.json<ImportBody>()).toMatchObject({ created: 1 });
-    expect((await get(admin, 'element=DE_LABOUR_FORCE&org=07684')).json<{ rows: { comment: string }[] }>().rows[0]!.comment).toBe('Theo điều tra');
+    expect((await get(admin, 'element=DE_LABOUR_FORCE&org=07684')).json<{ rows: { comment: string }[] }>().rows[0]!.comment).toBe(
+      'Theo điều tra',
+    );
   });
 
   it('rejects a whole file with a bad row, naming every bad row, and stores nothing', async () => {
@@ -88,7 +96,11 @@ describe('POST /api/data-values', () => {
       [6, 'disagg', 'missing dimension level'],
       [7, 'value', '"abc" is not a number'],
       [8, 'value', '-4 is negative; a count must be 0 or more'],
-      [9, 'value', '"1.580" reads as 1.58 (CSV uses "." as the decimal point); a count must be whole: for 1580 write 1580, without the point'],
+      [
+        9,
+        'value',
+        '"1.580" reads as 1.58 (CSV uses "." as the decimal point); a count must be whole: for 1580 write 1580, without the point',
+      ],
     ]);
     expect(body.errors[7]!.message).toContain('"1.580" được đọc là 1,58 vì trong CSV dấu chấm "." là dấu thập phân');
     expect(body.errors[3]!.message).toBe('"2025Q5" không phải là kỳ quý hợp lệ');
@@ -99,7 +111,12 @@ describe('POST /api/data-values', () => {
     const res = await post(admin, csv('DE_LABOUR_FORCE,2024,07741,sex:M,2210,', 'DE_LABOUR_TRAINED_CERT,2024,07741,sex:M,2315,'));
     expect(res.statusCode).toBe(422);
     expect(res.json<RejectBody>().errors).toEqual([
-      { row: 2, column: 'value', message: 'Số lao động qua đào tạo có chứng chỉ (2.315) lớn hơn lực lượng lao động (2.210) (sex:M)', messageEn: 'Trained workers with a certificate (2,315) exceed the labour force (2,210) (sex:M)' },
+      {
+        row: 2,
+        column: 'value',
+        message: 'Số lao động qua đào tạo có chứng chỉ (2.315) lớn hơn lực lượng lao động (2.210) (sex:M)',
+        messageEn: 'Trained workers with a certificate (2,315) exceed the labour force (2,210) (sex:M)',
+      },
     ]);
   });
 
@@ -107,11 +124,17 @@ describe('POST /api/data-values', () => {
     expect((await post(admin, csv('DE_THPT_GRAD,2024,07747,sex:F,50,'))).statusCode).toBe(200);
     const res = await post(admin, csv('DE_THPT_TO_VET,2024,07747,sex:F;level:CD,51,'));
     expect(res.statusCode).toBe(422);
-    expect(res.json<RejectBody>().errors[0]!.message).toBe('Số học sinh tốt nghiệp THPT vào học GDNN (51) lớn hơn số học sinh tốt nghiệp THPT (50) (sex:F)');
+    expect(res.json<RejectBody>().errors[0]!.message).toBe(
+      'Số học sinh tốt nghiệp THPT vào học GDNN (51) lớn hơn số học sinh tốt nghiệp THPT (50) (sex:F)',
+    );
   });
 
   it('in partial mode stores the good rows and reports the bad', async () => {
-    const res = await post(admin, csv('DE_THCS_GRAD,2022,07708,sex:F,80,', 'DE_THCS_GRAD,2022,07708,sex:Q,1,', 'DE_THCS_TO_VET,2022,07708,sex:F;level:SC,90,'), '?mode=partial');
+    const res = await post(
+      admin,
+      csv('DE_THCS_GRAD,2022,07708,sex:F,80,', 'DE_THCS_GRAD,2022,07708,sex:Q,1,', 'DE_THCS_TO_VET,2022,07708,sex:F;level:SC,90,'),
+      '?mode=partial',
+    );
     expect(res.statusCode).toBe(200);
     const body = res.json<ImportBody>();
     expect(body).toMatchObject({ created: 1, updated: 0, deleted: 0, unchanged: 0 });
@@ -121,10 +144,19 @@ describe('POST /api/data-values', () => {
 
   it('reports a duplicate cell, a missing header column and a bad JSON shape', async () => {
     const dup = await post(admin, csv('DE_THCS_GRAD,2022,07711,sex:F,1,', 'DE_THCS_GRAD,2022,07711,sex:F,2,'));
-    expect(dup.json<RejectBody>().errors).toEqual([{ row: 2, column: null, message: 'Trùng ô số liệu với dòng 1', messageEn: 'The same cell as row 1' }]);
-    const header = await t.app.inject({ method: 'POST', url: '/api/data-values', headers: { ...admin.write, 'content-type': 'text/csv' }, payload: 'element,period,org\nDE_X,2024,221\n' });
+    expect(dup.json<RejectBody>().errors).toEqual([
+      { row: 2, column: null, message: 'Trùng ô số liệu với dòng 1', messageEn: 'The same cell as row 1' },
+    ]);
+    const header = await t.app.inject({
+      method: 'POST',
+      url: '/api/data-values',
+      headers: { ...admin.write, 'content-type': 'text/csv' },
+      payload: 'element,period,org\nDE_X,2024,221\n',
+    });
     expect(header.statusCode).toBe(422);
-    expect(header.json<RejectBody>().errors).toEqual([{ row: 0, column: 'value', message: 'Thiếu cột "value" trong dòng tiêu đề', messageEn: 'The header row lacks the column "value"' }]);
+    expect(header.json<RejectBody>().errors).toEqual([
+      { row: 0, column: 'value', message: 'Thiếu cột "value" trong dòng tiêu đề', messageEn: 'The header row lacks the column "value"' },
+    ]);
     const shape = await post(admin, [{ element: 'DE_THCS_GRAD', period: '2022', org: '07711', disagg: 'sex:F', value: { n: 1 } }]);
     expect(shape.statusCode).toBe(400);
   });
@@ -139,11 +171,17 @@ describe('POST /api/data-values', () => {
     expect((await post(officer, csv('DE_THCS_GRAD,2025,07681,sex:F,120,'))).statusCode).toBe(200);
     const other = await post(officer, csv('DE_THCS_GRAD,2025,07682,sex:F,120,'));
     expect(other.statusCode).toBe(422);
-    expect(other.json<RejectBody>().errors[0]).toMatchObject({ row: 1, column: 'org', messageEn: '"07682" is outside the area or organisation you are assigned to' });
+    expect(other.json<RejectBody>().errors[0]).toMatchObject({
+      row: 1,
+      column: 'org',
+      messageEn: '"07682" is outside the area or organisation you are assigned to',
+    });
   });
 
   it('answers 401 without a session and 403 for a viewer', async () => {
-    expect((await t.app.inject({ method: 'POST', url: '/api/data-values', headers: { 'content-type': 'text/csv' }, payload: csv() })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/data-values', headers: { 'content-type': 'text/csv' }, payload: csv() })).statusCode,
+    ).toBe(401);
     const viewer = await t.login(await t.newUser({ role: 'viewer', org: '221' }));
     expect((await post(viewer, csv('DE_THCS_GRAD,2023,07681,sex:F,1,'))).statusCode).toBe(403);
   });
@@ -213,16 +251,25 @@ describe('GET /api/data-values/audit', () => {
     await post(admin, csv('DE_THPT_GRAD,2021,07717,sex:M,30,'));
     await post(admin, csv('DE_THPT_GRAD,2021,07717,sex:M,31,'));
     const res = await t.app.inject({ method: 'GET', url: '/api/data-values/audit?org=07717', headers: { cookie: admin.cookie } });
-    expect(res.json<{ entries: { action: string; newValue: number }[] }>().entries.map((e) => [e.action, e.newValue])).toEqual([['update', 31], ['create', 30]]);
-    expect((await t.app.inject({ method: 'GET', url: '/api/data-values/audit?org=07717', headers: { cookie: officer.cookie } })).statusCode).toBe(403);
+    expect(res.json<{ entries: { action: string; newValue: number }[] }>().entries.map((e) => [e.action, e.newValue])).toEqual([
+      ['update', 31],
+      ['create', 30],
+    ]);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/data-values/audit?org=07717', headers: { cookie: officer.cookie } })).statusCode,
+    ).toBe(403);
   });
 
   it('lists a user’s own changes, and refuses another’s to non-administrators', async () => {
-    const me = (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: officer.cookie } })).json<{ user: { username: string } }>().user.username;
+    const me = (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: officer.cookie } })).json<{
+      user: { username: string };
+    }>().user.username;
     const own = await t.app.inject({ method: 'GET', url: `/api/data-values/audit?actor=${me}`, headers: { cookie: officer.cookie } });
     expect(own.statusCode).toBe(200);
     expect(own.json<{ entries: { actor: string }[] }>().entries.every((e) => e.actor === me)).toBe(true);
-    expect((await t.app.inject({ method: 'GET', url: '/api/data-values/audit?actor=someone', headers: { cookie: officer.cookie } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/data-values/audit?actor=someone', headers: { cookie: officer.cookie } })).statusCode,
+    ).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/data-values/audit', headers: { cookie: admin.cookie } })).statusCode).toBe(400);
   });
 });

@@ -11,7 +11,13 @@ let admin: Session;
 let manager: Session;
 let demoValues = 0;
 
-const csv = (s: Session, body: string) => t.app.inject({ method: 'POST', url: '/api/data-values', headers: { ...s.write, 'content-type': 'text/csv' }, payload: `element,period,org,disagg,value\n${body}\n` });
+const csv = (s: Session, body: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/data-values',
+    headers: { ...s.write, 'content-type': 'text/csv' },
+    payload: `element,period,org,disagg,value\n${body}\n`,
+  });
 const remove = (s: Session | null) => t.app.inject({ method: 'DELETE', url: '/api/demo-data', headers: s?.write ?? {} });
 
 beforeAll(async () => {
@@ -53,6 +59,8 @@ describe('DELETE /api/demo-data', () => {
     const res = await remove(admin);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ values: 0, history: 0, kept: 1 });
-    expect(res.json<{ message: string; messageEn: string }>().messageEn).toBe('There is no demo history to remove. 1 demo cell(s) people changed are kept as theirs.');
+    expect(res.json<{ message: string; messageEn: string }>().messageEn).toBe(
+      'There is no demo history to remove. 1 demo cell(s) people changed are kept as theirs.',
+    );
   });
 });

@@ -95,13 +95,22 @@ describe('errors', () => {
   });
 
   it('answers 413 for an oversized body', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a', password: 'x'.repeat(2 * 1024 * 1024) } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'a', password: 'x'.repeat(2 * 1024 * 1024) },
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json<ErrorBody>().error).toBe('payload_too_large');
   });
 
   it('answers 415 for a content type the API does not take', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/xml' }, payload: '<x/>' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<x/>',
+    });
     expect(res.statusCode).toBe(415);
   });
 });
@@ -109,7 +118,12 @@ describe('errors', () => {
 describe('the access layer', () => {
   it('refuses to start with an API route that declares no access rule', async () => {
     const app = Fastify();
-    registerAccessControl(app, async () => null, async () => undefined, async () => undefined);
+    registerAccessControl(
+      app,
+      async () => null,
+      async () => undefined,
+      async () => undefined,
+    );
     expect(() => app.get('/api/forgotten', async () => ({}))).toThrow('Route GET /api/forgotten declares no access rule (config.access)');
     expect(() => app.get('/api/remembered', { config: { access: { public: true } } }, async () => ({}))).not.toThrow();
   });

@@ -49,15 +49,28 @@ describe('an import read in batches', () => {
   });
 
   it('checks the rules again when another writer changed a unit-period after they were checked, and then stores nothing', async () => {
-    expect((await putCell({ element: 'DE_LABOUR_FORCE', period: '2025S1', org: '07682', disagg: 'sex:M', value: 5000 })).statusCode).toBe(200);
+    expect((await putCell({ element: 'DE_LABOUR_FORCE', period: '2025S1', org: '07682', disagg: 'sex:M', value: 5000 })).statusCode).toBe(
+      200,
+    );
     const csv = 'element,period,org,disagg,value\nDE_LABOUR_TRAINED_CERT,2025S1,07682,sex:M,2000\n';
     const attempt = importBatches(t.ctx, admin.auth, csvBatches(csv), 'atomic', 'import', {
       beforeWrite: async () => {
         // The labour force drops below the trained workers the file brings, after the rules passed.
-        expect((await putCell({ element: 'DE_LABOUR_FORCE', period: '2025S1', org: '07682', disagg: 'sex:M', value: 1000, baseVersion: 1 })).statusCode).toBe(200);
+        expect(
+          (await putCell({ element: 'DE_LABOUR_FORCE', period: '2025S1', org: '07682', disagg: 'sex:M', value: 1000, baseVersion: 1 }))
+            .statusCode,
+        ).toBe(200);
       },
     });
-    await expect(attempt).rejects.toMatchObject({ id: 'import_rejected', status: 422, extra: { errors: [{ row: 1, column: 'value', messageEn: 'Trained workers with a certificate (2,000) exceed the labour force (1,000) (sex:M)' }] } });
+    await expect(attempt).rejects.toMatchObject({
+      id: 'import_rejected',
+      status: 422,
+      extra: {
+        errors: [
+          { row: 1, column: 'value', messageEn: 'Trained workers with a certificate (2,000) exceed the labour force (1,000) (sex:M)' },
+        ],
+      },
+    });
     expect((await storedRows('07682', '2025S1')).map((r) => `${r.element} ${r.disagg} ${r.value}`)).toEqual(['DE_LABOUR_FORCE sex:M 1000']);
   });
 });

@@ -29,14 +29,27 @@ function labourForceCsv(org: string, months: number): string {
 async function importsOf(org: string) {
   const history = await t.db.db.selectFrom('data_value_audit').select(['import_id', 'undoes']).where('org_code', '=', org).execute();
   const ids = [...new Set(history.map((h) => h.import_id).filter((id) => id !== null))];
-  const imports = ids.length ? await t.db.db.selectFrom('data_import').select('status').where('id', 'in', ids as number[]).execute() : [];
+  const imports = ids.length
+    ? await t.db.db
+        .selectFrom('data_import')
+        .select('status')
+        .where('id', 'in', ids as number[])
+        .execute()
+    : [];
   const claims = await t.db.db.selectFrom('data_import_claim').select('org_code').where('org_code', '=', org).execute();
-  return { entries: history.length, undo: history.filter((h) => h.undoes !== null).length, statuses: imports.map((i) => i.status), claims: claims.length };
+  return {
+    entries: history.length,
+    undo: history.filter((h) => h.undoes !== null).length,
+    statuses: imports.map((i) => i.status),
+    claims: claims.length,
+  };
 }
 
 describe('an import written in pages', () => {
   it('claims its unit-periods while it writes: their cells and other imports get a 409, other units are free, and the claims end with it', async () => {
-    expect((await putCell({ element: 'DE_LABOUR_FORCE', period: '200101', org: '07684', disagg: 'sex:M', value: 2999 })).statusCode).toBe(200);
+    expect((await putCell({ element: 'DE_LABOUR_FORCE', period: '200101', org: '07684', disagg: 'sex:M', value: 2999 })).statusCode).toBe(
+      200,
+    );
     const seen: Record<string, unknown> = {};
     const result = await importBatches(t.ctx, admin.auth, csvBatches(labourForceCsv('07684', 150)), 'atomic', 'import', {
       pageRows: 100,
@@ -45,7 +58,13 @@ describe('an import written in pages', () => {
         const claimed = await putCell({ element: 'DE_LABOUR_FORCE', period: '200112', org: '07684', disagg: 'sex:F', value: 1 });
         seen.claimed = { status: claimed.statusCode, ...claimed.json<Record<string, unknown>>() };
         seen.free = (await putCell({ element: 'DE_LABOUR_FORCE', period: '200101', org: '07690', disagg: 'sex:F', value: 5 })).statusCode;
-        const other = importBatches(t.ctx, admin.auth, csvBatches('element,period,org,disagg,value\nDE_LABOUR_FORCE,201001,07684,sex:M,7\n'), 'atomic', 'import');
+        const other = importBatches(
+          t.ctx,
+          admin.auth,
+          csvBatches('element,period,org,disagg,value\nDE_LABOUR_FORCE,201001,07684,sex:M,7\n'),
+          'atomic',
+          'import',
+        );
         seen.otherImport = await other.then(
           () => 'stored',
           (e: { id: string; status: number }) => `${e.status} ${e.id}`,
@@ -53,18 +72,27 @@ describe('an import written in pages', () => {
       },
     });
     expect(seen).toMatchObject({
-      claimed: { status: 409, error: 'import_running', message: 'Đang nhập dữ liệu từ tệp cho đơn vị 07684, kỳ 200112; hãy thử lại khi việc nhập xong.' },
+      claimed: {
+        status: 409,
+        error: 'import_running',
+        message: 'Đang nhập dữ liệu từ tệp cho đơn vị 07684, kỳ 200112; hãy thử lại khi việc nhập xong.',
+      },
       free: 200,
       otherImport: '409 import_running',
     });
     expect(result).toMatchObject({ created: 299, updated: 1, deleted: 0, unchanged: 0, errors: [] });
     expect(await importsOf('07684')).toEqual({ entries: 301, undo: 0, statuses: ['applied'], claims: 0 });
-    expect((await putCell({ element: 'DE_LABOUR_FORCE', period: '200112', org: '07684', disagg: 'sex:F', value: 1, baseVersion: 1 })).statusCode).toBe(200);
+    expect(
+      (await putCell({ element: 'DE_LABOUR_FORCE', period: '200112', org: '07684', disagg: 'sex:F', value: 1, baseVersion: 1 })).statusCode,
+    ).toBe(200);
     expect(await verifyChain(t.ctx.db)).toMatchObject({ broken: null });
   });
 
   it('undoes every page it wrote when it fails half-way, with history entries that say so', async () => {
-    expect((await putCell({ element: 'DE_LABOUR_FORCE', period: '200101', org: '07702', disagg: 'sex:M', value: 2999, comment: 'trước' })).statusCode).toBe(200);
+    expect(
+      (await putCell({ element: 'DE_LABOUR_FORCE', period: '200101', org: '07702', disagg: 'sex:M', value: 2999, comment: 'trước' }))
+        .statusCode,
+    ).toBe(200);
     const attempt = importBatches(t.ctx, admin.auth, csvBatches(labourForceCsv('07702', 150)), 'atomic', 'import', {
       pageRows: 100,
       afterPage: (written) => {
@@ -76,12 +104,17 @@ describe('an import written in pages', () => {
     expect(await stored('07702', '200105')).toEqual([]);
     // 1 typed entry, 200 written by the import (2 pages), 200 undoing them.
     expect(await importsOf('07702')).toEqual({ entries: 401, undo: 200, statuses: ['rolled_back'], claims: 0 });
-    const restored = await t.db.db.selectFrom('data_value_audit').selectAll().where('org_code', '=', '07702').where('period', '=', '200101').where('disagg', '=', 'sex:M').orderBy('id').execute();
-    expect(restored.map((e) => `${e.action} ${e.old_value} -> ${e.new_value} ${e.new_comment} ${e.undoes === null ? '' : 'undo'}`.trim())).toEqual([
-      'create null -> 2999 trước',
-      'update 2999 -> 3000 null',
-      'update 3000 -> 2999 trước undo',
-    ]);
+    const restored = await t.db.db
+      .selectFrom('data_value_audit')
+      .selectAll()
+      .where('org_code', '=', '07702')
+      .where('period', '=', '200101')
+      .where('disagg', '=', 'sex:M')
+      .orderBy('id')
+      .execute();
+    expect(
+      restored.map((e) => `${e.action} ${e.old_value} -> ${e.new_value} ${e.new_comment} ${e.undoes === null ? '' : 'undo'}`.trim()),
+    ).toEqual(['create null -> 2999 trước', 'update 2999 -> 3000 null', 'update 3000 -> 2999 trước undo']);
     expect((await putCell({ element: 'DE_LABOUR_FORCE', period: '200105', org: '07702', disagg: 'sex:M', value: 1 })).statusCode).toBe(200);
     expect(await verifyChain(t.ctx.db)).toMatchObject({ broken: null });
   });
@@ -120,7 +153,13 @@ describe('an import written in pages', () => {
   });
 
   it('ties its history entries to it in the chain: an entry moved to another import breaks verify', async () => {
-    const entry = await t.db.db.selectFrom('data_value_audit').select(['id', 'import_id']).where('org_code', '=', '07684').where('import_id', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
+    const entry = await t.db.db
+      .selectFrom('data_value_audit')
+      .select(['id', 'import_id'])
+      .where('org_code', '=', '07684')
+      .where('import_id', 'is not', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     await sql`alter table data_value_audit disable trigger data_value_audit_append_only`.execute(t.db.db);
     try {
       await sql`update data_value_audit set import_id = null where id = ${entry.id}`.execute(t.db.db);
@@ -135,9 +174,15 @@ describe('an import written in pages', () => {
 
 describe('import stages a crash left behind', () => {
   const stageNames = async () =>
-    (await sql<{ name: string }>`select relname as name from pg_class where relkind = 'r' and starts_with(relname, 'import_stage_') order by relname`.execute(t.db.db)).rows.map((r) => r.name);
+    (
+      await sql<{
+        name: string;
+      }>`select relname as name from pg_class where relkind = 'r' and starts_with(relname, 'import_stage_') order by relname`.execute(
+        t.db.db,
+      )
+    ).rows.map((r) => r.name);
 
-  it('are dropped, while this process\'s stages and (on a server) those of a live process are kept', async () => {
+  it("are dropped, while this process's stages and (on a server) those of a live process are kept", async () => {
     const own = await Stage.create(t.ctx.db);
     await sql`create unlogged table import_stage_dead00000000 (row integer)`.execute(t.db.db);
     await sql`comment on table import_stage_dead00000000 is 'vetplan dead-process'`.execute(t.db.db);

@@ -34,7 +34,8 @@ function start(csv: string, session = admin) {
 describe('import jobs', () => {
   it('take a streamed CSV, answer 202 at once and report progress to the end', async () => {
     const lines = ['element,period,org,disagg,value,comment'];
-    for (let m = 1; m <= 12; m++) for (const sex of ['M', 'F']) lines.push(`DE_LABOUR_FORCE,2019${String(m).padStart(2, '0')},07681,sex:${sex},${1000 + m},`);
+    for (let m = 1; m <= 12; m++)
+      for (const sex of ['M', 'F']) lines.push(`DE_LABOUR_FORCE,2019${String(m).padStart(2, '0')},07681,sex:${sex},${1000 + m},`);
     const res = await start(lines.join('\n'));
     expect(res.statusCode).toBe(202);
     const started = res.json<Job>();
@@ -45,10 +46,20 @@ describe('import jobs', () => {
   });
 
   it('report a rejected file with every bad row, storing nothing', async () => {
-    const res = await start('element,period,org,disagg,value\nDE_LABOUR_FORCE,201901,07682,sex:M,5\nDE_LABOUR_FORCE,2019Q5,07682,sex:M,5\n');
+    const res = await start(
+      'element,period,org,disagg,value\nDE_LABOUR_FORCE,201901,07682,sex:M,5\nDE_LABOUR_FORCE,2019Q5,07682,sex:M,5\n',
+    );
     const job = await finished(res.json<Job>().id);
-    expect(job).toMatchObject({ status: 'failed', result: null, error: { error: 'import_rejected', errors: [{ row: 2, messageEn: '"2019Q5" is not a valid quarterly period' }] } });
-    const stored = await t.app.inject({ method: 'GET', url: '/api/data-values?org=07682&period=201901', headers: { cookie: admin.cookie } });
+    expect(job).toMatchObject({
+      status: 'failed',
+      result: null,
+      error: { error: 'import_rejected', errors: [{ row: 2, messageEn: '"2019Q5" is not a valid quarterly period' }] },
+    });
+    const stored = await t.app.inject({
+      method: 'GET',
+      url: '/api/data-values?org=07682&period=201901',
+      headers: { cookie: admin.cookie },
+    });
     expect(stored.json<{ rows: unknown[] }>().rows).toEqual([]);
   });
 

@@ -25,7 +25,12 @@ const tally = (codes: number[]) => codes.reduce<Record<number, number>>((acc, c)
 
 /** Passwords checked for a username: its failed logins in the audit log. */
 async function failedChecks(username: string): Promise<number> {
-  const rows = await t.db.db.selectFrom('audit_event').select('id').where('action', '=', 'login_failed').where('entity_key', '=', username).execute();
+  const rows = await t.db.db
+    .selectFrom('audit_event')
+    .select('id')
+    .where('action', '=', 'login_failed')
+    .where('entity_key', '=', username)
+    .execute();
   return rows.length;
 }
 
@@ -87,7 +92,8 @@ describe('login throttling', () => {
     const colleague = await t.newUser({ role: 'viewer', org: '221' });
     expect((await login(colleague, TEST_PASSWORD, address)).statusCode).toBe(200);
     // Three more users fail five times each: 20 failures from the address, its limit.
-    for (let i = 0; i < 3; i++) expect(await statuses(await t.newUser({ role: 'viewer', org: '221' }), wrong(5), address)).toEqual([401, 401, 401, 401, 401]);
+    for (let i = 0; i < 3; i++)
+      expect(await statuses(await t.newUser({ role: 'viewer', org: '221' }), wrong(5), address)).toEqual([401, 401, 401, 401, 401]);
     const another = await t.newUser({ role: 'viewer', org: '221' });
     expect((await login(another, TEST_PASSWORD, address)).statusCode).toBe(429);
     expect((await login(another, TEST_PASSWORD, newAddress())).statusCode).toBe(200);

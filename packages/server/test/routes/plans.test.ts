@@ -2,7 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp, type ErrorBody } from '../support/app.ts';
 
 const t = useTestApp();
-const COMMUNES = ['07681', '07682', '07684', '07690', '07702', '07708', '07711', '07714', '07717', '07720', '07723', '07726', '07729', '07735', '07738', '07741', '07747', '07750'];
+const COMMUNES = [
+  '07681',
+  '07682',
+  '07684',
+  '07690',
+  '07702',
+  '07708',
+  '07711',
+  '07714',
+  '07717',
+  '07720',
+  '07723',
+  '07726',
+  '07729',
+  '07735',
+  '07738',
+  '07741',
+  '07747',
+  '07750',
+];
 const COMMUNE_PPC = COMMUNES.map((c) => `${c}-UBND`);
 
 interface PlanBody {
@@ -55,7 +74,20 @@ describe('GET /api/plans/YD-GDNN-2023', () => {
     const s = await t.login(await t.newUser({ role: 'viewer', org: '221' }));
     const plan = (await getPlan({ cookie: s.cookie })).json<PlanBody>();
     const byCode = new Map(plan.tasks.map((x) => [x.code, x]));
-    expect(plan.tasks.map((x) => x.code)).toEqual(['T1', 'T2.1', 'T2.2', 'T3.1', 'T3.2', 'T4.1', 'T4.2', 'T5.1', 'T5.2', 'T6', 'T7.1', 'T7.2']);
+    expect(plan.tasks.map((x) => x.code)).toEqual([
+      'T1',
+      'T2.1',
+      'T2.2',
+      'T3.1',
+      'T3.2',
+      'T4.1',
+      'T4.2',
+      'T5.1',
+      'T5.2',
+      'T6',
+      'T7.1',
+      'T7.2',
+    ]);
     const sorted = (codes: string[]) => [...codes].sort();
     expect(byCode.get('T2.1')).toMatchObject({ lead: ['221-LDTBXH'] });
     expect(sorted(byCode.get('T2.1')!.coordinating)).toEqual(sorted(['221-KT', '221-BCHQS', '221-CA', ...COMMUNE_PPC]));
@@ -77,11 +109,17 @@ describe('GET /api/plans/YD-GDNN-2023', () => {
 
   it('refuses a user of another district with 403', async () => {
     await t.db.db.insertInto('area').values({ code: '222', level: 'district' }).execute();
-    await t.db.db.insertInto('area_version').values({ area_code: '222', name: 'Huyện khác', kind: 'district', parent_code: '24', name_en: null }).execute();
+    await t.db.db
+      .insertInto('area_version')
+      .values({ area_code: '222', name: 'Huyện khác', kind: 'district', parent_code: '24', name_en: null })
+      .execute();
     const s = await t.login(await t.newUser({ role: 'plan_manager', org: '222' }));
     const res = await getPlan({ cookie: s.cookie });
     expect(res.statusCode).toBe(403);
-    expect(res.json<ErrorBody>()).toMatchObject({ error: 'out_of_scope', message: 'Đơn vị "YD-GDNN-2023" nằm ngoài phạm vi được giao của bạn.' });
+    expect(res.json<ErrorBody>()).toMatchObject({
+      error: 'out_of_scope',
+      message: 'Đơn vị "YD-GDNN-2023" nằm ngoài phạm vi được giao của bạn.',
+    });
     const list = await t.app.inject({ method: 'GET', url: '/api/plans', headers: { cookie: s.cookie } });
     expect(list.json<{ plans: unknown[] }>().plans).toEqual([]);
   });

@@ -25,13 +25,22 @@ beforeAll(async () => {
     // Another commune's figures stay out.
     'DE_LABOUR_RETRAINED,2025S2,07747,sex:M,99',
   ].join('\n');
-  const res = await t.app.inject({ method: 'POST', url: '/api/data-values', headers: { ...manager.write, 'content-type': 'text/csv' }, payload: csv });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/data-values',
+    headers: { ...manager.write, 'content-type': 'text/csv' },
+    payload: csv,
+  });
   expect(res.statusCode, res.body).toBe(200);
 });
 
 type Previous = { period: string; values: { element: string; disagg: string; value: number }[] };
 async function previousOf(s: Session, form: string, period: string): Promise<Previous> {
-  const res = await t.app.inject({ method: 'GET', url: `/api/forms/${form}/entry?org=${ORG}&period=${period}`, headers: { cookie: s.cookie } });
+  const res = await t.app.inject({
+    method: 'GET',
+    url: `/api/forms/${form}/entry?org=${ORG}&period=${period}`,
+    headers: { cookie: s.cookie },
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json<{ previous: Previous }>().previous;
 }

@@ -21,9 +21,17 @@ beforeAll(async () => {
   communeHead = await t.login(await t.newUser({ role: 'unit_head', org: '07684' }));
 });
 
-type Model = { org: { code: string; name: string }; header: { body: string[]; number: string }; taskGroups: { tasks: { instances: unknown[] }[] }[] };
+type Model = {
+  org: { code: string; name: string };
+  header: { body: string[]; number: string };
+  taskGroups: { tasks: { instances: unknown[] }[] }[];
+};
 async function preview(s: Session, org?: string): Promise<Model> {
-  const res = await t.app.inject({ method: 'GET', url: `/api/reports/preview?plan=${PLAN}&period=2025${org ? `&org=${org}` : ''}`, headers: { cookie: s.cookie } });
+  const res = await t.app.inject({
+    method: 'GET',
+    url: `/api/reports/preview?plan=${PLAN}&period=2025${org ? `&org=${org}` : ''}`,
+    headers: { cookie: s.cookie },
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json<Model>();
 }
@@ -36,7 +44,12 @@ describe('the unit a report opens on', () => {
     expect(m.header.body.join(' ')).not.toContain('VIỆT NAM');
     expect(m.header.number).not.toContain('BC-VN');
     // On a fresh install, before anyone opened the task pages: the report counts what they will show.
-    const assigned = await t.db.db.selectFrom('task_assignment').select('id').where('plan_code', '=', PLAN).where('period', 'in', ['2025', '2025S1', '2025S2']).execute();
+    const assigned = await t.db.db
+      .selectFrom('task_assignment')
+      .select('id')
+      .where('plan_code', '=', PLAN)
+      .where('period', 'in', ['2025', '2025S1', '2025S2'])
+      .execute();
     expect(assigned.length).toBeGreaterThan(200);
     expect(instances(m)).toBe(assigned.length);
   });
@@ -51,7 +64,12 @@ describe('the unit a report opens on', () => {
   });
 
   it('is the same for an export without a unit', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/reports', headers: admin.write, payload: { type: 'plan-progress', plan: PLAN, period: '2025', format: 'xlsx' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/reports',
+      headers: admin.write,
+      payload: { type: 'plan-progress', plan: PLAN, period: '2025', format: 'xlsx' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const list = await t.app.inject({ method: 'GET', url: `/api/reports/exports?plan=${PLAN}`, headers: { cookie: admin.cookie } });
     expect(list.json<{ exports: { org: string }[] }>().exports.map((e) => e.org)).toEqual(['221']);

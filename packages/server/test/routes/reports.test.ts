@@ -21,7 +21,20 @@ let communeHead: Session;
 const expected = new Map<string, string>();
 
 /** A progress report on a task instance the due rules created, as the tasks module stores it. */
-async function fileProgress(task: string, org: string, period: string, report: { status: 'not_started' | 'in_progress' | 'done'; percent: number; done?: string; results?: string; difficulties?: string; proposals?: string; completedOn?: string } | null) {
+async function fileProgress(
+  task: string,
+  org: string,
+  period: string,
+  report: {
+    status: 'not_started' | 'in_progress' | 'done';
+    percent: number;
+    done?: string;
+    results?: string;
+    difficulties?: string;
+    proposals?: string;
+    completedOn?: string;
+  } | null,
+) {
   const a = await t.db.db
     .selectFrom('task_assignment')
     .select('id')
@@ -55,10 +68,27 @@ beforeAll(async () => {
   manager = await t.login(await t.newUser({ role: 'plan_manager', org: '221' }));
   communeHead = await t.login(await t.newUser({ role: 'unit_head', org: '07684' }));
   await ensureAssignments(t.ctx, PLAN);
-  await fileProgress('T1', '07684', '2025S2', { status: 'done', percent: 100, done: 'Tổ chức 12 buổi tuyên truyền về GDNN tại các thôn.', results: 'Hơn 900 lượt người dân được tuyên truyền.', completedOn: '2025-12-01', difficulties: 'Kinh phí tuyên truyền còn hạn chế.', proposals: 'Đề nghị bổ sung kinh phí tuyên truyền năm 2026.' });
-  await fileProgress('T2.1', '221-LDTBXH', '2025S2', { status: 'in_progress', percent: 60, done: 'Hỗ trợ đào tạo nghề cho 150 lao động nông thôn.' });
+  await fileProgress('T1', '07684', '2025S2', {
+    status: 'done',
+    percent: 100,
+    done: 'Tổ chức 12 buổi tuyên truyền về GDNN tại các thôn.',
+    results: 'Hơn 900 lượt người dân được tuyên truyền.',
+    completedOn: '2025-12-01',
+    difficulties: 'Kinh phí tuyên truyền còn hạn chế.',
+    proposals: 'Đề nghị bổ sung kinh phí tuyên truyền năm 2026.',
+  });
+  await fileProgress('T2.1', '221-LDTBXH', '2025S2', {
+    status: 'in_progress',
+    percent: 60,
+    done: 'Hỗ trợ đào tạo nghề cho 150 lao động nông thôn.',
+  });
   const rows = await computeIndicators(t.ctx, await loadIndicators(t.ctx, null), ['221'], ['2025']);
-  for (const r of rows) if (r.value !== null) expected.set(r.indicator, r.indicator === 'I_VET_INSTITUTIONS' ? formatNumber(r.value) : `${formatNumber(r.value, { decimals: 1 })}%`);
+  for (const r of rows)
+    if (r.value !== null)
+      expected.set(
+        r.indicator,
+        r.indicator === 'I_VET_INSTITUTIONS' ? formatNumber(r.value) : `${formatNumber(r.value, { decimals: 1 })}%`,
+      );
 });
 
 /** How many instances of a task (or of every task) the plan has in 2025. */
@@ -74,7 +104,12 @@ async function assignmentsOf(task: string | null): Promise<number> {
 }
 
 const exportReport = (session: Session | null, body: Record<string, unknown>) =>
-  t.app.inject({ method: 'POST', url: '/api/reports', headers: session?.write ?? {}, payload: { type: 'plan-progress', plan: PLAN, org: '221', period: '2025', format: 'docx', ...body } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/reports',
+    headers: session?.write ?? {},
+    payload: { type: 'plan-progress', plan: PLAN, org: '221', period: '2025', format: 'docx', ...body },
+  });
 
 /** The text of a Word document's body, tags removed. */
 async function docxText(bytes: Buffer): Promise<string> {
@@ -103,7 +138,9 @@ describe('POST /api/reports: access and input', () => {
   it('refuses a period that is not a half-year or a year, an unknown format or plan, in Vietnamese', async () => {
     const quarter = await exportReport(manager, { period: '2025Q1' });
     expect(quarter.statusCode).toBe(400);
-    expect(quarter.json<ErrorBody>().message).toBe('period: "2025Q1" không phải là kỳ báo cáo 6 tháng (ví dụ 2025S1) hoặc năm (ví dụ 2025)');
+    expect(quarter.json<ErrorBody>().message).toBe(
+      'period: "2025Q1" không phải là kỳ báo cáo 6 tháng (ví dụ 2025S1) hoặc năm (ví dụ 2025)',
+    );
     const format = await exportReport(manager, { format: 'odt' });
     expect(format.statusCode).toBe(400);
     expect(format.json<ErrorBody>().message).toBe('format: phải là một trong các giá trị: docx, xlsx, pdf');
@@ -131,7 +168,18 @@ describe('the 2025 plan-progress report', () => {
     docx = res.rawPayload;
     fs.writeFileSync(path.join(dataDir, 'check-2025.docx'), docx);
     const text = await docxText(docx);
-    for (const words of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'ỦY BAN NHÂN DÂN', 'HUYỆN YÊN DŨNG', 'Số:        /BC-UBND', 'Yên Dũng, ngày 12 tháng 1 năm 2026', 'BÁO CÁO', 'Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN', 'Nguyễn Hữu Hưng']) {
+    for (const words of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'ỦY BAN NHÂN DÂN',
+      'HUYỆN YÊN DŨNG',
+      'Số:        /BC-UBND',
+      'Yên Dũng, ngày 12 tháng 1 năm 2026',
+      'BÁO CÁO',
+      'Nơi nhận:',
+      'TM. ỦY BAN NHÂN DÂN',
+      'Nguyễn Hữu Hưng',
+    ]) {
       expect(text).toContain(words);
     }
     expect(text).toContain('Kết quả năm 2025 thực hiện Kế hoạch số …/KH-UBND tháng 10/2023 của UBND huyện Yên Dũng');
@@ -140,7 +188,9 @@ describe('the 2025 plan-progress report', () => {
       expect(text).toContain(`${expected.get(indicator)} (năm 2025)`);
     }
     // Narratives merged from the units' progress reports, with their status.
-    expect(text).toContain('- UBND xã Lão Hộ: Tổ chức 12 buổi tuyên truyền về GDNN tại các thôn. Hơn 900 lượt người dân được tuyên truyền.');
+    expect(text).toContain(
+      '- UBND xã Lão Hộ: Tổ chức 12 buổi tuyên truyền về GDNN tại các thôn. Hơn 900 lượt người dân được tuyên truyền.',
+    );
     expect(text).toContain('UBND xã Lão Hộ: Kinh phí tuyên truyền còn hạn chế.');
     // Every instance of T1 in 2025 the due rules created, one of them done: the same count as the task pages.
     const t1 = await assignmentsOf('T1');
@@ -180,16 +230,30 @@ describe('the 2025 plan-progress report', () => {
     const file = path.join(dataDir, 'check-2025.pdf');
     fs.writeFileSync(file, res.rawPayload);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    for (const words of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'BÁO CÁO', 'Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN', 'KHÓ KHĂN, VƯỚNG MẮC VÀ NGUYÊN NHÂN', 'Nguyễn Hữu Hưng']) {
+    for (const words of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'BÁO CÁO',
+      'Nơi nhận:',
+      'TM. ỦY BAN NHÂN DÂN',
+      'KHÓ KHĂN, VƯỚNG MẮC VÀ NGUYÊN NHÂN',
+      'Nguyễn Hữu Hưng',
+    ]) {
       expect(text).toContain(words);
     }
     expect(text).toContain(expected.get('I_LABOUR_TRAINED_CERT'));
   });
 
   it('keeps every exported file with its checksum, who and when, and serves it back intact', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/reports/exports?plan=${PLAN}&org=221`, headers: { cookie: manager.cookie } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/reports/exports?plan=${PLAN}&org=221`,
+      headers: { cookie: manager.cookie },
+    });
     expect(res.statusCode).toBe(200);
-    const list = res.json<{ exports: { id: number; format: string; createdBy: string; createdAt: string; sha256: string; fileName: string }[] }>().exports;
+    const list = res.json<{
+      exports: { id: number; format: string; createdBy: string; createdAt: string; sha256: string; fileName: string }[];
+    }>().exports;
     expect(list.map((e) => e.format)).toEqual(['pdf', 'xlsx', 'docx']);
     const word = list.find((e) => e.format === 'docx')!;
     expect(word).toMatchObject({ createdAt: '2026-01-12T03:00:00.000Z', fileName: 'Báo cáo năm 2025 - UBND huyện Yên Dũng.docx' });
@@ -200,38 +264,72 @@ describe('the 2025 plan-progress report', () => {
     // A commune head sees none of the district's reports.
     const theirs = await t.app.inject({ method: 'GET', url: '/api/reports/exports', headers: { cookie: communeHead.cookie } });
     expect(theirs.json()).toEqual({ exports: [] });
-    expect((await t.app.inject({ method: 'GET', url: `/api/reports/exports/${word.id}/file`, headers: { cookie: communeHead.cookie } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/reports/exports/${word.id}/file`, headers: { cookie: communeHead.cookie } }))
+        .statusCode,
+    ).toBe(403);
   });
 });
 
 describe('drafts', () => {
   const key = { type: 'plan-progress', plan: PLAN, org: '07684', period: '2025S2' };
-  const save = (body: Record<string, unknown>) => t.app.inject({ method: 'PUT', url: '/api/reports/draft', headers: communeHead.write, payload: { ...key, ...body } });
+  const save = (body: Record<string, unknown>) =>
+    t.app.inject({ method: 'PUT', url: '/api/reports/draft', headers: communeHead.write, payload: { ...key, ...body } });
 
   it('keeps the user’s narrative and the computed figures; a stale edit is refused', async () => {
-    const before = await t.app.inject({ method: 'GET', url: `/api/reports/preview?plan=${PLAN}&org=07684&period=2025S2`, headers: { cookie: communeHead.cookie } });
+    const before = await t.app.inject({
+      method: 'GET',
+      url: `/api/reports/preview?plan=${PLAN}&org=07684&period=2025S2`,
+      headers: { cookie: communeHead.cookie },
+    });
     expect(before.statusCode).toBe(200);
-    const model = before.json<{ header: { body: string[] }; general: { source: string }; draftVersion: number | null; recipients: string[] }>();
-    expect(model).toMatchObject({ header: { body: ['ỦY BAN NHÂN DÂN', 'XÃ LÃO HỘ'] }, general: { source: 'computed' }, draftVersion: null });
+    const model = before.json<{
+      header: { body: string[] };
+      general: { source: string };
+      draftVersion: number | null;
+      recipients: string[];
+    }>();
+    expect(model).toMatchObject({
+      header: { body: ['ỦY BAN NHÂN DÂN', 'XÃ LÃO HỘ'] },
+      general: { source: 'computed' },
+      draftVersion: null,
+    });
     expect(model.recipients).toEqual(['UBND huyện Yên Dũng;', 'Phòng LĐ-TB&XH;', 'Lưu: VT.']);
 
     const first = await save({ sections: { general: ['Xã đã quán triệt Kế hoạch đến các thôn.', '  '] } });
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ draftVersion: 1, general: { source: 'draft', paragraphs: ['Xã đã quán triệt Kế hoạch đến các thôn.'] }, proposals: { source: 'computed' } });
+    expect(first.json()).toMatchObject({
+      draftVersion: 1,
+      general: { source: 'draft', paragraphs: ['Xã đã quán triệt Kế hoạch đến các thôn.'] },
+      proposals: { source: 'computed' },
+    });
     const second = await save({ baseVersion: 1, sections: { proposals: ['Đề nghị huyện hỗ trợ kinh phí.'] } });
-    expect(second.json()).toMatchObject({ draftVersion: 2, general: { source: 'draft' }, proposals: { paragraphs: ['Đề nghị huyện hỗ trợ kinh phí.'] } });
+    expect(second.json()).toMatchObject({
+      draftVersion: 2,
+      general: { source: 'draft' },
+      proposals: { paragraphs: ['Đề nghị huyện hỗ trợ kinh phí.'] },
+    });
     expect((await save({ plan: 'KHONG-CO', sections: {} })).statusCode).toBe(404);
     const stale = await save({ baseVersion: 1, sections: { general: [] } });
     expect(stale.statusCode).toBe(409);
     expect(stale.json<ErrorBody>().message).toMatch(/^Bản dự thảo đã được unithead\d+ sửa lúc 2026-01-12 03:00/);
 
-    const exported = await t.app.inject({ method: 'POST', url: '/api/reports', headers: communeHead.write, payload: { ...key, format: 'docx' } });
+    const exported = await t.app.inject({
+      method: 'POST',
+      url: '/api/reports',
+      headers: communeHead.write,
+      payload: { ...key, format: 'docx' },
+    });
     expect(exported.statusCode).toBe(200);
     const text = await docxText(exported.rawPayload);
     expect(text).toContain('Xã đã quán triệt Kế hoạch đến các thôn.');
     expect(text).toContain('Kết quả 6 tháng cuối năm 2025 thực hiện Kế hoạch số …/KH-UBND');
     expect(text).toContain('Lão Hộ, ngày 12 tháng 1 năm 2026');
-    const audit = await t.db.db.selectFrom('audit_event').select('action').where('action', 'in', ['report_draft_saved', 'report_exported']).execute();
+    const audit = await t.db.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('action', 'in', ['report_draft_saved', 'report_exported'])
+      .execute();
     expect(audit.filter((a) => a.action === 'report_draft_saved')).toHaveLength(2);
   });
 });

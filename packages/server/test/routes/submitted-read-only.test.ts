@@ -26,9 +26,25 @@ const cell = (s: Session | string, value: number, baseVersion: number) =>
     payload: { element: 'DE_LABOUR_FORCE', period: PERIOD, org: ORG, disagg: 'sex:M', value, baseVersion },
   });
 const act = (s: Session, action: string, comment?: string) =>
-  t.app.inject({ method: 'POST', url: `/api/forms/${FORM}/submissions/${ORG}/${PERIOD}/${action}`, headers: s.write, payload: comment ? { comment } : {} });
+  t.app.inject({
+    method: 'POST',
+    url: `/api/forms/${FORM}/submissions/${ORG}/${PERIOD}/${action}`,
+    headers: s.write,
+    payload: comment ? { comment } : {},
+  });
 const version = async () =>
-  Number((await t.db.db.selectFrom('data_value').select('version').where('org_code', '=', ORG).where('period', '=', PERIOD).where('disagg', '=', 'sex:M').where('element_code', '=', 'DE_LABOUR_FORCE').executeTakeFirst())?.version ?? 0);
+  Number(
+    (
+      await t.db.db
+        .selectFrom('data_value')
+        .select('version')
+        .where('org_code', '=', ORG)
+        .where('period', '=', PERIOD)
+        .where('disagg', '=', 'sex:M')
+        .where('element_code', '=', 'DE_LABOUR_FORCE')
+        .executeTakeFirst()
+    )?.version ?? 0,
+  );
 
 beforeAll(async () => {
   // 3/12/2026: the first half-year's report is open to officers until 20/12.
@@ -49,41 +65,88 @@ describe('a submitted report', () => {
     const byCell = await cell(officer, 2300, await version());
     expect(byCell.statusCode).toBe(409);
     expect(byCell.json<ErrorBody>()).toMatchObject({ error: 'submitted' });
-    expect(byCell.json<ErrorBody>().message).toMatch(new RegExp(`^Báo cáo kỳ ${PERIOD} \\(biểu mẫu ${FORM}\\) đã được ${officerName} gửi ngày 03/12/2026 và đang chờ phê duyệt: số liệu không sửa được\\. Muốn sửa, ${officerName} hãy rút lại báo cáo`));
+    expect(byCell.json<ErrorBody>().message).toMatch(
+      new RegExp(
+        `^Báo cáo kỳ ${PERIOD} \\(biểu mẫu ${FORM}\\) đã được ${officerName} gửi ngày 03/12/2026 và đang chờ phê duyệt: số liệu không sửa được\\. Muốn sửa, ${officerName} hãy rút lại báo cáo`,
+      ),
+    );
 
     const byToken = await cell(token, 2300, await version());
     expect([byToken.statusCode, byToken.json<ErrorBody>().error]).toEqual([409, 'submitted']);
 
-    const byCsv = await t.app.inject({ method: 'POST', url: '/api/data-values', headers: { ...officer.write, 'content-type': 'text/csv' }, payload: `element,period,org,disagg,value\nDE_LABOUR_FORCE,${PERIOD},${ORG},sex:M,2400\n` });
+    const byCsv = await t.app.inject({
+      method: 'POST',
+      url: '/api/data-values',
+      headers: { ...officer.write, 'content-type': 'text/csv' },
+      payload: `element,period,org,disagg,value\nDE_LABOUR_FORCE,${PERIOD},${ORG},sex:M,2400\n`,
+    });
     expect(byCsv.statusCode).toBe(409);
     expect(byCsv.json<{ errors: { message: string }[] }>().errors[0]!.message).toContain('đang chờ phê duyệt: số liệu không sửa được');
 
-    const template = await t.app.inject({ method: 'GET', url: `/api/forms/${FORM}/template.xlsx?org=${ORG}&period=${PERIOD}`, headers: { cookie: officer.cookie } });
+    const template = await t.app.inject({
+      method: 'GET',
+      url: `/api/forms/${FORM}/template.xlsx?org=${ORG}&period=${PERIOD}`,
+      headers: { cookie: officer.cookie },
+    });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
     book.getWorksheet('Nhập số liệu')!.getCell('E8').value = 2500;
-    const byExcel = await t.app.inject({ method: 'POST', url: `/api/forms/${FORM}/xlsx`, headers: { ...officer.write, 'content-type': XLSX_TYPE }, payload: Buffer.from(await book.xlsx.writeBuffer()) });
+    const byExcel = await t.app.inject({
+      method: 'POST',
+      url: `/api/forms/${FORM}/xlsx`,
+      headers: { ...officer.write, 'content-type': XLSX_TYPE },
+      payload: Buffer.from(await book.xlsx.writeBuffer()),
+    });
     expect(byExcel.statusCode).toBe(409);
 
-    const stored = await t.db.db.selectFrom('data_value').select('value').where('org_code', '=', ORG).where('period', '=', PERIOD).where('disagg', '=', 'sex:M').where('element_code', '=', 'DE_LABOUR_FORCE').executeTakeFirstOrThrow();
+    const stored = await t.db.db
+      .selectFrom('data_value')
+      .select('value')
+      .where('org_code', '=', ORG)
+      .where('period', '=', PERIOD)
+      .where('disagg', '=', 'sex:M')
+      .where('element_code', '=', 'DE_LABOUR_FORCE')
+      .executeTakeFirstOrThrow();
     expect(stored.value).toBe(2200);
   });
 
   it('shows as read-only to its officers, with the withdrawal offered to the submitter only', async () => {
-    const mine = (await t.app.inject({ method: 'GET', url: `/api/forms/${FORM}/entry?org=${ORG}&period=${PERIOD}`, headers: { cookie: officer.cookie } })).json<{ canEdit: boolean; canWithdraw: boolean }>();
+    const mine = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/forms/${FORM}/entry?org=${ORG}&period=${PERIOD}`,
+        headers: { cookie: officer.cookie },
+      })
+    ).json<{ canEdit: boolean; canWithdraw: boolean }>();
     expect({ canEdit: mine.canEdit, canWithdraw: mine.canWithdraw }).toEqual({ canEdit: false, canWithdraw: true });
-    const theirs = (await t.app.inject({ method: 'GET', url: `/api/forms/${FORM}/entry?org=${ORG}&period=${PERIOD}`, headers: { cookie: colleague.cookie } })).json<{ canEdit: boolean; canWithdraw: boolean }>();
+    const theirs = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/forms/${FORM}/entry?org=${ORG}&period=${PERIOD}`,
+        headers: { cookie: colleague.cookie },
+      })
+    ).json<{ canEdit: boolean; canWithdraw: boolean }>();
     expect({ canEdit: theirs.canEdit, canWithdraw: theirs.canWithdraw }).toEqual({ canEdit: false, canWithdraw: false });
   });
 
   it('may be withdrawn by its submitter only; the withdrawal is recorded and the figures open again', async () => {
     const notMine = await act(colleague, 'withdraw');
     expect(notMine.statusCode).toBe(403);
-    expect(notMine.json<ErrorBody>().message).toBe(`Chỉ người đã gửi báo cáo (${officerName}) mới rút lại được; cấp phê duyệt có thể trả lại báo cáo kèm lý do.`);
+    expect(notMine.json<ErrorBody>().message).toBe(
+      `Chỉ người đã gửi báo cáo (${officerName}) mới rút lại được; cấp phê duyệt có thể trả lại báo cáo kèm lý do.`,
+    );
     const withdrawn = await act(officer, 'withdraw');
     expect(withdrawn.statusCode, withdrawn.body).toBe(200);
-    const submission = withdrawn.json<{ status: string; decidedBy: string | null; events: { action: string; actor: string; toStatus: string }[] }>();
-    expect({ status: submission.status, decidedBy: submission.decidedBy, last: submission.events.at(-1) }).toMatchObject({ status: 'draft', decidedBy: null, last: { action: 'withdraw', actor: officerName, toStatus: 'draft' } });
+    const submission = withdrawn.json<{
+      status: string;
+      decidedBy: string | null;
+      events: { action: string; actor: string; toStatus: string }[];
+    }>();
+    expect({ status: submission.status, decidedBy: submission.decidedBy, last: submission.events.at(-1) }).toMatchObject({
+      status: 'draft',
+      decidedBy: null,
+      last: { action: 'withdraw', actor: officerName, toStatus: 'draft' },
+    });
     expect((await cell(officer, 2300, await version())).statusCode).toBe(200);
     // Withdrawing what is not submitted is a conflict.
     expect((await act(officer, 'withdraw')).statusCode).toBe(409);

@@ -17,9 +17,27 @@ let commune: Session;
 let agency: Session;
 let communeAdmin: Session;
 
-const post = (s: Session, payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/tasks', headers: s.write, payload });
-const task = (over: Record<string, unknown> = {}) => ({ plan: PLAN, group: '1', title: 'Tuyên truyền về GDNN', lead: ['221-LDTBXH'], startOn: '2025-07-01', recurrence: 'once', dueOn: '2025-09-30', ...over });
-const taskCount = async () => Number((await t.db.db.selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const post = (s: Session, payload: Record<string, unknown>) =>
+  t.app.inject({ method: 'POST', url: '/api/tasks', headers: s.write, payload });
+const task = (over: Record<string, unknown> = {}) => ({
+  plan: PLAN,
+  group: '1',
+  title: 'Tuyên truyền về GDNN',
+  lead: ['221-LDTBXH'],
+  startOn: '2025-07-01',
+  recurrence: 'once',
+  dueOn: '2025-09-30',
+  ...over,
+});
+const taskCount = async () =>
+  Number(
+    (
+      await t.db.db
+        .selectFrom('task')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 beforeAll(async () => {
   t.clock.current = new Date('2025-06-16T03:00:00Z');
@@ -73,16 +91,24 @@ describe('POST /api/tasks: dates within the plan’s period', () => {
     const before = await taskCount();
     const early = await post(district, task({ startOn: '1900-01-01', recurrence: 'continuous', reporting: 'six_monthly', dueOn: null }));
     expect(early.statusCode).toBe(400);
-    expect(early.json<ErrorBody>().message).toBe('startOn: Ngày bắt đầu (01/01/1900) phải nằm trong thời gian của kế hoạch, từ 01/10/2023 đến 31/12/2045');
-    expect(early.json<ErrorBody>().messageEn).toBe('startOn: the start (1900-01-01) must lie within the plan’s period, from 2023-10-01 to 2045-12-31');
+    expect(early.json<ErrorBody>().message).toBe(
+      'startOn: Ngày bắt đầu (01/01/1900) phải nằm trong thời gian của kế hoạch, từ 01/10/2023 đến 31/12/2045',
+    );
+    expect(early.json<ErrorBody>().messageEn).toBe(
+      'startOn: the start (1900-01-01) must lie within the plan’s period, from 2023-10-01 to 2045-12-31',
+    );
     const late = await post(district, task({ startOn: '2046-01-01', dueOn: '2046-02-01' }));
-    expect(late.json<ErrorBody>().message).toBe('startOn: Ngày bắt đầu (01/01/2046) phải nằm trong thời gian của kế hoạch, từ 01/10/2023 đến 31/12/2045');
+    expect(late.json<ErrorBody>().message).toBe(
+      'startOn: Ngày bắt đầu (01/01/2046) phải nằm trong thời gian của kế hoạch, từ 01/10/2023 đến 31/12/2045',
+    );
     expect(await taskCount()).toBe(before);
   });
 
   it('refuses a due date after the plan’s last horizon', async () => {
     const res = await post(district, task({ dueOn: '2099-12-31' }));
     expect(res.statusCode).toBe(400);
-    expect(res.json<ErrorBody>().message).toBe('dueOn: Thời hạn (31/12/2099) phải nằm trong thời gian của kế hoạch, từ 01/10/2023 đến 31/12/2045');
+    expect(res.json<ErrorBody>().message).toBe(
+      'dueOn: Thời hạn (31/12/2099) phải nằm trong thời gian của kế hoạch, từ 01/10/2023 đến 31/12/2045',
+    );
   });
 });

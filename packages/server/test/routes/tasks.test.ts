@@ -17,14 +17,32 @@ let manager: Session;
 let leader: Session;
 let t1: number;
 
-type Assignment = { id: number; task: string; org: string; own: boolean; role: string; period: string; dueOn: string; extendedTo: string | null; status: string; percent: number | null };
+type Assignment = {
+  id: number;
+  task: string;
+  org: string;
+  own: boolean;
+  role: string;
+  period: string;
+  dueOn: string;
+  extendedTo: string | null;
+  status: string;
+  percent: number | null;
+};
 
 const get = (s: Session, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: s.cookie } });
-const post = (s: Session, url: string, payload: unknown) => t.app.inject({ method: 'POST', url, headers: s.write, payload: payload as object });
-const list = async (s: Session, query = '') => (await get(s, `/api/task-assignments?plan=${PLAN}&year=2025${query}`)).json<{ assignments: Assignment[] }>().assignments;
+const post = (s: Session, url: string, payload: unknown) =>
+  t.app.inject({ method: 'POST', url, headers: s.write, payload: payload as object });
+const list = async (s: Session, query = '') =>
+  (await get(s, `/api/task-assignments?plan=${PLAN}&year=2025${query}`)).json<{ assignments: Assignment[] }>().assignments;
 const report = (s: Session, id: number, body: Record<string, unknown>) => post(s, `/api/task-assignments/${id}/reports`, body);
 const upload = (s: Session, id: number, name: string, body: Buffer) =>
-  t.app.inject({ method: 'POST', url: `/api/task-assignments/${id}/evidence?name=${encodeURIComponent(name)}`, headers: { ...s.write, 'content-type': 'application/octet-stream' }, payload: body });
+  t.app.inject({
+    method: 'POST',
+    url: `/api/task-assignments/${id}/evidence?name=${encodeURIComponent(name)}`,
+    headers: { ...s.write, 'content-type': 'application/octet-stream' },
+    payload: body,
+  });
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 const names: string[] = [];
@@ -35,7 +53,12 @@ async function setDay(iso: string) {
 }
 
 beforeAll(async () => {
-  names.push(await t.newUser({ role: 'unit_officer', org: ORG }), await t.newUser({ role: 'unit_officer', org: '07747' }), await t.newUser({ role: 'plan_manager', org: '221' }), await t.newUser({ role: 'viewer', org: '221' }));
+  names.push(
+    await t.newUser({ role: 'unit_officer', org: ORG }),
+    await t.newUser({ role: 'unit_officer', org: '07747' }),
+    await t.newUser({ role: 'plan_manager', org: '221' }),
+    await t.newUser({ role: 'viewer', org: '221' }),
+  );
   await setDay('2025-06-10');
 });
 
@@ -94,7 +117,10 @@ describe('progress reports and evidence', () => {
       [{ status: 'done', percent: 50, resultsText: 'x' }, 'percent: Nhiệm vụ đã hoàn thành thì tiến độ phải là 100%'],
       [{ status: 'not_started', percent: 10 }, 'percent: Nhiệm vụ chưa triển khai thì tiến độ phải là 0%'],
       [{ status: 'done', percent: 100 }, 'resultsText: Hãy ghi kết quả thực hiện khi báo cáo hoàn thành nhiệm vụ'],
-      [{ status: 'done', percent: 100, resultsText: 'x', completedOn: '2025-07-01' }, 'completedOn: Ngày hoàn thành (01/07/2025) không được sau ngày hôm nay'],
+      [
+        { status: 'done', percent: 100, resultsText: 'x', completedOn: '2025-07-01' },
+        'completedOn: Ngày hoàn thành (01/07/2025) không được sau ngày hôm nay',
+      ],
     ];
     for (const [body, message] of cases) {
       const res = await report(officer, t1, body);
@@ -105,9 +131,19 @@ describe('progress reports and evidence', () => {
   });
 
   it('files a report in progress and keeps it in the history', async () => {
-    const res = await report(officer, t1, { status: 'in_progress', percent: 40, doneText: 'Tổ chức 3 buổi tuyên truyền', difficultiesText: 'Thiếu kinh phí' });
+    const res = await report(officer, t1, {
+      status: 'in_progress',
+      percent: 40,
+      doneText: 'Tổ chức 3 buổi tuyên truyền',
+      difficultiesText: 'Thiếu kinh phí',
+    });
     expect(res.statusCode).toBe(200);
-    const body = res.json<{ assignment: Assignment; reports: { percent: number; difficultiesText: string }[]; history: { kind: string }[]; indicators: { code: string }[] }>();
+    const body = res.json<{
+      assignment: Assignment;
+      reports: { percent: number; difficultiesText: string }[];
+      history: { kind: string }[];
+      indicators: { code: string }[];
+    }>();
     expect(body.assignment).toMatchObject({ status: 'in_progress', percent: 40 });
     expect(body.reports[0]).toMatchObject({ percent: 40, difficultiesText: 'Thiếu kinh phí' });
     expect(body.history.map((h) => h.kind)).toEqual(['progress_report']);
@@ -129,7 +165,12 @@ describe('progress reports and evidence', () => {
   });
 
   it('refuses a program named .pdf (the content is checked), and a file over 10 MB with 413', async () => {
-    const spoof = await upload(officer, t1, 'bao-cao.pdf', Buffer.from('MZ\x90\x00\x03\x00\x00\x00 This program cannot be run in DOS mode'));
+    const spoof = await upload(
+      officer,
+      t1,
+      'bao-cao.pdf',
+      Buffer.from('MZ\x90\x00\x03\x00\x00\x00 This program cannot be run in DOS mode'),
+    );
     expect(spoof.statusCode).toBe(415);
     expect(spoof.json<ErrorBody>().message).toMatch(/^Tệp "bao-cao.pdf" không phải là PDF, ảnh/);
     const big = await upload(officer, t1, 'big.pdf', Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]));
@@ -160,7 +201,10 @@ describe('deadlines, reminders and the one extension', () => {
   });
 
   it('takes one request, refuses a second, lets only the plan manager approve, and moves the due date', async () => {
-    const asked = await post(officer, `/api/task-assignments/${t1}/extension`, { requestedTo: '2025-07-10', reason: 'Chờ kinh phí hỗ trợ' });
+    const asked = await post(officer, `/api/task-assignments/${t1}/extension`, {
+      requestedTo: '2025-07-10',
+      reason: 'Chờ kinh phí hỗ trợ',
+    });
     expect(asked.statusCode).toBe(200);
     expect(asked.json()).toMatchObject({ extension: { status: 'pending', requestedTo: '2025-07-10' } });
     const again = await post(officer, `/api/task-assignments/${t1}/extension`, { requestedTo: '2025-07-20', reason: 'Lần nữa' });
@@ -170,7 +214,10 @@ describe('deadlines, reminders and the one extension', () => {
     const inbox = (await get(manager, '/api/inbox')).json<{ items: { kind: string; assignmentId?: number }[] }>().items;
     expect(inbox.some((i) => i.kind === 'task_extension' && i.assignmentId === t1)).toBe(true);
     const approved = await post(manager, `/api/task-assignments/${t1}/extension/decision`, { decision: 'approve' });
-    expect(approved.json()).toMatchObject({ assignment: { extendedTo: '2025-07-10', status: 'in_progress' }, extension: { status: 'approved' } });
+    expect(approved.json()).toMatchObject({
+      assignment: { extendedTo: '2025-07-10', status: 'in_progress' },
+      extension: { status: 'approved' },
+    });
     expect((await post(manager, `/api/task-assignments/${t1}/extension/decision`, { decision: 'refuse', note: 'x' })).statusCode).toBe(409);
   });
 
@@ -183,7 +230,12 @@ describe('deadlines, reminders and the one extension', () => {
 });
 
 describe('evaluation', () => {
-  type Card = { total: number | null; computed: number | null; parts: { part: string; score: number | null; items: { key: string; status: string; points: number | null }[] }[]; adjustments: { reason: string }[] };
+  type Card = {
+    total: number | null;
+    computed: number | null;
+    parts: { part: string; score: number | null; items: { key: string; status: string; points: number | null }[] }[];
+    adjustments: { reason: string }[];
+  };
   const card = async (s: Session, org = ORG) => get(s, `/api/evaluation/scorecard?plan=${PLAN}&org=${org}&year=2025`);
 
   it('explains the commune’s score by its tasks, indicators and reports', async () => {
@@ -199,11 +251,14 @@ describe('evaluation', () => {
   });
 
   it('answers weights that add up to 100 % and parts that multiply and add up to the score', async () => {
-    const c = (await card(manager)).json<Omit<Card, 'parts'> & { sum: number; parts: { score: number | null; sharePercent: number; contribution: number }[] }>();
+    const c = (await card(manager)).json<
+      Omit<Card, 'parts'> & { sum: number; parts: { score: number | null; sharePercent: number; contribution: number }[] }
+    >();
     const counted = c.parts.filter((p) => p.score !== null);
     expect(counted.length).toBeGreaterThan(1);
     expect(Math.round(counted.reduce((a, p) => a + p.sharePercent, 0) * 100)).toBe(10_000);
-    for (const p of counted) expect(Math.round(p.contribution * 100_000)).toBe(Math.round(p.sharePercent * 100) * Math.round(p.score! * 10));
+    for (const p of counted)
+      expect(Math.round(p.contribution * 100_000)).toBe(Math.round(p.sharePercent * 100) * Math.round(p.score! * 10));
     expect(Math.round(c.parts.reduce((a, p) => a + p.contribution, 0) * 100_000)).toBe(Math.round(c.sum * 100_000));
     expect(c.computed).toBe(Math.floor((Math.round(c.sum * 100_000) + 5_000) / 10_000) / 10);
   });
@@ -212,8 +267,16 @@ describe('evaluation', () => {
     const before = (await card(manager)).json<Card>();
     const noReason = await post(manager, '/api/evaluation/adjustments', { plan: PLAN, org: ORG, year: 2025, delta: 5, reason: '' });
     expect(noReason.json<ErrorBody>().message).toBe('reason: Hãy ghi lý do điều chỉnh điểm');
-    expect((await post(officer, '/api/evaluation/adjustments', { plan: PLAN, org: ORG, year: 2025, delta: 5, reason: 'x' })).statusCode).toBe(403);
-    const res = await post(manager, '/api/evaluation/adjustments', { plan: PLAN, org: ORG, year: 2025, delta: -5, reason: 'Báo cáo thiếu minh chứng' });
+    expect(
+      (await post(officer, '/api/evaluation/adjustments', { plan: PLAN, org: ORG, year: 2025, delta: 5, reason: 'x' })).statusCode,
+    ).toBe(403);
+    const res = await post(manager, '/api/evaluation/adjustments', {
+      plan: PLAN,
+      org: ORG,
+      year: 2025,
+      delta: -5,
+      reason: 'Báo cáo thiếu minh chứng',
+    });
     const after = res.json<Card>();
     expect(after.adjustments.map((a) => a.reason)).toEqual(['Báo cáo thiếu minh chứng']);
     expect(after.total).toBe(Math.max(0, Math.round((before.computed! - 5) * 10) / 10));
@@ -232,14 +295,27 @@ describe('evaluation', () => {
 });
 
 describe('tasks added by the plan manager', () => {
-  const base = { plan: PLAN, group: '1', title: 'Tổ chức ngày hội tư vấn tuyển sinh GDNN', lead: ['221-LDTBXH'], coordinating: ['COMMUNE_PPC'], startOn: '2025-07-01', recurrence: 'once', dueOn: '2025-09-30' };
+  const base = {
+    plan: PLAN,
+    group: '1',
+    title: 'Tổ chức ngày hội tư vấn tuyển sinh GDNN',
+    lead: ['221-LDTBXH'],
+    coordinating: ['COMMUNE_PPC'],
+    startOn: '2025-07-01',
+    recurrence: 'once',
+    dueOn: '2025-09-30',
+  };
   it('creates a one-off task with its assignments, due on its date', async () => {
     const res = await post(manager, '/api/tasks', base);
     expect(res.statusCode).toBe(200);
     const { code, assignments } = res.json<{ code: string; assignments: number }>();
     expect(code).toBe('NV1');
     expect(assignments).toBe(19);
-    expect((await list(officer)).find((r) => r.task === 'NV1')).toMatchObject({ role: 'coordinating', period: '2025', dueOn: '2025-09-30' });
+    expect((await list(officer)).find((r) => r.task === 'NV1')).toMatchObject({
+      role: 'coordinating',
+      period: '2025',
+      dueOn: '2025-09-30',
+    });
   });
   it('refuses bad input and non-managers', async () => {
     expect((await post(officer, '/api/tasks', base)).statusCode).toBe(403);

@@ -24,7 +24,12 @@ describe('API tokens', () => {
 
   it('answers 400 with exact messages for a bad expiry or name', async () => {
     const s = await t.login(await t.newUser({ role: 'viewer', org: '221' }));
-    const long = await t.app.inject({ method: 'POST', url: '/api/tokens', headers: s.write, payload: { name: 'script', expiresInDays: 366 } });
+    const long = await t.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: s.write,
+      payload: { name: 'script', expiresInDays: 366 },
+    });
     expect(long.statusCode).toBe(400);
     expect(long.json<ErrorBody>().message).toBe('expiresInDays: phải nhỏ hơn hoặc bằng 365');
     const empty = await t.app.inject({ method: 'POST', url: '/api/tokens', headers: s.write, payload: { name: '' } });
@@ -34,7 +39,12 @@ describe('API tokens', () => {
   it('creates a token answered once, lists it without the secret, and refuses it once expired', async () => {
     const username = await t.newUser({ role: 'unit_officer', org: '07681' });
     const s = await t.login(username);
-    const created = await t.app.inject({ method: 'POST', url: '/api/tokens', headers: s.write, payload: { name: 'Nhập số liệu hằng tuần' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: s.write,
+      payload: { name: 'Nhập số liệu hằng tuần' },
+    });
     expect(created.statusCode).toBe(201);
     const body = created.json<TokenAnswer>();
     expect(body).toMatchObject({ name: 'Nhập số liệu hằng tuần', username, expired: false });
@@ -52,17 +62,18 @@ describe('API tokens', () => {
     t.clock.advance(DAY_MS);
     const expired = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(shortToken) });
     expect(expired.statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/api/tokens', headers: bearer(body.token!) })).json<{ tokens: TokenAnswer[] }>().tokens).toEqual([
-      expect.objectContaining({ name: 'ngắn', expired: true }),
-      expect.objectContaining({ id: body.id, expired: false }),
-    ]);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/tokens', headers: bearer(body.token!) })).json<{ tokens: TokenAnswer[] }>().tokens,
+    ).toEqual([expect.objectContaining({ name: 'ngắn', expired: true }), expect.objectContaining({ id: body.id, expired: false })]);
   });
 
   it('revokes one’s own token (401 afterwards), 404 for another user’s', async () => {
     const username = await t.newUser({ role: 'viewer', org: '221' });
     const s = await t.login(username);
     const other = await t.login(await t.newUser({ role: 'viewer', org: '221' }));
-    const created = (await t.app.inject({ method: 'POST', url: '/api/tokens', headers: s.write, payload: { name: 'script' } })).json<TokenAnswer>();
+    const created = (
+      await t.app.inject({ method: 'POST', url: '/api/tokens', headers: s.write, payload: { name: 'script' } })
+    ).json<TokenAnswer>();
     const foreign = await t.app.inject({ method: 'DELETE', url: `/api/tokens/${created.id}`, headers: other.write });
     expect(foreign.statusCode).toBe(404);
     expect(foreign.json<ErrorBody>().message).toBe(`Không tìm thấy mã truy cập (token) số ${created.id}.`);
@@ -70,7 +81,12 @@ describe('API tokens', () => {
     expect(revoked.statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(created.token!) })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'DELETE', url: `/api/tokens/${created.id}`, headers: s.write })).statusCode).toBe(404);
-    const audit = await t.db.db.selectFrom('audit_event').select('action').where('entity_key', '=', username).where('action', 'in', ['token_created', 'token_revoked']).execute();
+    const audit = await t.db.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('entity_key', '=', username)
+      .where('action', 'in', ['token_created', 'token_revoked'])
+      .execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['token_created', 'token_revoked']);
   });
 

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp, type ErrorBody } from '../support/app.ts';
 
 const t = useTestApp();
-const body = (over: Record<string, unknown> = {}) => ({ username: 'lan.ldtbxh', password: 'long-enough-1', role: 'plan_manager', org: '221-LDTBXH', ...over });
+const body = (over: Record<string, unknown> = {}) => ({
+  username: 'lan.ldtbxh',
+  password: 'long-enough-1',
+  role: 'plan_manager',
+  org: '221-LDTBXH',
+  ...over,
+});
 
 describe('POST /api/users', () => {
   it('answers 401 without a session', async () => {
@@ -13,14 +19,20 @@ describe('POST /api/users', () => {
     const s = await t.login(await t.newUser({ role: 'plan_manager', org: '221' }));
     const res = await t.app.inject({ method: 'POST', url: '/api/users', headers: s.write, payload: body() });
     expect(res.statusCode).toBe(403);
-    expect(res.json<ErrorBody>()).toEqual({ error: 'forbidden', message: 'Bạn không có quyền thực hiện thao tác này.', messageEn: 'You are not allowed to do this.' });
+    expect(res.json<ErrorBody>()).toEqual({
+      error: 'forbidden',
+      message: 'Bạn không có quyền thực hiện thao tác này.',
+      messageEn: 'You are not allowed to do this.',
+    });
   });
 
   it('answers 400 with exact messages for bad fields', async () => {
     const s = await t.login(await t.newUser({ role: 'admin', org: 'VN' }));
     const badRole = await t.app.inject({ method: 'POST', url: '/api/users', headers: s.write, payload: body({ role: 'boss' }) });
     expect(badRole.statusCode).toBe(400);
-    expect(badRole.json<ErrorBody>().message).toBe('role: phải là một trong các giá trị: admin, plan_manager, unit_officer, unit_head, viewer');
+    expect(badRole.json<ErrorBody>().message).toBe(
+      'role: phải là một trong các giá trị: admin, plan_manager, unit_officer, unit_head, viewer',
+    );
     const shortPassword = await t.app.inject({ method: 'POST', url: '/api/users', headers: s.write, payload: body({ password: 'short' }) });
     expect(shortPassword.json<ErrorBody>().message).toBe('password: phải có ít nhất 8 ký tự');
     const unknownOrg = await t.app.inject({ method: 'POST', url: '/api/users', headers: s.write, payload: body({ org: '99999' }) });
@@ -36,7 +48,12 @@ describe('POST /api/users', () => {
   it('refuses a common password, a context word, the username and a password of only spaces, naming the field', async () => {
     const s = await t.login(await t.newUser({ role: 'admin', org: 'VN' }));
     const refused = async (password: string) => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/users', headers: s.write, payload: body({ username: 'weak.pass', password }) });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: s.write,
+        payload: body({ username: 'weak.pass', password }),
+      });
       expect(res.statusCode, password).toBe(400);
       const error = res.json<ErrorBody>();
       expect(error.error).toBe('validation_error');
@@ -49,17 +66,37 @@ describe('POST /api/users', () => {
     );
     expect(await refused('12345678')).toMatch(/^password: là một trong những mật khẩu phổ biến nhất/);
     for (const word of ['YenDung@2025', 'Mật khẩu 123', 'weak.pass2024']) {
-      expect(await refused(word)).toBe('password: dựa trên tên đăng nhập, tên hệ thống, cơ quan hoặc địa danh nên dễ bị đoán; hãy chọn mật khẩu khác');
+      expect(await refused(word)).toBe(
+        'password: dựa trên tên đăng nhập, tên hệ thống, cơ quan hoặc địa danh nên dễ bị đoán; hãy chọn mật khẩu khác',
+      );
     }
     expect(await t.db.db.selectFrom('app_user').select('id').where('username', '=', 'weak.pass').executeTakeFirst()).toBeUndefined();
-    const phrase = await t.app.inject({ method: 'POST', url: '/api/users', headers: s.write, payload: body({ username: 'good.pass', password: 'ngựa đúng pin kẹp ghim' }) });
+    const phrase = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: s.write,
+      payload: body({ username: 'good.pass', password: 'ngựa đúng pin kẹp ghim' }),
+    });
     expect(phrase.statusCode).toBe(201);
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'good.pass', password: 'ngựa đúng pin kẹp ghim' } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'good.pass', password: 'ngựa đúng pin kẹp ghim' },
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('creates a user, then answers 409 for the same username', async () => {
     const s = await t.login(await t.newUser({ role: 'admin', org: 'VN' }));
-    const res = await t.app.inject({ method: 'POST', url: '/api/users', headers: s.write, payload: body({ displayName: 'Nguyễn Thị Lan', email: 'lan@ldtbxh.vn' }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: s.write,
+      payload: body({ displayName: 'Nguyễn Thị Lan', email: 'lan@ldtbxh.vn' }),
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       username: 'lan.ldtbxh',
@@ -72,15 +109,29 @@ describe('POST /api/users', () => {
     const again = await t.app.inject({ method: 'POST', url: '/api/users', headers: s.write, payload: body() });
     expect(again.statusCode).toBe(409);
     expect(again.json<ErrorBody>().message).toBe('Tên đăng nhập "lan.ldtbxh" đã được sử dụng.');
-    const stored = await t.db.db.selectFrom('app_user').select('password_hash').where('username', '=', 'lan.ldtbxh').executeTakeFirstOrThrow();
+    const stored = await t.db.db
+      .selectFrom('app_user')
+      .select('password_hash')
+      .where('username', '=', 'lan.ldtbxh')
+      .executeTakeFirstOrThrow();
     expect(stored.password_hash).toMatch(/^\$argon2id\$/);
-    const audit = await t.db.db.selectFrom('audit_event').selectAll().where('action', '=', 'user_created').where('entity_key', '=', 'lan.ldtbxh').execute();
+    const audit = await t.db.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('action', '=', 'user_created')
+      .where('entity_key', '=', 'lan.ldtbxh')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
   it('refuses to create a user outside the admin’s own scope', async () => {
     const s = await t.login(await t.newUser({ role: 'admin', org: '07681' }));
-    const res = await t.app.inject({ method: 'POST', url: '/api/users', headers: s.write, payload: body({ username: 'other', org: '07682' }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: s.write,
+      payload: body({ username: 'other', org: '07682' }),
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json<ErrorBody>().error).toBe('out_of_scope');
   });

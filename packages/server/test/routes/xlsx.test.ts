@@ -12,7 +12,11 @@ beforeAll(async () => {
 });
 
 async function download(): Promise<ExcelJS.Workbook> {
-  const res = await t.app.inject({ method: 'GET', url: '/api/forms/F_COMMUNE_GDNN_6M/template.xlsx?org=07735&period=2025S1', headers: { cookie: officer.cookie } });
+  const res = await t.app.inject({
+    method: 'GET',
+    url: '/api/forms/F_COMMUNE_GDNN_6M/template.xlsx?org=07735&period=2025S1',
+    headers: { cookie: officer.cookie },
+  });
   expect(res.statusCode).toBe(200);
   expect(res.headers['content-type']).toBe(XLSX);
   const wb = new ExcelJS.Workbook();
@@ -31,7 +35,12 @@ function rowOf(sheet: ExcelJS.Worksheet, element: string, disagg: string): Excel
 
 async function upload(wb: ExcelJS.Workbook) {
   const body = Buffer.from(await wb.xlsx.writeBuffer());
-  return t.app.inject({ method: 'POST', url: '/api/forms/F_COMMUNE_GDNN_6M/xlsx', headers: { ...officer.write, 'content-type': XLSX }, payload: body });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/forms/F_COMMUNE_GDNN_6M/xlsx',
+    headers: { ...officer.write, 'content-type': XLSX },
+    payload: body,
+  });
 }
 
 describe('the Excel template', () => {
@@ -70,13 +79,24 @@ describe('the Excel template', () => {
     const res = await upload(wb);
     expect(res.statusCode).toBe(422);
     const body = res.json<ErrorBody & { errors: { sheet: string; cell: string; message: string }[] }>();
-    expect(body.errors).toEqual([expect.objectContaining({ sheet: 'Nhập số liệu', cell: `E${bad.number}`, message: '"nhiều" không phải là số' })]);
-    const stored = await t.app.inject({ method: 'GET', url: '/api/data-values?element=DE_LABOUR_FORCE&org=07735&period=2025S1', headers: { cookie: officer.cookie } });
+    expect(body.errors).toEqual([
+      expect.objectContaining({ sheet: 'Nhập số liệu', cell: `E${bad.number}`, message: '"nhiều" không phải là số' }),
+    ]);
+    const stored = await t.app.inject({
+      method: 'GET',
+      url: '/api/data-values?element=DE_LABOUR_FORCE&org=07735&period=2025S1',
+      headers: { cookie: officer.cookie },
+    });
     expect(stored.json<{ rows: { disagg: string; value: number }[] }>().rows.find((r) => r.disagg === 'sex:F')!.value).toBe(3100);
   });
 
   it('refuses a file that is not a template', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/forms/F_COMMUNE_GDNN_6M/xlsx', headers: { ...officer.write, 'content-type': XLSX }, payload: Buffer.from('not a workbook') });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/forms/F_COMMUNE_GDNN_6M/xlsx',
+      headers: { ...officer.write, 'content-type': XLSX },
+      payload: Buffer.from('not a workbook'),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json<ErrorBody>().message).toBe('Tệp tải lên không phải là tệp Excel (.xlsx) đọc được.');
   });

@@ -19,7 +19,12 @@ let otherOfficer: Session;
 type Entries = { entries: { org: string; actor: string }[] };
 const get = (s: Session, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: s.cookie } });
 const cell = (s: Session, org: string, value: number) =>
-  t.app.inject({ method: 'PUT', url: '/api/data-entry/cell', headers: s.write, payload: { element: 'DE_LABOUR_FORCE', period: PERIOD, org, disagg: 'sex:M', value, baseVersion: 0 } });
+  t.app.inject({
+    method: 'PUT',
+    url: '/api/data-entry/cell',
+    headers: s.write,
+    payload: { element: 'DE_LABOUR_FORCE', period: PERIOD, org, disagg: 'sex:M', value, baseVersion: 0 },
+  });
 
 beforeAll(async () => {
   t.clock.current = new Date('2025-06-16T03:00:00Z');
@@ -50,7 +55,12 @@ describe('GET /api/data-values/audit?actor=', () => {
   it('keeps the cells an office reports for the communes in its own officer’s reach', async () => {
     const name = await t.newUser({ role: 'unit_officer', org: '221-GDDT' });
     const education = await t.login(name);
-    const res = await t.app.inject({ method: 'PUT', url: '/api/data-entry/cell', headers: education.write, payload: { element: 'DE_THCS_GRAD', period: '2024', org: '07741', disagg: 'sex:M', value: 120, baseVersion: 0 } });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: '/api/data-entry/cell',
+      headers: education.write,
+      payload: { element: 'DE_THCS_GRAD', period: '2024', org: '07741', disagg: 'sex:M', value: 120, baseVersion: 0 },
+    });
     expect(res.statusCode).toBe(200);
     const entries = (await get(education, `/api/data-values/audit?actor=${name}`)).json<Entries>().entries;
     expect(entries.map((e) => e.org)).toEqual(['07741']);
@@ -62,10 +72,18 @@ describe('GET /api/imports/{id}', () => {
   type Job = { id: string; status: string };
   async function importAs(s: Session): Promise<string> {
     const csv = `element,period,org,disagg,value\nDE_LABOUR_FORCE,${PERIOD},07741,sex:F,2050\n`;
-    const res = await t.app.inject({ method: 'POST', url: '/api/imports', headers: { ...s.write, 'content-type': 'text/csv' }, payload: csv });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: { ...s.write, 'content-type': 'text/csv' },
+      payload: csv,
+    });
     expect(res.statusCode).toBe(202);
     const id = res.json<Job>().id;
-    await vi.waitFor(async () => expect((await get(s, `/api/imports/${id}`)).json<Job>().status).not.toBe('running'), { timeout: 20_000, interval: 20 });
+    await vi.waitFor(async () => expect((await get(s, `/api/imports/${id}`)).json<Job>().status).not.toBe('running'), {
+      timeout: 20_000,
+      interval: 20,
+    });
     return id;
   }
 

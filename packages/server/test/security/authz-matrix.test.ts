@@ -66,9 +66,11 @@ function samePolicy(access: Access, policy: RouteFixture['policy']): boolean {
   return [...access.roles].sort().join(',') === [...policy].sort().join(',');
 }
 
-const scopeLabel = (where: string) => (where === 'in' ? 'in scope' : where === 'out' ? 'out of scope' : `out of scope in body field ${where.slice(4)}`);
+const scopeLabel = (where: string) =>
+  where === 'in' ? 'in scope' : where === 'out' ? 'out of scope' : `out of scope in body field ${where.slice(4)}`;
 
-const describeAccess = (access: Access) => ('public' in access ? 'public' : `${JSON.stringify(access.roles)}${access.scope ? ` scope ${JSON.stringify(access.scope)}` : ''}`);
+const describeAccess = (access: Access) =>
+  'public' in access ? 'public' : `${JSON.stringify(access.roles)}${access.scope ? ` scope ${JSON.stringify(access.scope)}` : ''}`;
 
 /** A write whose body names units must be checked against the caller's scope, one out-of-scope request per such field. */
 function bodyUnitProblems(key: string, operation: OpenApiOperation): string[] {
@@ -77,7 +79,10 @@ function bodyUnitProblems(key: string, operation: OpenApiOperation): string[] {
   if (!fixture || fields.length === 0) return [];
   const problems = fixture.scope ? [] : [`${key}: its body names units (${fields.join(', ')}) but its row says no scope`];
   for (const field of fields) {
-    if (!fixture.outBody?.[field]) problems.push(`${key}: its body names a unit in "${field}" but its row has no outBody.${field} (the request naming a unit outside the caller's scope there)`);
+    if (!fixture.outBody?.[field])
+      problems.push(
+        `${key}: its body names a unit in "${field}" but its row has no outBody.${field} (the request naming a unit outside the caller's scope there)`,
+      );
   }
   return problems;
 }
@@ -91,9 +96,11 @@ function allowed(fixture: RouteFixture, caller: Caller): boolean {
 async function outOfScopeProblem(fixture: RouteFixture, answer: Answer, caller: Role): Promise<string | null> {
   const kind = fixture.outAnswer ?? 'refused';
   const names = (messages: (string | undefined)[]) => messages.some((m) => m?.includes('ngoài phạm vi'));
-  if (kind === 'refused') return answer.status === 403 ? null : `expected 403 out of scope, got ${answer.status} ${answer.body?.error ?? ''}`;
+  if (kind === 'refused')
+    return answer.status === 403 ? null : `expected 403 out of scope, got ${answer.status} ${answer.body?.error ?? ''}`;
   if (kind === 'row_error') {
-    const ok = answer.status >= 400 && answer.status < 500 && names([answer.body?.message, ...(answer.body?.errors ?? []).map((e) => e.message)]);
+    const ok =
+      answer.status >= 400 && answer.status < 500 && names([answer.body?.message, ...(answer.body?.errors ?? []).map((e) => e.message)]);
     return ok ? null : `expected a 4xx naming the out-of-scope row, got ${answer.status} ${JSON.stringify(answer.body)?.slice(0, 200)}`;
   }
   if (answer.status !== 202 || !answer.location) return `expected 202 and a job, got ${answer.status}`;
@@ -106,7 +113,9 @@ async function outOfScopeProblem(fixture: RouteFixture, answer: Answer, caller: 
     },
     { timeout: 20_000, interval: 10 },
   );
-  return job.status === 'failed' && names((job.error?.errors ?? []).map((e) => e.message)) ? null : `expected the import job to fail naming the out-of-scope row, got ${JSON.stringify(job).slice(0, 200)}`;
+  return job.status === 'failed' && names((job.error?.errors ?? []).map((e) => e.message))
+    ? null
+    : `expected the import job to fail naming the out-of-scope row, got ${JSON.stringify(job).slice(0, 200)}`;
 }
 
 beforeAll(async () => {
@@ -114,7 +123,10 @@ beforeAll(async () => {
   const db = t.ctx.db;
   // A district the catalogue does not hold, with a plan: out of every matrix user's reach.
   await db.insertInto('area').values({ code: OUT_AREA, level: 'district' }).execute();
-  await db.insertInto('area_version').values({ area_code: OUT_AREA, name: 'Huyện ngoài phạm vi', name_en: null, kind: 'district', parent_code: '24' }).execute();
+  await db
+    .insertInto('area_version')
+    .values({ area_code: OUT_AREA, name: 'Huyện ngoài phạm vi', name_en: null, kind: 'district', parent_code: '24' })
+    .execute();
   await copyPlan(db, IN_PLAN, OUT_PLAN, OUT_AREA);
   // The commune's own plan and an organisation in it: what a commune's managers may add tasks to and score.
   await copyPlan(db, IN_PLAN, COMMUNE_PLAN, IN_UNIT);
@@ -122,13 +134,22 @@ beforeAll(async () => {
 
   const setup = await t.token(await t.newUser({ role: 'admin', org: 'VN' }));
   const template = async (org: string) => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/forms/${FORM}/template.xlsx?org=${org}&period=${PERIOD}`, headers: { authorization: `Bearer ${setup}` } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/forms/${FORM}/template.xlsx?org=${org}&period=${PERIOD}`,
+      headers: { authorization: `Bearer ${setup}` },
+    });
     if (res.statusCode !== 200) throw new Error(`template for ${org}: ${res.statusCode} ${res.body}`);
     return res.rawPayload;
   };
   data = { n: 0, xlsx: { in: await template(IN_UNIT), out: await template(OUT_UNIT) }, loginPassword: TEST_PASSWORD };
   // A figure already stored: loading the demo history answers 409 instead of filling the database.
-  const seeded = await t.app.inject({ method: 'POST', url: '/api/data-values', headers: { authorization: `Bearer ${setup}` }, payload: [{ element: 'DE_LABOUR_FORCE', period: '2024', org: IN_UNIT, disagg: 'sex:M', value: 1 }] });
+  const seeded = await t.app.inject({
+    method: 'POST',
+    url: '/api/data-values',
+    headers: { authorization: `Bearer ${setup}` },
+    payload: [{ element: 'DE_LABOUR_FORCE', period: '2024', org: IN_UNIT, disagg: 'sex:M', value: 1 }],
+  });
   if (seeded.statusCode !== 200) throw new Error(`seed: ${seeded.statusCode} ${seeded.body}`);
 
   await t.newUser({ role: 'viewer', org: IN_UNIT, username: TARGET_IN });
@@ -152,13 +173,19 @@ describe('authorization matrix', () => {
         problems.push(`${key}: no row in test/security/route-fixtures.ts ROUTE_FIXTURES (declared ${describeAccess(rule.access)})`);
         continue;
       }
-      if (!samePolicy(rule.access, fixture.policy)) problems.push(`${key}: declares ${describeAccess(rule.access)} but the matrix policy is ${JSON.stringify(fixture.policy)}`);
+      if (!samePolicy(rule.access, fixture.policy))
+        problems.push(`${key}: declares ${describeAccess(rule.access)} but the matrix policy is ${JSON.stringify(fixture.policy)}`);
       const routeScope = !('public' in rule.access) && rule.access.scope !== undefined;
-      if (routeScope !== (fixture.scope === 'route')) problems.push(`${key}: declares ${routeScope ? 'a' : 'no'} scope rule but the matrix row says scope: ${fixture.scope ?? 'none'}`);
-      if (fixture.scope && !fixture.out && !fixture.outBody) problems.push(`${key}: acts on a unit but its row has no out-of-scope request (out or outBody)`);
+      if (routeScope !== (fixture.scope === 'route'))
+        problems.push(`${key}: declares ${routeScope ? 'a' : 'no'} scope rule but the matrix row says scope: ${fixture.scope ?? 'none'}`);
+      if (fixture.scope && !fixture.out && !fixture.outBody)
+        problems.push(`${key}: acts on a unit but its row has no out-of-scope request (out or outBody)`);
     }
-    for (const key of Object.keys(ROUTE_FIXTURES)) if (!keys.has(key)) problems.push(`${key}: a matrix row for a route that does not exist`);
-    const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, OpenApiOperation>> }>();
+    for (const key of Object.keys(ROUTE_FIXTURES))
+      if (!keys.has(key)) problems.push(`${key}: a matrix row for a route that does not exist`);
+    const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, OpenApiOperation>>;
+    }>();
     for (const [path, ops] of Object.entries(openapi.paths)) {
       for (const [method, operation] of Object.entries(ops)) {
         const key = `${method.toUpperCase()} ${fromOpenApi(path)}`;
@@ -190,7 +217,8 @@ describe('authorization matrix', () => {
             const problem = await outOfScopeProblem(fixture, answer, caller as Role);
             if (problem) problems.push(`${label}: ${problem}`);
           } else if (fixture.planWide) {
-            if (answer.status !== 403 || answer.body?.error !== 'out_of_scope') problems.push(`${label}: expected 403 out_of_scope for a caller below the plan's area`);
+            if (answer.status !== 403 || answer.body?.error !== 'out_of_scope')
+              problems.push(`${label}: expected 403 out_of_scope for a caller below the plan's area`);
           } else if (answer.status === 401 || answer.status === 403) problems.push(`${label}: refused, but the policy allows it`);
           if (fixture.endsSession && caller !== 'anonymous') sessions.set(caller, await t.login(usernames.get(caller)!));
         }
@@ -210,9 +238,11 @@ describe('authorization matrix', () => {
       const request = fixture.in({ ...data, n: ++counter });
       const body = request.body === undefined ? {} : { 'content-type': request.contentType ?? 'application/json' };
       const payload = request.body === undefined ? undefined : Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body);
-      const inject = (headers: Record<string, string>) => t.app.inject({ method: method as 'POST', url: request.url, headers: { ...body, ...headers }, payload });
+      const inject = (headers: Record<string, string>) =>
+        t.app.inject({ method: method as 'POST', url: request.url, headers: { ...body, ...headers }, payload });
       const noToken = await inject({ cookie: admin.cookie });
-      if (noToken.statusCode !== 403 || noToken.json().error !== 'csrf_failed') problems.push(`${key} without X-CSRF-Token → ${noToken.statusCode}`);
+      if (noToken.statusCode !== 403 || noToken.json().error !== 'csrf_failed')
+        problems.push(`${key} without X-CSRF-Token → ${noToken.statusCode}`);
       const wrong = await inject({ cookie: admin.cookie, 'x-csrf-token': `${admin.csrf.slice(0, -1)}x` });
       if (wrong.statusCode !== 403) problems.push(`${key} with a wrong X-CSRF-Token → ${wrong.statusCode}`);
       const foreign = await inject({ ...admin.write, origin: 'https://evil.example' });
@@ -220,10 +250,11 @@ describe('authorization matrix', () => {
       if (fixture.endsSession) continue;
       const bearer = await inject({ authorization: `Bearer ${token}` });
       // A plan-wide act passes the CSRF check with a Bearer token and is then refused for the commune-scoped admin.
-      const refused = fixture.planWide ? bearer.statusCode !== 403 || bearer.json().error !== 'out_of_scope' : bearer.statusCode === 401 || bearer.statusCode === 403;
+      const refused = fixture.planWide
+        ? bearer.statusCode !== 403 || bearer.json().error !== 'out_of_scope'
+        : bearer.statusCode === 401 || bearer.statusCode === 403;
       if (refused || bearer.statusCode >= 500) problems.push(`${key} with a Bearer token → ${bearer.statusCode}`);
     }
     expect(problems).toEqual([]);
   });
 });
-

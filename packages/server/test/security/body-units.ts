@@ -1,7 +1,20 @@
 import { XLSX_TYPE } from '../../src/modules/forms/xlsx.ts';
 
 /** Body fields that name a unit (an area, an organisation or group, or a plan and so its area): scope, as much as a path or query parameter. */
-export const UNIT_FIELDS = new Set(['org', 'orgs', 'unit', 'units', 'area', 'areas', 'plan', 'plans', 'lead', 'coordinating', 'reportedBy', 'scope']);
+export const UNIT_FIELDS = new Set([
+  'org',
+  'orgs',
+  'unit',
+  'units',
+  'area',
+  'areas',
+  'plan',
+  'plans',
+  'lead',
+  'coordinating',
+  'reportedBy',
+  'scope',
+]);
 
 /** Bodies that are files in the exchange format (CSV) or a form's Excel template: they name units in their `org` column. */
 const FILE_BODIES = new Set(['text/csv', XLSX_TYPE]);
@@ -21,7 +34,13 @@ export interface OpenApiOperation {
 /** Every property name in a schema, its array items and its alternatives, to a few levels down. */
 function fieldNames(schema: JsonSchema | undefined, depth = 0): string[] {
   if (!schema || depth > 4) return [];
-  const nested = [...Object.values(schema.properties ?? {}), schema.items, ...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])];
+  const nested = [
+    ...Object.values(schema.properties ?? {}),
+    schema.items,
+    ...(schema.anyOf ?? []),
+    ...(schema.oneOf ?? []),
+    ...(schema.allOf ?? []),
+  ];
   return [...Object.keys(schema.properties ?? {}), ...nested.flatMap((s) => fieldNames(s, depth + 1))];
 }
 

@@ -13,13 +13,30 @@ export interface FuzzOutcome {
 
 /** Tables a write endpoint changes: a refused write must leave the row count of every one as it was. */
 const COUNTED = [
-  'data_value', 'data_value_audit', 'app_user', 'data_element', 'data_element_dimension', 'submission', 'submission_event', 'audit_event',
-  'task', 'task_assignment', 'task_party', 'task_event', 'task_evidence', 'task_extension', 'task_progress_report', 'score_adjustment',
-  'report_draft', 'report_export',
+  'data_value',
+  'data_value_audit',
+  'app_user',
+  'data_element',
+  'data_element_dimension',
+  'submission',
+  'submission_event',
+  'audit_event',
+  'task',
+  'task_assignment',
+  'task_party',
+  'task_event',
+  'task_evidence',
+  'task_extension',
+  'task_progress_report',
+  'score_adjustment',
+  'report_draft',
+  'report_export',
 ];
 /** A refused login, and a refused password change (wrong current password), record their failure in the audit trail on purpose (docs/access.md); every other audit event counts. */
 const countOf = (table: string) =>
-  table === 'audit_event' ? `(select count(*) from audit_event where action not in ('login_failed', 'password_change_failed'))` : `(select count(*) from ${table})`;
+  table === 'audit_event'
+    ? `(select count(*) from audit_event where action not in ('login_failed', 'password_change_failed'))`
+    : `(select count(*) from ${table})`;
 const COUNTS_SQL = `select pg_snapshot_xmax(pg_current_snapshot())::text as next_xid, ${COUNTED.map((table) => `${countOf(table)} as ${table}`).join(', ')}`;
 const XID_SQL = 'select pg_snapshot_xmax(pg_current_snapshot())::text as next_xid';
 
@@ -110,10 +127,15 @@ async function probeWriteWith(app: App, fingerprint: WriteFingerprint, request: 
     if (changed) return { status: res.statusCode, problem: `${where} → ${res.statusCode} but the database changed: ${changed}` };
     if (request.filesIn) {
       const filesAfter = countFiles(fingerprint.dataDir, request.filesIn);
-      if (filesAfter !== filesBefore) return { status: res.statusCode, problem: `${where} → ${res.statusCode} but the database changed: ${request.filesIn}/ held ${filesBefore} files, now ${filesAfter}` };
+      if (filesAfter !== filesBefore)
+        return {
+          status: res.statusCode,
+          problem: `${where} → ${res.statusCode} but the database changed: ${request.filesIn}/ held ${filesBefore} files, now ${filesAfter}`,
+        };
     }
     const body = res.json<{ message?: string }>();
-    if (typeof body.message !== 'string' || body.message.length === 0) return { status: res.statusCode, problem: `${where} → ${res.statusCode} without a message` };
+    if (typeof body.message !== 'string' || body.message.length === 0)
+      return { status: res.statusCode, problem: `${where} → ${res.statusCode} without a message` };
   }
   return { status: res.statusCode, problem: null };
 }

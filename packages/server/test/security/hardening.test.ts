@@ -11,7 +11,13 @@ import { TEST_PASSWORD, useTestApp, type ErrorBody } from '../support/app.ts';
 const t = useTestApp({ TRUST_PROXY: '1', VETPLAN_TEST_CLOCK: '1' });
 
 async function loginAddress(username: string, headers: Record<string, string>, remoteAddress = '127.0.0.1'): Promise<string | null> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, headers, payload: { username, password: TEST_PASSWORD } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    remoteAddress,
+    headers,
+    payload: { username, password: TEST_PASSWORD },
+  });
   expect(res.statusCode).toBe(200);
   const row = await t.db.db
     .selectFrom('audit_event')
@@ -37,8 +43,23 @@ describe('TRUST_PROXY as a number of hops', () => {
     try {
       const username = await t.newUser({ role: 'viewer', org: '221' });
       const login = (remoteAddress: string) =>
-        app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.9' }, payload: { username, password: TEST_PASSWORD } });
-      const ips = async () => (await t.db.db.selectFrom('audit_event').select('ip').where('action', '=', 'login').where('entity_key', '=', username).orderBy('id').execute()).map((r) => r.ip);
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress,
+          headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.9' },
+          payload: { username, password: TEST_PASSWORD },
+        });
+      const ips = async () =>
+        (
+          await t.db.db
+            .selectFrom('audit_event')
+            .select('ip')
+            .where('action', '=', 'login')
+            .where('entity_key', '=', username)
+            .orderBy('id')
+            .execute()
+        ).map((r) => r.ip);
       expect((await login('10.1.2.3')).statusCode).toBe(200);
       expect((await login('198.51.100.4')).statusCode).toBe(200);
       expect(await ips()).toEqual(['203.0.113.9', '198.51.100.4']);
@@ -103,4 +124,3 @@ describe('POST /api/test/clock (VETPLAN_TEST_CLOCK=1)', () => {
     expect(res.json()).toEqual({ now: '2027-01-04T08:00:00.000Z' });
   });
 });
-

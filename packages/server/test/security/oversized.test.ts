@@ -16,7 +16,15 @@ const csv = (bytes: number) => {
   while (lines.join('\n').length < bytes) lines.push(`DE_LABOUR_FORCE,2024,07741,sex:M,${lines.length},`);
   return `${lines.join('\n')}\n`;
 };
-const stored = async () => Number((await t.ctx.db.selectFrom('data_value').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const stored = async () =>
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom('data_value')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 function expectTooLarge(res: { statusCode: number; json: <T>() => T }, limit: string) {
   expect(res.statusCode).toBe(413);
@@ -29,30 +37,77 @@ function expectTooLarge(res: { statusCode: number; json: <T>() => T }, limit: st
 
 describe('oversized bodies answer 413', () => {
   it('a JSON body over BODY_LIMIT_BYTES', async () => {
-    const res = await t.app.inject({ method: 'PUT', url: '/api/data-entry/cell', headers: admin, payload: { element: 'DE_LABOUR_FORCE', period: '2024', org: '07741', disagg: 'sex:M', value: 1, baseVersion: 0, comment: 'x'.repeat(3000) } });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: '/api/data-entry/cell',
+      headers: admin,
+      payload: {
+        element: 'DE_LABOUR_FORCE',
+        period: '2024',
+        org: '07741',
+        disagg: 'sex:M',
+        value: 1,
+        baseVersion: 0,
+        comment: 'x'.repeat(3000),
+      },
+    });
     expectTooLarge(res, '2 KB');
   });
 
   it('a CSV or JSON import over IMPORT_LIMIT_BYTES, storing nothing', async () => {
     const before = await stored();
-    expectTooLarge(await t.app.inject({ method: 'POST', url: '/api/data-values', headers: { ...admin, 'content-type': 'text/csv' }, payload: csv(9000) }), '8 KB');
-    const rows = csv(9000).trim().split('\n').slice(1).map((l) => ({ element: 'DE_LABOUR_FORCE', period: '2024', org: '07741', disagg: 'sex:M', value: Number(l.split(',')[4]) }));
+    expectTooLarge(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/data-values',
+        headers: { ...admin, 'content-type': 'text/csv' },
+        payload: csv(9000),
+      }),
+      '8 KB',
+    );
+    const rows = csv(9000)
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => ({ element: 'DE_LABOUR_FORCE', period: '2024', org: '07741', disagg: 'sex:M', value: Number(l.split(',')[4]) }));
     expectTooLarge(await t.app.inject({ method: 'POST', url: '/api/data-values', headers: admin, payload: rows }), '8 KB');
     expect(await stored()).toBe(before);
     // Under the limit, the same route reads the file (and checks its rows).
-    expect((await t.app.inject({ method: 'POST', url: '/api/data-values', headers: { ...admin, 'content-type': 'text/csv' }, payload: csv(500) })).statusCode).not.toBe(413);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/data-values',
+          headers: { ...admin, 'content-type': 'text/csv' },
+          payload: csv(500),
+        })
+      ).statusCode,
+    ).not.toBe(413);
   });
 
   it('a streamed CSV import over IMPORT_LIMIT_BYTES, with or without a Content-Length', async () => {
     const before = await stored();
-    expectTooLarge(await t.app.inject({ method: 'POST', url: '/api/imports', headers: { ...admin, 'content-type': 'text/csv' }, payload: csv(9000) }), '8 KB');
-    const chunked = await t.app.inject({ method: 'POST', url: '/api/imports', headers: { ...admin, 'content-type': 'text/csv', 'transfer-encoding': 'chunked' }, payload: Readable.from([csv(9000)]) });
+    expectTooLarge(
+      await t.app.inject({ method: 'POST', url: '/api/imports', headers: { ...admin, 'content-type': 'text/csv' }, payload: csv(9000) }),
+      '8 KB',
+    );
+    const chunked = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: { ...admin, 'content-type': 'text/csv', 'transfer-encoding': 'chunked' },
+      payload: Readable.from([csv(9000)]),
+    });
     expectTooLarge(chunked, '8 KB');
     expect(await stored()).toBe(before);
   });
 
   it('an Excel upload over XLSX_LIMIT_BYTES', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/forms/F_COMMUNE_GDNN_6M/xlsx', headers: { ...admin, 'content-type': XLSX_TYPE }, payload: Buffer.alloc(5000, 1) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/forms/F_COMMUNE_GDNN_6M/xlsx',
+      headers: { ...admin, 'content-type': XLSX_TYPE },
+      payload: Buffer.alloc(5000, 1),
+    });
     expectTooLarge(res, '4 KB');
   });
 });

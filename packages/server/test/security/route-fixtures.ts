@@ -70,8 +70,24 @@ const q = (path: string, query: Record<string, string>) => `${path}?${new URLSea
 const cell = (org: string) => ({ element: 'DE_LABOUR_FORCE', period: PERIOD, org, disagg: 'sex:M', value: 5, baseVersion: 0 });
 const row = (org: string) => [{ element: 'DE_LABOUR_FORCE', period: PERIOD, org, disagg: 'sex:F', value: 7 }];
 const csv = (org: string) => Buffer.from(`element,period,org,disagg,value\nDE_LABOUR_FORCE,${PERIOD},${org},sex:F,7\n`);
-const task = (over: Record<string, unknown>) => ({ plan: COMMUNE_PLAN, group: '1', title: 'Nhiệm vụ thử', lead: [`${IN_UNIT}-UBND`], startOn: '2025-07-01', recurrence: 'once', dueOn: '2025-12-31', ...over });
-const adjustment = (over: Record<string, unknown>) => ({ plan: COMMUNE_PLAN, org: IN_UNIT_ORG, year: 2025, delta: 1, reason: 'Điều chỉnh thử', ...over });
+const task = (over: Record<string, unknown>) => ({
+  plan: COMMUNE_PLAN,
+  group: '1',
+  title: 'Nhiệm vụ thử',
+  lead: [`${IN_UNIT}-UBND`],
+  startOn: '2025-07-01',
+  recurrence: 'once',
+  dueOn: '2025-12-31',
+  ...over,
+});
+const adjustment = (over: Record<string, unknown>) => ({
+  plan: COMMUNE_PLAN,
+  org: IN_UNIT_ORG,
+  year: 2025,
+  delta: 1,
+  reason: 'Điều chỉnh thử',
+  ...over,
+});
 const report = (over: Record<string, unknown>) => ({ type: 'plan-progress', plan: IN_PLAN, org: IN_UNIT, period: PERIOD, ...over });
 const newUser = (n: number, org: string) => ({ username: `matrix-new-${n}`, password: 'correct-horse-42', role: 'viewer', org });
 
@@ -82,20 +98,46 @@ const newUser = (n: number, org: string) => ({ username: `matrix-new-${n}`, pass
 export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   'GET /api/health': { policy: 'public', in: () => ({ url: '/api/health' }) },
   'GET /api/openapi.json': { policy: 'public', in: () => ({ url: '/api/openapi.json' }) },
-  'POST /api/auth/login': { policy: 'public', in: (f) => ({ url: '/api/auth/login', body: { username: LOGIN_USER, password: f.loginPassword } }) },
+  'POST /api/auth/login': {
+    policy: 'public',
+    in: (f) => ({ url: '/api/auth/login', body: { username: LOGIN_USER, password: f.loginPassword } }),
+  },
   'POST /api/auth/logout': { policy: 'signed-in', endsSession: true, in: () => ({ url: '/api/auth/logout' }) },
   'GET /api/auth/me': { policy: 'signed-in', in: () => ({ url: '/api/auth/me' }) },
   // A wrong current password (400): the matrix users keep theirs.
-  'POST /api/auth/password': { policy: 'signed-in', in: () => ({ url: '/api/auth/password', body: { currentPassword: 'not-the-password', newPassword: 'ngựa đúng pin kẹp ghim' } }) },
-  'GET /api/tokens': { policy: 'signed-in', scope: 'service', in: () => ({ url: '/api/tokens' }), out: () => ({ url: `/api/tokens?username=${TARGET_OUT}` }) },
+  'POST /api/auth/password': {
+    policy: 'signed-in',
+    in: () => ({ url: '/api/auth/password', body: { currentPassword: 'not-the-password', newPassword: 'ngựa đúng pin kẹp ghim' } }),
+  },
+  'GET /api/tokens': {
+    policy: 'signed-in',
+    scope: 'service',
+    in: () => ({ url: '/api/tokens' }),
+    out: () => ({ url: `/api/tokens?username=${TARGET_OUT}` }),
+  },
   'POST /api/tokens': { policy: 'signed-in', in: (f) => ({ url: '/api/tokens', body: { name: `matrix ${f.n}`, expiresInDays: 1 } }) },
   // No such token (404); revoking another user's token: routes/tokens.test.ts.
   'DELETE /api/tokens/:id': { policy: 'signed-in', in: () => ({ url: '/api/tokens/2000000000' }) },
 
   'GET /api/users': { policy: ADMIN, in: () => ({ url: '/api/users' }) },
-  'POST /api/users': { policy: ADMIN, scope: 'service', in: (f) => ({ url: '/api/users', body: newUser(f.n, IN_UNIT) }), outBody: { org: (f) => ({ url: '/api/users', body: newUser(f.n, OUT_UNIT) }) } },
-  'POST /api/users/:username/disable': { policy: ADMIN, scope: 'service', in: () => ({ url: `/api/users/${TARGET_IN}/disable` }), out: () => ({ url: `/api/users/${TARGET_OUT}/disable` }) },
-  'POST /api/users/:username/enable': { policy: ADMIN, scope: 'service', in: () => ({ url: `/api/users/${TARGET_IN}/enable` }), out: () => ({ url: `/api/users/${TARGET_OUT}/enable` }) },
+  'POST /api/users': {
+    policy: ADMIN,
+    scope: 'service',
+    in: (f) => ({ url: '/api/users', body: newUser(f.n, IN_UNIT) }),
+    outBody: { org: (f) => ({ url: '/api/users', body: newUser(f.n, OUT_UNIT) }) },
+  },
+  'POST /api/users/:username/disable': {
+    policy: ADMIN,
+    scope: 'service',
+    in: () => ({ url: `/api/users/${TARGET_IN}/disable` }),
+    out: () => ({ url: `/api/users/${TARGET_OUT}/disable` }),
+  },
+  'POST /api/users/:username/enable': {
+    policy: ADMIN,
+    scope: 'service',
+    in: () => ({ url: `/api/users/${TARGET_IN}/enable` }),
+    out: () => ({ url: `/api/users/${TARGET_OUT}/enable` }),
+  },
   'PATCH /api/users/:username': {
     policy: ADMIN,
     scope: 'service',
@@ -113,18 +155,58 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   'GET /api/areas/tree': { policy: 'signed-in', in: () => ({ url: '/api/areas/tree' }) },
   'GET /api/organisations': { policy: 'signed-in', in: () => ({ url: '/api/organisations' }) },
   'GET /api/plans': { policy: 'signed-in', in: () => ({ url: '/api/plans' }) },
-  'GET /api/plans/:code': { policy: 'signed-in', scope: 'route', in: () => ({ url: `/api/plans/${IN_PLAN}` }), out: () => ({ url: `/api/plans/${OUT_PLAN}` }) },
-  'GET /api/plans/:code/progress': { policy: 'signed-in', scope: 'route', in: () => ({ url: `/api/plans/${IN_PLAN}/progress` }), out: () => ({ url: `/api/plans/${OUT_PLAN}/progress` }) },
+  'GET /api/plans/:code': {
+    policy: 'signed-in',
+    scope: 'route',
+    in: () => ({ url: `/api/plans/${IN_PLAN}` }),
+    out: () => ({ url: `/api/plans/${OUT_PLAN}` }),
+  },
+  'GET /api/plans/:code/progress': {
+    policy: 'signed-in',
+    scope: 'route',
+    in: () => ({ url: `/api/plans/${IN_PLAN}/progress` }),
+    out: () => ({ url: `/api/plans/${OUT_PLAN}/progress` }),
+  },
 
   'GET /api/data-elements': { policy: 'signed-in', in: () => ({ url: '/api/data-elements' }) },
   'GET /api/dimensions': { policy: 'signed-in', in: () => ({ url: '/api/dimensions' }) },
-  'POST /api/data-elements': { policy: ADMIN, planWide: true, in: (f) => ({ url: '/api/data-elements', body: { code: `DE_MATRIX_${f.n}`, name: 'Chỉ tiêu thử', valueType: 'count', aggregation: 'sum', periodType: 'yearly', dimensions: [] } }) },
+  'POST /api/data-elements': {
+    policy: ADMIN,
+    planWide: true,
+    in: (f) => ({
+      url: '/api/data-elements',
+      body: {
+        code: `DE_MATRIX_${f.n}`,
+        name: 'Chỉ tiêu thử',
+        valueType: 'count',
+        aggregation: 'sum',
+        periodType: 'yearly',
+        dimensions: [],
+      },
+    }),
+  },
 
-  'POST /api/data-values': { policy: WRITERS, scope: 'service', outAnswer: 'row_error', in: () => ({ url: '/api/data-values', body: row(IN_UNIT) }), outBody: { org: () => ({ url: '/api/data-values', body: row(OUT_UNIT) }) } },
+  'POST /api/data-values': {
+    policy: WRITERS,
+    scope: 'service',
+    outAnswer: 'row_error',
+    in: () => ({ url: '/api/data-values', body: row(IN_UNIT) }),
+    outBody: { org: () => ({ url: '/api/data-values', body: row(OUT_UNIT) }) },
+  },
   'POST /api/demo-data': { policy: ADMIN, planWide: true, in: () => ({ url: '/api/demo-data' }) },
   'DELETE /api/demo-data': { policy: ADMIN, planWide: true, in: () => ({ url: '/api/demo-data' }) },
-  'GET /api/data-values/audit': { policy: WRITERS, scope: 'service', in: () => ({ url: q('/api/data-values/audit', { org: IN_UNIT }) }), out: () => ({ url: q('/api/data-values/audit', { org: OUT_UNIT }) }) },
-  'GET /api/data-values': { policy: 'signed-in', scope: 'service', in: () => ({ url: q('/api/data-values', { org: IN_UNIT }) }), out: () => ({ url: q('/api/data-values', { org: OUT_UNIT }) }) },
+  'GET /api/data-values/audit': {
+    policy: WRITERS,
+    scope: 'service',
+    in: () => ({ url: q('/api/data-values/audit', { org: IN_UNIT }) }),
+    out: () => ({ url: q('/api/data-values/audit', { org: OUT_UNIT }) }),
+  },
+  'GET /api/data-values': {
+    policy: 'signed-in',
+    scope: 'service',
+    in: () => ({ url: q('/api/data-values', { org: IN_UNIT }) }),
+    out: () => ({ url: q('/api/data-values', { org: OUT_UNIT }) }),
+  },
   'GET /api/data-values/history': {
     policy: 'signed-in',
     scope: 'service',
@@ -133,8 +215,18 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   },
 
   'GET /api/forms': { policy: 'signed-in', in: () => ({ url: '/api/forms' }) },
-  'GET /api/forms/:code/entry': { policy: 'signed-in', scope: 'service', in: () => ({ url: q(`/api/forms/${FORM}/entry`, { org: IN_UNIT, period: PERIOD }) }), out: () => ({ url: q(`/api/forms/${FORM}/entry`, { org: OUT_UNIT, period: PERIOD }) }) },
-  'PUT /api/data-entry/cell': { policy: WRITERS, scope: 'service', in: () => ({ url: '/api/data-entry/cell', body: cell(IN_UNIT) }), outBody: { org: () => ({ url: '/api/data-entry/cell', body: cell(OUT_UNIT) }) } },
+  'GET /api/forms/:code/entry': {
+    policy: 'signed-in',
+    scope: 'service',
+    in: () => ({ url: q(`/api/forms/${FORM}/entry`, { org: IN_UNIT, period: PERIOD }) }),
+    out: () => ({ url: q(`/api/forms/${FORM}/entry`, { org: OUT_UNIT, period: PERIOD }) }),
+  },
+  'PUT /api/data-entry/cell': {
+    policy: WRITERS,
+    scope: 'service',
+    in: () => ({ url: '/api/data-entry/cell', body: cell(IN_UNIT) }),
+    outBody: { org: () => ({ url: '/api/data-entry/cell', body: cell(OUT_UNIT) }) },
+  },
   'POST /api/forms/:code/submissions/:org/:period/:action': {
     policy: WRITERS,
     scope: 'service',
@@ -153,7 +245,10 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     in: () => ({ url: `/api/forms/${FORM}/approvals`, body: { period: PERIOD, orgs: [IN_UNIT] } }),
     outBody: { orgs: () => ({ url: `/api/forms/${FORM}/approvals`, body: { period: PERIOD, orgs: [OUT_UNIT] } }) },
   },
-  'GET /api/forms/:code/completeness': { policy: 'signed-in', in: () => ({ url: q(`/api/forms/${FORM}/completeness`, { period: PERIOD }) }) },
+  'GET /api/forms/:code/completeness': {
+    policy: 'signed-in',
+    in: () => ({ url: q(`/api/forms/${FORM}/completeness`, { period: PERIOD }) }),
+  },
   'GET /api/forms/:code/template.xlsx': {
     policy: 'signed-in',
     scope: 'service',
@@ -178,8 +273,18 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   },
   'GET /api/imports/:id': { policy: 'signed-in', in: () => ({ url: '/api/imports/00000000-0000-4000-8000-000000000000' }) },
 
-  'GET /api/analytics/indicators': { policy: 'signed-in', scope: 'service', in: () => ({ url: q('/api/analytics/indicators', { org: IN_UNIT }) }), out: () => ({ url: q('/api/analytics/indicators', { org: OUT_UNIT }) }) },
-  'GET /api/analytics/pivot': { policy: 'signed-in', scope: 'service', in: () => ({ url: q('/api/analytics/pivot', { org: IN_UNIT }) }), out: () => ({ url: q('/api/analytics/pivot', { org: OUT_UNIT }) }) },
+  'GET /api/analytics/indicators': {
+    policy: 'signed-in',
+    scope: 'service',
+    in: () => ({ url: q('/api/analytics/indicators', { org: IN_UNIT }) }),
+    out: () => ({ url: q('/api/analytics/indicators', { org: OUT_UNIT }) }),
+  },
+  'GET /api/analytics/pivot': {
+    policy: 'signed-in',
+    scope: 'service',
+    in: () => ({ url: q('/api/analytics/pivot', { org: IN_UNIT }) }),
+    out: () => ({ url: q('/api/analytics/pivot', { org: OUT_UNIT }) }),
+  },
 
   // Tasks and evaluation. Routes naming an assignment or evidence by id check the unit in the service
   // (tested in test/routes/tasks.test.ts); here an id that does not exist shows who passes the role rule.
@@ -190,10 +295,26 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     out: () => ({ url: q('/api/task-assignments', { plan: IN_PLAN, year: '2025', org: OUT_UNIT }) }),
   },
   'GET /api/task-assignments/:id': { policy: 'signed-in', in: () => ({ url: '/api/task-assignments/999999' }) },
-  'POST /api/task-assignments/:id/reports': { policy: WRITERS, in: () => ({ url: '/api/task-assignments/999999/reports', body: { status: 'in_progress', percent: 10 } }) },
-  'POST /api/task-assignments/:id/extension': { policy: WRITERS, in: () => ({ url: '/api/task-assignments/999999/extension', body: { requestedTo: '2026-12-31', reason: 'Chờ số liệu' } }) },
-  'POST /api/task-assignments/:id/extension/decision': { policy: MANAGERS, in: () => ({ url: '/api/task-assignments/999999/extension/decision', body: { decision: 'refuse', note: 'Không' } }) },
-  'POST /api/task-assignments/:id/evidence': { policy: WRITERS, in: () => ({ url: q('/api/task-assignments/999999/evidence', { name: 'minh-chung.pdf' }), body: Buffer.from('%PDF-1.4\n%%EOF\n'), contentType: 'application/pdf' }) },
+  'POST /api/task-assignments/:id/reports': {
+    policy: WRITERS,
+    in: () => ({ url: '/api/task-assignments/999999/reports', body: { status: 'in_progress', percent: 10 } }),
+  },
+  'POST /api/task-assignments/:id/extension': {
+    policy: WRITERS,
+    in: () => ({ url: '/api/task-assignments/999999/extension', body: { requestedTo: '2026-12-31', reason: 'Chờ số liệu' } }),
+  },
+  'POST /api/task-assignments/:id/extension/decision': {
+    policy: MANAGERS,
+    in: () => ({ url: '/api/task-assignments/999999/extension/decision', body: { decision: 'refuse', note: 'Không' } }),
+  },
+  'POST /api/task-assignments/:id/evidence': {
+    policy: WRITERS,
+    in: () => ({
+      url: q('/api/task-assignments/999999/evidence', { name: 'minh-chung.pdf' }),
+      body: Buffer.from('%PDF-1.4\n%%EOF\n'),
+      contentType: 'application/pdf',
+    }),
+  },
   'GET /api/task-evidence/:id': { policy: 'signed-in', in: () => ({ url: '/api/task-evidence/999999' }) },
   // A task and a score adjustment are the plan owner's to set: the matrix users' own commune plan, and the units in it.
   'POST /api/tasks': {
@@ -212,7 +333,11 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     in: () => ({ url: q('/api/evaluation/scorecard', { plan: IN_PLAN, org: IN_UNIT, year: '2025' }) }),
     out: () => ({ url: q('/api/evaluation/scorecard', { plan: IN_PLAN, org: OUT_UNIT, year: '2025' }) }),
   },
-  'GET /api/evaluation/ranking': { policy: 'signed-in', planWide: true, in: () => ({ url: q('/api/evaluation/ranking', { plan: IN_PLAN, year: '2025' }) }) },
+  'GET /api/evaluation/ranking': {
+    policy: 'signed-in',
+    planWide: true,
+    in: () => ({ url: q('/api/evaluation/ranking', { plan: IN_PLAN, year: '2025' }) }),
+  },
   'POST /api/evaluation/adjustments': {
     policy: MANAGERS,
     scope: 'service',

@@ -39,12 +39,22 @@ const versions = new Map<string, number>();
 async function put(who: Who, cell: { element?: string; period: string; org?: string; value: number; disagg?: string }) {
   const body = { element: 'DE_LABOUR_FORCE', org: ORG, disagg: 'sex:M', ...cell };
   const key = `${body.element}|${body.period}|${body.org}|${body.disagg}`;
-  const res = await t.app.inject({ method: 'PUT', url: '/api/data-entry/cell', headers: s[who].write, payload: { ...body, baseVersion: versions.get(key) ?? 0 } });
+  const res = await t.app.inject({
+    method: 'PUT',
+    url: '/api/data-entry/cell',
+    headers: s[who].write,
+    payload: { ...body, baseVersion: versions.get(key) ?? 0 },
+  });
   if (res.statusCode === 200) versions.set(key, res.json<{ cell: { version: number } }>().cell.version);
   return res;
 }
 function act(who: Who, action: string, period = '2025S1', form = FORM, comment = 'Lý do') {
-  return t.app.inject({ method: 'POST', url: `/api/forms/${form}/submissions/${ORG}/${period}/${action}`, headers: s[who].write, payload: { comment } });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/forms/${form}/submissions/${ORG}/${period}/${action}`,
+    headers: s[who].write,
+    payload: { comment },
+  });
 }
 const message = (res: { json: <T>() => T }) => res.json<ErrorBody>().message;
 
@@ -69,9 +79,16 @@ describe('who writes a period', () => {
     expect((await put('head', { period: '2021S1', value: 1 })).statusCode).toBe(403);
     expect((await put('officer', { period: '2024S1', value: 1 })).statusCode).toBe(403);
     const csv = 'element,period,org,disagg,value\nDE_LABOUR_FORCE,2021S1,07741,sex:F,9\n';
-    const imported = await t.app.inject({ method: 'POST', url: '/api/data-values', headers: { ...s.officer.write, 'content-type': 'text/csv' }, payload: csv });
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: '/api/data-values',
+      headers: { ...s.officer.write, 'content-type': 'text/csv' },
+      payload: csv,
+    });
     expect(imported.statusCode).toBe(422);
-    expect(imported.json<{ errors: { message: string }[] }>().errors[0]!.message).toMatch(/^Kỳ báo cáo 2021S1 .* đã hết thời gian nhập số liệu/);
+    expect(imported.json<{ errors: { message: string }[] }>().errors[0]!.message).toMatch(
+      /^Kỳ báo cáo 2021S1 .* đã hết thời gian nhập số liệu/,
+    );
   });
 
   it('lets the officer write the open period', async () => {
@@ -107,7 +124,9 @@ describe('who decides on a submission', () => {
     expect((await act('head', 'submit')).statusCode).toBe(200);
     const own = await act('head', 'approve');
     expect(own.statusCode).toBe(403);
-    expect(message(own)).toBe('Bạn không thể phê duyệt, trả lại hoặc mở khóa báo cáo do chính mình gửi; việc này do một người có thẩm quyền khác thực hiện.');
+    expect(message(own)).toBe(
+      'Bạn không thể phê duyệt, trả lại hoặc mở khóa báo cáo do chính mình gửi; việc này do một người có thẩm quyền khác thực hiện.',
+    );
     expect((await act('head', 'return')).statusCode).toBe(403);
     expect((await act('head2', 'approve')).statusCode).toBe(200);
     expect((await act('head', 'unlock')).statusCode).toBe(403);
@@ -119,7 +138,9 @@ describe('who decides on a submission', () => {
     expect((await act('manager', 'approve')).statusCode).toBe(200);
     const unlock = await act('head2', 'unlock');
     expect(unlock.statusCode).toBe(403);
-    expect(message(unlock)).toBe(`Báo cáo đã được ${names.manager} (phạm vi "221") phê duyệt; chỉ người có thẩm quyền từ cấp đó trở lên mới được trả lại, mở khóa hoặc phê duyệt lại.`);
+    expect(message(unlock)).toBe(
+      `Báo cáo đã được ${names.manager} (phạm vi "221") phê duyệt; chỉ người có thẩm quyền từ cấp đó trở lên mới được trả lại, mở khóa hoặc phê duyệt lại.`,
+    );
     expect((await act('manager2', 'unlock')).statusCode).toBe(200);
     expect((await act('officer', 'submit')).statusCode).toBe(200);
     expect((await act('head2', 'approve')).statusCode).toBe(403);
@@ -132,14 +153,17 @@ describe('who decides on a submission', () => {
     expect((await act('eduOfficer', 'submit', '2024', EDU_FORM)).statusCode).toBe(200);
     const commune = await act('head', 'approve', '2024', EDU_FORM);
     expect(commune.statusCode).toBe(403);
-    expect(message(commune)).toBe('Biểu mẫu này của đơn vị "07741" do "221-GDDT" báo cáo; chỉ người có thẩm quyền của đơn vị báo cáo hoặc cấp trên mới được phê duyệt, trả lại hoặc mở khóa.');
+    expect(message(commune)).toBe(
+      'Biểu mẫu này của đơn vị "07741" do "221-GDDT" báo cáo; chỉ người có thẩm quyền của đơn vị báo cáo hoặc cấp trên mới được phê duyệt, trả lại hoặc mở khóa.',
+    );
     expect((await act('communeManager', 'approve', '2024', EDU_FORM)).statusCode).toBe(403);
     expect((await act('eduHead', 'approve', '2024', EDU_FORM)).statusCode).toBe(200);
     expect((await act('head', 'unlock', '2024', EDU_FORM)).statusCode).toBe(403);
   });
 
   it('tells the data entry screen who may decide', async () => {
-    const entry = (who: Who) => t.app.inject({ method: 'GET', url: `/api/forms/${EDU_FORM}/entry?org=${ORG}&period=2024`, headers: { cookie: s[who].cookie } });
+    const entry = (who: Who) =>
+      t.app.inject({ method: 'GET', url: `/api/forms/${EDU_FORM}/entry?org=${ORG}&period=2024`, headers: { cookie: s[who].cookie } });
     expect((await entry('head')).json()).toMatchObject({ canApprove: false });
     expect((await entry('eduHead')).json()).toMatchObject({ canApprove: true });
   });
@@ -147,7 +171,12 @@ describe('who decides on a submission', () => {
 
 describe('who adjusts a score', () => {
   const adjust = (who: Who, org: string) =>
-    t.app.inject({ method: 'POST', url: '/api/evaluation/adjustments', headers: s[who].write, payload: { plan: 'ZZ-TU-MAI', org, year: 2025, delta: 50, reason: 'Hoàn thành xuất sắc' } });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/evaluation/adjustments',
+      headers: s[who].write,
+      payload: { plan: 'ZZ-TU-MAI', org, year: 2025, delta: 50, reason: 'Hoàn thành xuất sắc' },
+    });
 
   it('refuses a commune’s manager an adjustment of the commune’s own score, under either of its codes', async () => {
     const own = await adjust('communeManager', ORG);

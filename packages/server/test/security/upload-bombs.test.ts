@@ -20,15 +20,26 @@ let adminName: string;
 let template: Buffer;
 let corpus: Bomb[];
 
-const stored = async () => Number((await t.ctx.db.selectFrom('data_value').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-const upload = (file: Buffer) => t.app.inject({ method: 'POST', url: `/api/forms/${FORM}/xlsx`, headers: { ...admin, 'content-type': XLSX_TYPE }, payload: file });
-const postCsv = (csv: string, url = '/api/data-values') => t.app.inject({ method: 'POST', url, headers: { ...admin, 'content-type': 'text/csv' }, payload: csv });
+const stored = async () =>
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom('data_value')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const upload = (file: Buffer) =>
+  t.app.inject({ method: 'POST', url: `/api/forms/${FORM}/xlsx`, headers: { ...admin, 'content-type': XLSX_TYPE }, payload: file });
+const postCsv = (csv: string, url = '/api/data-values') =>
+  t.app.inject({ method: 'POST', url, headers: { ...admin, 'content-type': 'text/csv' }, payload: csv });
 
 beforeAll(async () => {
   t.clock.current = new Date('2025-06-16T03:00:00Z');
   adminName = await t.newUser({ role: 'admin', org: '221' });
   admin = { authorization: `Bearer ${await t.token(adminName)}` };
-  template = (await t.app.inject({ method: 'GET', url: `/api/forms/${FORM}/template.xlsx?org=${ORG}&period=${PERIOD}`, headers: admin })).rawPayload;
+  template = (await t.app.inject({ method: 'GET', url: `/api/forms/${FORM}/template.xlsx?org=${ORG}&period=${PERIOD}`, headers: admin }))
+    .rawPayload;
   corpus = await bombCorpus(template, { inflatedBytes: 64 << 20, rows: 300_000 });
 });
 
@@ -63,7 +74,9 @@ describe('Excel bombs', () => {
     const rowBomb = corpus.find((b) => b.name.startsWith('row bomb'))!;
     const body = (await upload(rowBomb.file)).json<ErrorBody>();
     expect(body.error).toBe('payload_too_large');
-    expect(body.message).toMatch(/^Tệp Excel quá lớn: tệp có hơn \d{1,3}(\.\d{3})* dòng trong một trang \(biểu mẫu này có \d+ dòng\)\. Hãy tải lại biểu mẫu từ vetplan/);
+    expect(body.message).toMatch(
+      /^Tệp Excel quá lớn: tệp có hơn \d{1,3}(\.\d{3})* dòng trong một trang \(biểu mẫu này có \d+ dòng\)\. Hãy tải lại biểu mẫu từ vetplan/,
+    );
   });
 
   it('refuses a comment over 2,000 characters in a workbook, naming its cell', async () => {
@@ -72,7 +85,9 @@ describe('Excel bombs', () => {
     book.getWorksheet('Nhập số liệu')!.getCell('F8').value = 'x'.repeat(2001);
     const res = await upload(Buffer.from(await book.xlsx.writeBuffer()));
     expect(res.statusCode).toBe(422);
-    expect(res.json<{ errors: { cell: string; message: string }[] }>().errors).toEqual([expect.objectContaining({ cell: 'F8', message: 'Ghi chú dài 2.001 ký tự, vượt quá 2.000 ký tự cho phép' })]);
+    expect(res.json<{ errors: { cell: string; message: string }[] }>().errors).toEqual([
+      expect.objectContaining({ cell: 'F8', message: 'Ghi chú dài 2.001 ký tự, vượt quá 2.000 ký tự cho phép' }),
+    ]);
   });
 });
 
@@ -82,7 +97,9 @@ describe('CSV bombs', () => {
   it('stops at a line that never ends, naming the limit', async () => {
     const res = await postCsv(`${header}DE_LABOUR_FORCE,2024,07741,sex:M,1,${'x'.repeat(200_000)}`);
     expect(res.statusCode).toBe(422);
-    expect(res.json<{ errors: { message: string }[] }>().errors[0]!.message).toBe('Tệp CSV bị lỗi: dòng 2 dài quá 65.536 ký tự (thiếu dấu xuống dòng hoặc một dấu ngoặc kép không được đóng)');
+    expect(res.json<{ errors: { message: string }[] }>().errors[0]!.message).toBe(
+      'Tệp CSV bị lỗi: dòng 2 dài quá 65.536 ký tự (thiếu dấu xuống dòng hoặc một dấu ngoặc kép không được đóng)',
+    );
   });
 
   it('refuses a file of more rows than IMPORT_MAX_ROWS with 413', async () => {
@@ -98,15 +115,30 @@ describe('CSV bombs', () => {
     const res = await postCsv(header + rows);
     expect(res.statusCode).toBe(422);
     const body = res.json<ErrorBody & { errors: { row: number }[]; errorCount: number }>();
-    expect({ listed: body.errors.length, first: body.errors[0]!.row, last: body.errors.at(-1)!.row, errorCount: body.errorCount }).toEqual({ listed: 1000, first: 1, last: 1000, errorCount: 1500 });
+    expect({ listed: body.errors.length, first: body.errors[0]!.row, last: body.errors.at(-1)!.row, errorCount: body.errorCount }).toEqual({
+      listed: 1000,
+      first: 1,
+      last: 1000,
+      errorCount: 1500,
+    });
     expect(body.message).toBe('Tệp có 1.500 lỗi; không có số liệu nào được lưu. Dưới đây là 1.000 lỗi đầu tiên: hãy sửa rồi gửi lại tệp.');
     const job = (await postCsv(header + rows, '/api/imports')).json<{ id: string }>();
-    const state = await vi.waitFor(async () => {
-      const now = (await t.app.inject({ method: 'GET', url: `/api/imports/${job.id}`, headers: admin })).json<{ status: string; error: { errors: unknown[]; errorCount: number } | null }>();
-      expect(now.status).not.toBe('running');
-      return now;
-    }, { timeout: 30_000, interval: 50 });
-    expect({ status: state.status, listed: state.error?.errors.length, errorCount: state.error?.errorCount }).toEqual({ status: 'failed', listed: 1000, errorCount: 1500 });
+    const state = await vi.waitFor(
+      async () => {
+        const now = (await t.app.inject({ method: 'GET', url: `/api/imports/${job.id}`, headers: admin })).json<{
+          status: string;
+          error: { errors: unknown[]; errorCount: number } | null;
+        }>();
+        expect(now.status).not.toBe('running');
+        return now;
+      },
+      { timeout: 30_000, interval: 50 },
+    );
+    expect({ status: state.status, listed: state.error?.errors.length, errorCount: state.error?.errorCount }).toEqual({
+      status: 'failed',
+      listed: 1000,
+      errorCount: 1500,
+    });
   });
 
   it('stops checking an all-or-nothing file once it has more errors than are listed', async () => {
@@ -115,7 +147,8 @@ describe('CSV bombs', () => {
     const attempt = importBatches(t.ctx, auth, csvBatches(header + rows, 600), 'atomic', 'import');
     await expect(attempt).rejects.toMatchObject({
       status: 422,
-      messageVi: 'Tệp có ít nhất 1.200 lỗi (việc kiểm tra dừng sau dòng 1.200); không có số liệu nào được lưu. Dưới đây là 1.000 lỗi đầu tiên: hãy sửa rồi gửi lại tệp.',
+      messageVi:
+        'Tệp có ít nhất 1.200 lỗi (việc kiểm tra dừng sau dòng 1.200); không có số liệu nào được lưu. Dưới đây là 1.000 lỗi đầu tiên: hãy sửa rồi gửi lại tệp.',
       extra: { errorCount: 1200 },
     });
   });
@@ -124,9 +157,20 @@ describe('CSV bombs', () => {
 describe('CSV exports', () => {
   it('defuse a cell a spreadsheet would run as a formula (OWASP CSV injection), and leave negative numbers alone', async () => {
     const comment = '=HYPERLINK("http://evil.example","Bấm vào đây")';
-    const cell = await t.app.inject({ method: 'PUT', url: '/api/data-entry/cell', headers: admin, payload: { element: 'DE_VET_INSTITUTIONS', period: '2019', org: '221', disagg: '', value: 3, comment, baseVersion: 0 } });
+    const cell = await t.app.inject({
+      method: 'PUT',
+      url: '/api/data-entry/cell',
+      headers: admin,
+      payload: { element: 'DE_VET_INSTITUTIONS', period: '2019', org: '221', disagg: '', value: 3, comment, baseVersion: 0 },
+    });
     expect(cell.statusCode).toBe(200);
-    const csv = (await t.app.inject({ method: 'GET', url: '/api/data-values?element=DE_VET_INSTITUTIONS&period=2019&org=221&format=csv', headers: admin })).body;
+    const csv = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/data-values?element=DE_VET_INSTITUTIONS&period=2019&org=221&format=csv',
+        headers: admin,
+      })
+    ).body;
     expect(csv).toContain(`DE_VET_INSTITUTIONS,2019,221,,3,"'=HYPERLINK(""http://evil.example"",""Bấm vào đây"")"`);
     expect(csv).not.toMatch(/,=HYPERLINK|,"=HYPERLINK/);
   });

@@ -26,7 +26,11 @@ export function useImportAdmin(t: TestApp) {
     putCell: (body: Record<string, unknown>) =>
       t.app.inject({ method: 'PUT', url: '/api/data-entry/cell', headers: admin.session.write, payload: { baseVersion: 0, ...body } }),
     storedRows: async (org: string, period: string): Promise<StoredRow[]> => {
-      const res = await t.app.inject({ method: 'GET', url: `/api/data-values?org=${org}&period=${period}`, headers: { cookie: admin.session.cookie } });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/data-values?org=${org}&period=${period}`,
+        headers: { cookie: admin.session.cookie },
+      });
       return res.json<{ rows: StoredRow[] }>().rows;
     },
   };

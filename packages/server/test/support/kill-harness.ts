@@ -96,11 +96,17 @@ class Random {
 }
 
 /** A throw-away installation: a data folder, or a database on the given server. */
-async function prepareInstallation(engine: KillEngine): Promise<{ env: Record<string, string>; open: () => Promise<DatabaseHandle>; cleanup: () => Promise<void> }> {
+async function prepareInstallation(
+  engine: KillEngine,
+): Promise<{ env: Record<string, string>; open: () => Promise<DatabaseHandle>; cleanup: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-kill-'));
   const base = { VETPLAN_ADMIN_PASSWORD: ADMIN_PASSWORD, WEB_DIST_DIR: path.join(dir, 'no-web'), DEMO_DATA: 'false', LOG_LEVEL: 'error' };
   if (engine.kind === 'pglite') {
-    return { env: { ...base, DATA_DIR: dir }, open: () => openEmbedded(dir), cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      env: { ...base, DATA_DIR: dir },
+      open: () => openEmbedded(dir),
+      cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `vetplan_resilience_kill_${randomBytes(4).toString('hex')}`;
   const admin = await openPostgres(engine.url, 1);
@@ -139,9 +145,18 @@ export async function runKillHarness(options: KillOptions): Promise<KillReport> 
   const jitter = options.killJitterMs ?? 1500;
   const roundLimit = options.roundLimitMs ?? 60_000;
   const importTotal = syntheticCsv(importRows, 7).rows;
-  const importPeriods = [...new Set(syntheticCsv(importRows, 7).csv.split('\n').slice(1, -1).map((l) => l.split(',')[1]!))];
+  const importPeriods = [
+    ...new Set(
+      syntheticCsv(importRows, 7)
+        .csv.split('\n')
+        .slice(1, -1)
+        .map((l) => l.split(',')[1]!),
+    ),
+  ];
 
-  const cells: CellWitness[] = CELL_ORGS.flatMap((org) => CELL_PERIODS.map((period) => ({ org, period, acked: null, version: 0, pending: null })));
+  const cells: CellWitness[] = CELL_ORGS.flatMap((org) =>
+    CELL_PERIODS.map((period) => ({ org, period, acked: null, version: 0, pending: null })),
+  );
   const imports: ImportWitness = { lastAcked: 0, pending: null };
   const report: KillReport = {
     engine: options.engine.kind,
@@ -178,8 +193,16 @@ export async function runKillHarness(options: KillOptions): Promise<KillReport> 
 
   /** Reads back every witnessed cell and import row and compares them with the log. */
   const check = async (s: Session) => {
-    const cellRes = await fetch(`${s.url}/api/data-values?element=${CELL_ELEMENT}&period=${CELL_PERIODS.join(',')}&org=${CELL_ORGS.join(',')}`, { headers: { cookie: s.cookie } });
-    const stored = new Map(((await cellRes.json()) as { rows: { org: string; period: string; value: number }[] }).rows.map((r) => [`${r.org}|${r.period}`, r.value]));
+    const cellRes = await fetch(
+      `${s.url}/api/data-values?element=${CELL_ELEMENT}&period=${CELL_PERIODS.join(',')}&org=${CELL_ORGS.join(',')}`,
+      { headers: { cookie: s.cookie } },
+    );
+    const stored = new Map(
+      ((await cellRes.json()) as { rows: { org: string; period: string; value: number }[] }).rows.map((r) => [
+        `${r.org}|${r.period}`,
+        r.value,
+      ]),
+    );
     for (const c of cells) {
       const value = stored.get(`${c.org}|${c.period}`) ?? null;
       if (c.pending !== null && value === c.pending) {
@@ -214,7 +237,12 @@ export async function runKillHarness(options: KillOptions): Promise<KillReport> 
       c.pending = value;
       let res: Response;
       try {
-        res = await send(s, 'PUT', '/api/data-entry/cell', JSON.stringify({ element: CELL_ELEMENT, period: c.period, org: c.org, disagg: '', value, baseVersion: c.version }));
+        res = await send(
+          s,
+          'PUT',
+          '/api/data-entry/cell',
+          JSON.stringify({ element: CELL_ELEMENT, period: c.period, org: c.org, disagg: '', value, baseVersion: c.version }),
+        );
       } catch {
         report.inFlightAtKill++;
         return; // the server died with this write in flight: check() decides
@@ -268,7 +296,13 @@ export async function runKillHarness(options: KillOptions): Promise<KillReport> 
     for (let round = 0; round < options.kills; round++) {
       const stop = { dead: false };
       const work = [
-        ...Array.from({ length: writers }, (_, w) => writeCells(session, cells.filter((_, i) => i % writers === w), stop)),
+        ...Array.from({ length: writers }, (_, w) =>
+          writeCells(
+            session,
+            cells.filter((_, i) => i % writers === w),
+            stop,
+          ),
+        ),
         writeImports(session, stop),
       ];
       const target = rnd.int(acksMin, acksMax + 1);
@@ -285,14 +319,18 @@ export async function runKillHarness(options: KillOptions): Promise<KillReport> 
       report.kills++;
       session = await start();
       await check(session);
-      log(`kill ${round + 1}/${options.kills}: acknowledged ${report.acknowledgedCells} cells, ${report.acknowledgedImports} imports; lost ${report.lost}, half-stored ${report.halfStored}`);
+      log(
+        `kill ${round + 1}/${options.kills}: acknowledged ${report.acknowledgedCells} cells, ${report.acknowledgedImports} imports; lost ${report.lost}, half-stored ${report.halfStored}`,
+      );
     }
     const last = server!;
     last.child.kill('SIGTERM');
     await last.exited;
     const db = await open();
     try {
-      const stages = await sql<{ n: number }>`select count(*)::int as n from pg_class where relkind = 'r' and starts_with(relname, 'import_stage_')`.execute(db.db);
+      const stages = await sql<{
+        n: number;
+      }>`select count(*)::int as n from pg_class where relkind = 'r' and starts_with(relname, 'import_stage_')`.execute(db.db);
       report.stagesLeft = stages.rows[0]!.n;
     } finally {
       await db.close();

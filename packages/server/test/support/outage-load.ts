@@ -73,26 +73,36 @@ export class OutageLoad {
     const target = this.acknowledgedWrites() + count;
     const deadline = Date.now() + timeoutMs;
     while (this.acknowledgedWrites() < target) {
-      if (Date.now() > deadline) throw new Error(`fewer than ${count} writes acknowledged in ${timeoutMs} ms: ${JSON.stringify(this.answers.slice(-5))}`);
+      if (Date.now() > deadline)
+        throw new Error(`fewer than ${count} writes acknowledged in ${timeoutMs} ms: ${JSON.stringify(this.answers.slice(-5))}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }
 
   /** Every cell whose stored value is neither the one acknowledged last nor one answered 503 after it. */
   async lost(): Promise<string[]> {
-    const res = await fetch(`${this.s.url}/api/data-values?element=${ELEMENT}&org=${ORGS.join(',')}&period=${PERIODS.join(',')}`, { headers: { cookie: this.s.cookie } });
+    const res = await fetch(`${this.s.url}/api/data-values?element=${ELEMENT}&org=${ORGS.join(',')}&period=${PERIODS.join(',')}`, {
+      headers: { cookie: this.s.cookie },
+    });
     if (res.status !== 200) throw new Error(`reading the cells back: ${res.status} ${await res.text()}`);
-    const stored = new Map(((await res.json()) as { rows: { org: string; period: string; value: number }[] }).rows.map((r) => [`${r.org}|${r.period}`, r.value]));
+    const stored = new Map(
+      ((await res.json()) as { rows: { org: string; period: string; value: number }[] }).rows.map((r) => [`${r.org}|${r.period}`, r.value]),
+    );
     return this.cells.flatMap((c) => {
       const value = stored.get(`${c.org}|${c.period}`) ?? null;
-      return value === c.acked || (value !== null && c.unknown.includes(value)) ? [] : [`${c.org} ${c.period}: acknowledged ${c.acked}, then unknown [${c.unknown.join(' ')}], stored ${value}`];
+      return value === c.acked || (value !== null && c.unknown.includes(value))
+        ? []
+        : [`${c.org} ${c.period}: acknowledged ${c.acked}, then unknown [${c.unknown.join(' ')}], stored ${value}`];
     });
   }
 
   private async request(kind: Answer['kind'], path: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> {
     const sent = Date.now();
     try {
-      const res = await fetch(`${this.s.url}${path}`, { ...init, headers: { cookie: this.s.cookie, 'x-csrf-token': this.s.csrf, 'content-type': 'application/json', ...init.headers } });
+      const res = await fetch(`${this.s.url}${path}`, {
+        ...init,
+        headers: { cookie: this.s.cookie, 'x-csrf-token': this.s.csrf, 'content-type': 'application/json', ...init.headers },
+      });
       const text = await res.text();
       this.answers.push({ sent, at: Date.now(), kind, status: res.status, ...(res.status === 200 ? {} : { error: text.slice(0, 300) }) });
       return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };

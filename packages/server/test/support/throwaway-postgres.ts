@@ -34,7 +34,8 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   // initdb and the server refuse to run as root: as root, run them as the postgres user.
   const asRoot = process.getuid?.() === 0;
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
-  const command = (tool: string, args: string[]): [string, string[]] => (asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args]] : [path.join(bin, tool), args]);
+  const command = (tool: string, args: string[]): [string, string[]] =>
+    asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args]] : [path.join(bin, tool), args];
   // Asynchronous, so that the test's clients go on (and time their answers) while the server stops or starts.
   const run = async (tool: string, args: string[]) => {
     await promisify(execFile)(...command(tool, args));

@@ -95,21 +95,50 @@ export interface Bomb {
 
 /** The corpus, with the inflated size of the decompression bomb given (500 MB in the bench, less in CI). */
 export async function bombCorpus(template: Buffer, options: { inflatedBytes: number; rows: number }): Promise<Bomb[]> {
-  const sheetOpen = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+  const sheetOpen =
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
   const sheetClose = '</sheetData></worksheet>';
   const rows = Array.from({ length: options.rows }, (_, i) => `<row r="${i + 1}"/>`).join('');
   const reader = new ZipReader(template, { maxEntries: 1_000, maxUnzippedBytes: 64 << 20 });
   const workbookXml = reader.read('xl/workbook.xml')!.toString();
   const original = parts(template);
-  const manySheets = workbookXml.replace('</sheets>', `${Array.from({ length: 10_000 }, (_, i) => `<sheet name="s${i}" sheetId="${i + 10}" r:id="rIdX${i}"/>`).join('')}</sheets>`);
+  const manySheets = workbookXml.replace(
+    '</sheets>',
+    `${Array.from({ length: 10_000 }, (_, i) => `<sheet name="s${i}" sheetId="${i + 10}" r:id="rIdX${i}"/>`).join('')}</sheets>`,
+  );
   const strings = Array.from({ length: 200_000 }, (_, i) => `<si><t>${i}</t></si>`).join('');
   return [
-    { name: 'decompression bomb: a sheet that inflates far past the limit', file: replacing(original, [await repeated(DATA_SHEET_PART, ' ', options.inflatedBytes, sheetOpen, sheetClose)]) },
-    { name: 'row bomb: hundreds of thousands of empty rows', file: replacing(original, [entry(DATA_SHEET_PART, `${sheetOpen}${rows}${sheetClose}`)]) },
-    { name: 'entry-count bomb: thousands of parts', file: zip([...original, ...Array.from({ length: 5_000 }, (_, i) => entry(`xl/media/p${i}.bin`, ''))]) },
-    { name: 'deep XML: elements nested a hundred thousand deep', file: replacing(original, [entry(DATA_SHEET_PART, `${sheetOpen}${'<x>'.repeat(100_000)}${'</x>'.repeat(100_000)}${sheetClose}`)]) },
+    {
+      name: 'decompression bomb: a sheet that inflates far past the limit',
+      file: replacing(original, [await repeated(DATA_SHEET_PART, ' ', options.inflatedBytes, sheetOpen, sheetClose)]),
+    },
+    {
+      name: 'row bomb: hundreds of thousands of empty rows',
+      file: replacing(original, [entry(DATA_SHEET_PART, `${sheetOpen}${rows}${sheetClose}`)]),
+    },
+    {
+      name: 'entry-count bomb: thousands of parts',
+      file: zip([...original, ...Array.from({ length: 5_000 }, (_, i) => entry(`xl/media/p${i}.bin`, ''))]),
+    },
+    {
+      name: 'deep XML: elements nested a hundred thousand deep',
+      file: replacing(original, [entry(DATA_SHEET_PART, `${sheetOpen}${'<x>'.repeat(100_000)}${'</x>'.repeat(100_000)}${sheetClose}`)]),
+    },
     { name: 'many sheets: a workbook listing ten thousand', file: replacing(original, [entry('xl/workbook.xml', manySheets)]) },
-    { name: 'huge shared strings: two hundred thousand', file: replacing(original, [entry('xl/sharedStrings.xml', `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings}</sst>`)]) },
-    { name: 'entity expansion: billion laughs in the shared strings', file: replacing(original, [entry('xl/sharedStrings.xml', `<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]><sst><si><t>&d;&d;&d;&d;</t></si></sst>`)]) },
+    {
+      name: 'huge shared strings: two hundred thousand',
+      file: replacing(original, [
+        entry('xl/sharedStrings.xml', `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings}</sst>`),
+      ]),
+    },
+    {
+      name: 'entity expansion: billion laughs in the shared strings',
+      file: replacing(original, [
+        entry(
+          'xl/sharedStrings.xml',
+          `<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]><sst><si><t>&d;&d;&d;&d;</t></si></sst>`,
+        ),
+      ]),
+    },
   ];
 }

@@ -120,12 +120,7 @@ export async function apiGet<T>(path: string, map: (body: Json) => T, signal?: A
   return decodeWith(body, map);
 }
 
-export async function apiSend<T>(
-  method: Exclude<HttpMethod, 'GET'>,
-  path: string,
-  body: unknown,
-  map: (body: Json) => T,
-): Promise<T> {
+export async function apiSend<T>(method: Exclude<HttpMethod, 'GET'>, path: string, body: unknown, map: (body: Json) => T): Promise<T> {
   const answer = await apiRequest(path, { method, body });
   return decodeWith(answer, map);
 }
@@ -163,7 +158,13 @@ export async function apiFile(path: string, options: RequestOptions = {}, fallba
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, credentials: 'same-origin', body: options.body === undefined ? null : JSON.stringify(options.body), signal: options.signal ?? null });
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw localError(0, 'network_error', 'network');

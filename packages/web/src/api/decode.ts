@@ -66,10 +66,15 @@ export function list<T>(o: Json, key: string, item: (value: unknown, path: strin
 }
 
 export function strings(o: Json, key: string, path = ''): string[] {
-  return list(o, key, (v, p) => {
-    if (typeof v !== 'string') throw new DecodeError(p, 'a string');
-    return v;
-  }, path);
+  return list(
+    o,
+    key,
+    (v, p) => {
+      if (typeof v !== 'string') throw new DecodeError(p, 'a string');
+      return v;
+    },
+    path,
+  );
 }
 
 export function stringMap(o: Json, key: string, path = ''): Record<string, string> {
@@ -84,16 +89,26 @@ export function stringMap(o: Json, key: string, path = ''): Record<string, strin
 }
 
 export function numbers(o: Json, key: string, path = ''): number[] {
-  return list(o, key, (v, p) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new DecodeError(p, 'a number');
-    return v;
-  }, path);
+  return list(
+    o,
+    key,
+    (v, p) => {
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw new DecodeError(p, 'a number');
+      return v;
+    },
+    path,
+  );
 }
 
 /** A list of numbers where a missing figure is null. */
 export function numbersOrNull(o: Json, key: string, path = ''): (number | null)[] {
-  return list(o, key, (v, p) => {
-    if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) throw new DecodeError(p, 'a number or null');
-    return v;
-  }, path);
+  return list(
+    o,
+    key,
+    (v, p) => {
+      if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) throw new DecodeError(p, 'a number or null');
+      return v;
+    },
+    path,
+  );
 }

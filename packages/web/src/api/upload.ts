@@ -25,7 +25,9 @@ function send(path: string, file: Blob, options: UploadOptions): Promise<unknown
     xhr.setRequestHeader('Content-Type', options.contentType);
     xhr.setRequestHeader('Accept', 'application/json');
     if (options.csrfToken) xhr.setRequestHeader('X-CSRF-Token', options.csrfToken);
-    xhr.upload.addEventListener('progress', (event) => options.onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size));
+    xhr.upload.addEventListener('progress', (event) =>
+      options.onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size),
+    );
     xhr.addEventListener('load', () => {
       const body = parseJsonText(xhr.responseText);
       if (xhr.status >= 200 && xhr.status < 300) resolve(body);

@@ -1,6 +1,19 @@
 import { AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAward, IconChartLine, IconClipboardCheck, IconFileImport, IconFileText, IconKey, IconListCheck, IconLogout, IconReport, IconTable, IconTableOptions, IconUsers } from '@tabler/icons-react';
+import {
+  IconAward,
+  IconChartLine,
+  IconClipboardCheck,
+  IconFileImport,
+  IconFileText,
+  IconKey,
+  IconListCheck,
+  IconLogout,
+  IconReport,
+  IconTable,
+  IconTableOptions,
+  IconUsers,
+} from '@tabler/icons-react';
 import { ROLE_LABELS } from '@vetplan/domain';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,7 +47,11 @@ function useNavItems(me: Me): NavItem[] {
   if (role !== 'unit_officer') {
     items.push({ to: '/completeness', label: t('nav.completeness'), icon: <IconClipboardCheck size={20} stroke={1.6} /> });
   }
-  items.push({ to: '/tasks', label: role === 'unit_officer' || role === 'unit_head' ? t('tasks.nav.myTasks') : t('tasks.nav.tasks'), icon: <IconListCheck size={20} stroke={1.6} /> });
+  items.push({
+    to: '/tasks',
+    label: role === 'unit_officer' || role === 'unit_head' ? t('tasks.nav.myTasks') : t('tasks.nav.tasks'),
+    icon: <IconListCheck size={20} stroke={1.6} />,
+  });
   items.push({ to: '/evaluation', label: t('tasks.nav.evaluation'), icon: <IconAward size={20} stroke={1.6} /> });
   if (canReport(role)) items.push({ to: '/reports', label: t('reports.nav'), icon: <IconReport size={20} stroke={1.6} /> });
   if (role === 'admin') {
@@ -66,7 +83,14 @@ interface ShellPartProps {
   loggingOut: boolean;
 }
 
-function HeaderBar({ me, onLogout, loggingOut, opened, onBurger, onHome }: ShellPartProps & {
+function HeaderBar({
+  me,
+  onLogout,
+  loggingOut,
+  opened,
+  onBurger,
+  onHome,
+}: ShellPartProps & {
   opened: boolean;
   onBurger: () => void;
   onHome: () => void;
@@ -151,11 +175,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   };
 
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 240, breakpoint: 'md', collapsed: { mobile: !opened } }}
-      padding={0}
-    >
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'md', collapsed: { mobile: !opened } }} padding={0}>
       <AppShell.Header className={classes.header}>
         <HeaderBar {...parts} opened={opened} onBurger={toggle} onHome={close} />
       </AppShell.Header>

@@ -8,8 +8,7 @@ const medium = { defaultProps: { size: 'md' } };
 export const theme = createTheme({
   primaryColor: 'blue',
   defaultRadius: 'sm',
-  fontFamily:
-    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
   components: {
     Button: medium,
     TextInput: medium,

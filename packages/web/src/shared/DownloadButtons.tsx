@@ -12,7 +12,13 @@ export function TableDownloads({ fileName, sheet, rows }: { fileName: string; sh
   const { t } = useTranslation();
   return (
     <Group gap="xs" wrap="wrap">
-      <Button variant="default" size="sm" h={40} leftSection={<IconFileSpreadsheet size={18} />} onClick={() => void downloadXlsx(`${fileName}.xlsx`, sheet, rows())}>
+      <Button
+        variant="default"
+        size="sm"
+        h={40}
+        leftSection={<IconFileSpreadsheet size={18} />}
+        onClick={() => void downloadXlsx(`${fileName}.xlsx`, sheet, rows())}
+      >
         {t('common.downloadXlsx')}
       </Button>
       <Button variant="default" size="sm" h={40} onClick={() => downloadCsv(`${fileName}.csv`, rows())}>

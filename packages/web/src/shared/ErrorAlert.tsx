@@ -18,9 +18,7 @@ export function ErrorAlert({ error, title, withDetails = false, fieldsShownInlin
   const { t } = useTranslation();
   const { lang } = useLang();
   const message = isApiError(error) ? error.localized(lang) : t('errors.unexpected');
-  const details = isApiError(error) && withDetails
-    ? error.details.filter((d) => !fieldsShownInline.includes(detailField(d)))
-    : [];
+  const details = isApiError(error) && withDetails ? error.details.filter((d) => !fieldsShownInline.includes(detailField(d))) : [];
   return (
     <Alert color="red" role="alert" icon={<IconAlertCircle />} title={title} {...props}>
       {message}

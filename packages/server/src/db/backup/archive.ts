@@ -18,7 +18,14 @@ function header(name: string, size: number): Buffer {
   h.write('0000000\0', 108, 8, 'ascii');
   h.write('0000000\0', 116, 8, 'ascii');
   h.write(`${size.toString(8).padStart(11, '0')}\0`, 124, 12, 'ascii');
-  h.write(`${Math.floor(Date.now() / 1000).toString(8).padStart(11, '0')}\0`, 136, 12, 'ascii');
+  h.write(
+    `${Math.floor(Date.now() / 1000)
+      .toString(8)
+      .padStart(11, '0')}\0`,
+    136,
+    12,
+    'ascii',
+  );
   h.write('        ', 148, 8, 'ascii');
   h.write('0', 156, 1, 'ascii');
   h.write('ustar\0', 257, 6, 'ascii');
@@ -91,7 +98,8 @@ export async function readArchive(file: string, dir: string): Promise<string[]> 
       }
       let sum = 0;
       for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : h[i]!;
-      if (parseInt(h.toString('ascii', 148, 156).replace(/\0.*$/s, '').trim(), 8) !== sum) throw new ArchiveError('a header of the archive is damaged (checksum)');
+      if (parseInt(h.toString('ascii', 148, 156).replace(/\0.*$/s, '').trim(), 8) !== sum)
+        throw new ArchiveError('a header of the archive is damaged (checksum)');
       const name = h.toString('utf8', 0, 100).replace(/\0.*$/s, '');
       const type = h.toString('ascii', 156, 157);
       const size = parseInt(h.toString('ascii', 124, 136).replace(/\0.*$/s, '').trim(), 8);

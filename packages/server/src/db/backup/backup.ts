@@ -64,7 +64,12 @@ export class BackupError extends Error {
 const tempDir = (what: string) => fs.mkdtempSync(path.join(os.tmpdir(), `vetplan-${what}-`));
 
 /** Writes a backup of every table, and of the files under `dataDir` when given, to `file`; returns its manifest. */
-export async function createBackup(db: Kysely<Database>, engine: string, file: string, options: { dataDir?: string; now?: Date } = {}): Promise<BackupManifest> {
+export async function createBackup(
+  db: Kysely<Database>,
+  engine: string,
+  file: string,
+  options: { dataDir?: string; now?: Date } = {},
+): Promise<BackupManifest> {
   const now = options.now ?? new Date();
   const dir = tempDir('backup');
   try {
@@ -91,7 +96,14 @@ export async function createBackup(db: Kysely<Database>, engine: string, file: s
           fs.closeSync(fd);
           parts.push({ table: table.name, file: name, rows, bytes, sha256: hash.digest('hex') });
         }
-        return { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: now.toISOString(), engine, migrations: await appliedMigrations(trx), parts } satisfies BackupManifest;
+        return {
+          format: BACKUP_FORMAT,
+          version: BACKUP_VERSION,
+          createdAt: now.toISOString(),
+          engine,
+          migrations: await appliedMigrations(trx),
+          parts,
+        } satisfies BackupManifest;
       });
     // Files are only ever added under new names, so those there after the snapshot cover every row in it.
     manifest.files = options.dataDir ? await collectDataFiles(options.dataDir, dir) : [];
@@ -118,7 +130,8 @@ function parseManifest(text: string): BackupManifest {
     throw new BackupError('its manifest is not valid JSON');
   }
   if (m.format !== BACKUP_FORMAT) throw new BackupError('it is not a vetplan backup (no vetplan manifest)');
-  if (m.version !== BACKUP_VERSION) throw new BackupError(`it has format version ${m.version}; this vetplan reads version ${BACKUP_VERSION}`);
+  if (m.version !== BACKUP_VERSION)
+    throw new BackupError(`it has format version ${m.version}; this vetplan reads version ${BACKUP_VERSION}`);
   if (!Array.isArray(m.parts) || !Array.isArray(m.migrations)) throw new BackupError('its manifest lacks the list of parts or migrations');
   if (m.files !== undefined && !Array.isArray(m.files)) throw new BackupError('its manifest has a list of files that is not a list');
   const badPath = (m.files ?? []).find((f) => !isDataFilePath(f?.path) || !/^files\/\d+$/.test(String(f?.file)));
@@ -149,7 +162,8 @@ export async function openBackup(file: string): Promise<OpenedBackup> {
       const where = path.join(dir, part.file);
       if (!names.includes(part.file)) throw new BackupError(`the part ${part.file} is missing`);
       const { sha256, bytes } = await sha256OfFile(where);
-      if (bytes !== part.bytes || sha256 !== part.sha256) throw new BackupError(`the part ${part.file} does not match its checksum in the manifest (damaged or edited)`);
+      if (bytes !== part.bytes || sha256 !== part.sha256)
+        throw new BackupError(`the part ${part.file} does not match its checksum in the manifest (damaged or edited)`);
       let rows = 0;
       for await (const _line of readline.createInterface({ input: fs.createReadStream(where), crlfDelay: Infinity })) rows++;
       if (rows !== part.rows) throw new BackupError(`the part ${part.file} has ${rows} rows; the manifest says ${part.rows}`);
@@ -157,7 +171,8 @@ export async function openBackup(file: string): Promise<OpenedBackup> {
     for (const f of files) {
       if (!names.includes(f.file)) throw new BackupError(`the file ${f.path} is missing`);
       const { sha256, bytes } = await sha256OfFile(path.join(dir, f.file));
-      if (bytes !== f.bytes || sha256 !== f.sha256) throw new BackupError(`the file ${f.path} does not match its checksum in the manifest (damaged or edited)`);
+      if (bytes !== f.bytes || sha256 !== f.sha256)
+        throw new BackupError(`the file ${f.path} does not match its checksum in the manifest (damaged or edited)`);
     }
     return { manifest, dir, close };
   } catch (error) {
@@ -201,7 +216,10 @@ export async function restoreBackup(db: Kysely<Database>, backup: OpenedBackup, 
     await assertSameSchema(await appliedMigrations(trx), manifest.migrations, 'the backup');
     const tables = await listTables(trx);
     const unknown = manifest.parts.filter((p) => !tables.some((t) => t.name === p.table));
-    if (unknown.length) throw new BackupError(`The backup holds tables this database does not have: ${unknown.map((p) => p.table).join(', ')}. Nothing was changed.`);
+    if (unknown.length)
+      throw new BackupError(
+        `The backup holds tables this database does not have: ${unknown.map((p) => p.table).join(', ')}. Nothing was changed.`,
+      );
     await emptyTables(trx, tables);
     for (const table of tables) {
       const part = manifest.parts.find((p) => p.table === table.name);
@@ -212,7 +230,8 @@ export async function restoreBackup(db: Kysely<Database>, backup: OpenedBackup, 
     await resetSequences(trx, tables);
     const actual = await sumsWithin(trx, tables);
     const differences = sumDifferences(expected, actual);
-    if (differences.length) throw new BackupError(`After loading, the database does not match the backup (${differences.join('; ')}). Nothing was changed.`);
+    if (differences.length)
+      throw new BackupError(`After loading, the database does not match the backup (${differences.join('; ')}). Nothing was changed.`);
     await markAnalyticsStale(trx);
     return actual;
   });
@@ -224,6 +243,12 @@ export async function restoreBackup(db: Kysely<Database>, backup: OpenedBackup, 
 export async function assertSameSchema(here: string[], there: string[], what: string): Promise<void> {
   const newer = there.filter((m) => !here.includes(m));
   const older = here.filter((m) => !there.includes(m));
-  if (newer.length) throw new BackupError(`${what} was made by a newer vetplan (migrations ${newer.join(', ')} are unknown here); use that version. Nothing was changed.`);
-  if (older.length) throw new BackupError(`${what} was made by an older vetplan (without migrations ${older.join(', ')}); restore it with that version, then upgrade. Nothing was changed.`);
+  if (newer.length)
+    throw new BackupError(
+      `${what} was made by a newer vetplan (migrations ${newer.join(', ')} are unknown here); use that version. Nothing was changed.`,
+    );
+  if (older.length)
+    throw new BackupError(
+      `${what} was made by an older vetplan (without migrations ${older.join(', ')}); restore it with that version, then upgrade. Nothing was changed.`,
+    );
 }

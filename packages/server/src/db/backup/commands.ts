@@ -20,7 +20,9 @@ export async function backupCommand(config: Config, what: { file: string } | { v
     backup.close();
     const { manifest } = backup;
     const rows = manifest.parts.reduce((n, p) => n + p.rows, 0);
-    out(`vetplan: the backup is intact: ${manifest.parts.length} tables, ${rows} rows, ${describeFiles(manifest.files ?? [])}, made ${manifest.createdAt} from ${manifest.engine}, every part and file matches its SHA-256`);
+    out(
+      `vetplan: the backup is intact: ${manifest.parts.length} tables, ${rows} rows, ${describeFiles(manifest.files ?? [])}, made ${manifest.createdAt} from ${manifest.engine}, every part and file matches its SHA-256`,
+    );
     return;
   }
   const file = path.resolve(what.file);
@@ -30,7 +32,9 @@ export async function backupCommand(config: Config, what: { file: string } | { v
     const manifest = await createBackup(database.db, database.engine, file, { dataDir: config.dataDir });
     out(formatSums(new Map(manifest.parts.map((p) => [p.table, p]))));
     out(`vetplan: ${describeFiles(manifest.files ?? [])} from ${config.dataDir}`);
-    out(`vetplan: wrote ${file} (${fs.statSync(file).size} bytes, ${manifest.parts.length} tables, ${manifest.files?.length ?? 0} files, from ${database.engine === 'pglite' ? 'the embedded database' : `PostgreSQL ${database.location}`})`);
+    out(
+      `vetplan: wrote ${file} (${fs.statSync(file).size} bytes, ${manifest.parts.length} tables, ${manifest.files?.length ?? 0} files, from ${database.engine === 'pglite' ? 'the embedded database' : `PostgreSQL ${database.location}`})`,
+    );
   } finally {
     await database.close();
   }
@@ -46,8 +50,12 @@ export async function restoreCommand(config: Config, file: string): Promise<void
       const report = await restoreBackup(database.db, backup, config.dataDir);
       await database.checkpoint();
       out(formatSums(report.sums, new Map(report.manifest.parts.map((p) => [p.table, p]))));
-      out(`vetplan: ${describeFiles(report.manifest.files ?? [])} in ${config.dataDir}: ${report.files!.written} written, ${report.files!.unchanged} already there; every SHA-256 matches`);
-      out(`vetplan: restored ${path.resolve(file)} (made ${report.manifest.createdAt}) into ${database.engine === 'pglite' ? `the embedded database in ${database.location}` : `PostgreSQL ${database.location}`}`);
+      out(
+        `vetplan: ${describeFiles(report.manifest.files ?? [])} in ${config.dataDir}: ${report.files!.written} written, ${report.files!.unchanged} already there; every SHA-256 matches`,
+      );
+      out(
+        `vetplan: restored ${path.resolve(file)} (made ${report.manifest.createdAt}) into ${database.engine === 'pglite' ? `the embedded database in ${database.location}` : `PostgreSQL ${database.location}`}`,
+      );
     } finally {
       await database.close();
     }
@@ -61,7 +69,8 @@ export async function restoreCommand(config: Config, file: string): Promise<void
  * with `filesTo` they are copied there (each checked), otherwise the last lines say where they are.
  */
 export async function migrateToCommand(config: Config, url: string, filesTo?: string): Promise<void> {
-  if (config.databaseUrl) throw new BackupError('migrate-to moves an embedded installation: unset DATABASE_URL and point DATA_DIR at the installation');
+  if (config.databaseUrl)
+    throw new BackupError('migrate-to moves an embedded installation: unset DATABASE_URL and point DATA_DIR at the installation');
   if (!/^postgres(ql)?:\/\//.test(url)) throw new BackupError(`"${redactUrl(url)}" must start with postgres:// or postgresql://`);
   const source = await openConfiguredDatabase(config);
   try {
@@ -72,10 +81,14 @@ export async function migrateToCommand(config: Config, url: string, filesTo?: st
       const report = await moveTo(source.db, target.db);
       out(formatSums(report.source, report.target));
       if (report.chain.broken) {
-        throw new BackupError(`the history of values on the target is broken at entry ${report.chain.broken.id}: ${report.chain.broken.reason}`);
+        throw new BackupError(
+          `the history of values on the target is broken at entry ${report.chain.broken.id}: ${report.chain.broken.reason}`,
+        );
       }
       out(`vetplan: the history of values is intact on the target (${report.chain.entries} entries)`);
-      out(`vetplan: moved ${source.location} to ${redactUrl(url)}; every table's rows and SHA-256 match. Start vetplan with DATABASE_URL set to it.`);
+      out(
+        `vetplan: moved ${source.location} to ${redactUrl(url)}; every table's rows and SHA-256 match. Start vetplan with DATABASE_URL set to it.`,
+      );
       out(await moveDataFiles(config.dataDir, filesTo));
     } finally {
       await target.close();

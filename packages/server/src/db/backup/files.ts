@@ -70,7 +70,9 @@ export async function collectDataFiles(dataDir: string, dir: string): Promise<Ba
 export function isDataFilePath(p: unknown): p is string {
   if (typeof p !== 'string' || !/^[A-Za-z0-9._/-]+$/.test(p)) return false;
   const parts = p.split('/');
-  return (DATA_FOLDERS as readonly string[]).includes(parts[0]!) && parts.length >= 2 && parts.every((s) => s !== '' && s !== '.' && s !== '..');
+  return (
+    (DATA_FOLDERS as readonly string[]).includes(parts[0]!) && parts.length >= 2 && parts.every((s) => s !== '' && s !== '.' && s !== '..')
+  );
 }
 
 export interface FilesCopied {

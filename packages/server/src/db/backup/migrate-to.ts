@@ -2,7 +2,21 @@ import type { Kysely } from 'kysely';
 import { verifyChain, type ChainReport } from '../../modules/data-values/audit-chain.ts';
 import type { Database } from '../schema.ts';
 import { assertSameSchema, BackupError } from './backup.ts';
-import { appliedMigrations, emptyTables, insertLines, LineSum, markAnalyticsStale, SEEDED_BY_MIGRATIONS, listTables, neutralSession, resetSequences, sumDifferences, sumsWithin, tableLines, type TableSum } from './tables.ts';
+import {
+  appliedMigrations,
+  emptyTables,
+  insertLines,
+  LineSum,
+  markAnalyticsStale,
+  SEEDED_BY_MIGRATIONS,
+  listTables,
+  neutralSession,
+  resetSequences,
+  sumDifferences,
+  sumsWithin,
+  tableLines,
+  type TableSum,
+} from './tables.ts';
 
 export interface MoveReport {
   source: Map<string, TableSum>;
@@ -33,10 +47,15 @@ export async function moveTo(source: Kysely<Database>, target: Kysely<Database>)
         const before = await sumsWithin(to, targetTables);
         const filled = [...before].filter(([name, s]) => s.rows > 0 && !SEEDED_BY_MIGRATIONS.has(name)).map(([name]) => name);
         if (filled.length) {
-          throw new BackupError(`The target database already holds data (${filled.join(', ')}); migrate-to only fills an empty database. Nothing was changed.`);
+          throw new BackupError(
+            `The target database already holds data (${filled.join(', ')}); migrate-to only fills an empty database. Nothing was changed.`,
+          );
         }
         // The target's migrations wrote their default rows; the source's (perhaps edited) rows replace them.
-        await emptyTables(to, targetTables.filter((t) => SEEDED_BY_MIGRATIONS.has(t.name)));
+        await emptyTables(
+          to,
+          targetTables.filter((t) => SEEDED_BY_MIGRATIONS.has(t.name)),
+        );
         const sourceSums = new Map<string, TableSum>();
         for (const table of tables) {
           const sum = new LineSum();
@@ -53,7 +72,8 @@ export async function moveTo(source: Kysely<Database>, target: Kysely<Database>)
         await markAnalyticsStale(to);
         const targetSums = await sumsWithin(to, tables);
         const differences = sumDifferences(sourceSums, targetSums);
-        if (differences.length) throw new BackupError(`The copy does not match the source (${differences.join('; ')}). Nothing was changed.`);
+        if (differences.length)
+          throw new BackupError(`The copy does not match the source (${differences.join('; ')}). Nothing was changed.`);
         return { source: sourceSums, target: targetSums };
       });
       return { ...result, chain: await verifyChain(target) };

@@ -113,7 +113,11 @@ export async function neutralSession(trx: Transaction<Database>): Promise<void> 
 /** The rows of a table as JSON text, in the copy's order, a batch at a time (a cursor: call inside a transaction). */
 export async function* tableLines(trx: Transaction<Database>, table: TableInfo, batch = 2000): AsyncGenerator<string[]> {
   const cursor = `vetplan_copy_${table.name}`;
-  await sql.raw(`declare ${ident(cursor)} no scroll cursor for select row_to_json(${ident(table.name)})::text as j from ${ident(table.name)} order by ${table.orderBy}`).execute(trx);
+  await sql
+    .raw(
+      `declare ${ident(cursor)} no scroll cursor for select row_to_json(${ident(table.name)})::text as j from ${ident(table.name)} order by ${table.orderBy}`,
+    )
+    .execute(trx);
   try {
     for (;;) {
       const { rows } = await sql.raw<{ j: string }>(`fetch forward ${batch} from ${ident(cursor)}`).execute(trx);
@@ -162,7 +166,9 @@ export async function sumsWithin(trx: Transaction<Database>, tables: TableInfo[]
 /** Inserts JSON lines into a table, keeping identity values as they were. */
 export async function insertLines(trx: Transaction<Database>, table: TableInfo, lines: string[]): Promise<void> {
   if (lines.length === 0) return;
-  await sql`insert into ${sql.raw(ident(table.name))} overriding system value select * from json_populate_recordset(null::${sql.raw(ident(table.name))}, ${`[${lines.join(',')}]`}::json)`.execute(trx);
+  await sql`insert into ${sql.raw(ident(table.name))} overriding system value select * from json_populate_recordset(null::${sql.raw(ident(table.name))}, ${`[${lines.join(',')}]`}::json)`.execute(
+    trx,
+  );
 }
 
 /** Moves each sequence past the largest copied value, so new rows do not collide with copied ones. */
@@ -170,7 +176,9 @@ export async function resetSequences(trx: Transaction<Database>, tables: TableIn
   for (const t of tables) {
     for (const column of t.sequenceColumns) {
       await sql
-        .raw(`select setval(pg_get_serial_sequence('${ident(t.name)}', '${column}'), coalesce((select max(${ident(column)}) from ${ident(t.name)}), 0) + 1, false)`)
+        .raw(
+          `select setval(pg_get_serial_sequence('${ident(t.name)}', '${column}'), coalesce((select max(${ident(column)}) from ${ident(t.name)}), 0) + 1, false)`,
+        )
         .execute(trx);
     }
   }
@@ -204,7 +212,9 @@ export function sumDifferences(expected: Map<string, TableSum>, actual: Map<stri
 /** A table of counts and checksums for the terminal. */
 export function formatSums(sums: Map<string, TableSum>, verified: Map<string, TableSum> | null = null): string {
   const width = Math.max(5, ...[...sums.keys()].map((n) => n.length));
-  const lines = [`${'table'.padEnd(width)}  ${'rows'.padStart(9)}  sha-256${verified ? '                                                            check' : ''}`];
+  const lines = [
+    `${'table'.padEnd(width)}  ${'rows'.padStart(9)}  sha-256${verified ? '                                                            check' : ''}`,
+  ];
   for (const [name, s] of sums) {
     const v = verified?.get(name);
     const mark = verified ? (v && v.rows === s.rows && v.sha256 === s.sha256 ? '  ok' : '  DIFFERS') : '';

@@ -157,7 +157,8 @@ export async function rebuildAggregates(db: Kysely<Database>, onlyIfStale = fals
     // Fresh statistics for the planner (PGlite has no autovacuum to gather them).
     await sql`analyze analytics_area_unit, analytics_unit_figure, analytics_area_figure, analytics_area_reporting`.execute(trx);
     await sql`update analytics_state set stale = false, generation = generation + 1, rebuilt_at = now()`.execute(trx);
-    const count = async (table: string) => Number((await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(trx)).rows[0]!.n);
+    const count = async (table: string) =>
+      Number((await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(trx)).rows[0]!.n);
     return {
       unitPaths: await count('analytics_area_unit'),
       unitFigures: await count('analytics_unit_figure'),
@@ -176,7 +177,9 @@ const KEYS = [
 
 async function addKey(trx: Kysely<Database>, table: (typeof KEYS)[number]['table']): Promise<void> {
   const k = KEYS.find((x) => x.table === table)!;
-  await sql`alter table ${sql.table(k.table)} add constraint ${sql.ref(k.name)} primary key (${sql.join(k.columns.map((c) => sql.ref(c)))})`.execute(trx);
+  await sql`alter table ${sql.table(k.table)} add constraint ${sql.ref(k.name)} primary key (${sql.join(k.columns.map((c) => sql.ref(c)))})`.execute(
+    trx,
+  );
 }
 
 async function isStale(db: Kysely<Database>): Promise<boolean> {
@@ -226,7 +229,9 @@ export async function refreshAggregates(trx: Kysely<Database>, touched: readonly
   }
   // Writers of the same unit and year recompute the same yearly figures: one at a time, locks in a fixed order.
   const locks = [...new Set(touched.map((c) => `analytics|${c.org}|${c.period.slice(0, 4)}`))].sort();
-  await sql`select count(pg_advisory_xact_lock(hashtext(k))) from (select k from unnest(${locks}::text[]) as k order by k) as ordered`.execute(trx);
+  await sql`select count(pg_advisory_xact_lock(hashtext(k))) from (select k from unnest(${locks}::text[]) as k order by k) as ordered`.execute(
+    trx,
+  );
 
   const map = periodMap([...targetPeriods.values()].flatMap((t) => periodsWithin(t).map((code): [Period, Period] => [periodOf(code), t])));
   const list = [...targets.values()];

@@ -108,7 +108,9 @@ export async function readAnswer(db: Kysely<Database>, q: AnswerRequest): Promis
        from units u join reporting_periods p on true join analytics_area_reporting r on r.area_code = u.code and r.period = p.period) as reporting,
       (select coalesce(json_agg(json_build_array(x.unit_code, x.period, x.element_code)), '[]')
        from (select distinct f.unit_code, f.period, f.element_code
-             from units u join periods p on true join analytics_unit_figure f on f.unit_code = u.code and f.period = p.period) x) as own`.execute(db);
+             from units u join periods p on true join analytics_unit_figure f on f.unit_code = u.code and f.period = p.period) x) as own`.execute(
+    db,
+  );
   const row = result.rows[0]!;
   const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
   const checks = json<Row['checks']>(row.checks);
@@ -119,8 +121,19 @@ export async function readAnswer(db: Kysely<Database>, q: AnswerRequest): Promis
     units: checks.map(([code, kind, allowed]) => ({ code, kind: kind === 'o' ? 'organisation' : kind === 'a' ? 'area' : null, allowed })),
     children: json<string[]>(row.children),
     names: new Map(json<Row['names']>(row.names) ?? []),
-    figures: json<Row['figures']>(row.figures).map(([element, period, unit, disagg, value]) => ({ element, period, unit, disagg, value: Number(value) })),
-    reporting: json<Row['reporting']>(row.reporting).map(([area, period, elements, units]) => ({ area, period, elements, units: Number(units) })),
+    figures: json<Row['figures']>(row.figures).map(([element, period, unit, disagg, value]) => ({
+      element,
+      period,
+      unit,
+      disagg,
+      value: Number(value),
+    })),
+    reporting: json<Row['reporting']>(row.reporting).map(([area, period, elements, units]) => ({
+      area,
+      period,
+      elements,
+      units: Number(units),
+    })),
     own: json<Row['own']>(row.own).map(([unit, period, element]) => ({ unit, period, element })),
   };
 }

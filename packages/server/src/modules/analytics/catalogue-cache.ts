@@ -75,11 +75,20 @@ export class CatalogueCache {
 
 async function readSnapshot(db: Kysely<Database>): Promise<CatalogueSnapshot> {
   // The version first: a load committed while the rest is read only makes the next answer read it again.
-  const v = (await sql<{ catalogue_load: number | null; stale: boolean | null; generation: number | null }>`select ${catalogueVersionSql}`.execute(db)).rows[0]!;
+  const v = (
+    await sql<{ catalogue_load: number | null; stale: boolean | null; generation: number | null }>`select ${catalogueVersionSql}`.execute(
+      db,
+    )
+  ).rows[0]!;
   const [indicators, plans, targets, elements] = await Promise.all([
     db.selectFrom('indicator').select(['code', 'name', 'formula']).orderBy('code').execute(),
     db.selectFrom('plan').select(['code', 'area_code']).execute(),
-    db.selectFrom('target').select(['plan_code', 'indicator_code', 'year', 'comparator', 'value', 'value_upper', 'tolerance']).orderBy('year').orderBy('indicator_code').execute(),
+    db
+      .selectFrom('target')
+      .select(['plan_code', 'indicator_code', 'year', 'comparator', 'value', 'value_upper', 'tolerance'])
+      .orderBy('year')
+      .orderBy('indicator_code')
+      .execute(),
     db.selectFrom('data_element').select(['code', 'aggregation']).execute(),
   ]);
   const snapshot: CatalogueSnapshot = {
@@ -92,7 +101,12 @@ async function readSnapshot(db: Kysely<Database>): Promise<CatalogueSnapshot> {
   for (const r of indicators) {
     const parsed = parseFormula(r.formula);
     if (!parsed.ok) throw new Error(`indicator ${r.code} has a bad formula: ${parsed.message}`);
-    snapshot.indicators.set(r.code, { code: r.code, name: r.name, formula: parsed.formula, elements: [...new Set(formulaRefs(parsed.formula).map((x) => x.element))] });
+    snapshot.indicators.set(r.code, {
+      code: r.code,
+      name: r.name,
+      formula: parsed.formula,
+      elements: [...new Set(formulaRefs(parsed.formula).map((x) => x.element))],
+    });
   }
   for (const p of plans) snapshot.plans.set(p.code, { code: p.code, areaCode: p.area_code, targets: [] });
   for (const t of targets) snapshot.plans.get(t.plan_code)?.targets.push(t);

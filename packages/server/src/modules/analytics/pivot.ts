@@ -11,7 +11,16 @@ import { answerRead, assertChecked, indicatorsFromRead, indicatorsOf, type Indic
 export interface PivotTable {
   periods: string[];
   /** `indicator` is an indicator's code, or a data element with its dimension filter (`DE_X[sex:F]`) when `kind` is "element". */
-  rows: { kind: 'indicator' | 'element'; indicator: string; indicatorName: string; org: string; orgName: string; total: boolean; values: (number | null)[]; provisional: boolean[] }[];
+  rows: {
+    kind: 'indicator' | 'element';
+    indicator: string;
+    indicatorName: string;
+    org: string;
+    orgName: string;
+    total: boolean;
+    values: (number | null)[];
+    provisional: boolean[];
+  }[];
 }
 
 interface PivotSeries {
@@ -35,14 +44,25 @@ async function elementSeries(ctx: AppContext, texts: string[]): Promise<ElementS
   return texts.map((text) => {
     const parsed = parseFormula(text);
     if (!parsed.ok || parsed.formula.kind !== 'ref') {
-      throw errors.invalidField('element', `"${text}" không phải là mã chỉ tiêu (ví dụ DE_LABOUR_FORCE hoặc DE_LABOUR_FORCE[sex:F])`, `"${text}" is not a data element code (e.g. DE_LABOUR_FORCE or DE_LABOUR_FORCE[sex:F])`);
+      throw errors.invalidField(
+        'element',
+        `"${text}" không phải là mã chỉ tiêu (ví dụ DE_LABOUR_FORCE hoặc DE_LABOUR_FORCE[sex:F])`,
+        `"${text}" is not a data element code (e.g. DE_LABOUR_FORCE or DE_LABOUR_FORCE[sex:F])`,
+      );
     }
     const [problem] = formulaProblems(parsed.formula, catalog);
     if (problem) throw errors.invalidField('element', problem.vi, problem.en);
     const code = formatFormula(parsed.formula);
-    const filter = Object.entries(parsed.formula.filter).map(([d, v]) => `${d}: ${v}`).join(', ');
+    const filter = Object.entries(parsed.formula.filter)
+      .map(([d, v]) => `${d}: ${v}`)
+      .join(', ');
     const name = metadata.elements.get(parsed.formula.element)!.name;
-    return { kind: 'element', element: parsed.formula.element, spec: { code, formula: parsed.formula }, name: filter ? `${name} (${filter})` : name };
+    return {
+      kind: 'element',
+      element: parsed.formula.element,
+      spec: { code, formula: parsed.formula },
+      name: filter ? `${name} (${filter})` : name,
+    };
   });
 }
 
@@ -58,7 +78,8 @@ export async function pivot(
   q: { indicators: string[] | null; elements?: string[] | null; org: string | null; children: boolean; periods: string[] },
 ): Promise<PivotTable> {
   // `period=` (empty) names no period: the table needs at least one (it once answered 500).
-  if (q.periods.length === 0) throw errors.invalidField('period', 'cần ít nhất một kỳ báo cáo (ví dụ 2025)', 'at least one period is needed (e.g. 2025)');
+  if (q.periods.length === 0)
+    throw errors.invalidField('period', 'cần ít nhất một kỳ báo cáo (ví dụ 2025)', 'at least one period is needed (e.g. 2025)');
   for (const p of q.periods) {
     const parsed = parsePeriod(p);
     if (!parsed.ok) throw errors.invalidField('period', parsed.messageVi, parsed.message);
@@ -75,12 +96,26 @@ export async function pivot(
   const { cat, read } = await answerRead(ctx, (c) => {
     indicators = q.indicators || elementRows.length === 0 ? indicatorsOf(c, q.indicators) : [];
     const elements = [...indicators.flatMap((i) => i.elements), ...elementRows.map((e) => e.element)];
-    return { units: [root], scope: auth.scope, children: q.children ? { from, to } : undefined, names: true, elements: [...new Set(elements)], periods: q.periods };
+    return {
+      units: [root],
+      scope: auth.scope,
+      children: q.children ? { from, to } : undefined,
+      names: true,
+      elements: [...new Set(elements)],
+      periods: q.periods,
+    };
   });
   assertChecked(read.units);
   const orgs = [...new Set(read.children), root];
   const series: PivotSeries[] = [...indicators.map((spec) => ({ kind: 'indicator' as const, spec, name: spec.name })), ...elementRows];
-  const values = await indicatorsFromRead(ctx, cat, read, series.map((s) => s.spec), orgs, spans);
+  const values = await indicatorsFromRead(
+    ctx,
+    cat,
+    read,
+    series.map((s) => s.spec),
+    orgs,
+    spans,
+  );
   const names = read.names;
   const index = new Map<string, IndicatorRow>(values.map((v) => [`${v.indicator}|${v.org}|${v.period}`, v]));
   return {
@@ -108,7 +143,9 @@ function period(code: string): Period {
 
 /** The first four columns; "chỉ tiêu" (data element) joins the words when the table has element rows. */
 function header(table: PivotTable): string[] {
-  return table.rows.some((r) => r.kind === 'element') ? ['Mã chỉ số, chỉ tiêu', 'Chỉ số, chỉ tiêu', 'Mã đơn vị', 'Đơn vị'] : ['Mã chỉ số', 'Chỉ số', 'Mã đơn vị', 'Đơn vị'];
+  return table.rows.some((r) => r.kind === 'element')
+    ? ['Mã chỉ số, chỉ tiêu', 'Chỉ số, chỉ tiêu', 'Mã đơn vị', 'Đơn vị']
+    : ['Mã chỉ số', 'Chỉ số', 'Mã đơn vị', 'Đơn vị'];
 }
 const LEAD_COLUMNS = 4;
 
@@ -119,7 +156,16 @@ function periodHeadings(table: PivotTable): string[] {
 
 export function pivotCsv(table: PivotTable): string {
   const lines = [csvRecord([...header(table), ...table.periods])];
-  for (const r of table.rows) lines.push(csvRecord([r.indicator, r.indicatorName, r.org, r.total ? `${r.orgName} (tổng)` : r.orgName, ...r.values.map((v) => (v === null ? '' : formatNumber(v, { decimals: r.kind === 'element' && Number.isInteger(v) ? 0 : 1 })))]));
+  for (const r of table.rows)
+    lines.push(
+      csvRecord([
+        r.indicator,
+        r.indicatorName,
+        r.org,
+        r.total ? `${r.orgName} (tổng)` : r.orgName,
+        ...r.values.map((v) => (v === null ? '' : formatNumber(v, { decimals: r.kind === 'element' && Number.isInteger(v) ? 0 : 1 }))),
+      ]),
+    );
   // A BOM lets Excel read the Vietnamese text as UTF-8.
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
@@ -132,7 +178,8 @@ export async function pivotXlsx(table: PivotTable): Promise<Buffer> {
     const row = sheet.addRow([r.indicator, r.indicatorName, r.org, r.total ? `${r.orgName} (tổng)` : r.orgName, ...r.values]);
     if (r.total) row.font = { bold: true };
     // Rates with one decimal; an element's counts in whole numbers with thousands grouped.
-    for (let c = LEAD_COLUMNS + 1; c <= LEAD_COLUMNS + table.periods.length; c++) row.getCell(c).numFmt = r.kind === 'element' ? '#,##0.##' : '0.0';
+    for (let c = LEAD_COLUMNS + 1; c <= LEAD_COLUMNS + table.periods.length; c++)
+      row.getCell(c).numFmt = r.kind === 'element' ? '#,##0.##' : '0.0';
   }
   sheet.columns.forEach((c, i) => (c.width = i === 1 ? 50 : i === 3 ? 28 : 12));
   sheet.views = [{ state: 'frozen', xSplit: LEAD_COLUMNS, ySplit: 1 }];

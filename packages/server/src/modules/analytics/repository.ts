@@ -70,7 +70,13 @@ export async function leafAreasBelow(db: Kysely<Database>, area: string, periods
 export async function unitNames(db: Kysely<Database>, codes: string[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   if (codes.length === 0) return names;
-  const areas = await db.selectFrom('area_version').select(['area_code', 'name']).where('area_code', 'in', codes).orderBy('area_code').orderBy('valid_from', 'desc').execute();
+  const areas = await db
+    .selectFrom('area_version')
+    .select(['area_code', 'name'])
+    .where('area_code', 'in', codes)
+    .orderBy('area_code')
+    .orderBy('valid_from', 'desc')
+    .execute();
   for (const a of areas) if (!names.has(a.area_code)) names.set(a.area_code, a.name);
   const orgs = await db.selectFrom('organisation').select(['code', 'name']).where('code', 'in', codes).execute();
   for (const o of orgs) names.set(o.code, o.name);

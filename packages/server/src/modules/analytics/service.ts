@@ -46,7 +46,8 @@ export async function loadIndicators(ctx: AppContext, codes: string[] | null): P
   const rows = await ctx.db.selectFrom('indicator').select(['code', 'formula']).orderBy('code').execute();
   if (codes) {
     const unknown = codes.filter((c) => !rows.some((r) => r.code === c));
-    if (unknown.length) throw errors.invalidField('indicator', `"${unknown[0]}" không phải là mã chỉ số đã có`, `"${unknown[0]}" is not a known indicator`);
+    if (unknown.length)
+      throw errors.invalidField('indicator', `"${unknown[0]}" không phải là mã chỉ số đã có`, `"${unknown[0]}" is not a known indicator`);
   }
   return rows
     .filter((r) => !codes || codes.includes(r.code))
@@ -66,7 +67,12 @@ export function parsePeriods(codes: string[]): Period[] {
 }
 
 /** Indicators for units and periods, each from the figures of the units below the unit as they stood in the period. */
-export async function computeIndicators(ctx: AppContext, indicators: IndicatorSpec[], orgs: string[], periodCodes: string[]): Promise<IndicatorRow[]> {
+export async function computeIndicators(
+  ctx: AppContext,
+  indicators: IndicatorSpec[],
+  orgs: string[],
+  periodCodes: string[],
+): Promise<IndicatorRow[]> {
   const periods = parsePeriods(periodCodes);
   const { cat, read } = await answerRead(ctx, () => ({ units: orgs, scope: null, elements: elementsOf(indicators), periods: periodCodes }));
   return indicatorsFromRead(ctx, cat, read, indicators, orgs, periods);
@@ -77,7 +83,13 @@ export async function computeIndicators(ctx: AppContext, indicators: IndicatorSp
  * default), units checked against the user's scope (the user's own unit by
  * default), in one statement with the aggregate's rows.
  */
-export async function indicatorAnswer(ctx: AppContext, auth: AuthContext, codes: string[] | null, orgs: string[] | null, periodCodes: string[]): Promise<IndicatorRow[]> {
+export async function indicatorAnswer(
+  ctx: AppContext,
+  auth: AuthContext,
+  codes: string[] | null,
+  orgs: string[] | null,
+  periodCodes: string[],
+): Promise<IndicatorRow[]> {
   const units = orgs ?? [auth.scope.code];
   let indicators: IndicatorSpec[] = [];
   const { cat, read } = await answerRead(ctx, (c) => {
@@ -92,7 +104,8 @@ export async function indicatorAnswer(ctx: AppContext, auth: AuthContext, codes:
 export function indicatorsOf(cat: CatalogueSnapshot, codes: string[] | null): CachedIndicator[] {
   if (!codes) return [...cat.indicators.values()];
   const unknown = codes.filter((c) => !cat.indicators.has(c));
-  if (unknown.length) throw errors.invalidField('indicator', `"${unknown[0]}" không phải là mã chỉ số đã có`, `"${unknown[0]}" is not a known indicator`);
+  if (unknown.length)
+    throw errors.invalidField('indicator', `"${unknown[0]}" không phải là mã chỉ số đã có`, `"${unknown[0]}" is not a known indicator`);
   return [...cat.indicators.values()].filter((i) => codes.includes(i.code));
 }
 
@@ -115,7 +128,10 @@ export function assertChecked(units: UnitCheck[]): void {
  * the cached catalogue lacks (an unknown plan or indicator): it is then asked
  * again with the catalogue read anew, and its error stands.
  */
-export async function answerRead(ctx: AppContext, request: (cat: CatalogueSnapshot) => AnswerRequest): Promise<{ cat: CatalogueSnapshot; read: AnswerRead }> {
+export async function answerRead(
+  ctx: AppContext,
+  request: (cat: CatalogueSnapshot) => AnswerRequest,
+): Promise<{ cat: CatalogueSnapshot; read: AnswerRead }> {
   let cat = await ctx.catalogue.current(ctx.db);
   let q: AnswerRequest;
   try {
@@ -135,11 +151,20 @@ export async function answerRead(ctx: AppContext, request: (cat: CatalogueSnapsh
 }
 
 /** The indicators of each unit (areas from the read aggregate, organisations from their figures) and period, units first. */
-export async function indicatorsFromRead(ctx: AppContext, cat: CatalogueSnapshot, read: AnswerRead, indicators: IndicatorSpec[], orgs: string[], periods: Period[]): Promise<IndicatorRow[]> {
+export async function indicatorsFromRead(
+  ctx: AppContext,
+  cat: CatalogueSnapshot,
+  read: AnswerRead,
+  indicators: IndicatorSpec[],
+  orgs: string[],
+  periods: Period[],
+): Promise<IndicatorRow[]> {
   const organisations = new Set(read.units.filter((u) => u.kind === 'organisation').map((u) => u.code));
   const areas = orgs.filter((o) => !organisations.has(o));
   const aggregationOf = (element: string) => cat.aggregation.get(element) ?? 'sum';
-  const fromAreas = areas.length ? await areaIndicators(ctx, read, indicators, areas, periods, aggregationOf) : new Map<string, IndicatorRow>();
+  const fromAreas = areas.length
+    ? await areaIndicators(ctx, read, indicators, areas, periods, aggregationOf)
+    : new Map<string, IndicatorRow>();
   const elements = elementsOf(indicators);
   const rows: IndicatorRow[] = [];
   for (const org of orgs) {
@@ -157,7 +182,15 @@ export async function indicatorsFromRead(ctx: AppContext, cat: CatalogueSnapshot
         const reportingUnits = new Set(mine.map((f) => f.unit)).size;
         const parts = completenessParts(period).map((part) => unitsIn(new Set(periodsWithin(part))));
         const value = computeIndicator(indicator.formula, figures, period, aggregationOf);
-        rows.push({ indicator: indicator.code, org, period: period.code, ...value, reportingUnits, expectedUnits: 1, ...completeness(ctx, period, { reportingUnits, expectedUnits: 1, parts }) });
+        rows.push({
+          indicator: indicator.code,
+          org,
+          period: period.code,
+          ...value,
+          reportingUnits,
+          expectedUnits: 1,
+          ...completeness(ctx, period, { reportingUnits, expectedUnits: 1, parts }),
+        });
       }
     }
   }
@@ -192,7 +225,9 @@ async function areaIndicators(
       for (const indicator of indicators) {
         const refs = refsOf.get(indicator.code)!;
         const unitsIn = (periodCode: string) =>
-          (setsByAreaPeriod.get(`${area}|${periodCode}`) ?? []).filter((s) => s.elements.split(',').some((e) => refs.has(e))).reduce((a, s) => a + s.units, 0);
+          (setsByAreaPeriod.get(`${area}|${periodCode}`) ?? [])
+            .filter((s) => s.elements.split(',').some((e) => refs.has(e)))
+            .reduce((a, s) => a + s.units, 0);
         const reportingUnits = sets.filter((s) => s.elements.some((e) => refs.has(e))).reduce((a, s) => a + s.units, 0);
         // A figure kept for the unit itself (the district's count of institutions) stands for the whole.
         const selfOnly = reportingUnits === 1 && [...refs].some((e) => ownSet.has(e));

@@ -42,7 +42,16 @@ export const AreaTreeSchema = Type.Object({
 });
 
 export const AreaTreeQuery = Type.Object(
-  { date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', hintVi: 'phải là ngày dạng YYYY-MM-DD', hintEn: 'must be a date YYYY-MM-DD', description: 'The day the hierarchy is shown for (YYYY-MM-DD); today by default' })) },
+  {
+    date: Type.Optional(
+      Type.String({
+        pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+        hintVi: 'phải là ngày dạng YYYY-MM-DD',
+        hintEn: 'must be a date YYYY-MM-DD',
+        description: 'The day the hierarchy is shown for (YYYY-MM-DD); today by default',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 

@@ -3,8 +3,7 @@ import type { Database } from '../../db/schema.ts';
 
 /** A place in the hierarchy that a user's scope or a request can name. */
 export type Unit =
-  | { type: 'area'; code: string; name: string; areaCode: string }
-  | { type: 'organisation'; code: string; name: string; areaCode: string };
+  { type: 'area'; code: string; name: string; areaCode: string } | { type: 'organisation'; code: string; name: string; areaCode: string };
 
 export async function findUnit(db: Kysely<Database>, code: string): Promise<Unit | null> {
   const org = await db.selectFrom('organisation').select(['code', 'name', 'area_code']).where('code', '=', code).executeTakeFirst();

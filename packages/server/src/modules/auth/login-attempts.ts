@@ -51,12 +51,19 @@ export async function saveAttempts(db: Kysely<Database>, key: AttemptKey, attemp
 
 /** Forgets a username's attempts from an address, and takes them off the username's and the address's counts. */
 export async function forgiveAttempts(db: Kysely<Database>, username: string, ip: string): Promise<void> {
-  const pair = await db.deleteFrom('login_attempt').where('username', '=', username).where('ip', '=', ip).returning('attempts').executeTakeFirst();
+  const pair = await db
+    .deleteFrom('login_attempt')
+    .where('username', '=', username)
+    .where('ip', '=', ip)
+    .returning('attempts')
+    .executeTakeFirst();
   if (!pair) return;
   await db
     .updateTable('login_attempt')
     .set({ attempts: sql`greatest(attempts - ${pair.attempts}, 0)` })
-    .where((eb) => eb.or([eb.and([eb('username', '=', username), eb('ip', '=', '')]), eb.and([eb('username', '=', ''), eb('ip', '=', ip)])]))
+    .where((eb) =>
+      eb.or([eb.and([eb('username', '=', username), eb('ip', '=', '')]), eb.and([eb('username', '=', ''), eb('ip', '=', ip)])]),
+    )
     .execute();
 }
 
@@ -66,5 +73,7 @@ export async function forgiveAttempts(db: Kysely<Database>, username: string, ip
  */
 export async function pruneAttempts(db: Kysely<Database>, before: Date, limit = 500): Promise<void> {
   await sql`delete from login_attempt where (username, ip) in (
-    select username, ip from login_attempt where last_attempt_at < ${before} order by last_attempt_at limit ${limit} for update skip locked)`.execute(db);
+    select username, ip from login_attempt where last_attempt_at < ${before} order by last_attempt_at limit ${limit} for update skip locked)`.execute(
+    db,
+  );
 }

@@ -73,14 +73,24 @@ function countsOf(limits: ThrottleLimits, username: string, address: string): Ar
  * Counts a login attempt of a username from an address, or answers how many seconds to wait first
  * (nothing counted then). The attempt counts as failed unless `forgiveAttempts` follows it.
  */
-export async function reserveAttempt(db: Kysely<Database>, limits: ThrottleLimits, username: string, address: string, now: Date): Promise<number> {
+export async function reserveAttempt(
+  db: Kysely<Database>,
+  limits: ThrottleLimits,
+  username: string,
+  address: string,
+  now: Date,
+): Promise<number> {
   const counts = countsOf(limits, username, address);
   return db.transaction().execute(async (trx) => {
     await repo.lockAttemptKeys(trx, counts[0]!.key.username, counts[0]!.key.ip);
-    const found = await repo.readAttempts(trx, counts.map((c) => c.key));
+    const found = await repo.readAttempts(
+      trx,
+      counts.map((c) => c.key),
+    );
     const wait = Math.max(...counts.map((c, i) => waitMs(found[i]!, c.limit, limits.windowMs, now)));
     if (wait > 0) return Math.ceil(wait / 1000);
-    for (const [i, c] of counts.entries()) await repo.saveAttempts(trx, c.key, liveAttempts(found[i]!, c.limit, limits.windowMs, now) + 1, now);
+    for (const [i, c] of counts.entries())
+      await repo.saveAttempts(trx, c.key, liveAttempts(found[i]!, c.limit, limits.windowMs, now) + 1, now);
     // A count quiet for twice the window is forgotten whatever its delay was (delays never pass the window).
     await repo.pruneAttempts(trx, new Date(now.getTime() - 2 * limits.windowMs));
     return 0;

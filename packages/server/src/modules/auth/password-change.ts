@@ -28,7 +28,13 @@ export async function changeOwnPassword(
   if (wait > 0) throw errors.tooManyAttempts(wait);
   const user = await findUserById(ctx.db, auth.userId);
   if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) {
-    await recordAudit(ctx.db, { actor: auth.username, action: 'password_change_failed', entity: 'user', entityKey: auth.username, ip: client.ip });
+    await recordAudit(ctx.db, {
+      actor: auth.username,
+      action: 'password_change_failed',
+      entity: 'user',
+      entityKey: auth.username,
+      ip: client.ip,
+    });
     throw errors.invalidField('currentPassword', 'mật khẩu hiện tại không đúng', 'the current password is wrong');
   }
   const passwordHash = await hashPassword(input.newPassword);

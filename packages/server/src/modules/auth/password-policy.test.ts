@@ -5,7 +5,8 @@ const refusedAs = (password: string, username?: string) => passwordProblem(passw
 
 describe('passwordProblem', () => {
   it('takes length over composition: 8 to 256 characters, any characters, spaces included', () => {
-    for (const ok of ['ngựa đúng pin kẹp ghim', 'correct-horse-42', 'x7#kq 2mv', 'tám chữ!', 'a'.repeat(10) + 'b'.repeat(246)]) expect(refusedAs(ok)).toBe('accepted');
+    for (const ok of ['ngựa đúng pin kẹp ghim', 'correct-horse-42', 'x7#kq 2mv', 'tám chữ!', 'a'.repeat(10) + 'b'.repeat(246)])
+      expect(refusedAs(ok)).toBe('accepted');
     expect(refusedAs('short12')).toBe('must be at least 8 characters long');
     // Eight characters beyond the basic plane are eight characters, not sixteen code units.
     expect(refusedAs('😀'.repeat(7))).toBe('must be at least 8 characters long');
@@ -23,7 +24,18 @@ describe('passwordProblem', () => {
   });
 
   it('refuses the words of this system and its places, with or without diacritics, digits and signs', () => {
-    for (const word of ['vetplan2026', 'YenDung@2025', 'Yên Dũng 2025', 'Bắc Giang!!', 'ubnd.07681', 'Mật khẩu 123', 'matkhau@@', 'GiaoDuc#1', 'Xã Tư Mại 1', 'Thị trấn Nham Biền']) {
+    for (const word of [
+      'vetplan2026',
+      'YenDung@2025',
+      'Yên Dũng 2025',
+      'Bắc Giang!!',
+      'ubnd.07681',
+      'Mật khẩu 123',
+      'matkhau@@',
+      'GiaoDuc#1',
+      'Xã Tư Mại 1',
+      'Thị trấn Nham Biền',
+    ]) {
       expect(refusedAs(word), word).toMatch(/^is built on the username, the name of this system/);
     }
     expect(refusedAs('vetplan là ứng dụng của phòng')).toBe('accepted');

@@ -44,8 +44,10 @@ export interface PasswordProblem {
 /** Why a new password is refused, or null when it may be set; `username` is the account's. */
 export function passwordProblem(password: string, username?: string): PasswordProblem | null {
   const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH) return { vi: `phải có ít nhất ${PASSWORD_MIN_LENGTH} ký tự`, en: `must be at least ${PASSWORD_MIN_LENGTH} characters long` };
-  if (length > PASSWORD_MAX_LENGTH) return { vi: `chỉ được có tối đa ${PASSWORD_MAX_LENGTH} ký tự`, en: `must be at most ${PASSWORD_MAX_LENGTH} characters long` };
+  if (length < PASSWORD_MIN_LENGTH)
+    return { vi: `phải có ít nhất ${PASSWORD_MIN_LENGTH} ký tự`, en: `must be at least ${PASSWORD_MIN_LENGTH} characters long` };
+  if (length > PASSWORD_MAX_LENGTH)
+    return { vi: `chỉ được có tối đa ${PASSWORD_MAX_LENGTH} ký tự`, en: `must be at most ${PASSWORD_MAX_LENGTH} characters long` };
   if (password.trim() === '') return { vi: 'không được chỉ gồm dấu cách', en: 'must not be only spaces' };
   const { common, context } = wordLists();
   const letters = lettersOf(password);
@@ -56,7 +58,8 @@ export function passwordProblem(password: string, username?: string): PasswordPr
     };
   }
   const userLetters = username ? lettersOf(username) : '';
-  const isUsername = username !== undefined && (password.toLowerCase() === username.toLowerCase() || (letters !== '' && letters === userLetters));
+  const isUsername =
+    username !== undefined && (password.toLowerCase() === username.toLowerCase() || (letters !== '' && letters === userLetters));
   if (isUsername || context.has(letters)) {
     return {
       vi: 'dựa trên tên đăng nhập, tên hệ thống, cơ quan hoặc địa danh nên dễ bị đoán; hãy chọn mật khẩu khác',

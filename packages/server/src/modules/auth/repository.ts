@@ -31,10 +31,7 @@ export async function insertSession(db: Kysely<Database>, s: NewSession): Promis
     .execute();
 }
 
-export async function findSessionWithUser(
-  db: Kysely<Database>,
-  idHash: string,
-): Promise<{ session: SessionRow; user: UserRow } | null> {
+export async function findSessionWithUser(db: Kysely<Database>, idHash: string): Promise<{ session: SessionRow; user: UserRow } | null> {
   const session = await db.selectFrom('user_session').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
   if (!session) return null;
   const user = await db.selectFrom('app_user').selectAll().where('id', '=', session.user_id).executeTakeFirst();
@@ -57,7 +54,11 @@ export async function deleteExpiredSessions(db: Kysely<Database>, now: Date): Pr
   await db.deleteFrom('user_session').where('expires_at', '<', now).execute();
 }
 
-export async function findTokenWithUser(db: Kysely<Database>, tokenHash: string, now: Date): Promise<{ tokenId: number; lastUsedAt: Date | null; user: UserRow } | null> {
+export async function findTokenWithUser(
+  db: Kysely<Database>,
+  tokenHash: string,
+  now: Date,
+): Promise<{ tokenId: number; lastUsedAt: Date | null; user: UserRow } | null> {
   const token = await db
     .selectFrom('api_token')
     .select(['id', 'user_id', 'last_used_at'])
@@ -84,7 +85,11 @@ export async function deleteOtherSessions(db: Kysely<Database>, userId: number, 
 }
 
 export async function setPassword(db: Kysely<Database>, userId: number, passwordHash: string, mustChange: boolean): Promise<void> {
-  await db.updateTable('app_user').set({ password_hash: passwordHash, must_change_password: mustChange }).where('id', '=', userId).execute();
+  await db
+    .updateTable('app_user')
+    .set({ password_hash: passwordHash, must_change_password: mustChange })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function recordLogin(db: Kysely<Database>, userId: number, at: Date): Promise<void> {

@@ -36,44 +36,70 @@ function clearCookie(reply: FastifyReply): void {
 }
 
 export function authRoutes(app: App, ctx: AppContext): void {
-  app.post('/api/auth/login', {
-    config: { access: { public: true } },
-    schema: { tags: ['auth'], summary: 'Log in; sets the session cookie', security: [], body: LoginBody, response: { 200: MeSchema, ...ErrorResponses } },
-  }, async (request, reply) => {
-    const result = await service.login(ctx, request.body.username, request.body.password, client(request));
-    reply.setCookie(SESSION_COOKIE, result.cookieValue, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: secureCookie(ctx, request),
-      maxAge: result.maxAgeSeconds,
-    });
-    return me(result.auth);
-  });
-
-  app.post('/api/auth/logout', {
-    config: { access: { roles: 'signed-in', beforePasswordChange: true } },
-    schema: { tags: ['auth'], summary: 'Log out; ends the session', response: { 204: { type: 'null' }, ...ErrorResponses } },
-  }, async (request, reply) => {
-    await service.logout(ctx, request.auth!, client(request));
-    clearCookie(reply);
-    return reply.code(204).send(null);
-  });
-
-  app.get('/api/auth/me', {
-    config: { access: { roles: 'signed-in', beforePasswordChange: true } },
-    schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token of the session', response: { 200: MeSchema, ...ErrorResponses } },
-  }, async (request) => me(request.auth!));
-
-  app.post('/api/auth/password', {
-    config: { access: { roles: 'signed-in', beforePasswordChange: true } },
-    schema: {
-      tags: ['auth'],
-      summary: 'Change one’s own password (giving the current one); the old one stops working and the user’s other sessions end',
-      body: ChangePasswordBody,
-      response: { 200: MeSchema, ...ErrorResponses },
+  app.post(
+    '/api/auth/login',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in; sets the session cookie',
+        security: [],
+        body: LoginBody,
+        response: { 200: MeSchema, ...ErrorResponses },
+      },
     },
-  }, async (request) => me(await changeOwnPassword(ctx, request.auth!, request.body, client(request))));
+    async (request, reply) => {
+      const result = await service.login(ctx, request.body.username, request.body.password, client(request));
+      reply.setCookie(SESSION_COOKIE, result.cookieValue, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secureCookie(ctx, request),
+        maxAge: result.maxAgeSeconds,
+      });
+      return me(result.auth);
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { access: { roles: 'signed-in', beforePasswordChange: true } },
+      schema: { tags: ['auth'], summary: 'Log out; ends the session', response: { 204: { type: 'null' }, ...ErrorResponses } },
+    },
+    async (request, reply) => {
+      await service.logout(ctx, request.auth!, client(request));
+      clearCookie(reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      config: { access: { roles: 'signed-in', beforePasswordChange: true } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user and the CSRF token of the session',
+        response: { 200: MeSchema, ...ErrorResponses },
+      },
+    },
+    async (request) => me(request.auth!),
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { access: { roles: 'signed-in', beforePasswordChange: true } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change one’s own password (giving the current one); the old one stops working and the user’s other sessions end',
+        body: ChangePasswordBody,
+        response: { 200: MeSchema, ...ErrorResponses },
+      },
+    },
+    async (request) => me(await changeOwnPassword(ctx, request.auth!, request.body, client(request))),
+  );
 }
 
 /** Reads the credentials of a request: a Bearer token first, else the session cookie. */

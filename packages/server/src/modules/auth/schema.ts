@@ -19,7 +19,10 @@ export const MeSchema = Type.Object({
     scope: ScopeSchema,
   }),
   csrfToken: Type.Union([Type.String(), Type.Null()], { description: 'Send it as X-CSRF-Token on writes made with the session cookie' }),
-  mustChangePassword: Type.Boolean({ description: 'An administrator set the password: every route but this one, POST /api/auth/password and logout answers 403 password_change_required until it is changed' }),
+  mustChangePassword: Type.Boolean({
+    description:
+      'An administrator set the password: every route but this one, POST /api/auth/password and logout answers 403 password_change_required until it is changed',
+  }),
 });
 
 export const ChangePasswordBody = Type.Object(

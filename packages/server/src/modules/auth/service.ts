@@ -33,7 +33,12 @@ export interface ClientInfo {
 /** Writes of "last seen" are skipped when the previous one is this recent. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-async function toAuthContext(ctx: AppContext, user: UserRow, via: AuthContext['via'], session?: repo.SessionRow): Promise<AuthContext | null> {
+async function toAuthContext(
+  ctx: AppContext,
+  user: UserRow,
+  via: AuthContext['via'],
+  session?: repo.SessionRow,
+): Promise<AuthContext | null> {
   if (user.disabled_at !== null || !isRole(user.role)) return null;
   const scope = await findUnit(ctx.db, user.scope_code);
   if (!scope) return null;
@@ -69,7 +74,8 @@ export async function authenticateToken(ctx: AppContext, token: string): Promise
   // Revoked and expired tokens are not found.
   const found = await repo.findTokenWithUser(ctx.db, hashSecret(token), now);
   if (!found) return null;
-  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) await repo.touchToken(ctx.db, found.tokenId, now);
+  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > TOUCH_INTERVAL_MS)
+    await repo.touchToken(ctx.db, found.tokenId, now);
   return toAuthContext(ctx, found.user, 'token');
 }
 

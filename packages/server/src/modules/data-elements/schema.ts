@@ -2,7 +2,6 @@ import { PERIOD_TYPES, VALUE_TYPES } from '@vetplan/domain';
 import { Nullable } from '../../http/schema-helpers.ts';
 import { Type, type Static } from 'typebox';
 
-
 export const DimensionSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
@@ -38,7 +37,10 @@ export const CreateDataElementBody = Type.Object(
     periodType: Type.Enum([...PERIOD_TYPES]),
     dimensions: Type.Array(
       Type.Object(
-        { dimension: Type.String({ minLength: 1, maxLength: 64 }), values: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1 })) },
+        {
+          dimension: Type.String({ minLength: 1, maxLength: 64 }),
+          values: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1 })),
+        },
         { additionalProperties: false },
       ),
       { maxItems: 8 },

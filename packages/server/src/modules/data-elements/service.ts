@@ -39,10 +39,19 @@ export async function createDataElement(ctx: AppContext, auth: AuthContext, inpu
   input.dimensions.forEach((d, i) => {
     const known = dimensions.find((x) => x.code === d.dimension);
     if (!known) {
-      throw errors.invalidField(`dimensions.${i}.dimension`, `"${d.dimension}" không phải là phân tổ đã có (${dimensions.map((x) => x.code).join(', ')})`, `"${d.dimension}" is not a known dimension (${dimensions.map((x) => x.code).join(', ')})`);
+      throw errors.invalidField(
+        `dimensions.${i}.dimension`,
+        `"${d.dimension}" không phải là phân tổ đã có (${dimensions.map((x) => x.code).join(', ')})`,
+        `"${d.dimension}" is not a known dimension (${dimensions.map((x) => x.code).join(', ')})`,
+      );
     }
     for (const v of d.values ?? []) {
-      if (!known.values.some((x) => x.code === v)) throw errors.invalidField(`dimensions.${i}.values`, `"${v}" không phải là giá trị của phân tổ "${d.dimension}"`, `"${v}" is not a value of dimension "${d.dimension}"`);
+      if (!known.values.some((x) => x.code === v))
+        throw errors.invalidField(
+          `dimensions.${i}.values`,
+          `"${v}" không phải là giá trị của phân tổ "${d.dimension}"`,
+          `"${v}" is not a value of dimension "${d.dimension}"`,
+        );
     }
   });
   if (new Set(input.dimensions.map((d) => d.dimension)).size !== input.dimensions.length) {
@@ -54,15 +63,36 @@ export async function createDataElement(ctx: AppContext, auth: AuthContext, inpu
     }
     await trx
       .insertInto('data_element')
-      .values({ code: input.code, name: input.name.trim(), name_en: input.nameEn?.trim() || null, description: input.description?.trim() || null, value_type: input.valueType, aggregation: input.aggregation, period_type: input.periodType })
+      .values({
+        code: input.code,
+        name: input.name.trim(),
+        name_en: input.nameEn?.trim() || null,
+        description: input.description?.trim() || null,
+        value_type: input.valueType,
+        aggregation: input.aggregation,
+        period_type: input.periodType,
+      })
       .execute();
     if (input.dimensions.length > 0) {
       await trx
         .insertInto('data_element_dimension')
-        .values(input.dimensions.map((d, i) => ({ element_code: input.code, dimension_code: d.dimension, position: i, value_codes: d.values ?? null })))
+        .values(
+          input.dimensions.map((d, i) => ({
+            element_code: input.code,
+            dimension_code: d.dimension,
+            position: i,
+            value_codes: d.values ?? null,
+          })),
+        )
         .execute();
     }
-    await recordAudit(trx, { actor: auth.username, action: 'data_element_created', entity: 'data_element', entityKey: input.code, details: { ...input } });
+    await recordAudit(trx, {
+      actor: auth.username,
+      action: 'data_element_created',
+      entity: 'data_element',
+      entityKey: input.code,
+      details: { ...input },
+    });
   });
   ctx.catalogue.invalidate();
   return (await listDataElements(ctx)).find((e) => e.code === input.code)!;

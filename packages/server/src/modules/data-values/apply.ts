@@ -25,7 +25,9 @@ export async function historyMark(db: Kysely<Database>): Promise<number> {
 
 /** Locks the staged unit-periods, in one fixed order so that two writers cannot deadlock. */
 export async function lockStagedUnitPeriods(trx: Kysely<Database>, stage: Stage): Promise<void> {
-  await sql`select count(pg_advisory_xact_lock(hashtext(k))) from (select distinct org || '|' || period as k from ${stage.ref} order by 1) as ordered`.execute(trx);
+  await sql`select count(pg_advisory_xact_lock(hashtext(k))) from (select distinct org || '|' || period as k from ${stage.ref} order by 1) as ordered`.execute(
+    trx,
+  );
 }
 
 /** Staged unit-periods whose values another writer changed after `mark`. */
@@ -87,7 +89,6 @@ export async function applyStage(
   return counts;
 }
 
-
 /** One page of applyStage: the staged rows after `after`, at most `limit`. */
 async function applyPage(
   trx: Kysely<Database>,
@@ -146,17 +147,39 @@ async function applyPage(
   if (deletes.length > 0) {
     await sql`
       delete from data_value v using ${stage.ref} s
-      where s.row between ${first} and ${lastOfPage} and s.row = any(${deletes}::int[]) and v.element_code = s.element and v.period = s.period and v.org_code = s.org and v.disagg = s.disagg`.execute(trx);
+      where s.row between ${first} and ${lastOfPage} and s.row = any(${deletes}::int[]) and v.element_code = s.element and v.period = s.period and v.org_code = s.org and v.disagg = s.disagg`.execute(
+      trx,
+    );
   }
   if (changes.length > 0) {
     // The chain lock is taken last: held from here to the commit.
     let previous = await chainHead(trx);
-    const audit = { rows: [] as number[], actions: [] as string[], oldValues: [] as (number | null)[], oldComments: [] as (string | null)[], hashes: [] as string[] };
+    const audit = {
+      rows: [] as number[],
+      actions: [] as string[],
+      oldValues: [] as (number | null)[],
+      oldComments: [] as (string | null)[],
+      hashes: [] as string[],
+    };
     for (const { r, action } of changes) {
       const oldValue = r.existed ? r.old_value : null;
       const oldComment = r.existed ? r.old_comment : null;
       const newComment = action === 'delete' ? null : r.comment;
-      previous = entryHash(previous, { element: r.element, period: r.period, org: r.org, disagg: r.disagg, action, oldValue, newValue: r.value, oldComment, newComment, source, actor, at, importId });
+      previous = entryHash(previous, {
+        element: r.element,
+        period: r.period,
+        org: r.org,
+        disagg: r.disagg,
+        action,
+        oldValue,
+        newValue: r.value,
+        oldComment,
+        newComment,
+        source,
+        actor,
+        at,
+        importId,
+      });
       audit.rows.push(r.row);
       audit.actions.push(action);
       audit.oldValues.push(oldValue);

@@ -46,7 +46,20 @@ export function toChainedEntry(r: Selectable<DataValueAuditTable>): ChainedEntry
 
 /** The hash of an entry chained to the one before it. The import and undo fields count only when set, so entries written before they existed still verify. */
 export function entryHash(previous: string, e: ChainedEntry): string {
-  const fields: (string | number)[] = [e.element, e.period, e.org, e.disagg, e.action, e.oldValue ?? '', e.newValue ?? '', e.oldComment ?? '', e.newComment ?? '', e.source, e.actor, e.at.toISOString()];
+  const fields: (string | number)[] = [
+    e.element,
+    e.period,
+    e.org,
+    e.disagg,
+    e.action,
+    e.oldValue ?? '',
+    e.newValue ?? '',
+    e.oldComment ?? '',
+    e.newComment ?? '',
+    e.source,
+    e.actor,
+    e.at.toISOString(),
+  ];
   if (e.importId != null) fields.push(`import:${e.importId}`);
   if (e.undoes != null) fields.push(`undoes:${e.undoes}`);
   return createHash('sha256').update(previous).update('\u0000').update(fields.map(String).join('\u0001')).digest('hex');
@@ -76,7 +89,16 @@ export async function verifyChain(db: Kysely<Database>, batch = 10_000): Promise
     for (const r of rows) {
       const expected = entryHash(previous, toChainedEntry(r));
       if (r.hash !== expected) {
-        return { entries, broken: { id: r.id, reason: r.hash === null ? 'entry has no hash' : 'hash does not follow from the entries before it (this entry or the one before it was changed or removed)' } };
+        return {
+          entries,
+          broken: {
+            id: r.id,
+            reason:
+              r.hash === null
+                ? 'entry has no hash'
+                : 'hash does not follow from the entries before it (this entry or the one before it was changed or removed)',
+          },
+        };
       }
       previous = r.hash;
       lastId = r.id;
@@ -92,7 +114,13 @@ export async function verifyChain(db: Kysely<Database>, batch = 10_000): Promise
  * transaction, after chainHead has serialised the appends.
  */
 export async function rechainAfter(db: Kysely<Database>, afterId: number, batch = 2_000): Promise<number> {
-  const before = await db.selectFrom('data_value_audit').select('hash').where('id', '<=', afterId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const before = await db
+    .selectFrom('data_value_audit')
+    .select('hash')
+    .where('id', '<=', afterId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   let previous = before?.hash ?? GENESIS;
   let lastId = afterId;
   let rehashed = 0;
@@ -107,7 +135,9 @@ export async function rechainAfter(db: Kysely<Database>, afterId: number, batch 
       hashes.push(previous);
       lastId = Number(r.id);
     }
-    await sql`update data_value_audit a set hash = v.hash from unnest(${ids}::bigint[], ${hashes}::text[]) as v(id, hash) where a.id = v.id`.execute(db);
+    await sql`update data_value_audit a set hash = v.hash from unnest(${ids}::bigint[], ${hashes}::text[]) as v(id, hash) where a.id = v.id`.execute(
+      db,
+    );
     rehashed += rows.length;
   }
 }

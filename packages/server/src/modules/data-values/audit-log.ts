@@ -52,7 +52,10 @@ async function inReach(ctx: AppContext, auth: AuthContext, forms: FormWithParts[
   const reach = new Set(units);
   const reported = forms.filter((f) => f.reported_by !== null && reach.has(f.reported_by) && f.elements.length > 0 && f.units.length > 0);
   return (eb: ExpressionBuilder<Database, 'data_value_audit'>) =>
-    eb.or([eb('org_code', 'in', units.length ? units : ['']), ...reported.map((f) => eb.and([eb('element_code', 'in', f.elements), eb('org_code', 'in', f.units)]))]);
+    eb.or([
+      eb('org_code', 'in', units.length ? units : ['']),
+      ...reported.map((f) => eb.and([eb('element_code', 'in', f.elements), eb('org_code', 'in', f.units)])),
+    ]);
 }
 
 /** Tells, per history entry, whether it was written outside every open window of the forms holding its cell (undoing a failed import is not). */
@@ -74,14 +77,28 @@ function windowFlag(forms: FormWithParts[]): (e: ChainedEntry) => boolean {
 }
 
 /** The history of value changes per unit and/or per user, newest first; a filter by user returns only the changes in the caller's reach. */
-export async function auditLog(ctx: AppContext, auth: AuthContext, q: { org?: string | undefined; actor?: string | undefined; from?: string | undefined; to?: string | undefined; limit?: number | undefined }) {
-  if (!q.org && !q.actor) throw errors.invalidField('org', 'Cần chọn đơn vị (org) hoặc người dùng (actor)', 'Give a unit (org) or a user (actor)');
+export async function auditLog(
+  ctx: AppContext,
+  auth: AuthContext,
+  q: {
+    org?: string | undefined;
+    actor?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    limit?: number | undefined;
+  },
+) {
+  if (!q.org && !q.actor)
+    throw errors.invalidField('org', 'Cần chọn đơn vị (org) hoặc người dùng (actor)', 'Give a unit (org) or a user (actor)');
   if (q.org) {
     const scope = new ScopeCache(ctx, auth);
     if (!(await scope.unit(q.org))) throw errors.unknownUnit(q.org);
     if (!(await scope.reaches(q.org))) throw errors.outOfScope(q.org);
   } else if (auth.role !== 'admin' && q.actor !== auth.username) {
-    throw errors.forbidden('Chỉ quản trị hệ thống xem được lịch sử của người dùng khác.', 'Only administrators may read another user’s history.');
+    throw errors.forbidden(
+      'Chỉ quản trị hệ thống xem được lịch sử của người dùng khác.',
+      'Only administrators may read another user’s history.',
+    );
   }
   const forms = await loadForms(ctx.db);
   const reach = q.org ? null : await inReach(ctx, auth, forms);
@@ -100,7 +117,19 @@ export async function auditLog(ctx: AppContext, auth: AuthContext, q: { org?: st
   return {
     entries: rows.map((r) => {
       const e = toChainedEntry(r);
-      return { element: e.element, period: e.period, org: e.org, disagg: e.disagg, action: e.action, oldValue: e.oldValue, newValue: e.newValue, source: e.source, actor: e.actor, at: e.at.toISOString(), outsideWindow: outsideWindow(e) };
+      return {
+        element: e.element,
+        period: e.period,
+        org: e.org,
+        disagg: e.disagg,
+        action: e.action,
+        oldValue: e.oldValue,
+        newValue: e.newValue,
+        source: e.source,
+        actor: e.actor,
+        at: e.at.toISOString(),
+        outsideWindow: outsideWindow(e),
+      };
     }),
   };
 }

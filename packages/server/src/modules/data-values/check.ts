@@ -72,7 +72,8 @@ export class RowChecker {
       group.periods.push(period);
       byOrgs.set(key, group);
     }
-    for (const { orgs, periods } of byOrgs.values()) for (const [cell, lock] of await lockedCells(this.ctx, orgs, periods, this.auth.role)) this.locks.set(cell, lock);
+    for (const { orgs, periods } of byOrgs.values())
+      for (const [cell, lock] of await lockedCells(this.ctx, orgs, periods, this.auth.role)) this.locks.set(cell, lock);
   }
 
   async check(batch: InputRow[]): Promise<CheckedBatch> {
@@ -101,7 +102,16 @@ export class RowChecker {
       }
       let decision = this.decisions.get(checked.org, checked.period.code, checked.element);
       if (!decision) {
-        decision = await canWrite(this.auth, this.scope, this.forms, checked.element, checked.org, checked.period.code, this.today, this.reopened);
+        decision = await canWrite(
+          this.auth,
+          this.scope,
+          this.forms,
+          checked.element,
+          checked.org,
+          checked.period.code,
+          this.today,
+          this.reopened,
+        );
         this.decisions.set(checked.org, checked.period.code, checked.element, decision);
       }
       if (!decision.ok) {
@@ -118,11 +128,24 @@ export class RowChecker {
       const cell = `${checked.element}\u0001${checked.disagg}`;
       const first = this.firstRows.get(checked.org, checked.period.code, cell);
       if (first !== undefined) {
-        errors.push({ row: input.row, column: null, message: `Trùng ô số liệu với dòng ${first}`, messageEn: `The same cell as row ${first}` });
+        errors.push({
+          row: input.row,
+          column: null,
+          message: `Trùng ô số liệu với dòng ${first}`,
+          messageEn: `The same cell as row ${first}`,
+        });
         continue;
       }
       this.firstRows.set(checked.org, checked.period.code, cell, input.row);
-      good.push({ row: checked.row, element: checked.element, period: checked.period.code, org: checked.org, disagg: checked.disagg, value: checked.value, comment: checked.comment });
+      good.push({
+        row: checked.row,
+        element: checked.element,
+        period: checked.period.code,
+        org: checked.org,
+        disagg: checked.disagg,
+        value: checked.value,
+        comment: checked.comment,
+      });
     }
     return { good, errors, lock };
   }

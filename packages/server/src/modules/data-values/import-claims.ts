@@ -26,7 +26,12 @@ export function claimedError(org: string, period: string): AppError {
 
 /** Refuses a write (a cell, a submission) of a unit-period an import is writing. Call inside the writer's transaction, after its unit-period lock. */
 export async function assertNotClaimed(trx: Kysely<Database>, org: string, period: string): Promise<void> {
-  const claim = await trx.selectFrom('data_import_claim').select('import_id').where('org_code', '=', org).where('period', '=', period).executeTakeFirst();
+  const claim = await trx
+    .selectFrom('data_import_claim')
+    .select('import_id')
+    .where('org_code', '=', org)
+    .where('period', '=', period)
+    .executeTakeFirst();
   if (claim) throw claimedError(org, period);
 }
 
@@ -35,7 +40,11 @@ export async function assertNotClaimed(trx: Kysely<Database>, org: string, perio
  * inside the caller's transaction (which holds their locks). A unit-period
  * another import has claimed refuses the whole import with a 409.
  */
-export async function claimUnitPeriods(trx: Kysely<Database>, stageRef: ReturnType<typeof sql.table>, who: { source: 'entry' | 'import' | 'api'; actor: string; at: Date; demo?: boolean }): Promise<number> {
+export async function claimUnitPeriods(
+  trx: Kysely<Database>,
+  stageRef: ReturnType<typeof sql.table>,
+  who: { source: 'entry' | 'import' | 'api'; actor: string; at: Date; demo?: boolean },
+): Promise<number> {
   const taken = await sql<{ org: string; period: string }>`
     select c.org_code as org, c.period from data_import_claim c
     where exists (select 1 from ${stageRef} s where s.org = c.org_code and s.period = c.period) limit 1`.execute(trx);
@@ -47,7 +56,9 @@ export async function claimUnitPeriods(trx: Kysely<Database>, stageRef: ReturnTy
     .returning('id')
     .executeTakeFirstOrThrow();
   const id = Number(created.id);
-  await sql`insert into data_import_claim (org_code, period, import_id) select distinct org, period, ${id}::bigint from ${stageRef}`.execute(trx);
+  await sql`insert into data_import_claim (org_code, period, import_id) select distinct org, period, ${id}::bigint from ${stageRef}`.execute(
+    trx,
+  );
   return id;
 }
 
@@ -72,9 +83,11 @@ export async function rollbackImport(db: Kysely<Database>, id: number, at: Date)
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('data_import').select('status').where('id', '=', id).forUpdate().executeTakeFirst();
     if (!row || row.status !== 'applying') return 0;
-    const entries = (await sql<ImportEntry>`
+    const entries = (
+      await sql<ImportEntry>`
       select id, element_code, period, org_code, disagg, action, old_value, new_value, old_comment, new_comment, source, actor
-      from data_value_audit where import_id = ${id} and undoes is null order by id`.execute(trx)).rows;
+      from data_value_audit where import_id = ${id} and undoes is null order by id`.execute(trx)
+    ).rows;
     if (entries.length > 0) {
       // The claims kept every other writer away: the cells still hold what the import wrote.
       await sql`
@@ -89,7 +102,9 @@ export async function rollbackImport(db: Kysely<Database>, id: number, at: Date)
         on conflict (element_code, period, org_code, disagg) do update
           set value = excluded.value, comment = excluded.comment, updated_at = excluded.updated_at,
               updated_by = excluded.updated_by, version = data_value.version + 1`.execute(trx);
-      const touched = new Map(entries.map((e) => [`${e.element_code}|${e.org_code}|${e.period}`, { element: e.element_code, org: e.org_code, period: e.period }]));
+      const touched = new Map(
+        entries.map((e) => [`${e.element_code}|${e.org_code}|${e.period}`, { element: e.element_code, org: e.org_code, period: e.period }]),
+      );
       await refreshAggregates(trx, [...touched.values()]);
       // Locks in the order every writer takes them: aggregate, then the history chain.
       let previous = await chainHead(trx);

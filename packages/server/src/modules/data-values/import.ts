@@ -133,7 +133,14 @@ export interface ImportOptions {
  * stored. Between batches and pages the event loop and the database are
  * free for other requests.
  */
-export async function importBatches(ctx: AppContext, auth: AuthContext, batches: RowBatches, mode: ImportMode, source: ValueSource, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importBatches(
+  ctx: AppContext,
+  auth: AuthContext,
+  batches: RowBatches,
+  mode: ImportMode,
+  source: ValueSource,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const { onProgress, afterBatch, beforeWrite, afterPage } = options;
   let total = options.total ?? 0;
   const metadata = await loadDataMetadata(ctx.db);
@@ -196,20 +203,28 @@ export async function importBatches(ctx: AppContext, auth: AuthContext, batches:
     });
     let counts: ApplyCounts;
     try {
-      counts = await applyStage(ctx.db, stage, { ...who, importId }, {
-        pageRows: options.pageRows ?? importSizes(ctx.db).pageRows,
-        onPage: (written) => onProgress?.({ phase: 'writing', processed: written, total }),
-        between: async (written) => {
-          await pacer.next();
-          await afterPage?.(written);
+      counts = await applyStage(
+        ctx.db,
+        stage,
+        { ...who, importId },
+        {
+          pageRows: options.pageRows ?? importSizes(ctx.db).pageRows,
+          onPage: (written) => onProgress?.({ phase: 'writing', processed: written, total }),
+          between: async (written) => {
+            await pacer.next();
+            await afterPage?.(written);
+          },
+          pace: pacer.next,
         },
-        pace: pacer.next,
-      });
+      );
       await finishImport(ctx.db, importId, ctx.now());
     } catch (error) {
       // Whatever was written is undone: now, or, with the database away, as soon as it is back. If the undo fails
       // for another reason (or this process stops first), the next start or sweep undoes it (recoverImports).
-      const retried = retryWhileUnavailable(() => rollbackImport(ctx.db, importId, ctx.now()), reportCleanupFailure(`undoing import ${importId}`));
+      const retried = retryWhileUnavailable(
+        () => rollbackImport(ctx.db, importId, ctx.now()),
+        reportCleanupFailure(`undoing import ${importId}`),
+      );
       undo = { state: (await retried.first) ? 'undone' : 'pending', done: retried.done };
       throw error;
     }

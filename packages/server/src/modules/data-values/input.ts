@@ -78,16 +78,37 @@ type CsvRecord = { fields: string[]; line: number };
 
 /** The column names of a header record, or the problems that make it unusable. */
 function readHeader(header: CsvRecord | undefined): { names: string[] } | { errors: RowError[] } {
-  if (!header) return { errors: [{ row: 0, column: null, message: 'Tệp CSV trống: cần dòng tiêu đề element,period,org,disagg,value,comment', messageEn: 'The CSV file is empty: a header row element,period,org,disagg,value,comment is required' }] };
+  if (!header)
+    return {
+      errors: [
+        {
+          row: 0,
+          column: null,
+          message: 'Tệp CSV trống: cần dòng tiêu đề element,period,org,disagg,value,comment',
+          messageEn: 'The CSV file is empty: a header row element,period,org,disagg,value,comment is required',
+        },
+      ],
+    };
   const names = header.fields.map((f) => f.trim().toLowerCase());
   const errors: RowError[] = [];
   for (const name of names) {
     if (!(COLUMNS as readonly string[]).includes(name)) {
-      errors.push({ row: 0, column: name, message: `Cột "${name}" không có trong định dạng trao đổi (${COLUMNS.join(', ')})`, messageEn: `Column "${name}" is not part of the exchange format (${COLUMNS.join(', ')})` });
+      errors.push({
+        row: 0,
+        column: name,
+        message: `Cột "${name}" không có trong định dạng trao đổi (${COLUMNS.join(', ')})`,
+        messageEn: `Column "${name}" is not part of the exchange format (${COLUMNS.join(', ')})`,
+      });
     }
   }
   for (const name of REQUIRED) {
-    if (!names.includes(name)) errors.push({ row: 0, column: name, message: `Thiếu cột "${name}" trong dòng tiêu đề`, messageEn: `The header row lacks the column "${name}"` });
+    if (!names.includes(name))
+      errors.push({
+        row: 0,
+        column: name,
+        message: `Thiếu cột "${name}" trong dòng tiêu đề`,
+        messageEn: `The header row lacks the column "${name}"`,
+      });
   }
   return errors.length > 0 ? { errors } : { names };
 }
@@ -194,21 +215,47 @@ export function estimateCsvRows(text: string): number {
 /** Reads the same rows given as a JSON array of objects. */
 export function rowsFromJson(body: unknown): ParsedInput {
   if (!Array.isArray(body)) {
-    return { rows: [], errors: [{ row: 0, column: null, message: 'Nội dung JSON phải là một danh sách (mảng) các dòng số liệu', messageEn: 'The JSON body must be an array of data value rows' }] };
+    return {
+      rows: [],
+      errors: [
+        {
+          row: 0,
+          column: null,
+          message: 'Nội dung JSON phải là một danh sách (mảng) các dòng số liệu',
+          messageEn: 'The JSON body must be an array of data value rows',
+        },
+      ],
+    };
   }
   const rows: InputRow[] = [];
   const errors: RowError[] = [];
   body.forEach((item, i) => {
     if (!item || typeof item !== 'object' || Array.isArray(item)) {
-      errors.push({ row: i + 1, column: null, message: 'Mỗi dòng phải là một đối tượng JSON', messageEn: 'Each row must be a JSON object' });
+      errors.push({
+        row: i + 1,
+        column: null,
+        message: 'Mỗi dòng phải là một đối tượng JSON',
+        messageEn: 'Each row must be a JSON object',
+      });
       return;
     }
     const o = item as Record<string, unknown>;
     const unknown = Object.keys(o).filter((k) => !(COLUMNS as readonly string[]).includes(k));
-    for (const k of unknown) errors.push({ row: i + 1, column: k, message: `Trường "${k}" không có trong định dạng trao đổi`, messageEn: `Field "${k}" is not part of the exchange format` });
+    for (const k of unknown)
+      errors.push({
+        row: i + 1,
+        column: k,
+        message: `Trường "${k}" không có trong định dạng trao đổi`,
+        messageEn: `Field "${k}" is not part of the exchange format`,
+      });
     const value = o.value;
     if (value !== undefined && value !== null && typeof value !== 'string' && typeof value !== 'number') {
-      errors.push({ row: i + 1, column: 'value', message: 'value phải là số, chuỗi số hoặc rỗng', messageEn: 'value must be a number, a numeric string or empty' });
+      errors.push({
+        row: i + 1,
+        column: 'value',
+        message: 'value phải là số, chuỗi số hoặc rỗng',
+        messageEn: 'value must be a number, a numeric string or empty',
+      });
       return;
     }
     rows.push({

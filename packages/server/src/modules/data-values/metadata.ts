@@ -40,7 +40,17 @@ export async function loadDataMetadata(db: Kysely<Database>): Promise<DataMetada
     const left = parseRuleSide(r.left_side);
     const right = parseRuleSide(r.right_side);
     if (!left.ok || !right.ok) return []; // checked when the catalogue was loaded
-    return [{ code: r.code, left: left.value, operator: r.operator as RuleOperator, right: right.value, perDimensions: r.per_dimensions, message: r.message, messageEn: r.message_en }];
+    return [
+      {
+        code: r.code,
+        left: left.value,
+        operator: r.operator as RuleOperator,
+        right: right.value,
+        perDimensions: r.per_dimensions,
+        message: r.message,
+        messageEn: r.message_en,
+      },
+    ];
   });
   return { elements: specs, rules: parsedRules };
 }

@@ -19,7 +19,9 @@ export async function valuesOfUnitPeriods(db: Kysely<Database>, unitPeriods: { o
   if (unitPeriods.length === 0) return [];
   const result = await sql<StoredValue>`
     select v.* from data_value v
-    join unnest(${unitPeriods.map((u) => u.org)}::text[], ${unitPeriods.map((u) => u.period)}::text[]) as u(org, period) on v.org_code = u.org and v.period = u.period`.execute(db);
+    join unnest(${unitPeriods.map((u) => u.org)}::text[], ${unitPeriods.map((u) => u.period)}::text[]) as u(org, period) on v.org_code = u.org and v.period = u.period`.execute(
+    db,
+  );
   return result.rows;
 }
 
@@ -28,7 +30,9 @@ export async function lockUnitPeriods(db: Kysely<Database>, keys: string[]): Pro
   const unique = [...new Set(keys)].sort();
   if (unique.length === 0) return;
   // One statement, locks taken in a fixed order so that two writers cannot deadlock.
-  await sql`select count(pg_advisory_xact_lock(hashtext(k))) from (select k from unnest(${unique}::text[]) as k order by k) as ordered`.execute(db);
+  await sql`select count(pg_advisory_xact_lock(hashtext(k))) from (select k from unnest(${unique}::text[]) as k order by k) as ordered`.execute(
+    db,
+  );
 }
 
 export interface CellWrite {
@@ -80,7 +84,13 @@ export interface AuditWrite {
 }
 
 /** Appends history entries, each hash-chained to the one before (see audit-chain.ts). */
-export async function insertAudit(db: Kysely<Database>, entries: AuditWrite[], source: 'entry' | 'import' | 'api', actor: string, at: Date): Promise<void> {
+export async function insertAudit(
+  db: Kysely<Database>,
+  entries: AuditWrite[],
+  source: 'entry' | 'import' | 'api',
+  actor: string,
+  at: Date,
+): Promise<void> {
   if (entries.length === 0) return;
   let previous = await chainHead(db);
   const hashes = entries.map((e) => (previous = entryHash(previous, { ...e, source, actor, at })));

@@ -17,7 +17,6 @@ import { AuditLogSchema, AuditQuery, auditLog } from './audit-log.ts';
 import * as repo from './repository.ts';
 import { DataValuesQuery, DataValuesResponse, DemoRemovalResponse, ImportBody, ImportQuery, ImportResponse } from './schema.ts';
 
-
 async function requestedUnits(ctx: AppContext, auth: AuthContext, codes: string[] | null): Promise<string[]> {
   if (codes === null) return unitsInReach(ctx.db, auth.scope);
   await assertReadable(ctx, auth, codes);
@@ -25,87 +24,125 @@ async function requestedUnits(ctx: AppContext, auth: AuthContext, codes: string[
 }
 
 export function dataValueRoutes(app: App, ctx: AppContext): void {
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: ctx.config.importLimitBytes }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: ctx.config.importLimitBytes }, (_request, body, done) =>
+    done(null, body),
+  );
 
-  app.post('/api/data-values', {
-    config: { access: { roles: ['admin', 'plan_manager', 'unit_officer', 'unit_head'] }, longWork: true },
-    bodyLimit: ctx.config.importLimitBytes,
-    schema: {
-      tags: ['data'],
-      summary: 'Store data values from CSV or JSON (atomic by default; ?mode=partial stores the good rows)',
-      querystring: ImportQuery,
-      body: ImportBody,
-      response: { 200: ImportResponse, ...ErrorResponses },
+  app.post(
+    '/api/data-values',
+    {
+      config: { access: { roles: ['admin', 'plan_manager', 'unit_officer', 'unit_head'] }, longWork: true },
+      bodyLimit: ctx.config.importLimitBytes,
+      schema: {
+        tags: ['data'],
+        summary: 'Store data values from CSV or JSON (atomic by default; ?mode=partial stores the good rows)',
+        querystring: ImportQuery,
+        body: ImportBody,
+        response: { 200: ImportResponse, ...ErrorResponses },
+      },
     },
-  }, async (request) => {
-    const size = importSizes(ctx.db).batchRows;
-    const batches = typeof request.body === 'string' ? csvBatches(request.body, size) : batchesOf(rowsFromJson(request.body), size);
-    const source = request.auth!.via === 'token' ? 'api' : 'import';
-    return importSlots.run(() => importBatches(ctx, request.auth!, batches, request.query.mode ?? 'atomic', source));
-  });
-
-  app.post('/api/demo-data', {
-    config: { access: { roles: ['admin'], reach: 'every-plan' }, longWork: true },
-    schema: {
-      tags: ['data'],
-      summary: 'Load the synthetic 2021–2025 history into an installation that has no figures yet',
-      response: { 200: ImportResponse, ...ErrorResponses },
+    async (request) => {
+      const size = importSizes(ctx.db).batchRows;
+      const batches = typeof request.body === 'string' ? csvBatches(request.body, size) : batchesOf(rowsFromJson(request.body), size);
+      const source = request.auth!.via === 'token' ? 'api' : 'import';
+      return importSlots.run(() => importBatches(ctx, request.auth!, batches, request.query.mode ?? 'atomic', source));
     },
-  }, async (request) => {
-    const result = await loadDemoData(ctx, request.auth!.username);
-    if (!result) throw errors.conflict('Hệ thống đã có số liệu; dữ liệu mẫu chỉ nạp vào hệ thống chưa có số liệu.', 'There are figures already; the demo history loads only into an installation without any.');
-    return result;
-  });
+  );
 
-  app.delete('/api/demo-data', {
-    config: { access: { roles: ['admin'], reach: 'every-plan' }, longWork: true },
-    schema: {
-      tags: ['data'],
-      summary: 'Going live: remove the synthetic demo history (its values and their history), keeping users, settings and every value people entered or changed',
-      response: { 200: DemoRemovalResponse, ...ErrorResponses },
+  app.post(
+    '/api/demo-data',
+    {
+      config: { access: { roles: ['admin'], reach: 'every-plan' }, longWork: true },
+      schema: {
+        tags: ['data'],
+        summary: 'Load the synthetic 2021–2025 history into an installation that has no figures yet',
+        response: { 200: ImportResponse, ...ErrorResponses },
+      },
     },
-  }, async (request) => {
-    const removal = await removeDemoData(ctx, request.auth!.username, request.ip);
-    const text = describeRemoval(removal);
-    return { ...removal, message: text.vi, messageEn: text.en };
-  });
-
-  app.get('/api/data-values/audit', {
-    config: { access: { roles: ['admin', 'plan_manager', 'unit_head', 'unit_officer'] } },
-    schema: { tags: ['data'], summary: 'Changes of values per unit or per user, newest first', querystring: AuditQuery, response: { 200: AuditLogSchema, ...ErrorResponses } },
-  }, async (request) => auditLog(ctx, request.auth!, request.query));
-
-  app.get('/api/data-values', {
-    config: { access: { roles: 'signed-in' } },
-    schema: {
-      tags: ['data'],
-      summary: 'Stored data values, filtered by element, period and unit, within the caller’s scope',
-      querystring: DataValuesQuery,
-      response: { 200: DataValuesResponse, ...ErrorResponses },
+    async (request) => {
+      const result = await loadDemoData(ctx, request.auth!.username);
+      if (!result)
+        throw errors.conflict(
+          'Hệ thống đã có số liệu; dữ liệu mẫu chỉ nạp vào hệ thống chưa có số liệu.',
+          'There are figures already; the demo history loads only into an installation without any.',
+        );
+      return result;
     },
-  }, async (request, reply) => {
-    const periods = list(request.query.period);
-    for (const p of periods ?? []) {
-      const parsed = parsePeriod(p);
-      if (!parsed.ok) throw errors.invalidField('period', parsed.messageVi, parsed.message);
-    }
-    const orgs = await requestedUnits(ctx, request.auth!, list(request.query.org));
-    const stored = await repo.listValues(ctx.db, { elements: list(request.query.element), periods, orgs });
-    // Sent as text: the 200 schema above describes the default shape, not DHIS2's.
-    if (request.query.format === 'dhis2') return reply.type('application/json; charset=utf-8').send(JSON.stringify(toDhis2(stored)) as never);
-    const rows = stored.map((v) => ({
-      element: v.element_code,
-      period: v.period,
-      org: v.org_code,
-      disagg: v.disagg,
-      value: v.value,
-      comment: v.comment,
-    }));
-    if (request.query.format === 'csv') {
-      const text = [csvRecord(COLUMNS), ...rows.map((r) => csvRecord([r.element, r.period, r.org, r.disagg, r.value, r.comment]))].join('\r\n') + '\r\n';
-      // A string leaves Fastify unserialised: the JSON schema above does not apply to it.
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="data-values.csv"').send(text as never);
-    }
-    return { rows };
-  });
+  );
+
+  app.delete(
+    '/api/demo-data',
+    {
+      config: { access: { roles: ['admin'], reach: 'every-plan' }, longWork: true },
+      schema: {
+        tags: ['data'],
+        summary:
+          'Going live: remove the synthetic demo history (its values and their history), keeping users, settings and every value people entered or changed',
+        response: { 200: DemoRemovalResponse, ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const removal = await removeDemoData(ctx, request.auth!.username, request.ip);
+      const text = describeRemoval(removal);
+      return { ...removal, message: text.vi, messageEn: text.en };
+    },
+  );
+
+  app.get(
+    '/api/data-values/audit',
+    {
+      config: { access: { roles: ['admin', 'plan_manager', 'unit_head', 'unit_officer'] } },
+      schema: {
+        tags: ['data'],
+        summary: 'Changes of values per unit or per user, newest first',
+        querystring: AuditQuery,
+        response: { 200: AuditLogSchema, ...ErrorResponses },
+      },
+    },
+    async (request) => auditLog(ctx, request.auth!, request.query),
+  );
+
+  app.get(
+    '/api/data-values',
+    {
+      config: { access: { roles: 'signed-in' } },
+      schema: {
+        tags: ['data'],
+        summary: 'Stored data values, filtered by element, period and unit, within the caller’s scope',
+        querystring: DataValuesQuery,
+        response: { 200: DataValuesResponse, ...ErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const periods = list(request.query.period);
+      for (const p of periods ?? []) {
+        const parsed = parsePeriod(p);
+        if (!parsed.ok) throw errors.invalidField('period', parsed.messageVi, parsed.message);
+      }
+      const orgs = await requestedUnits(ctx, request.auth!, list(request.query.org));
+      const stored = await repo.listValues(ctx.db, { elements: list(request.query.element), periods, orgs });
+      // Sent as text: the 200 schema above describes the default shape, not DHIS2's.
+      if (request.query.format === 'dhis2')
+        return reply.type('application/json; charset=utf-8').send(JSON.stringify(toDhis2(stored)) as never);
+      const rows = stored.map((v) => ({
+        element: v.element_code,
+        period: v.period,
+        org: v.org_code,
+        disagg: v.disagg,
+        value: v.value,
+        comment: v.comment,
+      }));
+      if (request.query.format === 'csv') {
+        const text =
+          [csvRecord(COLUMNS), ...rows.map((r) => csvRecord([r.element, r.period, r.org, r.disagg, r.value, r.comment]))].join('\r\n') +
+          '\r\n';
+        // A string leaves Fastify unserialised: the JSON schema above does not apply to it.
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="data-values.csv"')
+          .send(text as never);
+      }
+      return { rows };
+    },
+  );
 }

@@ -13,7 +13,14 @@ type State = Map<string, Cell>;
 /** The figures of some unit-periods once the rows are written: the stored ones, changed by the rows. */
 function applyRows(existing: repo.StoredValue[], rows: StagedRow[]): State {
   const state: State = new Map();
-  for (const v of existing) state.set(repo.cellKey(v.element_code, v.period, v.org_code, v.disagg), { element: v.element_code, period: v.period, org: v.org_code, disagg: v.disagg, value: v.value });
+  for (const v of existing)
+    state.set(repo.cellKey(v.element_code, v.period, v.org_code, v.disagg), {
+      element: v.element_code,
+      period: v.period,
+      org: v.org_code,
+      disagg: v.disagg,
+      value: v.value,
+    });
   for (const r of rows) {
     const key = repo.cellKey(r.element, r.period, r.org, r.disagg);
     if (r.value === null) state.delete(key);
@@ -49,7 +56,8 @@ export function ruleErrors(rows: StagedRow[], existing: repo.StoredValue[], meta
       for (const v of checkRule(rule, cellsByCombo.get(combo) ?? [])) {
         // The left side is the part ("of them, trained"): blame its rows when the file wrote it, else the whole's.
         const inSlice = (r: StagedRow, side: typeof rule.left) =>
-          side.some((t) => t.element === r.element) && Object.entries(v.where).every(([d, val]) => r.disagg.split(';').includes(`${d}:${val}`));
+          side.some((t) => t.element === r.element) &&
+          Object.entries(v.where).every(([d, val]) => r.disagg.split(';').includes(`${d}:${val}`));
         const left = comboRows.filter((r) => inSlice(r, rule.left));
         const blamed = left.length > 0 ? left : comboRows.filter((r) => inSlice(r, rule.right));
         for (const r of blamed.length > 0 ? blamed : comboRows.filter((x) => elements.includes(x.element))) {
@@ -60,7 +68,6 @@ export function ruleErrors(rows: StagedRow[], existing: repo.StoredValue[], meta
   }
   return errors;
 }
-
 
 /**
  * Checks the validation rules on the figures the staged rows would leave,

@@ -1,13 +1,14 @@
 import { CommaList } from '../../http/schema-helpers.ts';
 import { Type } from 'typebox';
 
-
 export const DataValuesQuery = Type.Object(
   {
     element: CommaList('Data element code(s)'),
     period: CommaList('Period code(s): 2025, 2025S1, 2025Q1, 202503'),
     org: CommaList('Area or organisation code(s); by default every unit in the caller’s scope'),
-    format: Type.Optional(Type.Enum(['json', 'csv', 'dhis2'], { description: 'csv: the exchange format; dhis2: DHIS2’s dataValueSets JSON shape' })),
+    format: Type.Optional(
+      Type.Enum(['json', 'csv', 'dhis2'], { description: 'csv: the exchange format; dhis2: DHIS2’s dataValueSets JSON shape' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -24,7 +25,11 @@ export const DataValueRowSchema = Type.Object({
 export const DataValuesResponse = Type.Object({ rows: Type.Array(DataValueRowSchema) });
 
 export const ImportQuery = Type.Object(
-  { mode: Type.Optional(Type.Enum(['atomic', 'partial'], { description: 'atomic (default): any bad row stores nothing; partial: the good rows are stored' })) },
+  {
+    mode: Type.Optional(
+      Type.Enum(['atomic', 'partial'], { description: 'atomic (default): any bad row stores nothing; partial: the good rows are stored' }),
+    ),
+  },
   { additionalProperties: false },
 );
 

@@ -38,7 +38,9 @@ export class Stage {
   static async create(db: Kysely<Database>): Promise<Stage> {
     const stage = new Stage(db, `${PREFIX}${randomBytes(6).toString('hex')}`);
     await db.transaction().execute(async (trx) => {
-      await sql`create unlogged table ${stage.ref} (row integer not null, element text not null, period text not null, org text not null, disagg text not null, value numeric, comment text)`.execute(trx);
+      await sql`create unlogged table ${stage.ref} (row integer not null, element text not null, period text not null, org text not null, disagg text not null, value numeric, comment text)`.execute(
+        trx,
+      );
       await sql`comment on table ${stage.ref} is ${sql.lit(processTag())}`.execute(trx);
     });
     return stage;
@@ -54,7 +56,9 @@ export class Stage {
     await sql`
       insert into ${this.ref} (row, element, period, org, disagg, value, comment)
       select * from unnest(${rows.map((r) => r.row)}::int[], ${rows.map((r) => r.element)}::text[], ${rows.map((r) => r.period)}::text[], ${rows.map((r) => r.org)}::text[],
-                           ${rows.map((r) => r.disagg)}::text[], ${rows.map((r) => r.value)}::numeric[], ${rows.map((r) => r.comment)}::text[])`.execute(this.db);
+                           ${rows.map((r) => r.disagg)}::text[], ${rows.map((r) => r.value)}::numeric[], ${rows.map((r) => r.comment)}::text[])`.execute(
+      this.db,
+    );
   }
 
   /** Indexes built once the table is full (cheaper than maintaining them row by row). */

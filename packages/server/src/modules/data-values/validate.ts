@@ -40,7 +40,8 @@ export function checkRow(input: InputRow, ctx: RowContext): CheckedRow | RowErro
   const { row } = input;
   if (!input.element) return error(row, 'element', 'Thiếu mã chỉ tiêu (element)', 'The element code is missing');
   const element = ctx.metadata.elements.get(input.element);
-  if (!element) return error(row, 'element', `"${input.element}" không phải là mã chỉ tiêu đã có`, `"${input.element}" is not a known data element`);
+  if (!element)
+    return error(row, 'element', `"${input.element}" không phải là mã chỉ tiêu đã có`, `"${input.element}" is not a known data element`);
   let period = ctx.cache?.periods.get(input.period);
   if (!period) {
     period = parsePeriod(input.period);
@@ -48,10 +49,21 @@ export function checkRow(input: InputRow, ctx: RowContext): CheckedRow | RowErro
   }
   if (!period.ok) return error(row, 'period', period.messageVi, period.message);
   if (period.period.start > ctx.today) {
-    return error(row, 'period', `Kỳ ${period.period.code} chưa bắt đầu; không thể nhập số liệu cho kỳ tương lai`, `Period ${period.period.code} has not started; future periods cannot be written`);
+    return error(
+      row,
+      'period',
+      `Kỳ ${period.period.code} chưa bắt đầu; không thể nhập số liệu cho kỳ tương lai`,
+      `Period ${period.period.code} has not started; future periods cannot be written`,
+    );
   }
   if (!input.org) return error(row, 'org', 'Thiếu mã đơn vị (org)', 'The org code is missing');
-  if (!ctx.knownUnits.has(input.org)) return error(row, 'org', `"${input.org}" không phải là mã địa bàn hoặc đơn vị đã có`, `"${input.org}" is not a known area or organisation code`);
+  if (!ctx.knownUnits.has(input.org))
+    return error(
+      row,
+      'org',
+      `"${input.org}" không phải là mã địa bàn hoặc đơn vị đã có`,
+      `"${input.org}" is not a known area or organisation code`,
+    );
   const disaggKey = `${element.code}|${input.disagg}`;
   let disagg = ctx.cache?.disaggs.get(disaggKey);
   if (!disagg) {
@@ -60,7 +72,12 @@ export function checkRow(input: InputRow, ctx: RowContext): CheckedRow | RowErro
   }
   if (!disagg.ok) return error(row, 'disagg', disagg.problem.vi, disagg.problem.en);
   if (input.comment !== null && input.comment.length > COMMENT_MAX_LENGTH) {
-    return error(row, 'comment', `Ghi chú dài ${formatNumber(input.comment.length)} ký tự, vượt quá ${formatNumber(COMMENT_MAX_LENGTH)} ký tự cho phép`, `The comment is ${input.comment.length} characters long, more than the ${COMMENT_MAX_LENGTH} allowed`);
+    return error(
+      row,
+      'comment',
+      `Ghi chú dài ${formatNumber(input.comment.length)} ký tự, vượt quá ${formatNumber(COMMENT_MAX_LENGTH)} ký tự cho phép`,
+      `The comment is ${input.comment.length} characters long, more than the ${COMMENT_MAX_LENGTH} allowed`,
+    );
   }
   let value: number | null = null;
   if (input.value !== null && input.value !== '') {

@@ -60,12 +60,20 @@ export class ReopenedReports {
 
   reopened(form: string, org: string, period: string): Promise<boolean> {
     const key = `${form}|${org}|${period}`;
-    if (!this.cache.has(key)) this.cache.set(key, findSubmission(this.db, form, org, period).then((s) => s?.status === 'returned' || s?.status === 'draft'));
+    if (!this.cache.has(key))
+      this.cache.set(
+        key,
+        findSubmission(this.db, form, org, period).then((s) => s?.status === 'returned' || s?.status === 'draft'),
+      );
     return this.cache.get(key)!;
   }
 }
 
-const outside = (org: string): WriteDecision => ({ ok: false, vi: `Đơn vị "${org}" nằm ngoài phạm vi được giao của bạn`, en: `"${org}" is outside the area or organisation you are assigned to` });
+const outside = (org: string): WriteDecision => ({
+  ok: false,
+  vi: `Đơn vị "${org}" nằm ngoài phạm vi được giao của bạn`,
+  en: `"${org}" is outside the area or organisation you are assigned to`,
+});
 
 function closed(form: FormWithParts, period: Period): WriteDecision {
   const w = writeWindow(period, formSchedule(form));

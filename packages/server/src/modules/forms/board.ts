@@ -10,7 +10,6 @@ import { submissionsOf, type FormWithParts } from './repository.ts';
 const dayOf = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString().slice(0, 10));
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
-
 export interface BoardUnit {
   org: string;
   name: string;
@@ -30,7 +29,12 @@ export interface BoardUnit {
 }
 
 /** The units of a form in the user's reach, with their place on the board for a period. */
-export async function boardUnits(ctx: AppContext, auth: AuthContext, form: FormWithParts, period: Period): Promise<{ due: string; units: BoardUnit[] }> {
+export async function boardUnits(
+  ctx: AppContext,
+  auth: AuthContext,
+  form: FormWithParts,
+  period: Period,
+): Promise<{ due: string; units: BoardUnit[] }> {
   const scope = new ScopeCache(ctx, auth);
   const due = periodDates(period, formSchedule(form)).due;
   const today = ctx.now().toISOString().slice(0, 10);
@@ -42,7 +46,10 @@ export async function boardUnits(ctx: AppContext, auth: AuthContext, form: FormW
     lastReminders(ctx.db, form.code, period.code),
   ]);
   const submissions = new Map(submissionRows.map((s) => [s.org_code, s]));
-  const nameOf = await displayNames(ctx.db, [...submissionRows.map((s) => s.submitted_by), ...[...reminders.values()].map((r) => r.sentBy)]);
+  const nameOf = await displayNames(ctx.db, [
+    ...submissionRows.map((s) => s.submitted_by),
+    ...[...reminders.values()].map((r) => r.sentBy),
+  ]);
   const units: BoardUnit[] = [];
   for (const org of reach) {
     const s = submissions.get(org);

@@ -35,7 +35,12 @@ export async function approveClean(ctx: AppContext, auth: AuthContext, code: str
   if (!canApprove(auth, form)) throw errors.forbidden('Bạn không có quyền phê duyệt biểu mẫu này.', 'You may not approve this form.');
   const scope = new ScopeCache(ctx, auth);
   for (const org of input.orgs ?? []) {
-    if (!form.units.includes(org)) throw errors.invalidField('orgs', `Đơn vị "${org}" không phải báo cáo biểu mẫu "${form.name}"`, `"${org}" does not report form ${code}`);
+    if (!form.units.includes(org))
+      throw errors.invalidField(
+        'orgs',
+        `Đơn vị "${org}" không phải báo cáo biểu mẫu "${form.name}"`,
+        `"${org}" does not report form ${code}`,
+      );
     if (!(await scope.reaches(org))) throw errors.outOfScope(org);
   }
   const { units } = await boardUnits(ctx, auth, form, period);

@@ -15,7 +15,15 @@ import { refreshAggregates } from '../analytics/aggregate.ts';
 import { assertNotClaimed } from '../data-values/import-claims.ts';
 
 function cellDto(v: values.StoredValue) {
-  return { element: v.element_code, disagg: v.disagg, value: v.value, comment: v.comment, version: v.version, updatedBy: v.updated_by, updatedAt: new Date(v.updated_at).toISOString() };
+  return {
+    element: v.element_code,
+    disagg: v.disagg,
+    value: v.value,
+    comment: v.comment,
+    version: v.version,
+    updatedBy: v.updated_by,
+    updatedAt: new Date(v.updated_at).toISOString(),
+  };
 }
 
 /**
@@ -30,13 +38,32 @@ export async function saveCell(ctx: AppContext, auth: AuthContext, input: CellIn
   const known = new Set<string>((await scope.unit(input.org)) ? [input.org] : []);
   const today = ctx.now().toISOString().slice(0, 10);
   const checked = checkRow(
-    { row: 1, element: input.element, period: input.period, org: input.org, disagg: input.disagg, value: input.value, comment: input.comment ?? null },
+    {
+      row: 1,
+      element: input.element,
+      period: input.period,
+      org: input.org,
+      disagg: input.disagg,
+      value: input.value,
+      comment: input.comment ?? null,
+    },
     { metadata, knownUnits: known, today },
   );
   if ('column' in checked) throw errors.invalidField(checked.column ?? 'value', checked.message, checked.messageEn);
-  const decision = await canWrite(auth, scope, await loadForms(ctx.db), checked.element, checked.org, checked.period.code, today, new ReopenedReports(ctx.db));
+  const decision = await canWrite(
+    auth,
+    scope,
+    await loadForms(ctx.db),
+    checked.element,
+    checked.org,
+    checked.period.code,
+    today,
+    new ReopenedReports(ctx.db),
+  );
   if (!decision.ok) throw errors.forbidden(decision.vi, decision.en);
-  const lock = (await lockedCells(ctx, [checked.org], [checked.period.code], auth.role)).get(`${checked.element}|${checked.org}|${checked.period.code}`);
+  const lock = (await lockedCells(ctx, [checked.org], [checked.period.code], auth.role)).get(
+    `${checked.element}|${checked.org}|${checked.period.code}`,
+  );
   if (lock) throw new AppError(lock.kind === 'submitted' ? 'submitted' : 'locked', 409, lock.vi, lock.en);
 
   return ctx.db.transaction().execute(async (trx) => {
@@ -70,14 +97,29 @@ export async function saveCell(ctx: AppContext, auth: AuthContext, input: CellIn
       if (current) {
         await values.deleteValues(trx, [cell]);
         await refreshAggregates(trx, [cell]);
-        await values.insertAudit(trx, [{ ...cell, action: 'delete', oldValue: current.value, newValue: null, oldComment: current.comment, newComment: null }], 'entry', auth.username, at);
+        await values.insertAudit(
+          trx,
+          [{ ...cell, action: 'delete', oldValue: current.value, newValue: null, oldComment: current.comment, newComment: null }],
+          'entry',
+          auth.username,
+          at,
+        );
       }
     } else if (!current || current.value !== checked.value || current.comment !== comment) {
       await values.upsertValues(trx, [{ ...cell, value: checked.value, comment }], auth.username, at);
       await refreshAggregates(trx, [cell]);
       await values.insertAudit(
         trx,
-        [{ ...cell, action: current ? 'update' : 'create', oldValue: current?.value ?? null, newValue: checked.value, oldComment: current?.comment ?? null, newComment: comment }],
+        [
+          {
+            ...cell,
+            action: current ? 'update' : 'create',
+            oldValue: current?.value ?? null,
+            newValue: checked.value,
+            oldComment: current?.comment ?? null,
+            newComment: comment,
+          },
+        ],
         'entry',
         auth.username,
         at,
@@ -91,17 +133,40 @@ export async function saveCell(ctx: AppContext, auth: AuthContext, input: CellIn
       .where('org_code', '=', cell.org)
       .where('disagg', '=', cell.disagg)
       .executeTakeFirst();
-    const cells = await trx.selectFrom('data_value').select(['element_code as element', 'disagg', 'value']).where('org_code', '=', cell.org).where('period', '=', cell.period).execute();
+    const cells = await trx
+      .selectFrom('data_value')
+      .select(['element_code as element', 'disagg', 'value'])
+      .where('org_code', '=', cell.org)
+      .where('period', '=', cell.period)
+      .execute();
     const violations = metadata.rules.filter((r) => ruleElements(r).includes(cell.element)).flatMap((r) => checkRule(r, cells));
-    return { cell: saved ? cellDto(saved) : null, violations: violations.map((v) => ({ rule: v.rule, message: v.message, messageEn: v.messageEn, where: v.where, elements: v.elements, leftElements: v.leftElements })) };
+    return {
+      cell: saved ? cellDto(saved) : null,
+      violations: violations.map((v) => ({
+        rule: v.rule,
+        message: v.message,
+        messageEn: v.messageEn,
+        where: v.where,
+        elements: v.elements,
+        leftElements: v.leftElements,
+      })),
+    };
   });
 }
 
 /** Every change of a cell (or of all cells of an element, unit and period), oldest first. */
-export async function cellHistory(ctx: AppContext, auth: AuthContext, q: { element: string; period: string; org: string; disagg?: string | undefined }) {
+export async function cellHistory(
+  ctx: AppContext,
+  auth: AuthContext,
+  q: { element: string; period: string; org: string; disagg?: string | undefined },
+) {
   const scope = new ScopeCache(ctx, auth);
   const forms = await loadForms(ctx.db);
-  const reportsIt = await Promise.all(forms.filter((f) => f.elements.includes(q.element) && f.units.includes(q.org)).map(async (f) => f.reported_by !== null && scope.reaches(f.reported_by)));
+  const reportsIt = await Promise.all(
+    forms
+      .filter((f) => f.elements.includes(q.element) && f.units.includes(q.org))
+      .map(async (f) => f.reported_by !== null && scope.reaches(f.reported_by)),
+  );
   if (!(await scope.unit(q.org))) throw errors.unknownUnit(q.org);
   if (!(await scope.reaches(q.org)) && !reportsIt.some(Boolean)) throw errors.outOfScope(q.org);
   const rows = await ctx.db
@@ -113,7 +178,10 @@ export async function cellHistory(ctx: AppContext, auth: AuthContext, q: { eleme
     .$if(q.disagg !== undefined, (b) => b.where('disagg', '=', q.disagg!))
     .orderBy('id')
     .execute();
-  const nameOf = await displayNames(ctx.db, rows.map((r) => r.actor));
+  const nameOf = await displayNames(
+    ctx.db,
+    rows.map((r) => r.actor),
+  );
   return {
     entries: rows.map((r) => {
       const { element: _element, period: _period, org: _org, ...entry } = toChainedEntry(r);

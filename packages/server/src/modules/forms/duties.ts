@@ -68,10 +68,15 @@ async function approverAbove(ctx: AppContext, auth: AuthContext, t: DecisionTarg
  * refusal, or null. Pass a context bound to the request's transaction.
  */
 export async function decisionRefusal(ctx: AppContext, auth: AuthContext, t: DecisionTarget): Promise<AppError | null> {
-  if (!canApprove(auth, t.form)) return errors.forbidden('Bạn không có quyền phê duyệt, trả lại hoặc mở khóa biểu mẫu này.', 'You may not approve, return or unlock this form.');
+  if (!canApprove(auth, t.form))
+    return errors.forbidden(
+      'Bạn không có quyền phê duyệt, trả lại hoặc mở khóa biểu mẫu này.',
+      'You may not approve, return or unlock this form.',
+    );
   if (t.submittedBy === auth.username) return ownSubmission();
   const reporter = t.form.reported_by ?? t.org;
-  if (!(await new ScopeCache(ctx, auth).reaches(reporter))) return t.form.reported_by ? reportedByOther(t.org, reporter) : errors.outOfScope(t.org);
+  if (!(await new ScopeCache(ctx, auth).reaches(reporter)))
+    return t.form.reported_by ? reportedByOther(t.org, reporter) : errors.outOfScope(t.org);
   const above = await approverAbove(ctx, auth, t);
   return above ? approvedAbove(above.approver, above.scope) : null;
 }

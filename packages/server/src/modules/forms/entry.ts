@@ -1,4 +1,13 @@
-import { checkRule, currentReportingPeriod, parsePeriod, periodDates, previousPeriod, ruleElements, type Period, type RuleViolation } from '@vetplan/domain';
+import {
+  checkRule,
+  currentReportingPeriod,
+  parsePeriod,
+  periodDates,
+  previousPeriod,
+  ruleElements,
+  type Period,
+  type RuleViolation,
+} from '@vetplan/domain';
 import { displayNames } from '../users/display-names.ts';
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
@@ -60,15 +69,26 @@ export async function formAndPeriod(ctx: AppContext, code: string, periodCode: s
   const parsed = parsePeriod(periodCode);
   if (!parsed.ok) throw errors.invalidField('period', parsed.messageVi, parsed.message);
   if (parsed.period.type !== form.period_type) {
-    throw errors.invalidField('period', `Biểu mẫu "${form.name}" báo cáo theo kỳ khác loại với "${periodCode}"`, `Form ${code} is not reported for periods like "${periodCode}"`);
+    throw errors.invalidField(
+      'period',
+      `Biểu mẫu "${form.name}" báo cáo theo kỳ khác loại với "${periodCode}"`,
+      `Form ${code} is not reported for periods like "${periodCode}"`,
+    );
   }
   return { form, period: parsed.period };
 }
 
 /** Loads a form and checks that the unit reports it for the period and is in the user's reach. */
-export async function resolveFormUnit(ctx: AppContext, auth: AuthContext, code: string, org: string, periodCode: string): Promise<FormContext> {
+export async function resolveFormUnit(
+  ctx: AppContext,
+  auth: AuthContext,
+  code: string,
+  org: string,
+  periodCode: string,
+): Promise<FormContext> {
   const { form, period } = await formAndPeriod(ctx, code, periodCode);
-  if (!form.units.includes(org)) throw errors.invalidField('org', `Đơn vị "${org}" không phải báo cáo biểu mẫu này`, `"${org}" does not report form ${code}`);
+  if (!form.units.includes(org))
+    throw errors.invalidField('org', `Đơn vị "${org}" không phải báo cáo biểu mẫu này`, `"${org}" does not report form ${code}`);
   const scope = new ScopeCache(ctx, auth);
   if (!(await reportsFor(scope, form, org)) && !(await scope.reaches(org))) throw errors.outOfScope(org);
   return { form, period, org, orgName: (await scope.unit(org))?.name ?? org, scope };
@@ -79,13 +99,34 @@ export async function formViolations(ctx: AppContext, form: FormWithParts, org: 
   const metadata = await loadDataMetadata(ctx.db);
   const rules = metadata.rules.filter((r) => ruleElements(r).some((e) => form.elements.includes(e)));
   if (rules.length === 0) return [];
-  const cells = await ctx.db.selectFrom('data_value').select(['element_code as element', 'disagg', 'value']).where('org_code', '=', org).where('period', '=', period).execute();
+  const cells = await ctx.db
+    .selectFrom('data_value')
+    .select(['element_code as element', 'disagg', 'value'])
+    .where('org_code', '=', org)
+    .where('period', '=', period)
+    .execute();
   return rules.flatMap((r) => checkRule(r, cells));
 }
 
 async function cellsOf(ctx: AppContext, form: FormWithParts, org: string, period: string) {
-  const rows = await ctx.db.selectFrom('data_value').selectAll().where('org_code', '=', org).where('period', '=', period).where('element_code', 'in', form.elements).orderBy('element_code').orderBy('disagg').execute();
-  return rows.map((v) => ({ element: v.element_code, disagg: v.disagg, value: v.value, comment: v.comment, version: v.version, updatedBy: v.updated_by, updatedAt: new Date(v.updated_at).toISOString() }));
+  const rows = await ctx.db
+    .selectFrom('data_value')
+    .selectAll()
+    .where('org_code', '=', org)
+    .where('period', '=', period)
+    .where('element_code', 'in', form.elements)
+    .orderBy('element_code')
+    .orderBy('disagg')
+    .execute();
+  return rows.map((v) => ({
+    element: v.element_code,
+    disagg: v.disagg,
+    value: v.value,
+    comment: v.comment,
+    version: v.version,
+    updatedBy: v.updated_by,
+    updatedAt: new Date(v.updated_at).toISOString(),
+  }));
 }
 
 export async function submissionDto(ctx: AppContext, form: string, org: string, period: string) {
@@ -102,7 +143,15 @@ export async function submissionDto(ctx: AppContext, form: string, org: string, 
     decidedByName: nameOf(row?.decided_by ?? null),
     reason: row?.reason ?? null,
     comment: row?.comment ?? null,
-    events: events.map((e) => ({ action: e.action, fromStatus: e.from_status, toStatus: e.to_status, actor: e.actor, actorName: nameOf(e.actor)!, at: new Date(e.at).toISOString(), comment: e.comment })),
+    events: events.map((e) => ({
+      action: e.action,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      actor: e.actor,
+      actorName: nameOf(e.actor)!,
+      at: new Date(e.at).toISOString(),
+      comment: e.comment,
+    })),
   };
 }
 
@@ -148,10 +197,18 @@ export async function entry(ctx: AppContext, auth: AuthContext, code: string, or
     values: await cellsOf(ctx, f.form, org, f.period.code),
     previous: { period: previous.code, values: await previousFigures(ctx, f.form, org, previous) },
     submission,
-    violations: (await formViolations(ctx, f.form, org, f.period.code)).map((v) => ({ rule: v.rule, message: v.message, messageEn: v.messageEn, where: v.where, elements: v.elements, leftElements: v.leftElements })),
+    violations: (await formViolations(ctx, f.form, org, f.period.code)).map((v) => ({
+      rule: v.rule,
+      message: v.message,
+      messageEn: v.messageEn,
+      where: v.where,
+      elements: v.elements,
+      leftElements: v.leftElements,
+    })),
     locked,
     canEdit: writable.ok && !locked && !awaitingDecision,
     canWithdraw: submission.status === 'submitted' && submission.submittedBy === auth.username,
-    canApprove: (await decisionRefusal(ctx, auth, { form: f.form, org, period: f.period.code, submittedBy: submission.submittedBy })) === null,
+    canApprove:
+      (await decisionRefusal(ctx, auth, { form: f.form, org, period: f.period.code, submittedBy: submission.submittedBy })) === null,
   };
 }

@@ -13,7 +13,20 @@ const DUE_SOON_DAYS = 14;
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
-type Item = { kind: 'due' | 'overdue' | 'returned' | 'to_approve' | 'reminder'; sentAt?: string; sentByName?: string; form: string; formName: string; org: string; orgName: string; period: string; due: string; reason: string | null } | TaskInboxItem;
+type Item =
+  | {
+      kind: 'due' | 'overdue' | 'returned' | 'to_approve' | 'reminder';
+      sentAt?: string;
+      sentByName?: string;
+      form: string;
+      formName: string;
+      org: string;
+      orgName: string;
+      period: string;
+      due: string;
+      reason: string | null;
+    }
+  | TaskInboxItem;
 
 /**
  * A user's inbox: reports due soon or overdue for the units they report,
@@ -33,14 +46,27 @@ export async function inbox(ctx: AppContext, auth: AuthContext): Promise<{ items
       if (dates.opens > today) continue;
       const submissions = new Map((await submissionsOf(ctx.db, form.code, period.code)).map((s) => [s.org_code, s]));
       const reminders = await lastReminders(ctx.db, form.code, period.code);
-      const nameOf = await displayNames(ctx.db, [...reminders.values()].map((r) => r.sentBy));
+      const nameOf = await displayNames(
+        ctx.db,
+        [...reminders.values()].map((r) => r.sentBy),
+      );
       for (const org of form.units) {
         const reports = await reportsFor(scope, form, org);
         if (!reports && !(manager && (await scope.reaches(org)))) continue;
         const s = submissions.get(org);
         const status = s?.status ?? 'draft';
-        const base = { form: form.code, formName: form.name, org, orgName: (await scope.unit(org))?.name ?? org, period: period.code, due: dates.due, reason: s?.reason ?? null };
-        const decides = status === 'submitted' && (await decisionRefusal(ctx, auth, { form, org, period: period.code, submittedBy: s?.submitted_by ?? null })) === null;
+        const base = {
+          form: form.code,
+          formName: form.name,
+          org,
+          orgName: (await scope.unit(org))?.name ?? org,
+          period: period.code,
+          due: dates.due,
+          reason: s?.reason ?? null,
+        };
+        const decides =
+          status === 'submitted' &&
+          (await decisionRefusal(ctx, auth, { form, org, period: period.code, submittedBy: s?.submitted_by ?? null })) === null;
         if (decides) items.push({ kind: 'to_approve', ...base });
         if (status === 'returned' && reports && !manager) items.push({ kind: 'returned', ...base });
         const reminder = reminders.get(org);
@@ -56,7 +82,17 @@ export async function inbox(ctx: AppContext, auth: AuthContext): Promise<{ items
     }
   }
   items.push(...(await taskReminders(ctx, auth)));
-  const order = { reminder: 0, returned: 0, overdue: 1, task_overdue: 1, to_approve: 2, task_extension: 2, task_due_1: 3, due: 3, task_due_7: 4 };
+  const order = {
+    reminder: 0,
+    returned: 0,
+    overdue: 1,
+    task_overdue: 1,
+    to_approve: 2,
+    task_extension: 2,
+    task_due_1: 3,
+    due: 3,
+    task_due_7: 4,
+  };
   items.sort((a, b) => order[a.kind] - order[b.kind] || a.due.localeCompare(b.due) || a.org.localeCompare(b.org));
   return { items };
 }

@@ -21,8 +21,15 @@ export async function lockedCells(ctx: AppContext, orgs: string[], periods: stri
   const statuses: ('approved' | 'submitted')[] = MANAGERS.has(role) ? ['approved'] : ['approved', 'submitted'];
   const rows = await submissionsWith(ctx.db, statuses, orgs, periods);
   // People are named as they are shown in the app, by their display names.
-  const nameOf = await displayNames(ctx.db, rows.flatMap((r) => [r.decided_by, r.submitted_by]));
-  const named = <T extends { decided_by: string | null; submitted_by: string | null }>(r: T): T => ({ ...r, decided_by: nameOf(r.decided_by), submitted_by: nameOf(r.submitted_by) });
+  const nameOf = await displayNames(
+    ctx.db,
+    rows.flatMap((r) => [r.decided_by, r.submitted_by]),
+  );
+  const named = <T extends { decided_by: string | null; submitted_by: string | null }>(r: T): T => ({
+    ...r,
+    decided_by: nameOf(r.decided_by),
+    submitted_by: nameOf(r.submitted_by),
+  });
   const locks = new Map<string, Lock>();
   for (const r of rows) {
     const key = `${r.element_code}|${r.org_code}|${r.period}`;

@@ -11,7 +11,14 @@ export interface OutgoingMail {
 }
 
 /** The e-mail of a reminder: Vietnamese first, English below. */
-export function reminderMail(m: { to: string[]; form: FormWithParts; period: string; unitName: string; due: string; sender: string }): OutgoingMail {
+export function reminderMail(m: {
+  to: string[];
+  form: FormWithParts;
+  period: string;
+  unitName: string;
+  due: string;
+  sender: string;
+}): OutgoingMail {
   return {
     to: m.to,
     subject: `Nhắc nộp báo cáo: ${m.form.name} kỳ ${m.period}`,

@@ -42,7 +42,12 @@ export async function previousFigures(ctx: AppContext, form: FormWithParts, org:
     const { element_code: element, disagg } = parts[0]!;
     const own = parts.find((p) => p.period === previous.code);
     const latest = parts.reduce((a, b) => (new Date(b.updated_at) > new Date(a.updated_at) ? b : a));
-    const value = own ? own.value : figureForPeriod(parts.map((p) => ({ period: periodOf(p.period), value: p.value })), metadata.elements.get(element)?.aggregation ?? 'sum');
+    const value = own
+      ? own.value
+      : figureForPeriod(
+          parts.map((p) => ({ period: periodOf(p.period), value: p.value })),
+          metadata.elements.get(element)?.aggregation ?? 'sum',
+        );
     if (value === null) continue;
     const source = own ?? latest;
     cells.push({
@@ -55,5 +60,7 @@ export async function previousFigures(ctx: AppContext, form: FormWithParts, org:
       updatedAt: new Date(source.updated_at).toISOString(),
     });
   }
-  return cells.sort((a, b) => (a.element === b.element ? (a.disagg < b.disagg ? -1 : a.disagg > b.disagg ? 1 : 0) : a.element < b.element ? -1 : 1));
+  return cells.sort((a, b) =>
+    a.element === b.element ? (a.disagg < b.disagg ? -1 : a.disagg > b.disagg ? 1 : 0) : a.element < b.element ? -1 : 1,
+  );
 }

@@ -25,7 +25,13 @@ async function officersOf(ctx: AppContext, form: FormWithParts, org: string) {
     const unit = code ? await findUnit(ctx.db, code) : null;
     if (unit) targets.push(unit);
   }
-  const users = await ctx.db.selectFrom('app_user').select(['username', 'display_name', 'email', 'scope_code', 'role']).where('disabled_at', 'is', null).where('role', 'in', REPORTER_ROLES).orderBy('username').execute();
+  const users = await ctx.db
+    .selectFrom('app_user')
+    .select(['username', 'display_name', 'email', 'scope_code', 'role'])
+    .where('disabled_at', 'is', null)
+    .where('role', 'in', REPORTER_ROLES)
+    .orderBy('username')
+    .execute();
   const out: typeof users = [];
   for (const user of users) {
     const scope = await findUnit(ctx.db, user.scope_code);
@@ -61,7 +67,12 @@ export async function sendReminders(ctx: AppContext, auth: AuthContext, code: st
   const { form, period } = await formAndPeriod(ctx, code, input.period);
   const scope = new ScopeCache(ctx, auth);
   for (const org of input.orgs ?? []) {
-    if (!form.units.includes(org)) throw errors.invalidField('orgs', `Đơn vị "${org}" không phải báo cáo biểu mẫu "${form.name}"`, `"${org}" does not report form ${code}`);
+    if (!form.units.includes(org))
+      throw errors.invalidField(
+        'orgs',
+        `Đơn vị "${org}" không phải báo cáo biểu mẫu "${form.name}"`,
+        `"${org}" does not report form ${code}`,
+      );
     if (!(await scope.reaches(org))) throw errors.outOfScope(org);
   }
   const { due, units } = await boardUnits(ctx, auth, form, period);
@@ -81,9 +92,36 @@ export async function sendReminders(ctx: AppContext, auth: AuthContext, code: st
     for (const unit of chosen) {
       const officers = await officersOf({ ...ctx, db: trx }, form, unit.org);
       const withMail = ctx.config.smtpUrl ? officers.filter((o) => o.email) : [];
-      await trx.insertInto('form_reminder').values({ form_code: code, org_code: unit.org, period: period.code, sent_by: auth.username, sent_at: now, recipients: officers.length, emailed: withMail.length }).execute();
-      await recordAudit(trx, { actor: auth.username, action: 'reminder_sent', entity: 'submission', entityKey: `${code}|${unit.org}|${period.code}`, details: { recipients: officers.map((o) => o.username), emailed: withMail.length } });
-      if (withMail.length > 0) mails.push(reminderMail({ to: withMail.map((o) => o.email!), form, period: period.code, unitName: unit.name, due, sender: auth.displayName ?? auth.username }));
+      await trx
+        .insertInto('form_reminder')
+        .values({
+          form_code: code,
+          org_code: unit.org,
+          period: period.code,
+          sent_by: auth.username,
+          sent_at: now,
+          recipients: officers.length,
+          emailed: withMail.length,
+        })
+        .execute();
+      await recordAudit(trx, {
+        actor: auth.username,
+        action: 'reminder_sent',
+        entity: 'submission',
+        entityKey: `${code}|${unit.org}|${period.code}`,
+        details: { recipients: officers.map((o) => o.username), emailed: withMail.length },
+      });
+      if (withMail.length > 0)
+        mails.push(
+          reminderMail({
+            to: withMail.map((o) => o.email!),
+            form,
+            period: period.code,
+            unitName: unit.name,
+            due,
+            sender: auth.displayName ?? auth.username,
+          }),
+        );
       out.push({ org: unit.org, name: unit.name, recipients: officers.length, emailed: withMail.length });
     }
     return out;

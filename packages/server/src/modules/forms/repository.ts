@@ -30,7 +30,13 @@ export async function loadForms(db: Kysely<Database>, codes?: string[]): Promise
 }
 
 export function findSubmission(db: Kysely<Database>, form: string, org: string, period: string): Promise<SubmissionRow | undefined> {
-  return db.selectFrom('submission').selectAll().where('form_code', '=', form).where('org_code', '=', org).where('period', '=', period).executeTakeFirst();
+  return db
+    .selectFrom('submission')
+    .selectAll()
+    .where('form_code', '=', form)
+    .where('org_code', '=', org)
+    .where('period', '=', period)
+    .executeTakeFirst();
 }
 
 export function submissionsOf(db: Kysely<Database>, form: string, period: string): Promise<SubmissionRow[]> {
@@ -44,7 +50,17 @@ export function submissionsWith(db: Kysely<Database>, statuses: ('approved' | 's
   return db
     .selectFrom('submission as s')
     .innerJoin('report_form_element as e', 'e.form_code', 's.form_code')
-    .select(['s.form_code', 's.org_code', 's.period', 's.status', 's.submitted_by', 's.submitted_at', 's.decided_by', 's.decided_at', 'e.element_code'])
+    .select([
+      's.form_code',
+      's.org_code',
+      's.period',
+      's.status',
+      's.submitted_by',
+      's.submitted_at',
+      's.decided_by',
+      's.decided_at',
+      'e.element_code',
+    ])
     .where('s.status', 'in', statuses)
     .where('s.org_code', 'in', orgs)
     .where('s.period', 'in', periods)

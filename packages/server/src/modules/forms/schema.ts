@@ -3,7 +3,6 @@ import { Nullable } from '../../http/schema-helpers.ts';
 import { Type, type Static } from 'typebox';
 import { COMMENT_MAX_LENGTH } from '../data-values/validate.ts';
 
-
 export const FormSummarySchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
@@ -58,7 +57,15 @@ export const SubmissionSchema = Type.Object({
   reason: Nullable(Type.String()),
   comment: Nullable(Type.String()),
   events: Type.Array(
-    Type.Object({ action: Type.Enum([...SUBMISSION_ACTIONS]), fromStatus: Type.String(), toStatus: Type.String(), actor: Type.String(), actorName: Type.String(), at: Type.String(), comment: Nullable(Type.String()) }),
+    Type.Object({
+      action: Type.Enum([...SUBMISSION_ACTIONS]),
+      fromStatus: Type.String(),
+      toStatus: Type.String(),
+      actor: Type.String(),
+      actorName: Type.String(),
+      at: Type.String(),
+      comment: Nullable(Type.String()),
+    }),
   ),
 });
 
@@ -73,7 +80,13 @@ export const EntrySchema = Type.Object({
       name: Type.String(),
       nameEn: Nullable(Type.String()),
       valueType: Type.String(),
-      dimensions: Type.Array(Type.Object({ dimension: Type.String(), name: Type.String(), values: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), nameEn: Nullable(Type.String()) })) })),
+      dimensions: Type.Array(
+        Type.Object({
+          dimension: Type.String(),
+          name: Type.String(),
+          values: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), nameEn: Nullable(Type.String()) })),
+        }),
+      ),
     }),
   ),
   values: Type.Array(CellSchema),
@@ -172,7 +185,9 @@ export const CompletenessSchema = Type.Object({
       org: Type.String(),
       name: Type.String(),
       status: Type.Enum([...SUBMISSION_STATUSES]),
-      state: Type.Enum([...BOARD_STATUSES], { description: 'not_started (Chưa nộp: no figure, never submitted), draft (Đang nhập), returned, submitted, approved' }),
+      state: Type.Enum([...BOARD_STATUSES], {
+        description: 'not_started (Chưa nộp: no figure, never submitted), draft (Đang nhập), returned, submitted, approved',
+      }),
       timeliness: Type.Enum(['on_time', 'late', 'overdue', 'not_due']),
       late: Type.Boolean({ description: 'Past the due day and not sent: a reminder may go to it' }),
       violations: Nullable(Type.Integer({ description: 'Rule violations of a submitted report; null when not submitted' })),
@@ -214,7 +229,17 @@ export const BulkApproveResponse = Type.Object({
 export const InboxSchema = Type.Object({
   items: Type.Array(
     Type.Object({
-      kind: Type.Enum(['due', 'overdue', 'returned', 'to_approve', 'reminder', 'task_due_7', 'task_due_1', 'task_overdue', 'task_extension']),
+      kind: Type.Enum([
+        'due',
+        'overdue',
+        'returned',
+        'to_approve',
+        'reminder',
+        'task_due_7',
+        'task_due_1',
+        'task_overdue',
+        'task_extension',
+      ]),
       form: Type.String(),
       formName: Type.String(),
       org: Type.String(),

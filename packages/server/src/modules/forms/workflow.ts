@@ -10,14 +10,25 @@ import { formViolations, resolveFormUnit, submissionDto } from './entry.ts';
 import { findSubmission, saveSubmission } from './repository.ts';
 
 /** Moves a submission one step: submit, approve, return (with a reason) or unlock (with a reason). */
-export async function act(ctx: AppContext, auth: AuthContext, code: string, org: string, periodCode: string, action: SubmissionAction, comment: string | null) {
+export async function act(
+  ctx: AppContext,
+  auth: AuthContext,
+  code: string,
+  org: string,
+  periodCode: string,
+  action: SubmissionAction,
+  comment: string | null,
+) {
   const f = await resolveFormUnit(ctx, auth, code, org, periodCode);
   const today = ctx.now().toISOString().slice(0, 10);
   if (action === 'submit') {
     const decision = await canWrite(auth, f.scope, [f.form], f.form.elements[0]!, org, f.period.code, today, new ReopenedReports(ctx.db));
     if (!decision.ok) throw errors.forbidden(decision.vi, decision.en);
   } else if (action !== 'withdraw' && !canApprove(auth, f.form)) {
-    throw errors.forbidden('Bạn không có quyền phê duyệt, trả lại hoặc mở khóa biểu mẫu này.', 'You may not approve, return or unlock this form.');
+    throw errors.forbidden(
+      'Bạn không có quyền phê duyệt, trả lại hoặc mở khóa biểu mẫu này.',
+      'You may not approve, return or unlock this form.',
+    );
   }
   const violations = action === 'submit' ? (await formViolations(ctx, f.form, org, f.period.code)).length : 0;
   return ctx.db.transaction().execute(async (trx) => {
@@ -26,14 +37,21 @@ export async function act(ctx: AppContext, auth: AuthContext, code: string, org:
     if (action === 'withdraw') {
       if (current?.status === 'submitted' && current.submitted_by !== auth.username) throw notSubmitter(current.submitted_by);
     } else if (action !== 'submit') {
-      const refusal = await decisionRefusal({ ...ctx, db: trx }, auth, { form: f.form, org, period: f.period.code, submittedBy: current?.submitted_by ?? null });
+      const refusal = await decisionRefusal({ ...ctx, db: trx }, auth, {
+        form: f.form,
+        org,
+        period: f.period.code,
+        submittedBy: current?.submitted_by ?? null,
+      });
       if (refusal) throw refusal;
     }
     const from: SubmissionStatus = current?.status ?? 'draft';
     const next = transition(from, action, { violations, comment });
     if (!next.ok) {
       // A step the state allows failed for want of a reason or explanation: the request is incomplete (400), not in conflict.
-      throw actionAllowed(from, action) ? errors.invalidField('comment', next.problem.vi, next.problem.en) : new AppError('conflict', 409, next.problem.vi, next.problem.en);
+      throw actionAllowed(from, action)
+        ? errors.invalidField('comment', next.problem.vi, next.problem.en)
+        : new AppError('conflict', 409, next.problem.vi, next.problem.en);
     }
     const now = ctx.now();
     await saveSubmission(trx, {
@@ -49,8 +67,27 @@ export async function act(ctx: AppContext, auth: AuthContext, code: string, org:
       reason: action === 'return' || action === 'unlock' ? comment : null,
       comment: action === 'submit' ? comment : (current?.comment ?? null),
     });
-    await trx.insertInto('submission_event').values({ form_code: code, org_code: org, period: f.period.code, action, from_status: from, to_status: next.value, actor: auth.username, at: now, comment }).execute();
-    await recordAudit(trx, { actor: auth.username, action: `submission_${action}`, entity: 'submission', entityKey: `${code}|${org}|${f.period.code}`, details: { from, to: next.value, comment } });
+    await trx
+      .insertInto('submission_event')
+      .values({
+        form_code: code,
+        org_code: org,
+        period: f.period.code,
+        action,
+        from_status: from,
+        to_status: next.value,
+        actor: auth.username,
+        at: now,
+        comment,
+      })
+      .execute();
+    await recordAudit(trx, {
+      actor: auth.username,
+      action: `submission_${action}`,
+      entity: 'submission',
+      entityKey: `${code}|${org}|${f.period.code}`,
+      details: { from, to: next.value, comment },
+    });
     return submissionDto({ ...ctx, db: trx }, code, org, f.period.code);
   });
 }

@@ -45,7 +45,11 @@ const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
 
-export async function readSheets(file: Buffer, limits: XlsxLimits, wanted: { sheets: string[]; columns: string[] }): Promise<Map<string, SheetRow[]>> {
+export async function readSheets(
+  file: Buffer,
+  limits: XlsxLimits,
+  wanted: { sheets: string[]; columns: string[] },
+): Promise<Map<string, SheetRow[]>> {
   let zip: ZipReader;
   try {
     zip = new ZipReader(file, limits);
@@ -142,7 +146,8 @@ async function sharedStrings(xml: Buffer | null, limits: XlsxLimits): Promise<st
   await parse(xml, 'the shared strings', {
     opentag: (tag) => {
       if (tag.name === 'si') {
-        if (strings.length >= limits.maxSharedStrings) throw new XlsxRefused('too_many_strings', `the workbook holds more than ${limits.maxSharedStrings} shared strings`);
+        if (strings.length >= limits.maxSharedStrings)
+          throw new XlsxRefused('too_many_strings', `the workbook holds more than ${limits.maxSharedStrings} shared strings`);
         current = '';
       } else if (tag.name === 'rPh') phonetic++;
       else if (tag.name === 't' && phonetic === 0) inText = true;

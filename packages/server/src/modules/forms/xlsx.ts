@@ -21,7 +21,12 @@ const FIRST_ROW = 7;
 const COLUMN_OF: Record<string, string> = { element: 'A', disagg: 'C', value: 'E', comment: 'F' };
 
 function disaggLabel(key: string, names: Map<string, string>): string {
-  return key === '' ? 'Tổng số' : key.split(';').map((pair) => names.get(pair) ?? pair).join(', ');
+  return key === ''
+    ? 'Tổng số'
+    : key
+        .split(';')
+        .map((pair) => names.get(pair) ?? pair)
+        .join(', ');
 }
 
 /**
@@ -77,13 +82,24 @@ export async function formTemplate(ctx: AppContext, auth: AuthContext, code: str
           error: 'Số lượng phải là số nguyên từ 0 trở lên.',
         };
       } else if (el.valueType === 'percentage') {
-        row.getCell('E').dataValidation = { type: 'decimal', operator: 'between', formulae: [0, 100], allowBlank: true, showErrorMessage: true, error: 'Tỷ lệ phải từ 0 đến 100.' };
+        row.getCell('E').dataValidation = {
+          type: 'decimal',
+          operator: 'between',
+          formulae: [0, 100],
+          allowBlank: true,
+          showErrorMessage: true,
+          error: 'Tỷ lệ phải từ 0 đến 100.',
+        };
       }
     }
   }
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
   const meta = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });
-  meta.addRows([['form', code], ['org', org], ['period', period]]);
+  meta.addRows([
+    ['form', code],
+    ['org', org],
+    ['period', period],
+  ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -122,22 +138,42 @@ function refused(error: XlsxRefused, ctx: AppContext, maxRows: number): AppError
     too_large_unzipped: { vi: `khi giải nén vượt quá ${unzipped.vi}`, en: `inflates to more than ${unzipped.en}` },
     too_many_entries: { vi: `chứa hơn ${formatNumber(XLSX_MAX_ENTRIES)} tệp thành phần`, en: `holds more than ${XLSX_MAX_ENTRIES} parts` },
     too_many_sheets: { vi: `có hơn ${formatNumber(XLSX_MAX_SHEETS)} trang tính`, en: `has more than ${XLSX_MAX_SHEETS} sheets` },
-    too_many_rows: { vi: `có hơn ${formatNumber(maxRows)} dòng trong một trang (biểu mẫu này có ${formatNumber(maxRows - SLACK_ROWS)} dòng)`, en: `has more than ${maxRows} rows in a sheet (this form's template has ${maxRows - SLACK_ROWS})` },
+    too_many_rows: {
+      vi: `có hơn ${formatNumber(maxRows)} dòng trong một trang (biểu mẫu này có ${formatNumber(maxRows - SLACK_ROWS)} dòng)`,
+      en: `has more than ${maxRows} rows in a sheet (this form's template has ${maxRows - SLACK_ROWS})`,
+    },
     too_deep: { vi: `có cấu trúc XML lồng nhau quá ${XLSX_MAX_DEPTH} cấp`, en: `nests its XML more than ${XLSX_MAX_DEPTH} levels deep` },
-    too_many_strings: { vi: `chứa hơn ${formatNumber(XLSX_MAX_SHARED_STRINGS)} chuỗi văn bản`, en: `holds more than ${XLSX_MAX_SHARED_STRINGS} text strings` },
+    too_many_strings: {
+      vi: `chứa hơn ${formatNumber(XLSX_MAX_SHARED_STRINGS)} chuỗi văn bản`,
+      en: `holds more than ${XLSX_MAX_SHARED_STRINGS} text strings`,
+    },
   };
   const limit = limits[error.reason];
   if (limit) {
-    return new AppError('payload_too_large', 413, `Tệp Excel quá lớn: tệp ${limit.vi}. Hãy tải lại biểu mẫu từ vetplan và chỉ nhập số liệu vào đó.`, `The Excel file is too large: it ${limit.en}. Download the template from vetplan again and enter only the figures in it.`);
+    return new AppError(
+      'payload_too_large',
+      413,
+      `Tệp Excel quá lớn: tệp ${limit.vi}. Hãy tải lại biểu mẫu từ vetplan và chỉ nhập số liệu vào đó.`,
+      `The Excel file is too large: it ${limit.en}. Download the template from vetplan again and enter only the figures in it.`,
+    );
   }
-  return unreadable('Tệp tải lên không phải là tệp Excel (.xlsx) đọc được.', `The upload is not a readable Excel (.xlsx) file (${error.message}).`);
+  return unreadable(
+    'Tệp tải lên không phải là tệp Excel (.xlsx) đọc được.',
+    `The upload is not a readable Excel (.xlsx) file (${error.message}).`,
+  );
 }
 
 /** Reads a filled template back through the same checks as any import; any bad cell stores nothing. */
 export async function uploadTemplate(ctx: AppContext, auth: AuthContext, code: string, body: Buffer): Promise<ImportResult> {
   if (body.length > ctx.config.xlsxLimitBytes) throw errors.payloadTooLarge(ctx.config.xlsxLimitBytes);
   const maxRows = (await templateRows(ctx, code)) + SLACK_ROWS;
-  const limits = { maxEntries: XLSX_MAX_ENTRIES, maxUnzippedBytes: ctx.config.xlsxMaxUnzippedBytes, maxSheets: XLSX_MAX_SHEETS, maxRows, maxSharedStrings: XLSX_MAX_SHARED_STRINGS };
+  const limits = {
+    maxEntries: XLSX_MAX_ENTRIES,
+    maxUnzippedBytes: ctx.config.xlsxMaxUnzippedBytes,
+    maxSheets: XLSX_MAX_SHEETS,
+    maxRows,
+    maxSharedStrings: XLSX_MAX_SHARED_STRINGS,
+  };
   let sheets: Map<string, SheetRow[]>;
   try {
     sheets = await readers.run(() => readSheets(body, limits, { sheets: [DATA_SHEET, META_SHEET], columns: ['A', 'B', 'C', 'E', 'F'] }));
@@ -148,12 +184,18 @@ export async function uploadTemplate(ctx: AppContext, auth: AuthContext, code: s
   const sheet = sheets.get(DATA_SHEET);
   const meta = sheets.get(META_SHEET);
   if (!sheet || !meta) {
-    throw unreadable(`Tệp không phải là biểu mẫu tải từ vetplan (thiếu trang "${DATA_SHEET}").`, `The file is not a template downloaded from vetplan (no "${DATA_SHEET}" sheet).`);
+    throw unreadable(
+      `Tệp không phải là biểu mẫu tải từ vetplan (thiếu trang "${DATA_SHEET}").`,
+      `The file is not a template downloaded from vetplan (no "${DATA_SHEET}" sheet).`,
+    );
   }
   const text = (value: string | number | undefined) => (value === undefined ? '' : String(value).trim());
   const info = new Map(meta.map((row) => [text(row.cells.get('A')), text(row.cells.get('B'))]));
   if (info.get('form') !== code) {
-    throw unreadable(`Tệp này là biểu mẫu "${info.get('form') ?? '?'}", không phải "${code}".`, `This file is the template of form "${info.get('form') ?? '?'}", not "${code}".`);
+    throw unreadable(
+      `Tệp này là biểu mẫu "${info.get('form') ?? '?'}", không phải "${code}".`,
+      `This file is the template of form "${info.get('form') ?? '?'}", not "${code}".`,
+    );
   }
   const org = info.get('org') ?? '';
   const period = info.get('period') ?? '';
@@ -163,13 +205,24 @@ export async function uploadTemplate(ctx: AppContext, auth: AuthContext, code: s
     const element = text(cells.get('A'));
     if (!element) continue;
     const raw = cells.get('E');
-    rows.push({ row: number, element, period, org, disagg: text(cells.get('C')), value: typeof raw === 'number' ? raw : text(raw), comment: text(cells.get('F')) || null });
+    rows.push({
+      row: number,
+      element,
+      period,
+      org,
+      disagg: text(cells.get('C')),
+      value: typeof raw === 'number' ? raw : text(raw),
+      comment: text(cells.get('F')) || null,
+    });
   }
   try {
     return await importSlots.run(() => importDataValues(ctx, auth, { rows, errors: [] }, 'atomic', 'import'));
   } catch (error) {
     if (error instanceof AppError && Array.isArray(error.extra.errors)) {
-      throw new AppError(error.id, error.status, error.messageVi, error.messageEn, error.details, error.headers, { ...error.extra, errors: locate(error.extra.errors as RowError[]) });
+      throw new AppError(error.id, error.status, error.messageVi, error.messageEn, error.details, error.headers, {
+        ...error.extra,
+        errors: locate(error.extra.errors as RowError[]),
+      });
     }
     throw error;
   }

@@ -53,11 +53,13 @@ export class ZipReader {
     const size = file.readUInt32LE(eocd + 12);
     const offset = file.readUInt32LE(eocd + 16);
     if (count === 0xffff || offset === 0xffffffff) throw new ZipRefused('unsupported', 'ZIP64 archives are not read');
-    if (count > limits.maxEntries) throw new ZipRefused('too_many_entries', `the archive lists ${count} entries, more than ${limits.maxEntries}`);
+    if (count > limits.maxEntries)
+      throw new ZipRefused('too_many_entries', `the archive lists ${count} entries, more than ${limits.maxEntries}`);
     if (offset + size > file.length) throw new ZipRefused('not_zip', 'the central directory lies outside the file');
     let at = offset;
     for (let i = 0; i < count; i++) {
-      if (at + 46 > file.length || file.readUInt32LE(at) !== CENTRAL_SIGNATURE) throw new ZipRefused('not_zip', 'the central directory is damaged');
+      if (at + 46 > file.length || file.readUInt32LE(at) !== CENTRAL_SIGNATURE)
+        throw new ZipRefused('not_zip', 'the central directory is damaged');
       const nameLength = file.readUInt16LE(at + 28);
       const name = file.toString('utf8', at + 46, at + 46 + nameLength);
       this.entries.set(name, {
@@ -81,7 +83,8 @@ export class ZipReader {
     if (!entry) return null;
     if (entry.flags & 1) throw new ZipRefused('unsupported', `${name} is encrypted`);
     const local = entry.localHeader;
-    if (local + 30 > this.file.length || this.file.readUInt32LE(local) !== LOCAL_SIGNATURE) throw new ZipRefused('not_zip', `the header of ${name} is damaged`);
+    if (local + 30 > this.file.length || this.file.readUInt32LE(local) !== LOCAL_SIGNATURE)
+      throw new ZipRefused('not_zip', `the header of ${name} is damaged`);
     const start = local + 30 + this.file.readUInt16LE(local + 26) + this.file.readUInt16LE(local + 28);
     const data = this.file.subarray(start, start + entry.compressedSize);
     const room = this.limits.maxUnzippedBytes - this.inflated;

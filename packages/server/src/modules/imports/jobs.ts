@@ -4,7 +4,15 @@ import { AppError } from '../../http/errors.ts';
 import type { AuthContext } from '../auth/service.ts';
 import { isDatabaseUnavailable } from '../../db/unavailable.ts';
 import { importSlots } from '../data-values/import-slots.ts';
-import { ImportInterrupted, importBatches, type ImportMode, type ImportOptions, type ImportProgress, type ImportResult, type UndoState } from '../data-values/import.ts';
+import {
+  ImportInterrupted,
+  importBatches,
+  type ImportMode,
+  type ImportOptions,
+  type ImportProgress,
+  type ImportResult,
+  type UndoState,
+} from '../data-values/import.ts';
 import type { RowBatches, RowError } from '../data-values/input.ts';
 
 export interface ImportJob {
@@ -21,14 +29,26 @@ export interface ImportJob {
 
 /** A failed job's answer: what an immediate import would have said. */
 function jobError(error: unknown): NonNullable<ImportJob['error']> {
-  if (error instanceof ImportInterrupted) return { error: error.id, message: error.messageVi, messageEn: error.messageEn, errors: [], undo: error.undo };
+  if (error instanceof ImportInterrupted)
+    return { error: error.id, message: error.messageVi, messageEn: error.messageEn, errors: [], undo: error.undo };
   if (error instanceof AppError) {
     const errors = (error.extra.errors as RowError[] | undefined) ?? [];
-    return { error: error.id, message: error.messageVi, messageEn: error.messageEn, errors, errorCount: (error.extra.errorCount as number | undefined) ?? errors.length };
+    return {
+      error: error.id,
+      message: error.messageVi,
+      messageEn: error.messageEn,
+      errors,
+      errorCount: (error.extra.errorCount as number | undefined) ?? errors.length,
+    };
   }
   // The database went away before anything was written (reading the catalogue, making the stage).
   if (isDatabaseUnavailable(error)) return jobError(new ImportInterrupted('nothing_written', Promise.resolve(true)));
-  return { error: 'internal_error', message: 'Đã xảy ra lỗi hệ thống khi nhập số liệu; không có số liệu nào được lưu.', messageEn: 'An internal error stopped the import; nothing was stored.', errors: [] };
+  return {
+    error: 'internal_error',
+    message: 'Đã xảy ra lỗi hệ thống khi nhập số liệu; không có số liệu nào được lưu.',
+    messageEn: 'An internal error stopped the import; nothing was stored.',
+    errors: [],
+  };
 }
 
 /** Finished jobs are kept this long for their owner to read. */
@@ -66,7 +86,9 @@ export class ImportJobs {
     this.jobs.set(job.id, job);
     const source = auth.via === 'token' ? 'api' : 'import';
     importSlots
-      .run(() => importBatches(ctx, auth, input.batches, mode, source, { ...this.hooks, total: input.total, onProgress: (p) => (job.progress = p) }))
+      .run(() =>
+        importBatches(ctx, auth, input.batches, mode, source, { ...this.hooks, total: input.total, onProgress: (p) => (job.progress = p) }),
+      )
       .then((result) => {
         job.result = result;
         job.status = 'done';
@@ -77,7 +99,14 @@ export class ImportJobs {
         // The person who ran it learns, on their next look at the job, that what it had written is now undone.
         if (error instanceof ImportInterrupted && error.undo === 'pending') {
           void error.undone.then((ok) => {
-            if (ok) job.error = { error: error.id, message: ImportInterrupted.undoneLater.vi, messageEn: ImportInterrupted.undoneLater.en, errors: [], undo: 'undone' };
+            if (ok)
+              job.error = {
+                error: error.id,
+                message: ImportInterrupted.undoneLater.vi,
+                messageEn: ImportInterrupted.undoneLater.en,
+                errors: [],
+                undo: 'undone',
+              };
           });
         }
       })

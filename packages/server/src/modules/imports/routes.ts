@@ -49,39 +49,60 @@ export function importRoutes(app: App, ctx: AppContext): void {
     scoped.removeContentTypeParser('text/csv');
     scoped.addContentTypeParser('text/csv', { bodyLimit: ctx.config.importLimitBytes }, (_request, payload, done) => done(null, payload));
     const typed = scoped as unknown as App;
-    typed.post('/api/imports', {
-      config: { access: { roles: ['admin', 'plan_manager', 'unit_officer', 'unit_head'] } },
-      bodyLimit: ctx.config.importLimitBytes,
-      schema: {
-        tags: ['data'],
-        summary: 'Start an import of data values (CSV or JSON, as POST /api/data-values) and follow its progress at GET /api/imports/{id}',
-        querystring: ImportQuery,
-        body: { content: { 'text/csv': { schema: { description: 'The exchange format, streamed' } }, 'application/json': { schema: Type.Array(Type.Unknown()) } } },
-        response: { 202: ImportJobSchema, ...ErrorResponses },
+    typed.post(
+      '/api/imports',
+      {
+        config: { access: { roles: ['admin', 'plan_manager', 'unit_officer', 'unit_head'] } },
+        bodyLimit: ctx.config.importLimitBytes,
+        schema: {
+          tags: ['data'],
+          summary:
+            'Start an import of data values (CSV or JSON, as POST /api/data-values) and follow its progress at GET /api/imports/{id}',
+          querystring: ImportQuery,
+          body: {
+            content: {
+              'text/csv': { schema: { description: 'The exchange format, streamed' } },
+              'application/json': { schema: Type.Array(Type.Unknown()) },
+            },
+          },
+          response: { 202: ImportJobSchema, ...ErrorResponses },
+        },
       },
-    }, async (request, reply) => {
-      const body = request.body as unknown;
-      // A declared length over the limit is refused at once, an undeclared one while reading.
-      if (Number(request.headers['content-length'] ?? 0) > ctx.config.importLimitBytes) throw errors.payloadTooLarge(ctx.config.importLimitBytes);
-      let input: JobInput;
-      if (body && typeof (body as Readable).pipe === 'function') {
-        const text = await receiveCsv(body as Readable, ctx.config.importLimitBytes);
-        input = { batches: csvBatches(text, importSizes(ctx.db).batchRows), total: estimateCsvRows(text) };
-      } else {
-        const parsed = rowsFromJson(body);
-        input = { batches: batchesOf(parsed, importSizes(ctx.db).batchRows), total: parsed.rows.length };
-      }
-      const job = jobs.start(ctx, request.auth!, input, request.query.mode ?? 'atomic');
-      return reply.code(202).header('location', `/api/imports/${job.id}`).send(job);
-    });
+      async (request, reply) => {
+        const body = request.body as unknown;
+        // A declared length over the limit is refused at once, an undeclared one while reading.
+        if (Number(request.headers['content-length'] ?? 0) > ctx.config.importLimitBytes)
+          throw errors.payloadTooLarge(ctx.config.importLimitBytes);
+        let input: JobInput;
+        if (body && typeof (body as Readable).pipe === 'function') {
+          const text = await receiveCsv(body as Readable, ctx.config.importLimitBytes);
+          input = { batches: csvBatches(text, importSizes(ctx.db).batchRows), total: estimateCsvRows(text) };
+        } else {
+          const parsed = rowsFromJson(body);
+          input = { batches: batchesOf(parsed, importSizes(ctx.db).batchRows), total: parsed.rows.length };
+        }
+        const job = jobs.start(ctx, request.auth!, input, request.query.mode ?? 'atomic');
+        return reply.code(202).header('location', `/api/imports/${job.id}`).send(job);
+      },
+    );
   });
 
-  app.get('/api/imports/:id', {
-    config: { access: { roles: 'signed-in' } },
-    schema: { tags: ['data'], summary: 'An import’s progress and, once finished, its counts or its errors', params: JobParams, response: { 200: ImportJobSchema, ...ErrorResponses } },
-  }, async (request) => {
-    const job = jobs.get(request.params.id);
-    if (!job || !(await mayReadJob(ctx, request.auth!, job.owner))) throw errors.notFound(`lượt nhập "${request.params.id}"`, `Import "${request.params.id}"`);
-    return job;
-  });
+  app.get(
+    '/api/imports/:id',
+    {
+      config: { access: { roles: 'signed-in' } },
+      schema: {
+        tags: ['data'],
+        summary: 'An import’s progress and, once finished, its counts or its errors',
+        params: JobParams,
+        response: { 200: ImportJobSchema, ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      const job = jobs.get(request.params.id);
+      if (!job || !(await mayReadJob(ctx, request.auth!, job.owner)))
+        throw errors.notFound(`lượt nhập "${request.params.id}"`, `Import "${request.params.id}"`);
+      return job;
+    },
+  );
 }

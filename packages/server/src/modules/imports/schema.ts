@@ -1,7 +1,12 @@
 import { Type } from 'typebox';
 import { ImportResponse } from '../data-values/schema.ts';
 
-const RowError = Type.Object({ row: Type.Integer(), column: Type.Union([Type.String(), Type.Null()]), message: Type.String(), messageEn: Type.String() });
+const RowError = Type.Object({
+  row: Type.Integer(),
+  column: Type.Union([Type.String(), Type.Null()]),
+  message: Type.String(),
+  messageEn: Type.String(),
+});
 
 export const ImportJobSchema = Type.Object({
   id: Type.String(),
@@ -16,7 +21,11 @@ export const ImportJobSchema = Type.Object({
       messageEn: Type.String(),
       errors: Type.Array(RowError, { description: 'The first 1,000 errors' }),
       errorCount: Type.Optional(Type.Integer({ description: 'How many errors in all' })),
-      undo: Type.Optional(Type.Enum(['nothing_written', 'undone', 'pending'], { description: 'When the database went away (database_unavailable): whether what the import wrote is undone yet' })),
+      undo: Type.Optional(
+        Type.Enum(['nothing_written', 'undone', 'pending'], {
+          description: 'When the database went away (database_unavailable): whether what the import wrote is undone yet',
+        }),
+      ),
     }),
     Type.Null(),
   ]),

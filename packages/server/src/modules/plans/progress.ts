@@ -44,7 +44,13 @@ export interface ProvisionalFigure {
  * The plan's targets and indicators come from the catalogue cache; the unit's check and the
  * aggregate's rows are read in one statement (analytics/answer-read.ts).
  */
-export async function planProgress(ctx: AppContext, auth: AuthContext, code: string, org: string | undefined, periodCode: string | undefined): Promise<ProgressRow[]> {
+export async function planProgress(
+  ctx: AppContext,
+  auth: AuthContext,
+  code: string,
+  org: string | undefined,
+  periodCode: string | undefined,
+): Promise<ProgressRow[]> {
   const asOf = periodCode ?? String(ctx.now().getUTCFullYear());
   const parsed = parsePeriod(asOf);
   let targets: CachedTarget[] = [];
@@ -57,7 +63,7 @@ export async function planProgress(ctx: AppContext, auth: AuthContext, code: str
     if (!plan) throw errors.notFound(`kế hoạch "${code}"`, `Plan "${code}"`);
     targets = plan.targets;
     indicators = indicatorsOf(c, [...new Set(targets.map((t) => t.indicator_code))]);
-    const unit = org ? org : (auth.scope.type === 'area' ? auth.scope.code : plan.areaCode);
+    const unit = org ? org : auth.scope.type === 'area' ? auth.scope.code : plan.areaCode;
     // A bad period is told after the unit's check, as before: the statement then reads no figures.
     const lastYear = Math.min(lastCompleteYear, Math.max(...targets.map((t) => t.year)));
     years = parsed.ok ? Array.from({ length: Math.max(0, lastYear - FIRST_YEAR + 1) }, (_, i) => String(FIRST_YEAR + i)) : [];
@@ -91,7 +97,13 @@ export async function planProgress(ctx: AppContext, auth: AuthContext, code: str
       neededPerYear: p.neededPerYear,
       series: series.filter((x) => x.year <= t.year),
       provisional: later
-        ? { year: Number(later.period), value: later.value!, reportingUnits: later.reportingUnits, expectedUnits: later.expectedUnits, reason: later.provisionalReason! }
+        ? {
+            year: Number(later.period),
+            value: later.value!,
+            reportingUnits: later.reportingUnits,
+            expectedUnits: later.expectedUnits,
+            reason: later.provisionalReason!,
+          }
         : null,
     };
   });

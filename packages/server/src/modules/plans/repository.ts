@@ -6,7 +6,18 @@ export function planSummaries(db: Kysely<Database>, areaCodes: string[]) {
   return db
     .selectFrom('plan as p')
     .innerJoin('organisation as o', 'o.code', 'p.issuer_code')
-    .select(['p.code', 'p.doc_type', 'p.number', 'p.symbol', 'p.title', 'p.issued_on', 'p.issued_on_precision', 'p.issuer_code', 'o.name as issuer_name', 'p.area_code'])
+    .select([
+      'p.code',
+      'p.doc_type',
+      'p.number',
+      'p.symbol',
+      'p.title',
+      'p.issued_on',
+      'p.issued_on_precision',
+      'p.issuer_code',
+      'o.name as issuer_name',
+      'p.area_code',
+    ])
     .where('p.area_code', 'in', areaCodes)
     .orderBy('p.issued_on', 'desc')
     .orderBy('p.code')
@@ -35,7 +46,14 @@ export async function planParts(db: Kysely<Database>, code: string) {
       .execute(),
     db.selectFrom('task_group').selectAll().where('plan_code', '=', code).orderBy('position').execute(),
     db.selectFrom('task').selectAll().where('plan_code', '=', code).orderBy('position').execute(),
-    db.selectFrom('task_party').selectAll().where('plan_code', '=', code).orderBy('task_code').orderBy('role').orderBy('position').execute(),
+    db
+      .selectFrom('task_party')
+      .selectAll()
+      .where('plan_code', '=', code)
+      .orderBy('task_code')
+      .orderBy('role')
+      .orderBy('position')
+      .execute(),
     db.selectFrom('plan_rule').selectAll().where('plan_code', '=', code).orderBy('position').execute(),
   ]);
   return { basis, targets, taskGroups, tasks, parties, rules };
@@ -76,11 +94,21 @@ export async function groupMembers(db: Kysely<Database>, groupCodes: string[]) {
 
 export function organisationsByCode(db: Kysely<Database>, codes: string[]) {
   if (codes.length === 0) return Promise.resolve([]);
-  return db.selectFrom('organisation').select(['code', 'name', 'short_name', 'name_en']).where('code', 'in', codes).orderBy('code').execute();
+  return db
+    .selectFrom('organisation')
+    .select(['code', 'name', 'short_name', 'name_en'])
+    .where('code', 'in', codes)
+    .orderBy('code')
+    .execute();
 }
 
 export async function areaName(db: Kysely<Database>, code: string): Promise<string> {
-  const row = await db.selectFrom('area_version').select('name').where('area_code', '=', code).orderBy('valid_from', 'desc').executeTakeFirst();
+  const row = await db
+    .selectFrom('area_version')
+    .select('name')
+    .where('area_code', '=', code)
+    .orderBy('valid_from', 'desc')
+    .executeTakeFirst();
   return row?.name ?? code;
 }
 

@@ -90,8 +90,12 @@ export const PlanSchema = Type.Object({
   targets: Type.Array(TargetSchema),
   taskGroups: Type.Array(Type.Object({ code: Type.String(), title: Type.String(), titleEn: Nullable(Type.String()) })),
   tasks: Type.Array(TaskSchema),
-  groups: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), nameEn: Nullable(Type.String()), members: Type.Array(Type.String()) })),
-  organisations: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), shortName: Nullable(Type.String()), nameEn: Nullable(Type.String()) })),
+  groups: Type.Array(
+    Type.Object({ code: Type.String(), name: Type.String(), nameEn: Nullable(Type.String()), members: Type.Array(Type.String()) }),
+  ),
+  organisations: Type.Array(
+    Type.Object({ code: Type.String(), name: Type.String(), shortName: Nullable(Type.String()), nameEn: Nullable(Type.String()) }),
+  ),
   rules: Type.Array(
     Type.Object({
       code: Type.String(),
@@ -113,7 +117,9 @@ export const PlanParams = Type.Object({ code: Type.String({ minLength: 1, maxLen
 
 export const ProgressQuery = Type.Object(
   {
-    org: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Area or organisation; the plan’s area (or the caller’s own) by default' })),
+    org: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 64, description: 'Area or organisation; the plan’s area (or the caller’s own) by default' }),
+    ),
     period: Type.Optional(Type.String({ minLength: 4, maxLength: 8, description: 'As of this period; the current year by default' })),
   },
   { additionalProperties: false },

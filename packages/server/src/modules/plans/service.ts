@@ -43,7 +43,13 @@ export async function getPlan(ctx: AppContext, code: string): Promise<PlanDto> {
   const plan = await repo.findPlan(ctx.db, code);
   if (!plan) throw errors.notFound(`kế hoạch "${code}"`, `Plan "${code}"`);
   const parts = await repo.planParts(ctx.db, code);
-  const groupCodes = [...new Set(parts.parties.flatMap((p) => (p.group_code ? [p.group_code] : [])).concat(parts.rules.flatMap((r) => [...r.from_codes, ...r.to_codes])))];
+  const groupCodes = [
+    ...new Set(
+      parts.parties
+        .flatMap((p) => (p.group_code ? [p.group_code] : []))
+        .concat(parts.rules.flatMap((r) => [...r.from_codes, ...r.to_codes])),
+    ),
+  ];
   const groups = await repo.groupMembers(ctx.db, groupCodes);
   const membersOf = new Map(groups.map((g) => [g.code, g.members]));
   const expand = (orgs: string[], groupList: string[]) => [...new Set([...orgs, ...groupList.flatMap((g) => membersOf.get(g) ?? [])])];
@@ -73,7 +79,8 @@ export async function getPlan(ctx: AppContext, code: string): Promise<PlanDto> {
 
   const orgCodes = new Set<string>([plan.issuer_code]);
   for (const t of tasks) for (const c of [...t.lead, ...t.coordinating]) orgCodes.add(c);
-  for (const r of parts.rules) for (const c of [...r.from_codes, ...r.to_codes, ...(r.via_code ? [r.via_code] : [])]) if (!membersOf.has(c)) orgCodes.add(c);
+  for (const r of parts.rules)
+    for (const c of [...r.from_codes, ...r.to_codes, ...(r.via_code ? [r.via_code] : [])]) if (!membersOf.has(c)) orgCodes.add(c);
   const organisations = await repo.organisationsByCode(ctx.db, [...orgCodes]);
   const issuer = organisations.find((o) => o.code === plan.issuer_code);
   const indicators = await repo.indicatorsByCode(ctx.db, [...new Set(parts.targets.map((t) => t.indicator_code))]);

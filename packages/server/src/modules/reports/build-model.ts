@@ -48,7 +48,13 @@ async function reportingBody(ctx: AppContext, code: string): Promise<{ body: Rep
   const org = unit.type === 'area' ? await repo.peoplesCommitteeOf(ctx.db, unit.code) : await repo.organisation(ctx.db, unit.code);
   const parent = org?.parent_code ? await repo.organisation(ctx.db, org.parent_code) : undefined;
   const body: ReportingBody = org
-    ? { code: org.code, name: org.name, shortName: org.short_name, kind: org.kind, parent: parent ? { name: parent.name, shortName: parent.short_name } : null }
+    ? {
+        code: org.code,
+        name: org.name,
+        shortName: org.short_name,
+        kind: org.kind,
+        parent: parent ? { name: parent.name, shortName: parent.short_name } : null,
+      }
     : { code: unit.code, name: unit.name, shortName: null, kind: 'area', parent: null };
   return { body, areaCode: unit.areaCode, figuresUnit: unit.code };
 }
@@ -78,13 +84,22 @@ function targetResults(plan: PlanDto, progress: ProgressRow[], year: number): Ta
   return [...chosen.values()].map((row) => {
     const indicator = plan.indicators.find((i) => i.code === row.indicator)!;
     const target = plan.targets.find((t) => t.indicator === row.indicator && t.year === row.year)!;
-    const describe = describeTarget({ comparator: row.comparator, value: row.target, valueUpper: row.targetUpper, tolerance: row.tolerance, unit: indicator.unit, unitLabel: indicator.unitLabel });
+    const describe = describeTarget({
+      comparator: row.comparator,
+      value: row.target,
+      valueUpper: row.targetUpper,
+      tolerance: row.tolerance,
+      unit: indicator.unit,
+      unitLabel: indicator.unitLabel,
+    });
     const text = valueText(row.value, indicator.unit, indicator.unitLabel);
     const statusText = PROGRESS_STATUS_LABELS[row.status].vi;
     const final = row.valueYear !== null ? `năm ${row.valueYear} đạt ${text}` : 'chưa có số liệu';
     // A later year not yet final is told as such, after the final figure, never in its place.
     const p = row.provisional;
-    const result = p ? `${final} (năm ${p.year} tạm tính ${valueText(p.value, indicator.unit, indicator.unitLabel)}, ${p.reportingUnits}/${p.expectedUnits} đơn vị báo cáo)` : final;
+    const result = p
+      ? `${final} (năm ${p.year} tạm tính ${valueText(p.value, indicator.unit, indicator.unitLabel)}, ${p.reportingUnits}/${p.expectedUnits} đơn vị báo cáo)`
+      : final;
     return {
       indicator: row.indicator,
       name: indicator.name,
@@ -105,11 +120,18 @@ async function taskGroupResults(ctx: AppContext, plan: PlanDto, p: Period, orgFi
   const rows = await repo.assignmentsWithLatestReport(ctx.db, plan.code, coveredPeriods(p), orgFilter);
   const orgCodes = [...new Set(rows.map((r) => r.org_code))];
   const known = new Map(plan.organisations.map((o) => [o.code, shortName(o)]));
-  for (const o of await repo.organisationNames(ctx.db, orgCodes.filter((c) => !known.has(c)))) known.set(o.code, shortName({ name: o.name, shortName: o.short_name }));
+  for (const o of await repo.organisationNames(
+    ctx.db,
+    orgCodes.filter((c) => !known.has(c)),
+  ))
+    known.set(o.code, shortName({ name: o.name, shortName: o.short_name }));
   // A commune's committee is assigned under its area code; the report names the committee ("UBND xã Lão Hộ").
   for (const c of orgCodes.filter((x) => !known.has(x))) {
     const committee = await repo.peoplesCommitteeOf(ctx.db, c);
-    known.set(c, committee ? shortName({ name: committee.name, shortName: committee.short_name }) : ((await findUnit(ctx.db, c))?.name ?? c));
+    known.set(
+      c,
+      committee ? shortName({ name: committee.name, shortName: committee.short_name }) : ((await findUnit(ctx.db, c))?.name ?? c),
+    );
   }
   const today = ctx.now().toISOString().slice(0, 10);
   const instances = rows.map((r) => {
@@ -185,7 +207,12 @@ export async function buildReportModel(ctx: AppContext, auth: AuthContext, key: 
   // The tasks pages create a plan's assignments up to today when first opened; a report may come first.
   await ensureAssignments(ctx, plan.code);
   const { groups, instances } = await taskGroupResults(ctx, plan, p, consolidates ? null : [...new Set([key.org, body.code])]);
-  const table = await pivot(ctx, auth, { indicators: targets.map((t) => t.indicator), org: figuresUnit, children: true, periods: annexYears(plan, p) });
+  const table = await pivot(ctx, auth, {
+    indicators: targets.map((t) => t.indicator),
+    org: figuresUnit,
+    children: true,
+    periods: annexYears(plan, p),
+  });
 
   const draft = await repo.findDraft(ctx.db, key);
   const written = (draft?.sections ?? {}) as Partial<Record<NarrativeKey | 'recipients', string[]>>;

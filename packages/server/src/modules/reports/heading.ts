@@ -28,7 +28,11 @@ export function symbolOf(body: ReportingBody): string {
   const rest = shortName(body).replace(/^(Phòng|Ban|Hội|Trung tâm)\s+/, '');
   const capitals = rest.split(/\s+/).filter((w) => w.length > 1 && w === w.toUpperCase());
   if (capitals.length > 0) return capitals.join('').replace(/[^\p{L}]/gu, '');
-  return rest.split(/[\s-]+/).filter(Boolean).map((w) => w[0]!.toUpperCase()).join('');
+  return rest
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
 }
 
 /** Place names drop the kind of unit: "xã Lão Hộ" → "Lão Hộ". */
@@ -56,7 +60,12 @@ export function planReference(plan: PlanDto, withIssuer: boolean): string {
   let date = '';
   if (plan.issuedOn) {
     const [y, m, d] = plan.issuedOn.split('-');
-    date = plan.issuedOnPrecision === 'day' ? ` ngày ${d}/${m}/${y}` : plan.issuedOnPrecision === 'month' ? ` tháng ${Number(m)}/${y}` : ` năm ${y}`;
+    date =
+      plan.issuedOnPrecision === 'day'
+        ? ` ngày ${d}/${m}/${y}`
+        : plan.issuedOnPrecision === 'month'
+          ? ` tháng ${Number(m)}/${y}`
+          : ` năm ${y}`;
   }
   const issuer = plan.organisations.find((o) => o.code === plan.issuer.code);
   return `${number}${date}${withIssuer ? ` của ${issuer ? shortName(issuer) : plan.issuer.name}` : ''}`;
@@ -67,7 +76,12 @@ export const lowerFirst = (s: string) => (s ? s[0]!.toLowerCase() + s.slice(1) :
 /** Who signs: the plan's signer when the report comes from the plan's issuer; otherwise the head of the body, name left to fill in. */
 export function signatureOf(plan: PlanDto, body: ReportingBody): ReportModel['signature'] {
   if (body.code === plan.issuer.code) {
-    return { authority: plan.signer.authority, delegation: plan.signer.delegation, title: plan.signer.title.toUpperCase(), name: plan.signer.name };
+    return {
+      authority: plan.signer.authority,
+      delegation: plan.signer.delegation,
+      title: plan.signer.title.toUpperCase(),
+      name: plan.signer.name,
+    };
   }
   if (isPeoplesCommittee(body)) return { authority: 'TM. ỦY BAN NHÂN DÂN', delegation: null, title: 'CHỦ TỊCH', name: '' };
   return { authority: null, delegation: null, title: /^Phòng\s/.test(body.name) ? 'TRƯỞNG PHÒNG' : 'THỦ TRƯỞNG ĐƠN VỊ', name: '' };
@@ -85,7 +99,8 @@ export function recipientsOf(plan: PlanDto, body: ReportingBody): string[] {
   const reporting = plan.rules.filter((r) => r.kind === 'reporting');
   const mine = reporting.filter((r) => fromBody(r.from));
   for (const rule of body.code === plan.issuer.code || mine.length === 0 ? reporting : mine) {
-    for (const code of [...rule.to, ...(rule.via ? [rule.via] : [])]) if (code !== body.code && names.has(code) && !codes.includes(code)) codes.push(code);
+    for (const code of [...rule.to, ...(rule.via ? [rule.via] : [])])
+      if (code !== body.code && names.has(code) && !codes.includes(code)) codes.push(code);
   }
   if (body.code === plan.issuer.code) {
     // The plan's issuer reports upwards: drop the units below it, keep its consolidating office.

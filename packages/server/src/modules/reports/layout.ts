@@ -21,7 +21,13 @@ export const PAGE = {
 export const TARGET_TABLE_HEADER = ['STT', 'Chỉ tiêu', 'Kế hoạch', 'Kết quả', 'Đánh giá'] as const;
 
 export function targetTableRows(targets: TargetResult[]): string[][] {
-  return targets.map((t, i) => [String(i + 1), t.name, t.targetText, t.valueYear !== null ? `${t.valueText} (năm ${t.valueYear})` : t.valueText, t.statusText]);
+  return targets.map((t, i) => [
+    String(i + 1),
+    t.name,
+    t.targetText,
+    t.valueYear !== null ? `${t.valueText} (năm ${t.valueYear})` : t.valueText,
+    t.statusText,
+  ]);
 }
 
 /** A task's lines in the body: its title, who leads, each unit's results, and where the instances stand. */
@@ -33,8 +39,13 @@ export function taskLines(t: Omit<TaskResult, 'lines'>): { kind: 'title' | 'text
     lines.push({ kind: 'text', text: 'Chưa giao nhiệm vụ cho đơn vị trong kỳ báo cáo.' });
     return lines;
   }
-  const counts = TASK_STATUSES.map((s) => [TASK_STATUS_LABELS[s].vi, t.instances.filter((i) => i.status === s).length] as const).filter(([, n]) => n > 0);
-  lines.push({ kind: 'text', text: `Tiến độ: ${counts.map(([label, n]) => `${n} lượt ${label.toLowerCase()}`).join(', ')} (trên tổng số ${t.instances.length} lượt được giao).` });
+  const counts = TASK_STATUSES.map((s) => [TASK_STATUS_LABELS[s].vi, t.instances.filter((i) => i.status === s).length] as const).filter(
+    ([, n]) => n > 0,
+  );
+  lines.push({
+    kind: 'text',
+    text: `Tiến độ: ${counts.map(([label, n]) => `${n} lượt ${label.toLowerCase()}`).join(', ')} (trên tổng số ${t.instances.length} lượt được giao).`,
+  });
   for (const n of t.narrative) lines.push({ kind: 'text', text: `- ${n}` });
   if (t.narrative.length === 0) lines.push({ kind: 'text', text: '- Chưa có đơn vị báo cáo kết quả cụ thể.' });
   return lines;

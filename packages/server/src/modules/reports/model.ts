@@ -19,7 +19,14 @@ export interface ReportModel {
   /** I. Tình hình chung */
   general: NarrativeSection;
   /** II. headings, and the target table (II.1) as the documents print it */
-  results: { heading: string; targetsHeading: string; targetsIntro: string; tableHeader: string[]; tableRows: string[][]; tasksHeading: string };
+  results: {
+    heading: string;
+    targetsHeading: string;
+    targetsIntro: string;
+    tableHeader: string[];
+    tableRows: string[][];
+    tasksHeading: string;
+  };
   /** II.1 results per target */
   targets: TargetResult[];
   /** II.2 results per task group */
@@ -116,5 +123,13 @@ export interface TaskInstanceResult {
 
 export interface CommuneTable {
   periods: string[];
-  rows: { indicator: string; indicatorName: string; org: string; orgName: string; total: boolean; values: (number | null)[]; provisional: boolean[] }[];
+  rows: {
+    indicator: string;
+    indicatorName: string;
+    org: string;
+    orgName: string;
+    total: boolean;
+    values: (number | null)[];
+    provisional: boolean[];
+  }[];
 }

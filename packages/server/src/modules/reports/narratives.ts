@@ -64,13 +64,18 @@ export function computedNarratives(input: NarrativeInput): Record<NarrativeKey, 
 
   const lagging = targets.filter((t) => LAGGING.has(t.status));
   const difficulties = [
-    ...lagging.map((t) => `Chỉ tiêu "${t.name}" ${lowerFirst(t.statusText)}: ${t.valueYear !== null ? `năm ${t.valueYear} đạt ${t.valueText}` : 'chưa có số liệu'}, chỉ tiêu ${t.targetText}.`),
+    ...lagging.map(
+      (t) =>
+        `Chỉ tiêu "${t.name}" ${lowerFirst(t.statusText)}: ${t.valueYear !== null ? `năm ${t.valueYear} đạt ${t.valueText}` : 'chưa có số liệu'}, chỉ tiêu ${t.targetText}.`,
+    ),
     ...(overdue > 0 ? [`Còn ${n(overdue)} lượt nhiệm vụ quá hạn chưa hoàn thành.`] : []),
     ...merged(instances, (i) => i.difficulties),
   ];
   const proposals = merged(instances, (i) => i.proposals);
 
-  const unfinished = input.groups.flatMap((g) => g.tasks.filter((t) => t.instances.some((i) => i.status !== 'done_on_time' && i.status !== 'done_late')));
+  const unfinished = input.groups.flatMap((g) =>
+    g.tasks.filter((t) => t.instances.some((i) => i.status !== 'done_on_time' && i.status !== 'done_late')),
+  );
   const nextTasks = [
     ...lagging.map((t) => `Tập trung các giải pháp để đạt chỉ tiêu "${t.name}": ${t.targetText}.`),
     ...unfinished.map((t) => `Tiếp tục thực hiện nhiệm vụ ${t.code}: ${lowerFirst(t.title)}.`),
@@ -87,5 +92,7 @@ export function computedNarratives(input: NarrativeInput): Record<NarrativeKey, 
 /** A section with the user's paragraphs when a draft holds some, else the computed ones. */
 export function narrativeSection(heading: string, computed: string[], written: string[] | undefined): NarrativeSection {
   const own = (written ?? []).map((p) => p.trim()).filter(Boolean);
-  return own.length > 0 ? { heading, paragraphs: own, source: 'draft', computed } : { heading, paragraphs: computed, source: 'computed', computed };
+  return own.length > 0
+    ? { heading, paragraphs: own, source: 'draft', computed }
+    : { heading, paragraphs: computed, source: 'computed', computed };
 }

@@ -29,7 +29,10 @@ interface RunOpts {
   size?: number;
 }
 
-function para(text: string, opts: RunOpts & { align?: IParagraphOptions['alignment']; indent?: boolean; after?: number; before?: number } = {}): Paragraph {
+function para(
+  text: string,
+  opts: RunOpts & { align?: IParagraphOptions['alignment']; indent?: boolean; after?: number; before?: number } = {},
+): Paragraph {
   return new Paragraph({
     alignment: opts.align ?? AlignmentType.JUSTIFIED,
     indent: opts.indent === false ? undefined : { firstLine: mm(PAGE.firstLineIndentMm) },
@@ -38,7 +41,8 @@ function para(text: string, opts: RunOpts & { align?: IParagraphOptions['alignme
   });
 }
 
-const centred = (text: string, opts: RunOpts & { after?: number; before?: number } = {}) => para(text, { ...opts, align: AlignmentType.CENTER, indent: false, after: opts.after ?? 0 });
+const centred = (text: string, opts: RunOpts & { after?: number; before?: number } = {}) =>
+  para(text, { ...opts, align: AlignmentType.CENTER, indent: false, after: opts.after ?? 0 });
 
 /** A short centred rule: an empty paragraph's bottom border between indents (Decree 30 draws one under the body, the motto and the summary). */
 function rule(indentMm: number, after = 0): Paragraph {
@@ -68,7 +72,11 @@ function headerTable(m: ReportModel): Table {
     ...h.body.map((line) => centred(line, { bold: true, size: 13 })),
     rule(PAGE.bodyRuleIndentMm),
   ];
-  const right = [centred(h.nationalName, { bold: true, size: 12 }), centred(h.motto, { bold: true, size: 13 }), rule(PAGE.mottoRuleIndentMm)];
+  const right = [
+    centred(h.nationalName, { bold: true, size: 12 }),
+    centred(h.motto, { bold: true, size: 13 }),
+    rule(PAGE.mottoRuleIndentMm),
+  ];
   return new Table({
     borders: noBorders,
     width: { size: mm(PAGE.textWidthMm), type: WidthType.DXA },
@@ -90,7 +98,13 @@ function targetTable(m: ReportModel): Table {
   const row = (values: string[], bold: boolean) =>
     new TableRow({
       tableHeader: bold,
-      children: values.map((v, i) => cell([para(v, { bold, size: 12, indent: false, after: 0, align: i === 1 ? AlignmentType.LEFT : AlignmentType.CENTER })], widths[i]!, true)),
+      children: values.map((v, i) =>
+        cell(
+          [para(v, { bold, size: 12, indent: false, after: 0, align: i === 1 ? AlignmentType.LEFT : AlignmentType.CENTER })],
+          widths[i]!,
+          true,
+        ),
+      ),
     });
   return new Table({
     width: { size: mm(PAGE.textWidthMm), type: WidthType.DXA },
@@ -156,12 +170,25 @@ export async function renderDocx(m: ReportModel): Promise<Buffer> {
           titlePage: true,
           page: {
             size: { width: mm(210), height: mm(297) },
-            margin: { top: mm(PAGE.marginTopMm), bottom: mm(PAGE.marginBottomMm), left: mm(PAGE.marginLeftMm), right: mm(PAGE.marginRightMm), header: mm(10) },
+            margin: {
+              top: mm(PAGE.marginTopMm),
+              bottom: mm(PAGE.marginBottomMm),
+              left: mm(PAGE.marginLeftMm),
+              right: mm(PAGE.marginRightMm),
+              header: mm(10),
+            },
           },
         },
         // Page numbers centred at the top from page 2.
         headers: {
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: pt(13), font: FONT })] })] }),
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], size: pt(13), font: FONT })],
+              }),
+            ],
+          }),
           first: new Header({ children: [new Paragraph({ children: [] })] }),
         },
         children: body,

@@ -45,7 +45,11 @@ function centredAt(doc: Doc, text: string, x: number, y: number, width: number, 
 }
 
 function rule(doc: Doc, centre: number, y: number, width: number): void {
-  doc.moveTo(centre - width / 2, y).lineTo(centre + width / 2, y).lineWidth(0.6).stroke();
+  doc
+    .moveTo(centre - width / 2, y)
+    .lineTo(centre + width / 2, y)
+    .lineWidth(0.6)
+    .stroke();
 }
 
 function header(doc: Doc, m: ReportModel): void {
@@ -71,7 +75,13 @@ function header(doc: Doc, m: ReportModel): void {
 }
 
 function paragraph(doc: Doc, text: string, key: FontKey = 'regular', indent = true): void {
-  font(doc, key, BODY).text(text, LEFT, doc.y, { width: WIDTH, align: 'justify', indent: indent ? mm(PAGE.firstLineIndentMm) : 0, paragraphGap: 5, lineGap: 1.5 });
+  font(doc, key, BODY).text(text, LEFT, doc.y, {
+    width: WIDTH,
+    align: 'justify',
+    indent: indent ? mm(PAGE.firstLineIndentMm) : 0,
+    paragraphGap: 5,
+    lineGap: 1.5,
+  });
 }
 
 function targetTable(doc: Doc, m: ReportModel): void {
@@ -89,7 +99,10 @@ function targetTable(doc: Doc, m: ReportModel): void {
     let x = LEFT;
     cells.forEach((c, i) => {
       doc.rect(x, y, widths[i]!, height).lineWidth(0.5).stroke();
-      font(doc, bold ? 'bold' : 'regular', size).text(c, x + pad, y + pad, { width: widths[i]! - 2 * pad, align: i === 1 ? 'left' : 'center' });
+      font(doc, bold ? 'bold' : 'regular', size).text(c, x + pad, y + pad, {
+        width: widths[i]! - 2 * pad,
+        align: i === 1 ? 'left' : 'center',
+      });
       x += widths[i]!;
     });
     doc.x = LEFT;

@@ -19,7 +19,8 @@ function table(sheet: ExcelJS.Worksheet, header: readonly string[], rows: (strin
   head.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   for (const r of rows) sheet.addRow(r).alignment = { vertical: 'top', wrapText: true };
   widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
-  for (let r = head.number; r <= sheet.rowCount; r++) for (let c = 1; c <= header.length; c++) sheet.getCell(r, c).border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  for (let r = head.number; r <= sheet.rowCount; r++)
+    for (let c = 1; c <= header.length; c++) sheet.getCell(r, c).border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
   sheet.views = [{ state: 'frozen', ySplit: head.number }];
 }
 
@@ -36,7 +37,15 @@ export async function renderXlsx(m: ReportModel): Promise<Buffer> {
   table(targets, m.results.tableHeader, m.results.tableRows, [6, 50, 28, 22, 18]);
 
   const communes = workbook.addWorksheet('Chỉ số theo xã');
-  const header = ['Mã chỉ số', 'Chỉ số', 'Mã đơn vị', 'Đơn vị', ...m.communeTable.periods.map((p, i) => (m.communeTable.rows.some((r) => r.provisional[i] && r.values[i] !== null) ? `Năm ${p} (tạm tính)` : `Năm ${p}`))];
+  const header = [
+    'Mã chỉ số',
+    'Chỉ số',
+    'Mã đơn vị',
+    'Đơn vị',
+    ...m.communeTable.periods.map((p, i) =>
+      m.communeTable.rows.some((r) => r.provisional[i] && r.values[i] !== null) ? `Năm ${p} (tạm tính)` : `Năm ${p}`,
+    ),
+  ];
   titleRows(communes, 'CHỈ SỐ THEO XÃ, THỊ TRẤN VÀ THEO KỲ', m, header.length);
   table(
     communes,
@@ -54,7 +63,18 @@ export async function renderXlsx(m: ReportModel): Promise<Buffer> {
   titleRows(tasks, 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ THEO CƠ QUAN, ĐƠN VỊ', m, taskHeader.length);
   const rows = m.taskGroups.flatMap((g) =>
     g.tasks.flatMap((t) =>
-      t.instances.map((i) => [g.code, t.code, t.title, i.orgName, i.role === 'lead' ? 'Chủ trì' : 'Phối hợp', i.period, i.dueOn.split('-').reverse().join('/'), i.statusText, i.percent, [i.done, i.results].filter(Boolean).join(' ')]),
+      t.instances.map((i) => [
+        g.code,
+        t.code,
+        t.title,
+        i.orgName,
+        i.role === 'lead' ? 'Chủ trì' : 'Phối hợp',
+        i.period,
+        i.dueOn.split('-').reverse().join('/'),
+        i.statusText,
+        i.percent,
+        [i.done, i.results].filter(Boolean).join(' '),
+      ]),
     ),
   );
   table(tasks, taskHeader, rows, [7, 7, 44, 26, 10, 9, 12, 20, 11, 50]);

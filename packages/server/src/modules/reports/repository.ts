@@ -81,7 +81,11 @@ export function peoplesCommitteeOf(db: Kysely<Database>, areaCode: string) {
 }
 
 export function organisation(db: Kysely<Database>, code: string) {
-  return db.selectFrom('organisation').select(['code', 'name', 'short_name', 'kind', 'area_code', 'parent_code']).where('code', '=', code).executeTakeFirst();
+  return db
+    .selectFrom('organisation')
+    .select(['code', 'name', 'short_name', 'kind', 'area_code', 'parent_code'])
+    .where('code', '=', code)
+    .executeTakeFirst();
 }
 
 export function organisationNames(db: Kysely<Database>, codes: string[]) {

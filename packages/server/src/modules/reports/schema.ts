@@ -17,7 +17,10 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** Without `org`, the report is the user's own unit's; for a user scoped above the plan's area (the nation's administrator), the plan's area's. */
 const DefaultedOrg = Type.Optional(Code('The reporting unit; absent: the user’s own unit, or the plan’s area for a user scoped above it'));
 
-export const ExportBody = Type.Object({ ...ReportKeyFields, org: DefaultedOrg, format: Type.Enum([...REPORT_FORMATS]) }, { additionalProperties: false });
+export const ExportBody = Type.Object(
+  { ...ReportKeyFields, org: DefaultedOrg, format: Type.Enum([...REPORT_FORMATS]) },
+  { additionalProperties: false },
+);
 export type ExportBody = Static<typeof ExportBody>;
 
 export const PreviewQuery = Type.Object(
@@ -70,7 +73,12 @@ export type ExportDto = Static<typeof ExportSchema>;
 
 export const ExportParams = Type.Object({ id: RowId() });
 
-const Narrative = Type.Object({ heading: Type.String(), paragraphs: Type.Array(Type.String()), source: Type.Enum(['computed', 'draft']), computed: Type.Array(Type.String()) });
+const Narrative = Type.Object({
+  heading: Type.String(),
+  paragraphs: Type.Array(Type.String()),
+  source: Type.Enum(['computed', 'draft']),
+  computed: Type.Array(Type.String()),
+});
 
 /** The report model (see model.ts) as the preview answers it. */
 export const ReportModelSchema = Type.Object({
@@ -148,12 +156,25 @@ export const ReportModelSchema = Type.Object({
   proposals: Narrative,
   nextTasks: Narrative,
   closing: Type.String(),
-  signature: Type.Object({ authority: Nullable(Type.String()), delegation: Nullable(Type.String()), title: Type.String(), name: Type.String() }),
+  signature: Type.Object({
+    authority: Nullable(Type.String()),
+    delegation: Nullable(Type.String()),
+    title: Type.String(),
+    name: Type.String(),
+  }),
   recipients: Type.Array(Type.String()),
   communeTable: Type.Object({
     periods: Type.Array(Type.String()),
     rows: Type.Array(
-      Type.Object({ indicator: Type.String(), indicatorName: Type.String(), org: Type.String(), orgName: Type.String(), total: Type.Boolean(), values: Type.Array(Nullable(Type.Number())), provisional: Type.Array(Type.Boolean()) }),
+      Type.Object({
+        indicator: Type.String(),
+        indicatorName: Type.String(),
+        org: Type.String(),
+        orgName: Type.String(),
+        total: Type.Boolean(),
+        values: Type.Array(Nullable(Type.Number())),
+        provisional: Type.Array(Type.Boolean()),
+      }),
     ),
   }),
   draftVersion: Nullable(Type.Integer()),

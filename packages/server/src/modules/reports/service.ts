@@ -42,7 +42,11 @@ export async function reportUnit(ctx: AppContext, auth: AuthContext, plan: strin
   return defaultReportUnit(auth.scope, area, above);
 }
 
-export async function previewReport(ctx: AppContext, auth: AuthContext, key: Omit<ReportKey, 'org'> & { org?: string | undefined }): Promise<ReportModel> {
+export async function previewReport(
+  ctx: AppContext,
+  auth: AuthContext,
+  key: Omit<ReportKey, 'org'> & { org?: string | undefined },
+): Promise<ReportModel> {
   return buildReportModel(ctx, auth, { ...key, org: await reportUnit(ctx, auth, key.plan, key.org) });
 }
 
@@ -67,16 +71,38 @@ export async function saveDraft(ctx: AppContext, auth: AuthContext, input: Draft
     if (current) {
       await trx
         .updateTable('report_draft')
-        .set({ sections: JSON.stringify({ ...(current.sections as object), ...sections }), version: current.version + 1, updated_by: auth.username, updated_at: now })
+        .set({
+          sections: JSON.stringify({ ...(current.sections as object), ...sections }),
+          version: current.version + 1,
+          updated_by: auth.username,
+          updated_at: now,
+        })
         .where('id', '=', current.id)
         .execute();
     } else {
       await trx
         .insertInto('report_draft')
-        .values({ type: key.type, plan_code: key.plan, org_code: key.org, period: key.period, sections: JSON.stringify(sections), created_by: auth.username, created_at: now, updated_by: auth.username, updated_at: now })
+        .values({
+          type: key.type,
+          plan_code: key.plan,
+          org_code: key.org,
+          period: key.period,
+          sections: JSON.stringify(sections),
+          created_by: auth.username,
+          created_at: now,
+          updated_by: auth.username,
+          updated_at: now,
+        })
         .execute();
     }
-    await recordAudit(trx, { actor: auth.username, action: 'report_draft_saved', entity: 'report_draft', entityKey: `${key.plan}/${key.org}/${key.period}`, details: { sections: Object.keys(sections) }, ip });
+    await recordAudit(trx, {
+      actor: auth.username,
+      action: 'report_draft_saved',
+      entity: 'report_draft',
+      entityKey: `${key.plan}/${key.org}/${key.period}`,
+      details: { sections: Object.keys(sections) },
+      ip,
+    });
   });
   return buildReportModel(ctx, auth, key);
 }
@@ -109,7 +135,14 @@ export async function exportReport(ctx: AppContext, auth: AuthContext, body: Exp
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, { actor: auth.username, action: 'report_exported', entity: 'report_export', entityKey: String(row.id), details: { plan: input.plan, org: input.org, period: input.period, format: input.format, sha256: stored.sha256 }, ip });
+      await recordAudit(trx, {
+        actor: auth.username,
+        action: 'report_exported',
+        entity: 'report_export',
+        entityKey: String(row.id),
+        details: { plan: input.plan, org: input.org, period: input.period, format: input.format, sha256: stored.sha256 },
+        ip,
+      });
     });
   } catch (error) {
     await removeReportFile(ctx.config.dataDir, stored.storedPath);
@@ -144,7 +177,11 @@ async function inReach(ctx: AppContext, auth: AuthContext, org: string, cache: M
 }
 
 /** Exported reports of the units in the caller's reach, newest first. */
-export async function listExports(ctx: AppContext, auth: AuthContext, q: { plan?: string; org?: string; period?: string }): Promise<ExportDto[]> {
+export async function listExports(
+  ctx: AppContext,
+  auth: AuthContext,
+  q: { plan?: string; org?: string; period?: string },
+): Promise<ExportDto[]> {
   const rows = await repo.listExports(ctx.db, q);
   const cache = new Map<string, boolean>();
   const mine = [];

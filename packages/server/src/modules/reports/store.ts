@@ -9,7 +9,12 @@ const REPORTS_DIR = 'reports';
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** Writes an exported file under DATA_DIR/reports/YYYY/ and answers its relative path and checksum. */
-export async function storeReportFile(dataDir: string, fileName: string, bytes: Buffer, now: Date): Promise<{ storedPath: string; sha256: string }> {
+export async function storeReportFile(
+  dataDir: string,
+  fileName: string,
+  bytes: Buffer,
+  now: Date,
+): Promise<{ storedPath: string; sha256: string }> {
   const relative = path.join(REPORTS_DIR, String(now.getUTCFullYear()), `${randomUUID()}-${asciiFileName(fileName)}`);
   const full = path.join(dataDir, relative);
   await fs.mkdir(path.dirname(full), { recursive: true });

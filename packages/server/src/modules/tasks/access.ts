@@ -11,7 +11,11 @@ export const isManager = (auth: AuthContext) => auth.role === 'admin' || auth.ro
 export const mayReport = (auth: AuthContext, reaches: boolean) => reaches && WRITERS.has(auth.role);
 
 /** An assignment the user reaches (404 when it does not exist, 403 when it lies outside the user's scope). */
-export async function visibleAssignment(ctx: AppContext, auth: AuthContext, id: number): Promise<{ row: AssignmentRow; canReport: boolean }> {
+export async function visibleAssignment(
+  ctx: AppContext,
+  auth: AuthContext,
+  id: number,
+): Promise<{ row: AssignmentRow; canReport: boolean }> {
   const [row] = await assignmentRows(ctx.db, { ids: [id] });
   if (!row) throw errors.notFound(`nhiệm vụ được giao số ${id}`, `Assignment ${id}`);
   const reaches = await new ScopeCache(ctx, auth).reaches(row.org_code);
@@ -27,5 +31,6 @@ export async function writableAssignment(ctx: AppContext, auth: AuthContext, id:
 }
 
 export function requireManager(auth: AuthContext): void {
-  if (!isManager(auth)) throw errors.forbidden('Chỉ cán bộ quản lý kế hoạch mới thực hiện được thao tác này.', 'Only a plan manager may do this.');
+  if (!isManager(auth))
+    throw errors.forbidden('Chỉ cán bộ quản lý kế hoạch mới thực hiện được thao tác này.', 'Only a plan manager may do this.');
 }

@@ -39,7 +39,12 @@ export async function ensureAssignments(ctx: AppContext, plan: string): Promise<
   const rows: Parameters<typeof insertAssignments>[1] = [];
   for (const task of await planTasks(ctx.db, plan)) {
     const instances = taskInstances(
-      { recurrence: task.recurrence as TaskRecurrence, reporting: task.reporting as TaskReporting | null, startOn: task.start_on ?? planStart, dueOn: task.due_on },
+      {
+        recurrence: task.recurrence as TaskRecurrence,
+        reporting: task.reporting as TaskReporting | null,
+        startOn: task.start_on ?? planStart,
+        dueOn: task.due_on,
+      },
       day,
       rules,
     );
@@ -48,7 +53,8 @@ export async function ensureAssignments(ctx: AppContext, plan: string): Promise<
       // A unit both leading and coordinating a task is assigned once, as lead.
       if (seen.has(p.unit)) continue;
       seen.add(p.unit);
-      for (const i of instances) rows.push({ plan_code: plan, task_code: task.code, org_code: p.unit, role: p.role, period: i.period, due_on: i.dueOn });
+      for (const i of instances)
+        rows.push({ plan_code: plan, task_code: task.code, org_code: p.unit, role: p.role, period: i.period, due_on: i.dueOn });
     }
   }
   await insertAssignments(ctx.db, rows);

@@ -6,7 +6,11 @@ export const iso = (d: Date | string | null): string | null => (d === null ? nul
 
 export function assignmentStatus(row: AssignmentRow, day: string) {
   return taskStatus(
-    { dueOn: row.due_on, extendedTo: row.extended_to, latest: row.report_status ? { status: row.report_status as TaskReportStatus, completedOn: row.completed_on } : null },
+    {
+      dueOn: row.due_on,
+      extendedTo: row.extended_to,
+      latest: row.report_status ? { status: row.report_status as TaskReportStatus, completedOn: row.completed_on } : null,
+    },
     day,
   );
 }

@@ -39,13 +39,26 @@ async function taskItems(ctx: AppContext, plan: string, org: string, year: numbe
   const rows = await repo.assignmentRows(ctx.db, { plan, orgs: [org], periods: yearPeriods(year) });
   const day = today(ctx);
   return {
-    items: rows.map((r) => ({ key: `${r.task_code}|${r.period}`, label: `${r.task_code} (${r.period}): ${r.title}`, role: r.role, status: assignmentStatus(r, day), dueOn: r.extended_to ?? r.due_on })),
+    items: rows.map((r) => ({
+      key: `${r.task_code}|${r.period}`,
+      label: `${r.task_code} (${r.period}): ${r.title}`,
+      role: r.role,
+      status: assignmentStatus(r, day),
+      dueOn: r.extended_to ?? r.due_on,
+    })),
     ledGroups: new Set(rows.filter((r) => r.role === 'lead').map((r) => r.group_code)),
   };
 }
 
 /** The indicator part: the indicators linked to the groups of the tasks the unit leads, judged against the target that counts in the year. */
-async function indicatorItems(ctx: AppContext, plan: string, org: string, year: number, groups: Set<string>, cache: ProgressCache): Promise<IndicatorItem[]> {
+async function indicatorItems(
+  ctx: AppContext,
+  plan: string,
+  org: string,
+  year: number,
+  groups: Set<string>,
+  cache: ProgressCache,
+): Promise<IndicatorItem[]> {
   if (groups.size === 0) return [];
   const links = await ctx.db
     .selectFrom('task_group_indicator as g')
@@ -61,7 +74,13 @@ async function indicatorItems(ctx: AppContext, plan: string, org: string, year: 
   return links.map((l) => {
     const t = targetForYear(rows, l.code, year);
     const figure = valueText(t, l) ?? 'chưa có số liệu';
-    return { key: l.code, label: `${l.name}: ${figure}; chỉ tiêu ${t ? targetText(t, l) : '—'}`, status: t?.status ?? 'no_data', value: t?.value ?? null, target: t?.target ?? 0 };
+    return {
+      key: l.code,
+      label: `${l.name}: ${figure}; chỉ tiêu ${t ? targetText(t, l) : '—'}`,
+      status: t?.status ?? 'no_data',
+      value: t?.value ?? null,
+      target: t?.target ?? 0,
+    };
   });
 }
 
@@ -99,7 +118,12 @@ async function reportItems(ctx: AppContext, org: string, year: number, cache: Ev
       for (const unit of units) {
         const s = submissions.get(unit);
         const submittedOn = s && s.status !== 'draft' ? dayOf(s.submitted_at) : null;
-        items.push({ key: `${form.code}|${unit}|${period.code}`, label: `${form.name} — ${names.get(unit) ?? unit} — ${period.code}`, timeliness: timeliness(due, submittedOn, day), dueOn: due });
+        items.push({
+          key: `${form.code}|${unit}|${period.code}`,
+          label: `${form.name} — ${names.get(unit) ?? unit} — ${period.code}`,
+          timeliness: timeliness(due, submittedOn, day),
+          dueOn: due,
+        });
       }
     }
   }
@@ -113,10 +137,30 @@ async function computeScorecard(ctx: AppContext, plan: string, org: string, year
   const [indicators, reports, adjustments, names] = await Promise.all([
     indicatorItems(ctx, plan, org, year, ledGroups, cache.progress),
     reportItems(ctx, org, year, cache),
-    ctx.db.selectFrom('score_adjustment').selectAll().where('plan_code', '=', plan).where('org_code', '=', org).where('year', '=', year).orderBy('id').execute(),
+    ctx.db
+      .selectFrom('score_adjustment')
+      .selectAll()
+      .where('plan_code', '=', plan)
+      .where('org_code', '=', org)
+      .where('year', '=', year)
+      .orderBy('id')
+      .execute(),
     repo.unitNames(ctx.db, [org]),
   ]);
-  const card = scorecard({ tasks, indicators, reports, adjustments: adjustments.map((a) => ({ delta: Number(a.delta), reason: a.reason, by: a.adjusted_by, at: new Date(a.adjusted_at).toISOString() })) }, rules);
+  const card = scorecard(
+    {
+      tasks,
+      indicators,
+      reports,
+      adjustments: adjustments.map((a) => ({
+        delta: Number(a.delta),
+        reason: a.reason,
+        by: a.adjusted_by,
+        at: new Date(a.adjusted_at).toISOString(),
+      })),
+    },
+    rules,
+  );
   return { plan, org, orgName: names.get(org) ?? org, year, ...card, rules: flattenRules(rules) };
 }
 
@@ -138,7 +182,14 @@ export async function ranking(ctx: AppContext, auth: AuthContext, q: { plan: str
   const plan = await requirePlan(ctx.db, q.plan);
   await assertReads(ctx, auth, plan.area_code);
   await ensureAssignments(ctx, q.plan);
-  const orgs = await ctx.db.selectFrom('task_assignment').select('org_code').distinct().where('plan_code', '=', q.plan).where('period', 'in', yearPeriods(q.year)).orderBy('org_code').execute();
+  const orgs = await ctx.db
+    .selectFrom('task_assignment')
+    .select('org_code')
+    .distinct()
+    .where('plan_code', '=', q.plan)
+    .where('period', 'in', yearPeriods(q.year))
+    .orderBy('org_code')
+    .execute();
   type Row = { org: string; orgName: string; computed: number | null; total: number | null; rating: string | null };
   const agencies: Row[] = [];
   const communes: Row[] = [];
@@ -152,7 +203,11 @@ export async function ranking(ctx: AppContext, auth: AuthContext, q: { plan: str
 }
 
 /** A plan manager's adjustment of a unit's score, with its reason; audited. Only for a plan of the caller's area or below, and never the caller's own unit. */
-export async function adjustScore(ctx: AppContext, auth: AuthContext, input: { plan: string; org: string; year: number; delta: number; reason: string }) {
+export async function adjustScore(
+  ctx: AppContext,
+  auth: AuthContext,
+  input: { plan: string; org: string; year: number; delta: number; reason: string },
+) {
   requireManager(auth);
   const plan = await requirePlan(ctx.db, input.plan);
   await assertPlanInScope(ctx, auth, plan.area_code);
@@ -163,8 +218,25 @@ export async function adjustScore(ctx: AppContext, auth: AuthContext, input: { p
   if (input.delta === 0) throw errors.invalidField('delta', 'Số điểm điều chỉnh phải khác 0', 'The adjustment must not be zero');
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('score_adjustment').values({ plan_code: input.plan, org_code: input.org, year: input.year, delta: input.delta, reason, adjusted_by: auth.username, adjusted_at: now }).execute();
-    await recordAudit(trx, { actor: auth.username, action: 'score_adjust', entity: 'scorecard', entityKey: `${input.plan}|${input.org}|${input.year}`, details: { delta: input.delta, reason } });
+    await trx
+      .insertInto('score_adjustment')
+      .values({
+        plan_code: input.plan,
+        org_code: input.org,
+        year: input.year,
+        delta: input.delta,
+        reason,
+        adjusted_by: auth.username,
+        adjusted_at: now,
+      })
+      .execute();
+    await recordAudit(trx, {
+      actor: auth.username,
+      action: 'score_adjust',
+      entity: 'scorecard',
+      entityKey: `${input.plan}|${input.org}|${input.year}`,
+      details: { delta: input.delta, reason },
+    });
   });
   return computeScorecard(ctx, input.plan, input.org, input.year);
 }

@@ -14,7 +14,12 @@ import { recordEvent } from './repository.ts';
 const storedPath = (ctx: AppContext, sha256: string) => path.join(ctx.config.dataDir, 'evidence', sha256.slice(0, 2), sha256);
 
 export const tooLarge = () =>
-  new AppError('payload_too_large', 413, `Tệp minh chứng quá lớn; dung lượng tối đa là ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB.`, `The evidence file is too large; the limit is ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB.`);
+  new AppError(
+    'payload_too_large',
+    413,
+    `Tệp minh chứng quá lớn; dung lượng tối đa là ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB.`,
+    `The evidence file is too large; the limit is ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB.`,
+  );
 
 /**
  * Stores an evidence file for an assignment: the type is read from the
@@ -44,14 +49,36 @@ export async function uploadEvidence(ctx: AppContext, auth: AuthContext, id: num
   const row = await ctx.db.transaction().execute(async (trx) => {
     const ev = await trx
       .insertInto('task_evidence')
-      .values({ assignment_id: id, file_name: fileName, mime_type: EVIDENCE_TYPES[kind].mime, size_bytes: body.length, sha256, uploaded_by: auth.username, uploaded_at: now })
+      .values({
+        assignment_id: id,
+        file_name: fileName,
+        mime_type: EVIDENCE_TYPES[kind].mime,
+        size_bytes: body.length,
+        sha256,
+        uploaded_by: auth.username,
+        uploaded_at: now,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordEvent(trx, id, 'evidence_added', auth.username, now, { file: fileName, sha256 });
-    await recordAudit(trx, { actor: auth.username, action: 'task_evidence_upload', entity: 'task_assignment', entityKey: String(id), details: { evidence: Number(ev.id), file: fileName, sha256, size: body.length } });
+    await recordAudit(trx, {
+      actor: auth.username,
+      action: 'task_evidence_upload',
+      entity: 'task_assignment',
+      entityKey: String(id),
+      details: { evidence: Number(ev.id), file: fileName, sha256, size: body.length },
+    });
     return ev;
   });
-  return { id: Number(row.id), fileName: row.file_name, mimeType: row.mime_type, sizeBytes: row.size_bytes, sha256: row.sha256, uploadedBy: row.uploaded_by, uploadedAt: iso(row.uploaded_at)! };
+  return {
+    id: Number(row.id),
+    fileName: row.file_name,
+    mimeType: row.mime_type,
+    sizeBytes: row.size_bytes,
+    sha256: row.sha256,
+    uploadedBy: row.uploaded_by,
+    uploadedAt: iso(row.uploaded_at)!,
+  };
 }
 
 /** An evidence file for download, if the user reaches its assignment; its checksum is verified before it is sent. */
@@ -61,7 +88,12 @@ export async function evidenceFile(ctx: AppContext, auth: AuthContext, evidenceI
   await visibleAssignment(ctx, auth, Number(ev.assignment_id));
   const body = await fs.readFile(storedPath(ctx, ev.sha256)).catch(() => null);
   if (!body || createHash('sha256').update(body).digest('hex') !== ev.sha256) {
-    throw new AppError('evidence_missing', 410, 'Tệp minh chứng không còn nguyên vẹn trên máy chủ; hãy báo quản trị viên.', 'The evidence file is missing or damaged on the server; tell the administrator.');
+    throw new AppError(
+      'evidence_missing',
+      410,
+      'Tệp minh chứng không còn nguyên vẹn trên máy chủ; hãy báo quản trị viên.',
+      'The evidence file is missing or damaged on the server; tell the administrator.',
+    );
   }
   return { body, fileName: ev.file_name, mimeType: ev.mime_type };
 }

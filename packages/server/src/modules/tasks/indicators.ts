@@ -9,14 +9,23 @@ import { requirePlan } from './assignments.ts';
 async function planReader(ctx: AppContext, plan: string): Promise<{ auth: AuthContext; area: string }> {
   const row = await requirePlan(ctx.db, plan);
   const scope = (await findUnit(ctx.db, row.area_code))!;
-  return { auth: { userId: 0, username: 'system', displayName: null, role: 'admin', scope, via: 'token', csrfToken: null, sessionIdHash: null }, area: row.area_code };
+  return {
+    auth: { userId: 0, username: 'system', displayName: null, role: 'admin', scope, via: 'token', csrfToken: null, sessionIdHash: null },
+    area: row.area_code,
+  };
 }
 
 /** Progress rows by place and year, shared by the scorecards of one ranking (agencies all read the plan's area). */
 export type ProgressCache = Map<string, Promise<ProgressRow[]>>;
 
 /** The place whose figures judge a unit: a commune (area code) its own, an agency the plan's area. */
-export async function progressFor(ctx: AppContext, plan: string, unit: string, year: number, cache: ProgressCache = new Map()): Promise<ProgressRow[]> {
+export async function progressFor(
+  ctx: AppContext,
+  plan: string,
+  unit: string,
+  year: number,
+  cache: ProgressCache = new Map(),
+): Promise<ProgressRow[]> {
   const { auth, area } = await planReader(ctx, plan);
   const found = await findUnit(ctx.db, unit);
   const place = found?.type === 'area' ? unit : area;
@@ -48,6 +57,18 @@ export async function linkedIndicators(ctx: AppContext, plan: string, unit: stri
   const rows = await progressFor(ctx, plan, unit, year);
   return indicators.map((i) => {
     const t = targetForYear(rows, i.code, year);
-    return { code: i.code, name: i.name, nameEn: i.name_en, targetText: t ? targetText(t, i) : null, valueText: valueText(t, i), year: t?.year ?? null, comparator: t?.comparator ?? null, target: t?.target ?? null, value: t?.value ?? null, valueYear: t?.valueYear ?? null, status: t?.status ?? 'no_data' };
+    return {
+      code: i.code,
+      name: i.name,
+      nameEn: i.name_en,
+      targetText: t ? targetText(t, i) : null,
+      valueText: valueText(t, i),
+      year: t?.year ?? null,
+      comparator: t?.comparator ?? null,
+      target: t?.target ?? null,
+      value: t?.value ?? null,
+      valueYear: t?.valueYear ?? null,
+      status: t?.status ?? 'no_data',
+    };
   });
 }

@@ -13,7 +13,12 @@ async function partyNames(ctx: AppContext, codes: string[], field: string): Prom
   for (const code of codes) {
     const org = await ctx.db.selectFrom('organisation').select('name').where('code', '=', code).executeTakeFirst();
     const group = org ? null : await ctx.db.selectFrom('organisation_group').select('name').where('code', '=', code).executeTakeFirst();
-    if (!org && !group) throw errors.invalidField(field, `"${code}" không phải là mã cơ quan, đơn vị hoặc nhóm đơn vị đã có`, `"${code}" is not a known organisation or group code`);
+    if (!org && !group)
+      throw errors.invalidField(
+        field,
+        `"${code}" không phải là mã cơ quan, đơn vị hoặc nhóm đơn vị đã có`,
+        `"${code}" is not a known organisation or group code`,
+      );
     out.push({ code, name: (org ?? group)!.name, isGroup: !org });
   }
   return out;
@@ -24,11 +29,23 @@ export async function createTask(ctx: AppContext, auth: AuthContext, input: NewT
   requireManager(auth);
   const plan = await requirePlan(ctx.db, input.plan);
   await assertPlanInScope(ctx, auth, plan.area_code);
-  const group = await ctx.db.selectFrom('task_group').select('code').where('plan_code', '=', input.plan).where('code', '=', input.group).executeTakeFirst();
-  if (!group) throw errors.invalidField('group', `Nhóm nhiệm vụ "${input.group}" không có trong kế hoạch`, `Task group "${input.group}" is not in the plan`);
+  const group = await ctx.db
+    .selectFrom('task_group')
+    .select('code')
+    .where('plan_code', '=', input.plan)
+    .where('code', '=', input.group)
+    .executeTakeFirst();
+  if (!group)
+    throw errors.invalidField(
+      'group',
+      `Nhóm nhiệm vụ "${input.group}" không có trong kế hoạch`,
+      `Task group "${input.group}" is not in the plan`,
+    );
   if (!input.title.trim()) throw errors.invalidField('title', 'Hãy nhập tên nhiệm vụ', 'Enter the task title');
-  if (input.recurrence === 'once' && !input.dueOn) throw errors.invalidField('dueOn', 'Nhiệm vụ thực hiện một lần cần có thời hạn', 'A one-off task needs a due date');
-  if (input.dueOn && input.dueOn < input.startOn) throw errors.invalidField('dueOn', 'Thời hạn phải từ ngày bắt đầu trở đi', 'The due date must not be before the start');
+  if (input.recurrence === 'once' && !input.dueOn)
+    throw errors.invalidField('dueOn', 'Nhiệm vụ thực hiện một lần cần có thời hạn', 'A one-off task needs a due date');
+  if (input.dueOn && input.dueOn < input.startOn)
+    throw errors.invalidField('dueOn', 'Thời hạn phải từ ngày bắt đầu trở đi', 'The due date must not be before the start');
   const lead = await partyNames(ctx, input.lead, 'lead');
   const coordinating = await partyNames(ctx, input.coordinating ?? [], 'coordinating');
   await assertPartiesInScope(ctx, auth, [...lead, ...coordinating]);
@@ -36,7 +53,10 @@ export async function createTask(ctx: AppContext, auth: AuthContext, input: NewT
   const now = ctx.now();
   const code = await ctx.db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('task').select(['code', 'position']).where('plan_code', '=', input.plan).execute();
-    const numbers = existing.map((t) => /^NV(\d+)$/.exec(t.code)?.[1]).filter(Boolean).map(Number);
+    const numbers = existing
+      .map((t) => /^NV(\d+)$/.exec(t.code)?.[1])
+      .filter(Boolean)
+      .map(Number);
     const newCode = `NV${Math.max(0, ...numbers) + 1}`;
     await trx
       .insertInto('task')
@@ -62,13 +82,33 @@ export async function createTask(ctx: AppContext, auth: AuthContext, input: NewT
     const parties = [...lead.map((p) => ({ ...p, role: 'lead' })), ...coordinating.map((p) => ({ ...p, role: 'coordinating' }))];
     await trx
       .insertInto('task_party')
-      .values(parties.map((p, i) => ({ plan_code: input.plan, task_code: newCode, role: p.role, position: i + 1, org_code: p.isGroup ? null : p.code, group_code: p.isGroup ? p.code : null })))
+      .values(
+        parties.map((p, i) => ({
+          plan_code: input.plan,
+          task_code: newCode,
+          role: p.role,
+          position: i + 1,
+          org_code: p.isGroup ? null : p.code,
+          group_code: p.isGroup ? p.code : null,
+        })),
+      )
       .execute();
-    await recordAudit(trx, { actor: auth.username, action: 'task_create', entity: 'task', entityKey: `${input.plan}|${newCode}`, details: { ...input } });
+    await recordAudit(trx, {
+      actor: auth.username,
+      action: 'task_create',
+      entity: 'task',
+      entityKey: `${input.plan}|${newCode}`,
+      details: { ...input },
+    });
     return newCode;
   });
   invalidateAssignments(ctx.db, input.plan);
   await ensureAssignments(ctx, input.plan);
-  const count = await ctx.db.selectFrom('task_assignment').select((eb) => eb.fn.countAll<number>().as('n')).where('plan_code', '=', input.plan).where('task_code', '=', code).executeTakeFirstOrThrow();
+  const count = await ctx.db
+    .selectFrom('task_assignment')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('plan_code', '=', input.plan)
+    .where('task_code', '=', code)
+    .executeTakeFirstOrThrow();
   return { code, assignments: Number(count.n) };
 }

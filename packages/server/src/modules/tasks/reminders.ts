@@ -39,16 +39,35 @@ export async function taskReminders(ctx: AppContext, auth: AuthContext): Promise
   const items: TaskInboxItem[] = [];
   for (const { code } of plans) {
     // Only what can show: pending extensions for managers, assignments due from a year ago to 7 days ahead for units.
-    const rows = await repo.assignmentRows(ctx.db, isManager(auth) ? { plan: code, pendingExtension: true } : { plan: code, dueBetween: [since, soon] });
+    const rows = await repo.assignmentRows(
+      ctx.db,
+      isManager(auth) ? { plan: code, pendingExtension: true } : { plan: code, dueBetween: [since, soon] },
+    );
     const names = await repo.unitNames(ctx.db, [...new Set(rows.map((r) => r.org_code))]);
     for (const r of rows) {
-      const base = { form: r.task_code, formName: r.title, org: r.org_code, orgName: names.get(r.org_code) ?? r.org_code, period: r.period, due: r.extended_to ?? r.due_on, assignmentId: Number(r.id) };
+      const base = {
+        form: r.task_code,
+        formName: r.title,
+        org: r.org_code,
+        orgName: names.get(r.org_code) ?? r.org_code,
+        period: r.period,
+        due: r.extended_to ?? r.due_on,
+        assignmentId: Number(r.id),
+      };
       if (isManager(auth)) {
-        if (r.extension_status === 'pending' && (await scope.reaches(r.org_code))) items.push({ kind: 'task_extension', ...base, due: r.requested_to ?? base.due, reason: null });
+        if (r.extension_status === 'pending' && (await scope.reaches(r.org_code)))
+          items.push({ kind: 'task_extension', ...base, due: r.requested_to ?? base.due, reason: null });
         continue;
       }
       if ((r.extended_to ?? r.due_on) < since) continue;
-      const reminder = taskReminder({ dueOn: r.due_on, extendedTo: r.extended_to, latest: r.report_status ? { status: r.report_status as TaskReportStatus, completedOn: r.completed_on } : null }, day);
+      const reminder = taskReminder(
+        {
+          dueOn: r.due_on,
+          extendedTo: r.extended_to,
+          latest: r.report_status ? { status: r.report_status as TaskReportStatus, completedOn: r.completed_on } : null,
+        },
+        day,
+      );
       if (reminder && mayReport(auth, await scope.reaches(r.org_code))) items.push({ kind: KIND[reminder], ...base, reason: null });
     }
   }

@@ -40,7 +40,10 @@ export async function dueRules(db: Db): Promise<Partial<TaskDueRules>> {
 }
 
 /** Assignments with their task, latest report and extension; filtered by ids, units and periods. */
-export function assignmentRows(db: Db, filter: { plan?: string; ids?: number[]; orgs?: string[]; periods?: string[]; dueBetween?: [string, string]; pendingExtension?: boolean }) {
+export function assignmentRows(
+  db: Db,
+  filter: { plan?: string; ids?: number[]; orgs?: string[]; periods?: string[]; dueBetween?: [string, string]; pendingExtension?: boolean },
+) {
   return db
     .selectFrom('task_assignment as a')
     .innerJoin('task as t', (j) => j.onRef('t.plan_code', '=', 'a.plan_code').onRef('t.code', '=', 'a.task_code'))
@@ -57,16 +60,35 @@ export function assignmentRows(db: Db, filter: { plan?: string; ids?: number[]; 
     )
     .leftJoin('task_extension as x', 'x.assignment_id', 'a.id')
     .select([
-      'a.id', 'a.plan_code', 'a.task_code', 'a.org_code', 'a.role', 'a.period', 'a.due_on', 'a.extended_to',
-      't.title', 't.title_en', 't.group_code', 't.position',
-      'r.status as report_status', 'r.percent', 'r.completed_on', 'r.reported_at', 'r.reported_by',
-      'x.status as extension_status', 'x.requested_to',
+      'a.id',
+      'a.plan_code',
+      'a.task_code',
+      'a.org_code',
+      'a.role',
+      'a.period',
+      'a.due_on',
+      'a.extended_to',
+      't.title',
+      't.title_en',
+      't.group_code',
+      't.position',
+      'r.status as report_status',
+      'r.percent',
+      'r.completed_on',
+      'r.reported_at',
+      'r.reported_by',
+      'x.status as extension_status',
+      'x.requested_to',
     ])
     .$if(filter.plan !== undefined, (q) => q.where('a.plan_code', '=', filter.plan!))
     .$if(filter.ids !== undefined, (q) => q.where('a.id', 'in', filter.ids!.length ? filter.ids! : [-1]))
     .$if(filter.orgs !== undefined, (q) => q.where('a.org_code', 'in', filter.orgs!.length ? filter.orgs! : ['']))
     .$if(filter.periods !== undefined, (q) => q.where('a.period', 'in', filter.periods!.length ? filter.periods! : ['']))
-    .$if(filter.dueBetween !== undefined, (q) => q.where(sql<string>`coalesce(a.extended_to, a.due_on)`, '>=', filter.dueBetween![0]).where(sql<string>`coalesce(a.extended_to, a.due_on)`, '<=', filter.dueBetween![1]))
+    .$if(filter.dueBetween !== undefined, (q) =>
+      q
+        .where(sql<string>`coalesce(a.extended_to, a.due_on)`, '>=', filter.dueBetween![0])
+        .where(sql<string>`coalesce(a.extended_to, a.due_on)`, '<=', filter.dueBetween![1]),
+    )
     .$if(filter.pendingExtension === true, (q) => q.where('x.status', '=', 'pending'))
     .orderBy('a.due_on')
     .orderBy('t.group_code')
@@ -93,7 +115,10 @@ export function extensionOf(db: Db, assignmentId: number) {
 }
 
 export async function recordEvent(db: Db, assignmentId: number, kind: string, actor: string, at: Date, details: Record<string, unknown>) {
-  await db.insertInto('task_event').values({ assignment_id: assignmentId, kind, actor, at, details: JSON.stringify(details) }).execute();
+  await db
+    .insertInto('task_event')
+    .values({ assignment_id: assignmentId, kind, actor, at, details: JSON.stringify(details) })
+    .execute();
 }
 
 /** The task's full row and the indicators linked to its group. */

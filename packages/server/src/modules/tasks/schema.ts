@@ -53,7 +53,15 @@ const ReportSchema = Type.Object({
   reportedByName: Type.String(),
   reportedAt: Type.String(),
 });
-const EvidenceSchema = Type.Object({ id: Type.Integer(), fileName: Type.String(), mimeType: Type.String(), sizeBytes: Type.Integer(), sha256: Type.String(), uploadedBy: Type.String(), uploadedAt: Type.String() });
+const EvidenceSchema = Type.Object({
+  id: Type.Integer(),
+  fileName: Type.String(),
+  mimeType: Type.String(),
+  sizeBytes: Type.Integer(),
+  sha256: Type.String(),
+  uploadedBy: Type.String(),
+  uploadedAt: Type.String(),
+});
 const ExtensionSchema = Type.Object({
   requestedTo: Type.String(),
   reason: Type.String(),
@@ -69,12 +77,42 @@ const ExtensionSchema = Type.Object({
 
 export const AssignmentDetailSchema = Type.Object({
   assignment: AssignmentSchema,
-  task: Type.Object({ code: Type.String(), section: Type.String(), content: Type.String(), leadText: Nullable(Type.String()), coordinatingText: Nullable(Type.String()), recurrence: Type.String(), reporting: Nullable(Type.String()) }),
-  indicators: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), nameEn: Nullable(Type.String()), targetText: Nullable(Type.String()), valueText: Nullable(Type.String()), year: Nullable(Type.Integer()), comparator: Nullable(Type.String()), target: Nullable(Type.Number()), value: Nullable(Type.Number()), valueYear: Nullable(Type.Integer()), status: Type.String() })),
+  task: Type.Object({
+    code: Type.String(),
+    section: Type.String(),
+    content: Type.String(),
+    leadText: Nullable(Type.String()),
+    coordinatingText: Nullable(Type.String()),
+    recurrence: Type.String(),
+    reporting: Nullable(Type.String()),
+  }),
+  indicators: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      nameEn: Nullable(Type.String()),
+      targetText: Nullable(Type.String()),
+      valueText: Nullable(Type.String()),
+      year: Nullable(Type.Integer()),
+      comparator: Nullable(Type.String()),
+      target: Nullable(Type.Number()),
+      value: Nullable(Type.Number()),
+      valueYear: Nullable(Type.Integer()),
+      status: Type.String(),
+    }),
+  ),
   reports: Type.Array(ReportSchema),
   evidence: Type.Array(EvidenceSchema),
   extension: Nullable(ExtensionSchema),
-  history: Type.Array(Type.Object({ kind: Type.String(), actor: Type.String(), actorName: Type.String(), at: Type.String(), details: Type.Record(Type.String(), Type.Unknown()) })),
+  history: Type.Array(
+    Type.Object({
+      kind: Type.String(),
+      actor: Type.String(),
+      actorName: Type.String(),
+      at: Type.String(),
+      details: Type.Record(Type.String(), Type.Unknown()),
+    }),
+  ),
   canApproveExtension: Type.Boolean(),
 });
 
@@ -92,8 +130,14 @@ export const ProgressBody = Type.Object(
 );
 export type ProgressInput = Static<typeof ProgressBody>;
 
-export const ExtensionBody = Type.Object({ requestedTo: Day('the new due date asked for'), reason: Text(2000) }, { additionalProperties: false });
-export const DecisionBody = Type.Object({ decision: Type.Enum(['approve', 'refuse']), note: Type.Optional(Text(2000)) }, { additionalProperties: false });
+export const ExtensionBody = Type.Object(
+  { requestedTo: Day('the new due date asked for'), reason: Text(2000) },
+  { additionalProperties: false },
+);
+export const DecisionBody = Type.Object(
+  { decision: Type.Enum(['approve', 'refuse']), note: Type.Optional(Text(2000)) },
+  { additionalProperties: false },
+);
 
 export const EvidenceQuery = Type.Object({ name: Type.String({ minLength: 1, maxLength: 255 }) }, { additionalProperties: false });
 export const EvidenceParams = Type.Object({ id: RowId() });
@@ -119,7 +163,13 @@ export const NewTaskResponse = Type.Object({ code: Type.String(), assignments: T
 
 // --- evaluation ---
 
-const ScoredItemSchema = Type.Object({ key: Type.String(), label: Type.String(), status: Type.String(), points: Nullable(Type.Number()), weight: Type.Number() });
+const ScoredItemSchema = Type.Object({
+  key: Type.String(),
+  label: Type.String(),
+  status: Type.String(),
+  points: Nullable(Type.Number()),
+  weight: Type.Number(),
+});
 export const ScorecardSchema = Type.Object({
   plan: Type.String(),
   org: Type.String(),
@@ -143,11 +193,34 @@ export const ScorecardSchema = Type.Object({
   rating: Nullable(Type.Enum(['excellent', 'good', 'pass', 'fail'])),
   rules: Type.Record(Type.String(), Type.Number()),
 });
-export const ScorecardQuery = Type.Object({ plan: Type.String({ minLength: 1, maxLength: 64 }), org: Type.String({ minLength: 1, maxLength: 64 }), year: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false });
-export const RankingQuery = Type.Object({ plan: Type.String({ minLength: 1, maxLength: 64 }), year: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false });
-const RankRow = Type.Object({ org: Type.String(), orgName: Type.String(), computed: Nullable(Type.Number()), total: Nullable(Type.Number()), rating: Nullable(Type.String()), rank: Nullable(Type.Integer()) });
+export const ScorecardQuery = Type.Object(
+  {
+    plan: Type.String({ minLength: 1, maxLength: 64 }),
+    org: Type.String({ minLength: 1, maxLength: 64 }),
+    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+  },
+  { additionalProperties: false },
+);
+export const RankingQuery = Type.Object(
+  { plan: Type.String({ minLength: 1, maxLength: 64 }), year: Type.Integer({ minimum: 2000, maximum: 2100 }) },
+  { additionalProperties: false },
+);
+const RankRow = Type.Object({
+  org: Type.String(),
+  orgName: Type.String(),
+  computed: Nullable(Type.Number()),
+  total: Nullable(Type.Number()),
+  rating: Nullable(Type.String()),
+  rank: Nullable(Type.Integer()),
+});
 export const RankingSchema = Type.Object({ year: Type.Integer(), agencies: Type.Array(RankRow), communes: Type.Array(RankRow) });
 export const AdjustBody = Type.Object(
-  { plan: Type.String({ minLength: 1, maxLength: 64 }), org: Type.String({ minLength: 1, maxLength: 64 }), year: Type.Integer({ minimum: 2000, maximum: 2100 }), delta: Type.Number({ minimum: -100, maximum: 100 }), reason: Text(2000) },
+  {
+    plan: Type.String({ minLength: 1, maxLength: 64 }),
+    org: Type.String({ minLength: 1, maxLength: 64 }),
+    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    delta: Type.Number({ minimum: -100, maximum: 100 }),
+    reason: Text(2000),
+  },
   { additionalProperties: false },
 );

@@ -14,7 +14,11 @@ import * as repo from './repository.ts';
 import type { ProgressInput } from './schema.ts';
 
 /** The assignments of a plan in the user's reach for one year (its six-monthly and yearly periods), with computed status. */
-export async function listAssignments(ctx: AppContext, auth: AuthContext, q: { plan: string; year?: number; org?: string; status?: TaskStatus }) {
+export async function listAssignments(
+  ctx: AppContext,
+  auth: AuthContext,
+  q: { plan: string; year?: number; org?: string; status?: TaskStatus },
+) {
   await ensureAssignments(ctx, q.plan);
   const day = today(ctx);
   const year = q.year ?? Number(day.slice(0, 4));
@@ -28,7 +32,10 @@ export async function listAssignments(ctx: AppContext, auth: AuthContext, q: { p
     const reaches = await scope.reaches(row.org_code);
     if (!reaches) continue;
     if (!own.has(row.org_code)) own.set(row.org_code, await isOwnUnit(ctx.db, auth.scope, row.org_code));
-    const dto = assignmentDto(row, day, names.get(row.org_code) ?? row.org_code, { canReport: mayReport(auth, reaches), own: own.get(row.org_code)! });
+    const dto = assignmentDto(row, day, names.get(row.org_code) ?? row.org_code, {
+      canReport: mayReport(auth, reaches),
+      own: own.get(row.org_code)!,
+    });
     if (!q.status || dto.status === q.status) assignments.push(dto);
   }
   return { year, today: day, assignments };
@@ -46,10 +53,26 @@ export async function assignmentDetail(ctx: AppContext, auth: AuthContext, id: n
     repo.eventsOf(ctx.db, id),
     repo.unitNames(ctx.db, [row.org_code]),
   ]);
-  const nameOf = await displayNames(ctx.db, [...reports.map((r) => r.reported_by), ...events.map((e) => e.actor), extension?.requested_by, extension?.decided_by]);
+  const nameOf = await displayNames(ctx.db, [
+    ...reports.map((r) => r.reported_by),
+    ...events.map((e) => e.actor),
+    extension?.requested_by,
+    extension?.decided_by,
+  ]);
   return {
-    assignment: assignmentDto(row, day, names.get(row.org_code) ?? row.org_code, { canReport, own: await isOwnUnit(ctx.db, auth.scope, row.org_code) }),
-    task: { code: task.code, section: task.section, content: task.content, leadText: task.lead_text, coordinatingText: task.coordinating_text, recurrence: task.recurrence, reporting: task.reporting },
+    assignment: assignmentDto(row, day, names.get(row.org_code) ?? row.org_code, {
+      canReport,
+      own: await isOwnUnit(ctx.db, auth.scope, row.org_code),
+    }),
+    task: {
+      code: task.code,
+      section: task.section,
+      content: task.content,
+      leadText: task.lead_text,
+      coordinatingText: task.coordinating_text,
+      recurrence: task.recurrence,
+      reporting: task.reporting,
+    },
     indicators: await linkedIndicators(ctx, row.plan_code, row.org_code, Number(row.period.slice(0, 4)), indicators),
     reports: reports.map((r) => ({
       id: Number(r.id),
@@ -64,7 +87,15 @@ export async function assignmentDetail(ctx: AppContext, auth: AuthContext, id: n
       reportedByName: nameOf(r.reported_by)!,
       reportedAt: iso(r.reported_at)!,
     })),
-    evidence: evidence.map((e) => ({ id: Number(e.id), fileName: e.file_name, mimeType: e.mime_type, sizeBytes: e.size_bytes, sha256: e.sha256, uploadedBy: e.uploaded_by, uploadedAt: iso(e.uploaded_at)! })),
+    evidence: evidence.map((e) => ({
+      id: Number(e.id),
+      fileName: e.file_name,
+      mimeType: e.mime_type,
+      sizeBytes: e.size_bytes,
+      sha256: e.sha256,
+      uploadedBy: e.uploaded_by,
+      uploadedAt: iso(e.uploaded_at)!,
+    })),
     extension: extension
       ? {
           requestedTo: extension.requested_to,
@@ -86,14 +117,23 @@ export async function assignmentDetail(ctx: AppContext, auth: AuthContext, id: n
 
 /** The rules a progress report must meet, as field problems in Vietnamese and English. */
 function progressProblem(input: ProgressInput, day: string): [string, string, string] | null {
-  if (input.status === 'done' && input.percent !== 100) return ['percent', 'Nhiệm vụ đã hoàn thành thì tiến độ phải là 100%', 'A done task must be at 100%'];
-  if (input.status === 'not_started' && input.percent !== 0) return ['percent', 'Nhiệm vụ chưa triển khai thì tiến độ phải là 0%', 'A task not started must be at 0%'];
-  if (input.status === 'in_progress' && input.percent === 100) return ['percent', 'Tiến độ 100% thì hãy chọn trạng thái "Hoàn thành"', 'At 100% choose the status "done"'];
+  if (input.status === 'done' && input.percent !== 100)
+    return ['percent', 'Nhiệm vụ đã hoàn thành thì tiến độ phải là 100%', 'A done task must be at 100%'];
+  if (input.status === 'not_started' && input.percent !== 0)
+    return ['percent', 'Nhiệm vụ chưa triển khai thì tiến độ phải là 0%', 'A task not started must be at 0%'];
+  if (input.status === 'in_progress' && input.percent === 100)
+    return ['percent', 'Tiến độ 100% thì hãy chọn trạng thái "Hoàn thành"', 'At 100% choose the status "done"'];
   if (input.status === 'done' && !input.doneText?.trim() && !input.resultsText?.trim()) {
     return ['resultsText', 'Hãy ghi kết quả thực hiện khi báo cáo hoàn thành nhiệm vụ', 'Say what was done when reporting a task as done'];
   }
-  if (input.completedOn && input.status !== 'done') return ['completedOn', 'Chỉ ghi ngày hoàn thành khi nhiệm vụ đã hoàn thành', 'A completion day is only for a done task'];
-  if (input.completedOn && input.completedOn > day) return ['completedOn', `Ngày hoàn thành (${formatDate(input.completedOn)}) không được sau ngày hôm nay`, 'The completion day cannot be in the future'];
+  if (input.completedOn && input.status !== 'done')
+    return ['completedOn', 'Chỉ ghi ngày hoàn thành khi nhiệm vụ đã hoàn thành', 'A completion day is only for a done task'];
+  if (input.completedOn && input.completedOn > day)
+    return [
+      'completedOn',
+      `Ngày hoàn thành (${formatDate(input.completedOn)}) không được sau ngày hôm nay`,
+      'The completion day cannot be in the future',
+    ];
   return null;
 }
 
@@ -122,7 +162,20 @@ export async function fileProgressReport(ctx: AppContext, auth: AuthContext, id:
       .returning('id')
       .executeTakeFirstOrThrow();
     await repo.recordEvent(trx, id, 'progress_report', auth.username, now, { status: input.status, percent: input.percent });
-    await recordAudit(trx, { actor: auth.username, action: 'task_progress_report', entity: 'task_assignment', entityKey: String(id), details: { report: Number(report.id), status: input.status, percent: input.percent, task: row.task_code, org: row.org_code, period: row.period } });
+    await recordAudit(trx, {
+      actor: auth.username,
+      action: 'task_progress_report',
+      entity: 'task_assignment',
+      entityKey: String(id),
+      details: {
+        report: Number(report.id),
+        status: input.status,
+        percent: input.percent,
+        task: row.task_code,
+        org: row.org_code,
+        period: row.period,
+      },
+    });
   });
   return assignmentDetail(ctx, auth, id);
 }
@@ -133,35 +186,80 @@ export async function requestExtension(ctx: AppContext, auth: AuthContext, id: n
   const reason = input.reason.trim();
   if (!reason) throw errors.invalidField('reason', 'Hãy ghi lý do xin gia hạn', 'Give the reason for the extension');
   if (input.requestedTo <= row.due_on) {
-    throw errors.invalidField('requestedTo', `Ngày xin gia hạn phải sau thời hạn hiện tại (${formatDate(row.due_on)})`, `The new date must be after the current due date (${row.due_on})`);
+    throw errors.invalidField(
+      'requestedTo',
+      `Ngày xin gia hạn phải sau thời hạn hiện tại (${formatDate(row.due_on)})`,
+      `The new date must be after the current due date (${row.due_on})`,
+    );
   }
-  if (assignmentStatus(row, today(ctx)).startsWith('done')) throw errors.conflict('Nhiệm vụ đã hoàn thành, không cần gia hạn.', 'The task is done; it needs no extension.');
+  if (assignmentStatus(row, today(ctx)).startsWith('done'))
+    throw errors.conflict('Nhiệm vụ đã hoàn thành, không cần gia hạn.', 'The task is done; it needs no extension.');
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
-    if (await repo.extensionOf(trx, id)) throw errors.conflict('Nhiệm vụ này đã có yêu cầu gia hạn; mỗi nhiệm vụ chỉ được gia hạn một lần.', 'This assignment already has an extension request; only one is allowed.');
-    await trx.insertInto('task_extension').values({ assignment_id: id, requested_to: input.requestedTo, reason, requested_by: auth.username, requested_at: now, decided_by: null, decided_at: null, decision_note: null }).execute();
+    if (await repo.extensionOf(trx, id))
+      throw errors.conflict(
+        'Nhiệm vụ này đã có yêu cầu gia hạn; mỗi nhiệm vụ chỉ được gia hạn một lần.',
+        'This assignment already has an extension request; only one is allowed.',
+      );
+    await trx
+      .insertInto('task_extension')
+      .values({
+        assignment_id: id,
+        requested_to: input.requestedTo,
+        reason,
+        requested_by: auth.username,
+        requested_at: now,
+        decided_by: null,
+        decided_at: null,
+        decision_note: null,
+      })
+      .execute();
     await repo.recordEvent(trx, id, 'extension_requested', auth.username, now, { requestedTo: input.requestedTo, reason });
-    await recordAudit(trx, { actor: auth.username, action: 'task_extension_request', entity: 'task_assignment', entityKey: String(id), details: { requestedTo: input.requestedTo, reason } });
+    await recordAudit(trx, {
+      actor: auth.username,
+      action: 'task_extension_request',
+      entity: 'task_assignment',
+      entityKey: String(id),
+      details: { requestedTo: input.requestedTo, reason },
+    });
   });
   return assignmentDetail(ctx, auth, id);
 }
 
 /** The plan manager approves (the due date moves) or refuses (with a reason) a pending extension. */
-export async function decideExtension(ctx: AppContext, auth: AuthContext, id: number, input: { decision: 'approve' | 'refuse'; note?: string }) {
+export async function decideExtension(
+  ctx: AppContext,
+  auth: AuthContext,
+  id: number,
+  input: { decision: 'approve' | 'refuse'; note?: string },
+) {
   requireManager(auth);
   await visibleAssignment(ctx, auth, id);
   const note = input.note?.trim() || null;
-  if (input.decision === 'refuse' && !note) throw errors.invalidField('note', 'Hãy ghi lý do từ chối gia hạn', 'Give the reason for refusing');
+  if (input.decision === 'refuse' && !note)
+    throw errors.invalidField('note', 'Hãy ghi lý do từ chối gia hạn', 'Give the reason for refusing');
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
     const ext = await repo.extensionOf(trx, id);
     if (!ext) throw errors.notFound('yêu cầu gia hạn của nhiệm vụ này', 'The extension request');
-    if (ext.status !== 'pending') throw new AppError('conflict', 409, 'Yêu cầu gia hạn này đã được xử lý.', 'This extension request was already decided.');
+    if (ext.status !== 'pending')
+      throw new AppError('conflict', 409, 'Yêu cầu gia hạn này đã được xử lý.', 'This extension request was already decided.');
     const status = input.decision === 'approve' ? 'approved' : 'refused';
-    await trx.updateTable('task_extension').set({ status, decided_by: auth.username, decided_at: now, decision_note: note }).where('assignment_id', '=', id).execute();
-    if (status === 'approved') await trx.updateTable('task_assignment').set({ extended_to: ext.requested_to }).where('id', '=', id).execute();
+    await trx
+      .updateTable('task_extension')
+      .set({ status, decided_by: auth.username, decided_at: now, decision_note: note })
+      .where('assignment_id', '=', id)
+      .execute();
+    if (status === 'approved')
+      await trx.updateTable('task_assignment').set({ extended_to: ext.requested_to }).where('id', '=', id).execute();
     await repo.recordEvent(trx, id, `extension_${status}`, auth.username, now, { requestedTo: ext.requested_to, note });
-    await recordAudit(trx, { actor: auth.username, action: `task_extension_${input.decision}`, entity: 'task_assignment', entityKey: String(id), details: { requestedTo: ext.requested_to, note } });
+    await recordAudit(trx, {
+      actor: auth.username,
+      action: `task_extension_${input.decision}`,
+      entity: 'task_assignment',
+      entityKey: String(id),
+      details: { requestedTo: ext.requested_to, note },
+    });
   });
   return assignmentDetail(ctx, auth, id);
 }

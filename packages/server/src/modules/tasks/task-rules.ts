@@ -50,7 +50,13 @@ const COMMITTEE_KINDS = ['commune_ppc', 'people_committee'];
 export async function isOwnUnit(db: Kysely<Database>, scope: Unit, code: string): Promise<boolean> {
   if (code === scope.code) return true;
   const [org, area] = scope.type === 'area' ? [code, scope.code] : [scope.code, code];
-  const committee = await db.selectFrom('organisation').select('code').where('code', '=', org).where('area_code', '=', area).where('kind', 'in', COMMITTEE_KINDS).executeTakeFirst();
+  const committee = await db
+    .selectFrom('organisation')
+    .select('code')
+    .where('code', '=', org)
+    .where('area_code', '=', area)
+    .where('kind', 'in', COMMITTEE_KINDS)
+    .executeTakeFirst();
   return committee !== undefined;
 }
 
@@ -73,7 +79,10 @@ export function planPeriod(plan: { issued_on: string | null; horizons: number[] 
 const FIELDS = { startOn: { vi: 'Ngày bắt đầu', en: 'the start' }, dueOn: { vi: 'Thời hạn', en: 'the due date' } } as const;
 
 /** 400 naming the field and the allowed range when a task's start or due date lies outside the plan's period. */
-export function assertWithinPlanPeriod(period: { from: string | null; to: string | null }, dates: { startOn: string; dueOn?: string | null | undefined }): void {
+export function assertWithinPlanPeriod(
+  period: { from: string | null; to: string | null },
+  dates: { startOn: string; dueOn?: string | null | undefined },
+): void {
   for (const field of ['startOn', 'dueOn'] as const) {
     const day = dates[field];
     if (!day || ((period.from === null || day >= period.from) && (period.to === null || day <= period.to))) continue;

@@ -28,17 +28,26 @@ export function testClockRoutes(app: App, ctx: AppContext): void {
   const real = ctx.now;
   let offset = 0;
   ctx.now = () => new Date(real().getTime() + offset);
-  app.post('/api/test/clock', {
-    config: { access: { roles: ['admin'] } },
-    schema: { tags: ['test'], summary: 'Set the server clock (only with VETPLAN_TEST_CLOCK=1; an administrator scoped to the nation)', body: Type.Object({ now: Type.String({ format: 'date-time' }) }, { additionalProperties: false }), response: { 200: Type.Object({ now: Type.String() }), ...ErrorResponses } },
-  }, async (request) => {
-    if (!(await scopedToNation(ctx, request.auth!))) {
-      throw errors.forbidden(
-        'Chỉ quản trị viên có phạm vi toàn quốc mới được đặt đồng hồ thử nghiệm của máy chủ.',
-        'Only an administrator scoped to the nation may set the server’s test clock.',
-      );
-    }
-    offset = Date.parse(request.body.now) - real().getTime();
-    return { now: ctx.now().toISOString() };
-  });
+  app.post(
+    '/api/test/clock',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: {
+        tags: ['test'],
+        summary: 'Set the server clock (only with VETPLAN_TEST_CLOCK=1; an administrator scoped to the nation)',
+        body: Type.Object({ now: Type.String({ format: 'date-time' }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ now: Type.String() }), ...ErrorResponses },
+      },
+    },
+    async (request) => {
+      if (!(await scopedToNation(ctx, request.auth!))) {
+        throw errors.forbidden(
+          'Chỉ quản trị viên có phạm vi toàn quốc mới được đặt đồng hồ thử nghiệm của máy chủ.',
+          'Only an administrator scoped to the nation may set the server’s test clock.',
+        );
+      }
+      offset = Date.parse(request.body.now) - real().getTime();
+      return { now: ctx.now().toISOString() };
+    },
+  );
 }

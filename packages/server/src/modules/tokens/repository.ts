@@ -13,7 +13,11 @@ function withOwner(db: Kysely<Database>) {
 
 /** A user's tokens that are not revoked (expired ones too), newest first. */
 export function listUserTokens(db: Kysely<Database>, userId: number): Promise<TokenRow[]> {
-  return withOwner(db).where('api_token.user_id', '=', userId).where('api_token.revoked_at', 'is', null).orderBy('api_token.id', 'desc').execute();
+  return withOwner(db)
+    .where('api_token.user_id', '=', userId)
+    .where('api_token.revoked_at', 'is', null)
+    .orderBy('api_token.id', 'desc')
+    .execute();
 }
 
 export function findToken(db: Kysely<Database>, id: number): Promise<TokenRow | undefined> {

@@ -30,7 +30,11 @@ export const CreateTokenBody = Type.Object(
 export type CreateTokenInput = Static<typeof CreateTokenBody>;
 
 export const TokenListQuery = Type.Object(
-  { username: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Another user’s tokens (administrators, within their scope)' })) },
+  {
+    username: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 64, description: 'Another user’s tokens (administrators, within their scope)' }),
+    ),
+  },
   { additionalProperties: false },
 );
 

@@ -40,7 +40,13 @@ export async function issueToken(
   const days = input.expiresInDays ?? TOKEN_DEFAULT_DAYS;
   const expiresAt = new Date(now.getTime() + days * DAY_MS);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const created = await repo.insertToken(trx, { userId: user.id, name: input.name, tokenHash: hashSecret(token), createdAt: now, expiresAt });
+    const created = await repo.insertToken(trx, {
+      userId: user.id,
+      name: input.name,
+      tokenHash: hashSecret(token),
+      createdAt: now,
+      expiresAt,
+    });
     await recordAudit(trx, {
       actor: audit.actor,
       action: 'token_created',
@@ -60,7 +66,10 @@ export async function listTokens(ctx: AppContext, actor: AuthContext, username: 
   let userId = actor.userId;
   if (username !== undefined && username !== actor.username) {
     if (actor.role !== 'admin') {
-      throw errors.forbidden('Chỉ quản trị viên mới xem được mã truy cập (token) của người khác.', 'Only administrators may see other users’ tokens.');
+      throw errors.forbidden(
+        'Chỉ quản trị viên mới xem được mã truy cập (token) của người khác.',
+        'Only administrators may see other users’ tokens.',
+      );
     }
     userId = (await loadInScope(ctx, actor, username)).id;
   }
@@ -68,7 +77,12 @@ export async function listTokens(ctx: AppContext, actor: AuthContext, username: 
   return (await repo.listUserTokens(ctx.db, userId)).map((row) => toDto(row, now));
 }
 
-export async function createOwnToken(ctx: AppContext, actor: AuthContext, input: CreateTokenInput, ip: string | null): Promise<IssuedToken> {
+export async function createOwnToken(
+  ctx: AppContext,
+  actor: AuthContext,
+  input: CreateTokenInput,
+  ip: string | null,
+): Promise<IssuedToken> {
   const user = await loadInScope(ctx, actor, actor.username);
   return issueToken(ctx, user, input, { actor: actor.username, ip });
 }
@@ -84,6 +98,13 @@ export async function revokeToken(ctx: AppContext, actor: AuthContext, id: numbe
   }
   await ctx.db.transaction().execute(async (trx) => {
     await repo.revokeToken(trx, id, ctx.now());
-    await recordAudit(trx, { actor: actor.username, action: 'token_revoked', entity: 'user', entityKey: row.username, details: { name: row.name, id }, ip });
+    await recordAudit(trx, {
+      actor: actor.username,
+      action: 'token_revoked',
+      entity: 'user',
+      entityKey: row.username,
+      details: { name: row.name, id },
+      ip,
+    });
   });
 }

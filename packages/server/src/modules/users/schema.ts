@@ -25,7 +25,12 @@ export type UserDto = Static<typeof UserSchema>;
 
 /** An e-mail address, or "" for none: where reminders are e-mailed. Checked by the same rule for the API and the command line. */
 export const EMAIL_PATTERN = /^$|^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const Email = Type.String({ maxLength: 254, pattern: EMAIL_PATTERN.source, hintVi: 'phải là một địa chỉ thư điện tử, ví dụ lan@ldtbxh.vn', hintEn: 'must be an e-mail address, e.g. lan@ldtbxh.vn' });
+const Email = Type.String({
+  maxLength: 254,
+  pattern: EMAIL_PATTERN.source,
+  hintVi: 'phải là một địa chỉ thư điện tử, ví dụ lan@ldtbxh.vn',
+  hintEn: 'must be an e-mail address, e.g. lan@ldtbxh.vn',
+});
 
 export const CreateUserBody = Type.Object(
   {

@@ -17,7 +17,9 @@ export async function toDto(ctx: AppContext, user: repo.UserRow): Promise<UserDt
     displayName: user.display_name,
     email: user.email,
     role: user.role as Role,
-    scope: scope ? { code: scope.code, name: scope.name, type: scope.type } : { code: user.scope_code, name: user.scope_code, type: 'area' },
+    scope: scope
+      ? { code: scope.code, name: scope.name, type: scope.type }
+      : { code: user.scope_code, name: user.scope_code, type: 'area' },
     disabled: user.disabled_at !== null,
     mustChangePassword: user.must_change_password,
     createdAt: user.created_at.toISOString(),
@@ -57,7 +59,11 @@ export async function createUser(ctx: AppContext, input: CreateUserInput, option
   const email = input.email?.trim() || null;
   // The API's schema checks it already; the command line comes here directly.
   if (email !== null && (email.length > 254 || !EMAIL_PATTERN.test(email))) {
-    throw errors.invalidField('email', `"${email}" phải là một địa chỉ thư điện tử, ví dụ lan@ldtbxh.vn`, `"${email}" must be an e-mail address, e.g. lan@ldtbxh.vn`);
+    throw errors.invalidField(
+      'email',
+      `"${email}" phải là một địa chỉ thư điện tử, ví dụ lan@ldtbxh.vn`,
+      `"${email}" must be an e-mail address, e.g. lan@ldtbxh.vn`,
+    );
   }
   const scope = await resolveScope(ctx, options.actor?.scope ?? null, input.org);
   const passwordHash = await hashPassword(input.password);
@@ -110,7 +116,13 @@ export async function loadInScope(ctx: AppContext, actor: AuthContext, username:
   return user;
 }
 
-export async function setDisabled(ctx: AppContext, actor: AuthContext, username: string, disabled: boolean, ip: string | null): Promise<UserDto> {
+export async function setDisabled(
+  ctx: AppContext,
+  actor: AuthContext,
+  username: string,
+  disabled: boolean,
+  ip: string | null,
+): Promise<UserDto> {
   const user = await loadInScope(ctx, actor, username);
   if (disabled && user.id === actor.userId) {
     throw errors.conflict('Bạn không thể tự khóa tài khoản của mình.', 'You cannot disable your own account.');
@@ -118,7 +130,13 @@ export async function setDisabled(ctx: AppContext, actor: AuthContext, username:
   const updated = await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.setUserDisabled(trx, user.id, disabled ? (user.disabled_at ?? ctx.now()) : null);
     if (disabled) await deleteUserSessions(trx, user.id);
-    await recordAudit(trx, { actor: actor.username, action: disabled ? 'user_disabled' : 'user_enabled', entity: 'user', entityKey: username, ip });
+    await recordAudit(trx, {
+      actor: actor.username,
+      action: disabled ? 'user_disabled' : 'user_enabled',
+      entity: 'user',
+      entityKey: username,
+      ip,
+    });
     return row;
   });
   return toDto(ctx, updated);

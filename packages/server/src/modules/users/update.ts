@@ -25,7 +25,8 @@ async function anotherAdminCovers(ctx: AppContext, actor: AuthContext): Promise<
 
 /** An administrator does not lock themselves out: no self-deactivation, and no own demotion or move as the last administrator over their scope. */
 async function checkOwnChange(ctx: AppContext, actor: AuthContext, changes: Record<string, Change>): Promise<void> {
-  if (changes.active?.to === false) throw errors.conflict('Bạn không thể tự khóa tài khoản của mình.', 'You cannot disable your own account.');
+  if (changes.active?.to === false)
+    throw errors.conflict('Bạn không thể tự khóa tài khoản của mình.', 'You cannot disable your own account.');
   if ((changes.role || changes.org) && !(await anotherAdminCovers(ctx, actor))) {
     throw errors.conflict(
       'Bạn là quản trị viên đang hoạt động cuối cùng của phạm vi này nên không thể tự đổi vai trò hoặc phạm vi của mình. Hãy tạo hoặc giao quyền quản trị cho một người khác trước.',
@@ -35,9 +36,25 @@ async function checkOwnChange(ctx: AppContext, actor: AuthContext, changes: Reco
 }
 
 /** PATCH /api/users/{username}: role, scope, display name and active flag, each audited. */
-export async function updateUser(ctx: AppContext, actor: AuthContext, username: string, input: UpdateUserInput, ip: string | null): Promise<UserDto> {
-  if (input.role === undefined && input.org === undefined && input.displayName === undefined && input.email === undefined && input.active === undefined) {
-    throw errors.invalidField('body', 'hãy gửi ít nhất một trường cần đổi: role, org, displayName, email hoặc active', 'send at least one field to change: role, org, displayName, email or active');
+export async function updateUser(
+  ctx: AppContext,
+  actor: AuthContext,
+  username: string,
+  input: UpdateUserInput,
+  ip: string | null,
+): Promise<UserDto> {
+  if (
+    input.role === undefined &&
+    input.org === undefined &&
+    input.displayName === undefined &&
+    input.email === undefined &&
+    input.active === undefined
+  ) {
+    throw errors.invalidField(
+      'body',
+      'hãy gửi ít nhất một trường cần đổi: role, org, displayName, email hoặc active',
+      'send at least one field to change: role, org, displayName, email or active',
+    );
   }
   const user = await loadInScope(ctx, actor, username);
   const changes: Record<string, Change> = {};
@@ -76,17 +93,33 @@ export async function updateUser(ctx: AppContext, actor: AuthContext, username: 
   const updated = await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.updateUser(trx, user.id, patch);
     if (patch.disabledAt) await deleteUserSessions(trx, user.id);
-    await recordAudit(trx, { actor: actor.username, action: 'user_updated', entity: 'user', entityKey: username, details: { changes }, ip });
+    await recordAudit(trx, {
+      actor: actor.username,
+      action: 'user_updated',
+      entity: 'user',
+      entityKey: username,
+      details: { changes },
+      ip,
+    });
     return row;
   });
   return toDto(ctx, updated);
 }
 
 /** POST /api/users/{username}/password: a new password the user must change at the next login; their sessions end. */
-export async function resetPassword(ctx: AppContext, actor: AuthContext, username: string, password: string, ip: string | null): Promise<UserDto> {
+export async function resetPassword(
+  ctx: AppContext,
+  actor: AuthContext,
+  username: string,
+  password: string,
+  ip: string | null,
+): Promise<UserDto> {
   const user = await loadInScope(ctx, actor, username);
   if (user.id === actor.userId) {
-    throw errors.conflict('Hãy đổi mật khẩu của chính bạn ở mục "Đổi mật khẩu" (cần mật khẩu hiện tại).', 'Change your own password under "Change password" (it needs your current password).');
+    throw errors.conflict(
+      'Hãy đổi mật khẩu của chính bạn ở mục "Đổi mật khẩu" (cần mật khẩu hiện tại).',
+      'Change your own password under "Change password" (it needs your current password).',
+    );
   }
   checkNewPassword(password, username);
   const passwordHash = await hashPassword(password);

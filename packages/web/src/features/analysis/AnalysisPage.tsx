@@ -1,4 +1,22 @@
-import { Button, Center, Chip, Container, Group, Loader, MultiSelect, Paper, ScrollArea, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import {
+  Button,
+  Center,
+  Chip,
+  Container,
+  Group,
+  Loader,
+  MultiSelect,
+  Paper,
+  ScrollArea,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { formatNumber } from '@vetplan/domain';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { Fragment, useMemo } from 'react';
@@ -16,7 +34,10 @@ import classes from './analysis.module.css';
 
 /** Every area in the user's reach, each indented under its parent, for the unit picker. */
 function areaOptions(nodes: readonly AreaNode[], lang: 'vi' | 'en', depth = 0): { value: string; label: string }[] {
-  return nodes.flatMap((n) => [{ value: n.code, label: `${'\u2003'.repeat(depth)}${pick(lang, n.name, n.nameEn)}` }, ...areaOptions(n.children, lang, depth + 1)]);
+  return nodes.flatMap((n) => [
+    { value: n.code, label: `${'\u2003'.repeat(depth)}${pick(lang, n.name, n.nameEn)}` },
+    ...areaOptions(n.children, lang, depth + 1),
+  ]);
 }
 
 function PivotGrid({ table, indicators }: { table: PivotTable; indicators: Map<string, Indicator> }) {
@@ -68,7 +89,9 @@ function PivotGrid({ table, indicators }: { table: PivotTable; indicators: Map<s
                 </Table.Tr>
                 {rows.map((row) => (
                   <Table.Tr key={`${row.code}|${row.org}`} className={row.total ? classes.total : undefined} data-org={row.org}>
-                    <Table.Td className={classes.unit}>{row.total && rows.length > 1 ? t('analysis.total', { name: row.orgName }) : row.orgName}</Table.Td>
+                    <Table.Td className={classes.unit}>
+                      {row.total && rows.length > 1 ? t('analysis.total', { name: row.orgName }) : row.orgName}
+                    </Table.Td>
                     {row.values.map((v, i) => (
                       <Table.Td
                         key={table.periods[i]}
@@ -119,7 +142,8 @@ export default function AnalysisPage() {
       </Center>
     );
   }
-  const change = (next: Partial<Selection>) => navigate(withQuery(window.location.pathname, writeSelection({ ...selection, ...next })), { replace: true, keepScroll: true });
+  const change = (next: Partial<Selection>) =>
+    navigate(withQuery(window.location.pathname, writeSelection({ ...selection, ...next })), { replace: true, keepScroll: true });
   const nothingChosen = selection.indicators.length + selection.elements.length === 0;
 
   return (
@@ -160,7 +184,11 @@ export default function AnalysisPage() {
                 allowDeselect={false}
               />
               <Stack gap={6} justify="flex-end">
-                <Switch label={t('analysis.children')} checked={selection.children} onChange={(e) => change({ children: e.currentTarget.checked })} />
+                <Switch
+                  label={t('analysis.children')}
+                  checked={selection.children}
+                  onChange={(e) => change({ children: e.currentTarget.checked })}
+                />
                 <SegmentedControl
                   data={[
                     { value: 'year', label: t('analysis.byYear') },
@@ -199,7 +227,14 @@ export default function AnalysisPage() {
                   {t('analysis.sums')}
                 </Text>
                 <Group gap="xs">
-                  <Button component="a" href={pivotFileUrl(query, 'xlsx')} variant="default" size="sm" h={40} leftSection={<IconFileSpreadsheet size={18} />}>
+                  <Button
+                    component="a"
+                    href={pivotFileUrl(query, 'xlsx')}
+                    variant="default"
+                    size="sm"
+                    h={40}
+                    leftSection={<IconFileSpreadsheet size={18} />}
+                  >
                     {t('common.downloadXlsx')}
                   </Button>
                   <Button component="a" href={pivotFileUrl(query, 'csv')} variant="default" size="sm" h={40}>

@@ -4,7 +4,8 @@ import { fetchElements, fetchPivot, type PivotQuery } from './api.ts';
 export const analysisKeys = {
   all: ['analysis'] as const,
   elements: () => [...analysisKeys.all, 'elements'] as const,
-  pivot: (q: PivotQuery) => [...analysisKeys.all, 'pivot', q.indicators.join(','), q.elements.join(','), q.org, q.children, q.periods.join(',')] as const,
+  pivot: (q: PivotQuery) =>
+    [...analysisKeys.all, 'pivot', q.indicators.join(','), q.elements.join(','), q.org, q.children, q.periods.join(',')] as const,
 };
 
 export function useElements() {

@@ -16,7 +16,14 @@ describe('the pivot page’s address', () => {
   });
 
   it('reads back what it wrote', () => {
-    const s = { indicators: ['I_A', 'I_B'], elements: ['DE_X[sex:F]'], org: '07681', children: false, kind: 'half' as const, years: [2023, 2024] };
+    const s = {
+      indicators: ['I_A', 'I_B'],
+      elements: ['DE_X[sex:F]'],
+      org: '07681',
+      children: false,
+      kind: 'half' as const,
+      years: [2023, 2024],
+    };
     const params = new URLSearchParams(Object.entries(writeSelection(s)).filter((e): e is [string, string] => e[1] !== null));
     expect(readSelection(params, defaults)).toEqual(s);
   });

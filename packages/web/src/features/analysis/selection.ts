@@ -18,15 +18,31 @@ export function yearOptions(thisYear: number): number[] {
 }
 
 const codes = (text: string | null): string[] =>
-  text === null ? [] : [...new Set(text.split(',').map((c) => c.trim()).filter((c) => c !== ''))];
+  text === null
+    ? []
+    : [
+        ...new Set(
+          text
+            .split(',')
+            .map((c) => c.trim())
+            .filter((c) => c !== ''),
+        ),
+      ];
 
 /**
  * Reads the page's address. Defaults: the first of the plan's indicators,
  * the user's own unit with the units below it, the last five complete years.
  */
-export function readSelection(params: URLSearchParams, defaults: { indicator: string | undefined; org: string; thisYear: number }): Selection {
+export function readSelection(
+  params: URLSearchParams,
+  defaults: { indicator: string | undefined; org: string; thisYear: number },
+): Selection {
   const offered = new Set(yearOptions(defaults.thisYear));
-  const asked = params.has('years') ? codes(params.get('years')).map(Number).filter((y) => offered.has(y)) : null;
+  const asked = params.has('years')
+    ? codes(params.get('years'))
+        .map(Number)
+        .filter((y) => offered.has(y))
+    : null;
   const indicators = params.has('ind') ? codes(params.get('ind')) : defaults.indicator ? [defaults.indicator] : [];
   return {
     indicators,

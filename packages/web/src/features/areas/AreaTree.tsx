@@ -26,7 +26,8 @@ function OrganisationItem({ org }: { org: AreaOrganisation }) {
         {name}
         {org.shortName && org.shortName !== org.name && lang === 'vi' && (
           <Text span c="dimmed" size="sm">
-            {' '}({org.shortName})
+            {' '}
+            ({org.shortName})
           </Text>
         )}
       </Text>

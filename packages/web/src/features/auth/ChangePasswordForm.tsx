@@ -62,12 +62,34 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
             {t('account.changed')}
           </Alert>
         )}
-        <PasswordInput label={t('account.current')} autoComplete="current-password" required visibilityToggleButtonProps={toggle}
-          value={values.currentPassword} onChange={(e) => set('currentPassword', e.currentTarget.value)} error={errors.currentPassword} />
-        <PasswordInput label={t('account.new')} description={t('account.newHint', { min: MIN_PASSWORD })} autoComplete="new-password" required visibilityToggleButtonProps={toggle}
-          value={values.newPassword} onChange={(e) => set('newPassword', e.currentTarget.value)} error={errors.newPassword} />
-        <PasswordInput label={t('account.repeat')} autoComplete="new-password" required visibilityToggleButtonProps={toggle}
-          value={values.repeat} onChange={(e) => set('repeat', e.currentTarget.value)} error={errors.repeat} />
+        <PasswordInput
+          label={t('account.current')}
+          autoComplete="current-password"
+          required
+          visibilityToggleButtonProps={toggle}
+          value={values.currentPassword}
+          onChange={(e) => set('currentPassword', e.currentTarget.value)}
+          error={errors.currentPassword}
+        />
+        <PasswordInput
+          label={t('account.new')}
+          description={t('account.newHint', { min: MIN_PASSWORD })}
+          autoComplete="new-password"
+          required
+          visibilityToggleButtonProps={toggle}
+          value={values.newPassword}
+          onChange={(e) => set('newPassword', e.currentTarget.value)}
+          error={errors.newPassword}
+        />
+        <PasswordInput
+          label={t('account.repeat')}
+          autoComplete="new-password"
+          required
+          visibilityToggleButtonProps={toggle}
+          value={values.repeat}
+          onChange={(e) => set('repeat', e.currentTarget.value)}
+          error={errors.repeat}
+        />
         <Button type="submit" leftSection={<IconKey size={20} />} loading={change.isPending} style={{ alignSelf: 'flex-start' }}>
           {t('account.submit')}
         </Button>

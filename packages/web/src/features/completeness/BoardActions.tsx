@@ -20,12 +20,26 @@ export function BoardActions({ data, canRemind, canApprove }: { data: Completene
     <Stack gap="xs">
       <Group gap="sm" grow={false}>
         {canRemind && (
-          <Button {...WRAPPING} color="orange" leftSection={<IconBellRinging size={18} />} disabled={data.summary.toRemind === 0} loading={remind.isPending} onClick={() => remind.mutate(undefined)}>
+          <Button
+            {...WRAPPING}
+            color="orange"
+            leftSection={<IconBellRinging size={18} />}
+            disabled={data.summary.toRemind === 0}
+            loading={remind.isPending}
+            onClick={() => remind.mutate(undefined)}
+          >
             {t('completeness.remindAll', { count: data.summary.toRemind })}
           </Button>
         )}
         {canApprove && (
-          <Button {...WRAPPING} color="green" leftSection={<IconChecks size={18} />} disabled={data.summary.cleanSubmitted === 0} loading={approve.isPending} onClick={() => approve.mutate()}>
+          <Button
+            {...WRAPPING}
+            color="green"
+            leftSection={<IconChecks size={18} />}
+            disabled={data.summary.cleanSubmitted === 0}
+            loading={approve.isPending}
+            onClick={() => approve.mutate()}
+          >
             {t('completeness.approveClean', { count: data.summary.cleanSubmitted })}
           </Button>
         )}
@@ -38,9 +52,24 @@ export function BoardActions({ data, canRemind, canApprove }: { data: Completene
             {t('completeness.reminded', { count: remind.data.sent.length, people: remind.data.sent.reduce((n, s) => n + s.recipients, 0) })}
           </Text>
           <Text size="sm">{remind.data.sent.map((s) => s.name).join(', ')}</Text>
-          {remind.data.sent.some((s) => s.emailed > 0) && <Text size="sm">{t('completeness.emailed', { count: remind.data.sent.reduce((n, s) => n + s.emailed, 0) })}</Text>}
-          {remind.data.sent.some((s) => s.recipients === 0) && <Text size="sm" c="red.8">{t('completeness.noRecipients', { units: remind.data.sent.filter((s) => s.recipients === 0).map((s) => s.name).join(', ') })}</Text>}
-          {remind.data.mailErrors.length > 0 && <Text size="sm" c="red.8">{t('completeness.mailFailed', { count: remind.data.mailErrors.length })}</Text>}
+          {remind.data.sent.some((s) => s.emailed > 0) && (
+            <Text size="sm">{t('completeness.emailed', { count: remind.data.sent.reduce((n, s) => n + s.emailed, 0) })}</Text>
+          )}
+          {remind.data.sent.some((s) => s.recipients === 0) && (
+            <Text size="sm" c="red.8">
+              {t('completeness.noRecipients', {
+                units: remind.data.sent
+                  .filter((s) => s.recipients === 0)
+                  .map((s) => s.name)
+                  .join(', '),
+              })}
+            </Text>
+          )}
+          {remind.data.mailErrors.length > 0 && (
+            <Text size="sm" c="red.8">
+              {t('completeness.mailFailed', { count: remind.data.mailErrors.length })}
+            </Text>
+          )}
         </Alert>
       )}
       {approve.data && (

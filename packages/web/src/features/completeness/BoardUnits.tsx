@@ -20,7 +20,16 @@ function RemindButton({ data, unit }: { data: Completeness; unit: CompletenessUn
   const { t } = useTranslation();
   const remind = useSendReminders(data.form, data.period);
   return (
-    <Button size="compact-md" h={44} variant="light" color="orange" leftSection={<IconBell size={16} />} loading={remind.isPending} onClick={() => remind.mutate([unit.org])} aria-label={t('completeness.remindLabel', { unit: unit.name })}>
+    <Button
+      size="compact-md"
+      h={44}
+      variant="light"
+      color="orange"
+      leftSection={<IconBell size={16} />}
+      loading={remind.isPending}
+      onClick={() => remind.mutate([unit.org])}
+      aria-label={t('completeness.remindLabel', { unit: unit.name })}
+    >
       {t('completeness.remind')}
     </Button>
   );
@@ -43,14 +52,23 @@ function Submitted({ unit }: { unit: CompletenessUnit }) {
 function LastReminder({ unit }: { unit: CompletenessUnit }) {
   const { t } = useTranslation();
   if (!unit.lastReminder) return <>—</>;
-  return <span data-testid="last-reminder">{t('completeness.lastReminder', { when: formatMoment(unit.lastReminder.at), who: unit.lastReminder.byName })}</span>;
+  return (
+    <span data-testid="last-reminder">
+      {t('completeness.lastReminder', { when: formatMoment(unit.lastReminder.at), who: unit.lastReminder.byName })}
+    </span>
+  );
 }
 
 /** What to know beside the status: the reason for a return, or a submitted report's rule violations. */
 function Note({ unit }: { unit: CompletenessUnit }) {
   const { t } = useTranslation();
   if (unit.reason) return <>{t('completeness.reasonNote', { reason: unit.reason })}</>;
-  if (unit.violations) return <Text span c="orange.9">{t('completeness.violations', { count: unit.violations })}</Text>;
+  if (unit.violations)
+    return (
+      <Text span c="orange.9">
+        {t('completeness.violations', { count: unit.violations })}
+      </Text>
+    );
   return null;
 }
 
@@ -79,11 +97,18 @@ export function UnitTable({ data, units, canRemind }: UnitsProps) {
         </Table.Thead>
         <Table.Tbody>
           {units.map((unit) => (
-            <Table.Tr key={unit.org} className={unit.late ? classes.overdue : undefined} data-timeliness={unit.timeliness} data-state={unit.state} data-org={unit.org}>
+            <Table.Tr
+              key={unit.org}
+              className={unit.late ? classes.overdue : undefined}
+              data-timeliness={unit.timeliness}
+              data-state={unit.state}
+              data-org={unit.org}
+            >
               <Table.Td fw={600}>
                 {unit.name}
                 <Text span c="dimmed" size="xs">
-                  {' '}({unit.org})
+                  {' '}
+                  ({unit.org})
                 </Text>
               </Table.Td>
               <Table.Td>
@@ -125,7 +150,16 @@ export function UnitCards({ data, units, canRemind }: UnitsProps) {
   return (
     <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} data-testid="completeness-cards">
       {units.map((unit) => (
-        <Paper key={unit.org} component="li" withBorder radius="md" p="sm" className={unit.late ? classes.overdueCard : undefined} data-state={unit.state} data-org={unit.org}>
+        <Paper
+          key={unit.org}
+          component="li"
+          withBorder
+          radius="md"
+          p="sm"
+          className={unit.late ? classes.overdueCard : undefined}
+          data-state={unit.state}
+          data-org={unit.org}
+        >
           <Stack gap={6}>
             <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
               <Text fw={600} style={{ minWidth: 0 }}>
@@ -165,8 +199,24 @@ export function BoardDownloads({ data }: { data: Completeness }) {
   const { t } = useTranslation();
   const { lang } = useLang();
   const rows = () => [
-    [t('completeness.columns.unit'), t('completeness.columns.status'), t('completeness.columns.timeliness'), t('completeness.columns.submittedAt'), t('completeness.submittedByColumn'), t('completeness.columns.lastReminder'), t('completeness.columns.reason')],
-    ...data.units.map((u) => [u.name, BOARD_STATUS_LABELS[u.state][lang], t(`completeness.timeliness.${u.timeliness}`), u.submittedAt ? formatMoment(u.submittedAt) : null, u.submittedByName, u.lastReminder ? formatMoment(u.lastReminder.at) : null, u.reason]),
+    [
+      t('completeness.columns.unit'),
+      t('completeness.columns.status'),
+      t('completeness.columns.timeliness'),
+      t('completeness.columns.submittedAt'),
+      t('completeness.submittedByColumn'),
+      t('completeness.columns.lastReminder'),
+      t('completeness.columns.reason'),
+    ],
+    ...data.units.map((u) => [
+      u.name,
+      BOARD_STATUS_LABELS[u.state][lang],
+      t(`completeness.timeliness.${u.timeliness}`),
+      u.submittedAt ? formatMoment(u.submittedAt) : null,
+      u.submittedByName,
+      u.lastReminder ? formatMoment(u.lastReminder.at) : null,
+      u.reason,
+    ]),
   ];
   return <TableDownloads fileName={`nop-bao-cao-${data.form}-${data.period}`} sheet={`${data.form} ${data.period}`} rows={rows} />;
 }

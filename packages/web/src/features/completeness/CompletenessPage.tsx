@@ -15,7 +15,18 @@ import type { FormSummary } from '../data-entry/types.ts';
 import type { Completeness } from './api.ts';
 import { BoardActions } from './BoardActions.tsx';
 import { BoardDownloads, UnitCards, UnitTable } from './BoardUnits.tsx';
-import { BOARD_FILTERS, BOARD_SORTS, countBy, defaultBoardForm, matches, readFilter, readSort, sortUnits, type BoardFilter, type BoardSort } from './board.ts';
+import {
+  BOARD_FILTERS,
+  BOARD_SORTS,
+  countBy,
+  defaultBoardForm,
+  matches,
+  readFilter,
+  readSort,
+  sortUnits,
+  type BoardFilter,
+  type BoardSort,
+} from './board.ts';
 import { useCompleteness } from './queries.ts';
 
 function Summary({ data }: { data: Completeness }) {
@@ -45,14 +56,32 @@ function Summary({ data }: { data: Completeness }) {
 }
 
 /** Lọc theo tình trạng: one button per status, with how many units are in it. */
-function Filters({ counts, value, onChange }: { counts: Record<BoardFilter, number>; value: BoardFilter; onChange: (f: BoardFilter) => void }) {
+function Filters({
+  counts,
+  value,
+  onChange,
+}: {
+  counts: Record<BoardFilter, number>;
+  value: BoardFilter;
+  onChange: (f: BoardFilter) => void;
+}) {
   const { t } = useTranslation();
   const { lang } = useLang();
-  const label = (f: BoardFilter) => (f === 'all' ? t('completeness.filter.all') : f === 'late' ? t('completeness.filter.late') : BOARD_STATUS_LABELS[f as BoardStatus][lang]);
+  const label = (f: BoardFilter) =>
+    f === 'all' ? t('completeness.filter.all') : f === 'late' ? t('completeness.filter.late') : BOARD_STATUS_LABELS[f as BoardStatus][lang];
   return (
     <Group gap={6} role="group" aria-label={t('completeness.filter.label')} data-testid="board-filters">
       {BOARD_FILTERS.map((f) => (
-        <Button key={f} h={44} px="sm" radius="xl" variant={value === f ? 'filled' : 'default'} color={f === 'late' ? 'red' : undefined} aria-pressed={value === f} onClick={() => onChange(f)}>
+        <Button
+          key={f}
+          h={44}
+          px="sm"
+          radius="xl"
+          variant={value === f ? 'filled' : 'default'}
+          color={f === 'late' ? 'red' : undefined}
+          aria-pressed={value === f}
+          onClick={() => onChange(f)}
+        >
           {label(f)} ({counts[f]})
         </Button>
       ))}
@@ -65,12 +94,24 @@ function useBoardSelection(forms: FormSummary[] | undefined) {
   const params = useSearchParams();
   const fallback = forms ? defaultBoardForm(forms) : null;
   const form = forms?.find((f) => f.code === params.get('form')) ?? fallback;
-  const selection: Selection = { form: form?.code ?? null, org: null, period: params.get('period') ?? (form?.code === fallback?.code ? fallback?.current.period : form?.current.period) ?? null };
+  const selection: Selection = {
+    form: form?.code ?? null,
+    org: null,
+    period: params.get('period') ?? (form?.code === fallback?.code ? fallback?.current.period : form?.current.period) ?? null,
+  };
   const filter = readFilter(params.get('filter'));
   const sort = readSort(params.get('sort'));
   const go = (next: { form?: string | null; period?: string | null; filter?: BoardFilter; sort?: BoardSort }) => {
     const merged = { form: selection.form, period: selection.period, filter, sort, ...next };
-    navigate(withQuery('/completeness', { form: merged.form, period: merged.period, filter: merged.filter === 'all' ? null : merged.filter, sort: merged.sort === 'status' ? null : merged.sort }), { replace: true, keepScroll: true });
+    navigate(
+      withQuery('/completeness', {
+        form: merged.form,
+        period: merged.period,
+        filter: merged.filter === 'all' ? null : merged.filter,
+        sort: merged.sort === 'status' ? null : merged.sort,
+      }),
+      { replace: true, keepScroll: true },
+    );
   };
   return { form, selection, filter, sort, go };
 }
@@ -88,7 +129,14 @@ export default function CompletenessPage() {
   const canRemind = role === 'admin' || role === 'plan_manager';
   const canApprove = role !== undefined && (role === 'admin' || (form?.approverRoles.includes(role) ?? false));
   const counts = useMemo(() => countBy(board.data?.units ?? []), [board.data]);
-  const shown = useMemo(() => sortUnits((board.data?.units ?? []).filter((u) => matches(u, filter)), sort), [board.data, filter, sort]);
+  const shown = useMemo(
+    () =>
+      sortUnits(
+        (board.data?.units ?? []).filter((u) => matches(u, filter)),
+        sort,
+      ),
+    [board.data, filter, sort],
+  );
   const sortOptions = BOARD_SORTS.map((s) => ({ value: s, label: t(`completeness.sort.${s}`) }));
   return (
     <Container size="xl" px={{ base: 'xs', sm: 'md' }} py="md">
@@ -104,7 +152,13 @@ export default function CompletenessPage() {
         )}
         {forms.data && forms.data.length > 0 && (
           <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
-            <EntrySelectors forms={forms.data} selection={selection} today={today} onChange={(next) => go({ form: next.form, period: next.period })} withUnit={false} />
+            <EntrySelectors
+              forms={forms.data}
+              selection={selection}
+              today={today}
+              onChange={(next) => go({ form: next.form, period: next.period })}
+              withUnit={false}
+            />
           </Paper>
         )}
         {(forms.isPending || board.isLoading) && (
@@ -124,12 +178,24 @@ export default function CompletenessPage() {
               <Stack gap="sm">
                 <Filters counts={counts} value={filter} onChange={(f) => go({ filter: f })} />
                 <Group justify="space-between" align="flex-end" gap="sm">
-                  <Select label={t('completeness.sort.label')} data={sortOptions} value={sort} onChange={(v) => v && go({ sort: readSort(v) })} allowDeselect={false} w={{ base: '100%', xs: 280 }} />
+                  <Select
+                    label={t('completeness.sort.label')}
+                    data={sortOptions}
+                    value={sort}
+                    onChange={(v) => v && go({ sort: readSort(v) })}
+                    allowDeselect={false}
+                    w={{ base: '100%', xs: 280 }}
+                  />
                   <BoardDownloads data={board.data} />
                 </Group>
                 {board.data.units.length === 0 && <Text c="dimmed">{t('completeness.none')}</Text>}
                 {board.data.units.length > 0 && shown.length === 0 && <Text c="dimmed">{t('completeness.noneInFilter')}</Text>}
-                {shown.length > 0 && (phone ? <UnitCards data={board.data} units={shown} canRemind={canRemind} /> : <UnitTable data={board.data} units={shown} canRemind={canRemind} />)}
+                {shown.length > 0 &&
+                  (phone ? (
+                    <UnitCards data={board.data} units={shown} canRemind={canRemind} />
+                  ) : (
+                    <UnitTable data={board.data} units={shown} canRemind={canRemind} />
+                  ))}
               </Stack>
             </Paper>
           </>

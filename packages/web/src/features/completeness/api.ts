@@ -68,7 +68,19 @@ function mapUnit(value: unknown, path: string): CompletenessUnit {
   };
 }
 
-const SUMMARY_KEYS = ['units', 'onTime', 'late', 'overdue', 'notDue', 'approved', 'returned', 'notStarted', 'submitted', 'toRemind', 'cleanSubmitted'] as const;
+const SUMMARY_KEYS = [
+  'units',
+  'onTime',
+  'late',
+  'overdue',
+  'notDue',
+  'approved',
+  'returned',
+  'notStarted',
+  'submitted',
+  'toRemind',
+  'cleanSubmitted',
+] as const;
 
 export function mapCompleteness(o: Json): Completeness {
   const s = asObject(o.summary, 'completeness.summary');
@@ -95,10 +107,15 @@ export interface ReminderResult {
 export function sendReminders(form: string, period: string, orgs?: string[]): Promise<ReminderResult> {
   return apiSend('POST', `/api/forms/${encodeURIComponent(form)}/reminders`, orgs ? { period, orgs } : { period }, (o) => ({
     sentAt: str(o, 'sentAt', 'reminders'),
-    sent: list(o, 'sent', (v, p) => {
-      const x = asObject(v, p);
-      return { org: str(x, 'org', p), name: str(x, 'name', p), recipients: num(x, 'recipients', p), emailed: num(x, 'emailed', p) };
-    }, 'reminders'),
+    sent: list(
+      o,
+      'sent',
+      (v, p) => {
+        const x = asObject(v, p);
+        return { org: str(x, 'org', p), name: str(x, 'name', p), recipients: num(x, 'recipients', p), emailed: num(x, 'emailed', p) };
+      },
+      'reminders',
+    ),
     mailErrors: list(o, 'mailErrors', (v) => String(v), 'reminders'),
   }));
 }
@@ -111,13 +128,23 @@ export interface BulkApproval {
 /** Approves the clean submissions (submitted, no rule violation) of a period. */
 export function approveClean(form: string, period: string): Promise<BulkApproval> {
   return apiSend('POST', `/api/forms/${encodeURIComponent(form)}/approvals`, { period }, (o) => ({
-    approved: list(o, 'approved', (v, p) => {
-      const x = asObject(v, p);
-      return { org: str(x, 'org', p), name: str(x, 'name', p) };
-    }, 'approvals'),
-    skipped: list(o, 'skipped', (v, p) => {
-      const x = asObject(v, p);
-      return { org: str(x, 'org', p), name: str(x, 'name', p), reason: str(x, 'reason', p), reasonEn: str(x, 'reasonEn', p) };
-    }, 'approvals'),
+    approved: list(
+      o,
+      'approved',
+      (v, p) => {
+        const x = asObject(v, p);
+        return { org: str(x, 'org', p), name: str(x, 'name', p) };
+      },
+      'approvals',
+    ),
+    skipped: list(
+      o,
+      'skipped',
+      (v, p) => {
+        const x = asObject(v, p);
+        return { org: str(x, 'org', p), name: str(x, 'name', p), reason: str(x, 'reason', p), reasonEn: str(x, 'reasonEn', p) };
+      },
+      'approvals',
+    ),
   }));
 }

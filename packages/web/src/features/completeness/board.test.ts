@@ -3,8 +3,25 @@ import type { FormSummary } from '../data-entry/types.ts';
 import type { CompletenessUnit } from './api.ts';
 import { countBy, defaultBoardForm, matches, readFilter, readSort, sortUnits } from './board.ts';
 
-const unit = (org: string, name: string, state: CompletenessUnit['state'], late: boolean, submittedAt: string | null = null): CompletenessUnit => ({
-  org, name, state, late, submittedAt, status: state === 'not_started' ? 'draft' : state, timeliness: late ? 'overdue' : 'on_time', violations: null, submittedBy: null, submittedByName: null, reason: null, lastReminder: null,
+const unit = (
+  org: string,
+  name: string,
+  state: CompletenessUnit['state'],
+  late: boolean,
+  submittedAt: string | null = null,
+): CompletenessUnit => ({
+  org,
+  name,
+  state,
+  late,
+  submittedAt,
+  status: state === 'not_started' ? 'draft' : state,
+  timeliness: late ? 'overdue' : 'on_time',
+  violations: null,
+  submittedBy: null,
+  submittedByName: null,
+  reason: null,
+  lastReminder: null,
 });
 const units = [
   unit('1', 'Xã Tư Mại', 'submitted', false, '2026-06-18T03:00:00Z'),

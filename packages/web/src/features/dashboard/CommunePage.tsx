@@ -38,8 +38,7 @@ function useLines(base: Ready, place: Place, own: ProgressRow[], district: Progr
   return own.map((row) => {
     const indicator = base.indicators.get(row.indicator);
     const d = district.find((x) => x.indicator === row.indicator && x.year === row.year);
-    const value = (r: ProgressRow | undefined) =>
-      r?.value == null ? '—' : `${formatValue(r.value, indicator, lang)} (${r.valueYear})`;
+    const value = (r: ProgressRow | undefined) => (r?.value == null ? '—' : `${formatValue(r.value, indicator, lang)} (${r.valueYear})`);
     return {
       own: row,
       district: d,
@@ -62,9 +61,15 @@ function WideTable({ lines, place, horizon }: { lines: Line[]; place: Place; hor
           <Table.Tr>
             <Table.Th scope="col">{t('dashboard.columns.indicator')}</Table.Th>
             <Table.Th scope="col">{t('plan.targets.byYear', { year: horizon })}</Table.Th>
-            <Table.Th scope="col" className={classes.num}>{place.name}</Table.Th>
-            <Table.Th scope="col" className={classes.num}>{place.district?.name ?? ''}</Table.Th>
-            <Table.Th scope="col" className={classes.num}>{t('dashboard.figures.projection', { year: horizon })}</Table.Th>
+            <Table.Th scope="col" className={classes.num}>
+              {place.name}
+            </Table.Th>
+            <Table.Th scope="col" className={classes.num}>
+              {place.district?.name ?? ''}
+            </Table.Th>
+            <Table.Th scope="col" className={classes.num}>
+              {t('dashboard.figures.projection', { year: horizon })}
+            </Table.Th>
             <Table.Th scope="col">{t('dashboard.columns.statusOf', { unit: place.name })}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -77,7 +82,9 @@ function WideTable({ lines, place, horizon }: { lines: Line[]; place: Place; hor
                 </Anchor>
               </Table.Th>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{line.target}</Table.Td>
-              <Table.Td className={classes.num} fw={700}>{line.ownValue}</Table.Td>
+              <Table.Td className={classes.num} fw={700}>
+                {line.ownValue}
+              </Table.Td>
               <Table.Td className={classes.num}>{line.districtValue}</Table.Td>
               <Table.Td className={classes.num}>{line.projection ?? '—'}</Table.Td>
               <Table.Td>
@@ -108,11 +115,15 @@ function StackedCards({ lines, place }: { lines: Line[]; place: Place }) {
             {t('dashboard.target', { year: line.own.year, target: line.target })}
           </Text>
           <Group justify="space-between" mt={4} wrap="nowrap">
-            <Text size="sm" c="dimmed">{place.name}</Text>
+            <Text size="sm" c="dimmed">
+              {place.name}
+            </Text>
             <Text fw={700}>{line.ownValue}</Text>
           </Group>
           <Group justify="space-between" wrap="nowrap">
-            <Text size="sm" c="dimmed">{place.district?.name ?? ''}</Text>
+            <Text size="sm" c="dimmed">
+              {place.district?.name ?? ''}
+            </Text>
             <Text>{line.districtValue}</Text>
           </Group>
           {line.projection && (
@@ -139,11 +150,27 @@ function CommuneView({ base, place }: { base: Ready; place: Place }) {
   const shown = rows.filter((r) => r.year === horizon);
   const lines = useLines(base, place, shown, district.data ?? []);
   const csv = (): CsvCell[][] => [
-    [t('dashboard.columns.indicator'), t('plan.targets.byYear', { year: horizon ?? '' }), place.name, t('dashboard.columns.year'), place.district?.name ?? '', t('dashboard.figures.projection', { year: horizon ?? '' }), t('dashboard.columns.statusOf', { unit: place.name })],
+    [
+      t('dashboard.columns.indicator'),
+      t('plan.targets.byYear', { year: horizon ?? '' }),
+      place.name,
+      t('dashboard.columns.year'),
+      place.district?.name ?? '',
+      t('dashboard.figures.projection', { year: horizon ?? '' }),
+      t('dashboard.columns.statusOf', { unit: place.name }),
+    ],
     ...lines.map((l) => {
       const decimals = base.indicators.get(l.own.indicator)?.decimals ?? 1;
       const projection = l.projection === null ? null : csvNumber(l.own.projection, decimals);
-      return [l.name, l.target, csvNumber(l.own.value, decimals), l.own.valueYear, csvNumber(l.district?.value, decimals), projection, t(`dashboard.status.${l.own.status}`)];
+      return [
+        l.name,
+        l.target,
+        csvNumber(l.own.value, decimals),
+        l.own.valueYear,
+        csvNumber(l.district?.value, decimals),
+        projection,
+        t(`dashboard.status.${l.own.status}`),
+      ];
     }),
   ];
 

@@ -21,7 +21,18 @@ function latestYears(rows: readonly ProgressRow[]): string[] {
   return [...new Set(rows.flatMap((r) => (r.valueYear === null ? [] : [String(r.valueYear)])))];
 }
 
-const CSV_COLUMNS = ['indicator', 'horizon', 'target', 'value', 'year', 'status', 'projection', 'gain', 'reportingUnits', 'expectedUnits'] as const;
+const CSV_COLUMNS = [
+  'indicator',
+  'horizon',
+  'target',
+  'value',
+  'year',
+  'status',
+  'projection',
+  'gain',
+  'reportingUnits',
+  'expectedUnits',
+] as const;
 
 /** The cards as a table for Excel: one row per target. */
 function useCsvRows(base: Ready, rows: ProgressRow[], reporting: (r: ProgressRow) => IndicatorValue | undefined): () => CsvCell[][] {
@@ -60,8 +71,13 @@ function Overview({ base }: { base: Ready }) {
   const available = base.plan.horizons.filter((h) => rows.some((r) => r.year === h));
   const horizon = chosenHorizon(horizonParam, available, openHorizon(rows, base.plan.horizons));
   const shown = rows.filter((r) => r.year === horizon);
-  const reportingQuery = useIndicatorValues({ indicators: [...new Set(shown.map((r) => r.indicator))], orgs: [org], periods: latestYears(shown) });
-  const reporting = (row: ProgressRow) => reportingQuery.data?.find((v) => v.indicator === row.indicator && v.period === String(row.valueYear));
+  const reportingQuery = useIndicatorValues({
+    indicators: [...new Set(shown.map((r) => r.indicator))],
+    orgs: [org],
+    periods: latestYears(shown),
+  });
+  const reporting = (row: ProgressRow) =>
+    reportingQuery.data?.find((v) => v.indicator === row.indicator && v.period === String(row.valueYear));
   const csvRows = useCsvRows(base, shown, reporting);
   const place = findPlace(base.tree, org, lang);
   const latest = Math.max(...shown.map((r) => r.valueYear ?? 0));

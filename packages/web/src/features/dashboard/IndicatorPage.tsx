@@ -27,7 +27,8 @@ type Ready = Extract<DashboardBase, { state: 'ready' }>;
 function useTrail(place: Place, code: string, horizon: number): TrailStep[] {
   const { t } = useTranslation();
   const steps: TrailStep[] = [{ label: t('dashboard.title'), href: overviewHref(horizon) }];
-  if (place.isCommune && place.district) steps.push({ label: place.district.name, href: indicatorHref(code, place.district.code, horizon) });
+  if (place.isCommune && place.district)
+    steps.push({ label: place.district.name, href: indicatorHref(code, place.district.code, horizon) });
   steps.push({ label: place.name });
   return steps;
 }
@@ -68,7 +69,17 @@ function ChartPanel({ row, indicator, place }: { row: ProgressRow; indicator: In
   );
 }
 
-function CommunesPanel({ row, indicator, place, year }: { row: ProgressRow; indicator: Indicator | undefined; place: Place; year: number }) {
+function CommunesPanel({
+  row,
+  indicator,
+  place,
+  year,
+}: {
+  row: ProgressRow;
+  indicator: Indicator | undefined;
+  place: Place;
+  year: number;
+}) {
   const { t } = useTranslation();
   const values = useIndicatorValues({ indicators: [row.indicator], orgs: place.communes.map((c) => c.code), periods: [String(year)] });
   if (place.communes.length === 0) return null;

@@ -1,4 +1,11 @@
-import { COMPARATORS, PROGRESS_STATUSES, PROVISIONAL_REASONS, type Comparator, type ProgressStatus, type ProvisionalReason } from '@vetplan/domain';
+import {
+  COMPARATORS,
+  PROGRESS_STATUSES,
+  PROVISIONAL_REASONS,
+  type Comparator,
+  type ProgressStatus,
+  type ProvisionalReason,
+} from '@vetplan/domain';
 import { apiGet } from '../../api/client.ts';
 import { asObject, list, num, numOrNull, oneOf, str, type Json } from '../../api/decode.ts';
 

@@ -1,6 +1,4 @@
-import {
-  describeTarget, formatNumber, satisfiesTarget, type Lang, type ProgressStatus, type TargetRule,
-} from '@vetplan/domain';
+import { describeTarget, formatNumber, satisfiesTarget, type Lang, type ProgressStatus, type TargetRule } from '@vetplan/domain';
 import { pick } from '../../i18n/useLang.ts';
 import type { Indicator } from '../plan/types.ts';
 import type { ProgressRow } from './api.ts';
@@ -63,10 +61,7 @@ function unitLabel(indicator: Indicator | undefined, lang: Lang): string | null 
 
 /** "trên 40%", "đạt 36%", "khoảng 05 cơ sở": the target as the plan writes it. */
 export function targetText(row: ProgressRow, indicator: Indicator | undefined, lang: Lang): string {
-  return describeTarget(
-    { ...ruleOf(row), unit: indicator?.unit ?? 'percent', unitLabel: unitLabel(indicator, lang) },
-    lang,
-  );
+  return describeTarget({ ...ruleOf(row), unit: indicator?.unit ?? 'percent', unitLabel: unitLabel(indicator, lang) }, lang);
 }
 
 /** A value of the indicator: "35,9%" or "5 cơ sở" (one decimal for percentages). */

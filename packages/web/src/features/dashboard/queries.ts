@@ -5,7 +5,13 @@ export const dashboardKeys = {
   all: ['dashboard'] as const,
   progress: (plan: string, org: string) => [...dashboardKeys.all, 'progress', plan, org] as const,
   indicators: (q: IndicatorQuery) =>
-    [...dashboardKeys.all, 'indicators', [...q.indicators].sort().join(','), [...q.orgs].sort().join(','), [...q.periods].sort().join(',')] as const,
+    [
+      ...dashboardKeys.all,
+      'indicators',
+      [...q.indicators].sort().join(','),
+      [...q.orgs].sort().join(','),
+      [...q.periods].sort().join(','),
+    ] as const,
 };
 
 /** The plan's targets for one unit, with status, projection and series; waits until both codes are known. */

@@ -27,7 +27,8 @@ export function standing(value: number, rule: TargetRule): number {
  */
 export function closeness(value: number, rule: TargetRule): number {
   if (satisfiesTarget(value, rule)) return 1;
-  const scale = rule.comparator === '~' ? Math.max(rule.tolerance ?? 0, Math.abs(rule.value) * 0.05) : Math.max(Math.abs(rule.value) * 0.2, 1e-9);
+  const scale =
+    rule.comparator === '~' ? Math.max(rule.tolerance ?? 0, Math.abs(rule.value) * 0.05) : Math.max(Math.abs(rule.value) * 0.2, 1e-9);
   const s = standing(value, rule);
   // Exactly on a strict bound ("trên 40%" at 40,0%) is not yet met: just short of green.
   return Math.max(0, Math.min(0.95, 1 + s / scale));
@@ -50,7 +51,11 @@ export interface RankedUnit {
 
 /** Ranks units by their standing (best first); equal standings share a rank. */
 export function rankUnits(units: readonly Omit<RankedUnit, 'rank' | 'standing'>[], rule: TargetRule): RankedUnit[] {
-  const withStanding = units.map((u) => ({ ...u, standing: u.value === null ? null : standing(u.value, rule), rank: null as number | null }));
+  const withStanding = units.map((u) => ({
+    ...u,
+    standing: u.value === null ? null : standing(u.value, rule),
+    rank: null as number | null,
+  }));
   const ordered = withStanding.filter((u) => u.standing !== null).sort((a, b) => b.standing! - a.standing!);
   ordered.forEach((u, i) => {
     const previous = ordered[i - 1];

@@ -26,14 +26,29 @@ function HistoryLine({ entry }: { entry: HistoryEntry }) {
       </Text>
       {commentChanged && (
         <Text size="sm">
-          {t('entry.history.comment', { from: entry.oldComment ?? t('entry.history.empty'), to: entry.newComment ?? t('entry.history.empty') })}
+          {t('entry.history.comment', {
+            from: entry.oldComment ?? t('entry.history.empty'),
+            to: entry.newComment ?? t('entry.history.empty'),
+          })}
         </Text>
       )}
     </Paper>
   );
 }
 
-function CommentForm({ target, element, disagg, cell, author }: { target: EntryTarget; element: EntryElement; disagg: string; cell: Cell | undefined; author: string }) {
+function CommentForm({
+  target,
+  element,
+  disagg,
+  cell,
+  author,
+}: {
+  target: EntryTarget;
+  element: EntryElement;
+  disagg: string;
+  cell: Cell | undefined;
+  author: string;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const save = useSaveCell(target, element.code, disagg, author);

@@ -57,14 +57,19 @@ export const CellInput = memo(function CellInput(props: CellInputProps) {
   if (state.kind === 'error') messages.push({ key: 'state', text: state.message });
   if (state.kind === 'offline') messages.push({ key: 'state', text: t('entry.state.offline') });
   if (state.kind === 'waiting') messages.push({ key: 'state', text: t('entry.state.waiting') });
-  if (state.kind === 'pending') messages.push({ key: 'state', text: state.message ?? t(online ? 'offline.cellQueued' : 'offline.cellPending') });
+  if (state.kind === 'pending')
+    messages.push({ key: 'state', text: state.message ?? t(online ? 'offline.cellQueued' : 'offline.cellPending') });
   violations?.split('\n').forEach((text, i) => messages.push({ key: `v${i}`, text }));
   const notes = related?.split('\n') ?? [];
   const mark = violations !== null ? 'left' : related !== null ? 'related' : undefined;
   // A queued figure is not an error: it shows as waiting (orange, dashed), not red.
   const problems = state.kind === 'pending' ? messages.length - 1 : messages.length;
   const inputClass =
-    state.kind === 'pending' && problems === 0 ? `${classes.input} ${classes.pending}` : mark === 'related' && messages.length === 0 ? `${classes.input} ${classes.related}` : classes.input;
+    state.kind === 'pending' && problems === 0
+      ? `${classes.input} ${classes.pending}`
+      : mark === 'related' && messages.length === 0
+        ? `${classes.input} ${classes.related}`
+        : classes.input;
 
   const detailsButton = (
     <ActionIcon
@@ -119,7 +124,13 @@ export const CellInput = memo(function CellInput(props: CellInputProps) {
           </Text>
         )}
         {messages.map((m) => (
-          <Text key={m.key} size="xs" c={m.key === 'state' && state.kind !== 'error' ? 'orange.8' : 'red.8'} role={m.key === 'state' ? 'alert' : undefined} className={classes.message}>
+          <Text
+            key={m.key}
+            size="xs"
+            c={m.key === 'state' && state.kind !== 'error' ? 'orange.8' : 'red.8'}
+            role={m.key === 'state' ? 'alert' : undefined}
+            className={classes.message}
+          >
             {m.text}
           </Text>
         ))}

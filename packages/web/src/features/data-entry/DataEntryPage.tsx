@@ -58,7 +58,8 @@ export default function DataEntryPage() {
   const forms = useForms();
   const { selection, today, change } = useEntrySelection('/data-entry', forms.data);
   const target = useMemo<EntryTarget | null>(
-    () => (selection.form && selection.org && selection.period ? { form: selection.form, org: selection.org, period: selection.period } : null),
+    () =>
+      selection.form && selection.org && selection.period ? { form: selection.form, org: selection.org, period: selection.period } : null,
     [selection.form, selection.org, selection.period],
   );
   const entry = useEntry(target);
@@ -86,9 +87,7 @@ export default function DataEntryPage() {
         {forms.data && forms.data.length > 0 && !target && <Text c="dimmed">{t('entry.choose')}</Text>}
         {target && entry.isPending && <Loading />}
         {entry.isError && <ErrorAlert error={entry.error} />}
-        {target && entry.data && (
-          <EntryContent entry={entry.data} target={target} today={today} author={me.data?.user.username ?? ''} />
-        )}
+        {target && entry.data && <EntryContent entry={entry.data} target={target} today={today} author={me.data?.user.username ?? ''} />}
       </Stack>
     </Container>
   );

@@ -15,7 +15,14 @@ export function EntryCards({ view }: { view: GridView }) {
       {rows.map((row) => {
         const total = rowTotal(row, view.cells);
         return (
-          <Paper key={row.element.code} withBorder radius="md" p="sm" component="section" aria-label={pick(lang, row.element.name, row.element.nameEn)}>
+          <Paper
+            key={row.element.code}
+            withBorder
+            radius="md"
+            p="sm"
+            component="section"
+            aria-label={pick(lang, row.element.name, row.element.nameEn)}
+          >
             <Text fw={600} mb="xs">
               {pick(lang, row.element.name, row.element.nameEn)}
             </Text>

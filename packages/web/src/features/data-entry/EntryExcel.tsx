@@ -25,7 +25,17 @@ function UploadOutcome({ upload, onClose }: { upload: ReturnType<typeof useUploa
   if (upload.isSuccess) {
     const r = upload.data;
     return (
-      <Alert styles={FIT} color="green" icon={<IconCheck />} role="status" data-testid="xlsx-result" title={t('entry.excel.stored')} withCloseButton closeButtonLabel={t('entry.excel.close')} onClose={onClose}>
+      <Alert
+        styles={FIT}
+        color="green"
+        icon={<IconCheck />}
+        role="status"
+        data-testid="xlsx-result"
+        title={t('entry.excel.stored')}
+        withCloseButton
+        closeButtonLabel={t('entry.excel.close')}
+        onClose={onClose}
+      >
         {t('import.done.counts', { created: n(r.created), updated: n(r.updated), deleted: n(r.deleted), unchanged: n(r.unchanged) })}
       </Alert>
     );
@@ -69,7 +79,13 @@ export function EntryExcel({ entry, target }: { entry: Entry; target: EntryTarge
         </Button>
         <FileButton onChange={choose} accept={`.xlsx,${XLSX_TYPE}`} disabled={!canUpload || upload.isPending} resetRef={resetRef}>
           {(props) => (
-            <Button {...props} variant="default" leftSection={<IconFileSpreadsheet size={18} />} disabled={!canUpload} loading={upload.isPending}>
+            <Button
+              {...props}
+              variant="default"
+              leftSection={<IconFileSpreadsheet size={18} />}
+              disabled={!canUpload}
+              loading={upload.isPending}
+            >
               {t('entry.excel.upload')}
             </Button>
           )}
@@ -81,7 +97,11 @@ export function EntryExcel({ entry, target }: { entry: Entry; target: EntryTarge
       {upload.isPending && (
         <TransferProgress
           value={progress !== null && progress < 1 ? progress : null}
-          label={progress !== null && progress < 1 ? t('import.progress.uploading', { percent: Math.round(progress * 100) }) : t('entry.excel.checking')}
+          label={
+            progress !== null && progress < 1
+              ? t('import.progress.uploading', { percent: Math.round(progress * 100) })
+              : t('entry.excel.checking')
+          }
           testId="xlsx-progress"
         />
       )}

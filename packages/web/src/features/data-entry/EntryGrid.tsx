@@ -61,7 +61,10 @@ export function EntryGrid({ entry, target, readOnly, author, valueLabel }: Entry
   }, [entry.violations, entry.elements, rows, lang, t]);
 
   const [controller] = useState(() => new GridController());
-  controller.setShape(rows.map((r) => r.columns.length), mode);
+  controller.setShape(
+    rows.map((r) => r.columns.length),
+    mode,
+  );
 
   const [details, setDetails] = useState<{ row: number; col: number } | null>(null);
   const openDetails = useCallback((row: number, col: number) => setDetails({ row, col }), []);
@@ -101,15 +104,15 @@ export function EntryGrid({ entry, target, readOnly, author, valueLabel }: Entry
       {mode === 'table' ? <EntryTable view={view} /> : <EntryCards view={view} />}
       {detailRow && detailColumn && (
         <CellDetailsDrawer
-            target={target}
-            element={detailRow.element}
-            disagg={detailColumn.disagg}
-            title={`${pick(lang, detailRow.element.name, detailRow.element.nameEn)} – ${columnLabel(detailColumn, lang, valueLabel)}`}
-            cell={cells.get(cellKey(detailRow.element.code, detailColumn.disagg))}
-            readOnly={readOnly}
-            author={author}
-            onClose={() => setDetails(null)}
-          />
+          target={target}
+          element={detailRow.element}
+          disagg={detailColumn.disagg}
+          title={`${pick(lang, detailRow.element.name, detailRow.element.nameEn)} – ${columnLabel(detailColumn, lang, valueLabel)}`}
+          cell={cells.get(cellKey(detailRow.element.code, detailColumn.disagg))}
+          readOnly={readOnly}
+          author={author}
+          onClose={() => setDetails(null)}
+        />
       )}
     </>
   );

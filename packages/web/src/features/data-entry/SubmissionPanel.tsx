@@ -78,7 +78,14 @@ function SubmissionEvents({ entry }: { entry: Entry }) {
 type Permissions = Record<SubmissionAction, boolean>;
 
 /** Gửi for the reporting unit; Phê duyệt, Trả lại, Mở khóa for approvers — only those the status allows. */
-function ActionButtons({ can, pending, onSubmit, onWithdraw, onApprove, onReason }: {
+function ActionButtons({
+  can,
+  pending,
+  onSubmit,
+  onWithdraw,
+  onApprove,
+  onReason,
+}: {
   can: Permissions;
   pending: boolean;
   onSubmit: () => void;
@@ -152,7 +159,12 @@ export function SubmissionPanel({ entry, target }: { entry: Entry; target: Entry
     <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }} component="section">
       <Stack>
         {violations.length > 0 && (
-          <Alert color="red" icon={<IconAlertTriangle />} title={t('entry.violationsTitle', { count: violations.length })} data-testid="violations">
+          <Alert
+            color="red"
+            icon={<IconAlertTriangle />}
+            title={t('entry.violationsTitle', { count: violations.length })}
+            data-testid="violations"
+          >
             <List size="sm" spacing={4}>
               {violations.map((v, i) => (
                 <List.Item key={`${v.rule}-${i}`}>{violationText(v, lang, entry.elements)}</List.Item>

@@ -1,4 +1,11 @@
-import { PERIOD_TYPES, SUBMISSION_ACTIONS, SUBMISSION_STATUSES, VALUE_TYPES, type DayInPeriod, type SubmissionAction } from '@vetplan/domain';
+import {
+  PERIOD_TYPES,
+  SUBMISSION_ACTIONS,
+  SUBMISSION_STATUSES,
+  VALUE_TYPES,
+  type DayInPeriod,
+  type SubmissionAction,
+} from '@vetplan/domain';
 import { apiGet, apiSend } from '../../api/client.ts';
 import { asObject, bool, list, num, oneOf, str, stringMap, strings, strOrNull, numOrNull, type Json } from '../../api/decode.ts';
 import { isApiError } from '../../api/errors.ts';
@@ -140,7 +147,11 @@ export function mapEntry(o: Json): Entry {
     form: mapForm(o.form, 'entry.form'),
     org: mapUnit(o.org, 'entry.org'),
     period: str(o, 'period', 'entry'),
-    dates: { opens: str(dates, 'opens', 'entry.dates'), cutoff: str(dates, 'cutoff', 'entry.dates'), due: str(dates, 'due', 'entry.dates') },
+    dates: {
+      opens: str(dates, 'opens', 'entry.dates'),
+      cutoff: str(dates, 'cutoff', 'entry.dates'),
+      due: str(dates, 'due', 'entry.dates'),
+    },
     elements: list(o, 'elements', mapElement, 'entry'),
     values: list(o, 'values', mapCell, 'entry'),
     previous: { period: str(previous, 'period', 'entry.previous'), values: list(previous, 'values', mapCell, 'entry.previous') },

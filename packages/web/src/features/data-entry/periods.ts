@@ -50,7 +50,9 @@ export function periodLabel(code: string, t: TFunction): string {
     case 'quarterly':
       return t('periods.quarter', { year, index, quarter: ROMAN[index - 1] ?? String(index) });
     case 'monthly': {
-      const monthName = dayjs(`${year}-${String(index).padStart(2, '0')}-01`).locale('en').format('MMMM');
+      const monthName = dayjs(`${year}-${String(index).padStart(2, '0')}-01`)
+        .locale('en')
+        .format('MMMM');
       return t('periods.month', { year, month: index, monthName });
     }
   }

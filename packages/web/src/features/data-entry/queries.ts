@@ -22,7 +22,12 @@ export const entryKeys = {
 };
 
 export function useForms() {
-  return useQuery({ queryKey: formKeys.list(), queryFn: ({ signal }) => fetchForms(signal), staleTime: 5 * 60_000, networkMode: 'offlineFirst' });
+  return useQuery({
+    queryKey: formKeys.list(),
+    queryFn: ({ signal }) => fetchForms(signal),
+    staleTime: 5 * 60_000,
+    networkMode: 'offlineFirst',
+  });
 }
 
 export function useEntry(target: EntryTarget | null) {
@@ -30,7 +35,8 @@ export function useEntry(target: EntryTarget | null) {
   return useQuery({
     queryKey: target ? entryKeys.entry(target) : [...entryKeys.all, 'none'],
     // Offline, the service worker would answer its last copy: keep the newer figures this page already holds.
-    queryFn: ({ signal }) => (!navigator.onLine && queryClient.getQueryData<Entry>(entryKeys.entry(target!))) || fetchEntry(target!, signal),
+    queryFn: ({ signal }) =>
+      (!navigator.onLine && queryClient.getQueryData<Entry>(entryKeys.entry(target!))) || fetchEntry(target!, signal),
     enabled: target !== null,
     // Asked even offline: the service worker answers the last figures seen.
     networkMode: 'offlineFirst',
@@ -93,12 +99,14 @@ export function isRefusal(error: unknown): boolean {
 
 export function applySaved(queryClient: QueryClient, key: readonly unknown[], write: CellWrite, saved: SavedCell): void {
   // The answer lists the violations of every rule that compares the saved element: they replace the ones held.
-  queryClient.setQueryData<Entry>(key, (e) =>
-    e && {
-      ...e,
-      values: putCell(e.values, write.element, write.disagg, saved.cell),
-      violations: [...e.violations.filter((v) => !involves(v, write.element)), ...saved.violations],
-    },
+  queryClient.setQueryData<Entry>(
+    key,
+    (e) =>
+      e && {
+        ...e,
+        values: putCell(e.values, write.element, write.disagg, saved.cell),
+        violations: [...e.violations.filter((v) => !involves(v, write.element)), ...saved.violations],
+      },
   );
 }
 
@@ -171,8 +179,9 @@ export function useSubmissionAction(target: EntryTarget) {
   return useMutation({
     mutationFn: ({ action, comment }: { action: SubmissionAction; comment: string | null }) => actOnSubmission(target, action, comment),
     onSuccess: (submission) => {
-      queryClient.setQueryData<Entry>(key, (e) =>
-        e && { ...e, submission, locked: submission.status === 'approved', canEdit: e.canEdit && submission.status !== 'approved' },
+      queryClient.setQueryData<Entry>(
+        key,
+        (e) => e && { ...e, submission, locked: submission.status === 'approved', canEdit: e.canEdit && submission.status !== 'approved' },
       );
       void queryClient.invalidateQueries({ queryKey: key });
       void queryClient.invalidateQueries({ queryKey: completenessKeys.all });

@@ -38,7 +38,13 @@ export type CellState =
 type SaveMutation = ReturnType<typeof useSaveCell>;
 
 /** What the cell shows beside its figure: saving, saved, queued in the outbox, waiting for the network, or what went wrong. */
-function cellState(problem: Problem | null, save: SaveMutation, lang: Lang, queued: OutboxEntry | undefined, outcome: SendOutcome | undefined): CellState {
+function cellState(
+  problem: Problem | null,
+  save: SaveMutation,
+  lang: Lang,
+  queued: OutboxEntry | undefined,
+  outcome: SendOutcome | undefined,
+): CellState {
   if (problem) return { kind: 'error', message: lang === 'en' ? problem.en : problem.vi };
   if (queued) return { kind: 'pending', message: queued.held ? (lang === 'en' ? queued.held.messageEn : queued.held.messageVi) : null };
   if (outcome?.kind === 'refused') return { kind: 'error', message: lang === 'en' ? outcome.messageEn : outcome.messageVi };
@@ -46,13 +52,18 @@ function cellState(problem: Problem | null, save: SaveMutation, lang: Lang, queu
   if (outcome?.kind === 'saved') return { kind: 'saved' };
   if (save.isPaused) return { kind: 'waiting' };
   if (save.isPending) return { kind: 'saving' };
-  if (save.isError) return isRefusal(save.error) && isApiError(save.error) ? { kind: 'error', message: save.error.localized(lang) } : { kind: 'offline' };
+  if (save.isError)
+    return isRefusal(save.error) && isApiError(save.error) ? { kind: 'error', message: save.error.localized(lang) } : { kind: 'offline' };
   if (save.isSuccess) return { kind: 'saved' };
   return { kind: 'idle' };
 }
 
 /** Spreadsheet keys: Enter and arrows move (saving on the way out), Escape undoes, Alt+Enter opens the details. */
-function onCellKey(event: KeyboardEvent<HTMLInputElement>, nav: { row: number; col: number; controller: GridController }, actions: { commitHere: () => void; revert: () => void; openDetails: () => void }): void {
+function onCellKey(
+  event: KeyboardEvent<HTMLInputElement>,
+  nav: { row: number; col: number; controller: GridController },
+  actions: { commitHere: () => void; revert: () => void; openDetails: () => void },
+): void {
   const { row, col, controller } = nav;
   const input = event.currentTarget;
   if (event.key === 'Enter' && event.altKey) {
@@ -88,7 +99,11 @@ function staleConflict(save: SaveMutation, lang: Lang, takeTheirs: (current: Cel
 }
 
 /** A queued write the server found stale (someone changed the cell meanwhile): the same choice, settled in the outbox. */
-function queuedConflict(queued: OutboxEntry | undefined, lang: Lang, actions: { resend: (base: number) => void; takeTheirs: (current: Cell | null) => void }) {
+function queuedConflict(
+  queued: OutboxEntry | undefined,
+  lang: Lang,
+  actions: { resend: (base: number) => void; takeTheirs: (current: Cell | null) => void },
+) {
   const conflict = queued?.conflict;
   if (!queued || !conflict) return null;
   return {
@@ -184,14 +199,18 @@ export function useCellEditor(props: CellEditorProps) {
       if (text !== null && !readOnly) commit(text);
     },
     onKeyDown: (event: KeyboardEvent<HTMLInputElement>) =>
-      onCellKey(event, { row, col, controller }, {
-        commitHere: () => editing !== null && !readOnly && commit(editing),
-        revert: () => {
-          setEditing(unsaved ?? queuedText ?? showNumber(cell?.value, lang));
-          setProblem(null);
+      onCellKey(
+        event,
+        { row, col, controller },
+        {
+          commitHere: () => editing !== null && !readOnly && commit(editing),
+          revert: () => {
+            setEditing(unsaved ?? queuedText ?? showNumber(cell?.value, lang));
+            setProblem(null);
+          },
+          openDetails: props.onOpenDetails,
         },
-        openDetails: props.onOpenDetails,
-      }),
+      ),
     onPaste: (event: ClipboardEvent<HTMLInputElement>) => {
       const text = event.clipboardData.getData('text/plain');
       if (readOnly || !isBlock(text)) return;

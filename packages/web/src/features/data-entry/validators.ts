@@ -37,30 +37,33 @@ function notANumber(raw: string): Parsed {
 /** A check on a number: undefined when it passes, else what is wrong (in both languages). */
 export type Validator = (value: number) => Problem | undefined;
 
-export const zeroOrPositive: Validator = (v) =>
-  v < 0 ? { vi: 'Số lượng phải từ 0 trở lên', en: 'A count must be 0 or more' } : undefined;
+export const zeroOrPositive: Validator = (v) => (v < 0 ? { vi: 'Số lượng phải từ 0 trở lên', en: 'A count must be 0 or more' } : undefined);
 
 export const integer: Validator = (v) =>
   Number.isInteger(v) ? undefined : { vi: 'Số lượng phải là số nguyên', en: 'A count must be a whole number' };
 
-export const atMost = (max: number): Validator => (v) =>
-  v > max ? { vi: `Không được lớn hơn ${formatNumber(max)}`, en: `Must not exceed ${formatNumber(max, { lang: 'en' })}` } : undefined;
+export const atMost =
+  (max: number): Validator =>
+  (v) =>
+    v > max ? { vi: `Không được lớn hơn ${formatNumber(max)}`, en: `Must not exceed ${formatNumber(max, { lang: 'en' })}` } : undefined;
 
 export const oneOrZero: Validator = (v) =>
   v === 0 || v === 1 ? undefined : { vi: 'Chỉ nhận 1 (có) hoặc 0 (không)', en: 'Use 1 (yes) or 0 (no)' };
 
 /** Runs validators in order and answers the first problem. */
-export const compose = (...validators: Validator[]): Validator => (v) => {
-  for (const check of validators) {
-    const problem = check(v);
-    if (problem) return problem;
-  }
-  return undefined;
-};
+export const compose =
+  (...validators: Validator[]): Validator =>
+  (v) => {
+    for (const check of validators) {
+      const problem = check(v);
+      if (problem) return problem;
+    }
+    return undefined;
+  };
 
 export const integerZeroOrPositive = compose(zeroOrPositive, integer, atMost(Number.MAX_SAFE_INTEGER));
-export const percentage = compose(
-  (v) => (v < 0 || v > 100 ? { vi: 'Tỷ lệ phần trăm phải từ 0 đến 100', en: 'A percentage must be from 0 to 100' } : undefined),
+export const percentage = compose((v) =>
+  v < 0 || v > 100 ? { vi: 'Tỷ lệ phần trăm phải từ 0 đến 100', en: 'A percentage must be from 0 to 100' } : undefined,
 );
 const anyNumber: Validator = () => undefined;
 

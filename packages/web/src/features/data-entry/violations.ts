@@ -52,7 +52,10 @@ export function involves(v: Violation, element: string): boolean {
 }
 
 function dimensionValueName(elements: readonly EntryElement[], dim: string, code: string, lang: Lang): string | null {
-  const value = elements.flatMap((e) => e.dimensions).find((d) => d.dimension === dim)?.values.find((x) => x.code === code);
+  const value = elements
+    .flatMap((e) => e.dimensions)
+    .find((d) => d.dimension === dim)
+    ?.values.find((x) => x.code === code);
   return value ? pick(lang, value.name, value.nameEn) : null;
 }
 

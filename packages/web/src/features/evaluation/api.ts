@@ -9,7 +9,15 @@ export interface Scorecard {
   org: string;
   orgName: string;
   year: number;
-  parts: { part: Part; weight: number; share: number; sharePercent: number; score: number | null; contribution: number; items: { key: string; label: string; status: string; points: number | null; weight: number }[] }[];
+  parts: {
+    part: Part;
+    weight: number;
+    share: number;
+    sharePercent: number;
+    score: number | null;
+    contribution: number;
+    items: { key: string; label: string; status: string; points: number | null; weight: number }[];
+  }[];
   sum: number | null;
   computed: number | null;
   adjustments: { delta: number; reason: string; by: string; at: string }[];
@@ -31,10 +39,21 @@ function mapScorecard(o: Json): Scorecard {
         sharePercent: num(x, 'sharePercent', p),
         score: numOrNull(x, 'score', p),
         contribution: num(x, 'contribution', p),
-        items: list(x, 'items', (w, q) => {
-          const i = asObject(w, q);
-          return { key: str(i, 'key', q), label: str(i, 'label', q), status: str(i, 'status', q), points: numOrNull(i, 'points', q), weight: num(i, 'weight', q) };
-        }, p),
+        items: list(
+          x,
+          'items',
+          (w, q) => {
+            const i = asObject(w, q);
+            return {
+              key: str(i, 'key', q),
+              label: str(i, 'label', q),
+              status: str(i, 'status', q),
+              points: numOrNull(i, 'points', q),
+              weight: num(i, 'weight', q),
+            };
+          },
+          p,
+        ),
       };
     }),
     sum: numOrNull(o, 'sum'),
@@ -48,17 +67,33 @@ function mapScorecard(o: Json): Scorecard {
   };
 }
 
-export interface RankRow { org: string; orgName: string; total: number | null; rating: Rating | null; rank: number | null }
+export interface RankRow {
+  org: string;
+  orgName: string;
+  total: number | null;
+  rating: Rating | null;
+  rank: number | null;
+}
 const mapRank = (v: unknown, p: string): RankRow => {
   const o = asObject(v, p);
-  return { org: str(o, 'org', p), orgName: str(o, 'orgName', p), total: numOrNull(o, 'total', p), rating: o.rating === null ? null : oneOf(o, 'rating', RATINGS, p), rank: numOrNull(o, 'rank', p) };
+  return {
+    org: str(o, 'org', p),
+    orgName: str(o, 'orgName', p),
+    total: numOrNull(o, 'total', p),
+    rating: o.rating === null ? null : oneOf(o, 'rating', RATINGS, p),
+    rank: numOrNull(o, 'rank', p),
+  };
 };
 
 export const fetchScorecard = (q: { plan: string; org: string; year: number }, signal?: AbortSignal) =>
   apiGet(`/api/evaluation/scorecard?${new URLSearchParams({ plan: q.plan, org: q.org, year: String(q.year) })}`, mapScorecard, signal);
 
 export const fetchRanking = (q: { plan: string; year: number }, signal?: AbortSignal) =>
-  apiGet(`/api/evaluation/ranking?${new URLSearchParams({ plan: q.plan, year: String(q.year) })}`, (o) => ({ agencies: list(o, 'agencies', mapRank), communes: list(o, 'communes', mapRank) }), signal);
+  apiGet(
+    `/api/evaluation/ranking?${new URLSearchParams({ plan: q.plan, year: String(q.year) })}`,
+    (o) => ({ agencies: list(o, 'agencies', mapRank), communes: list(o, 'communes', mapRank) }),
+    signal,
+  );
 
-export const sendAdjustment = (body: { plan: string; org: string; year: number; delta: number; reason: string }) => apiSend('POST', '/api/evaluation/adjustments', body, mapScorecard);
-
+export const sendAdjustment = (body: { plan: string; org: string; year: number; delta: number; reason: string }) =>
+  apiSend('POST', '/api/evaluation/adjustments', body, mapScorecard);

@@ -8,11 +8,19 @@ export const evaluationKeys = {
 };
 
 export function useScorecard(plan: string | undefined, org: string | null, year: number) {
-  return useQuery({ queryKey: evaluationKeys.scorecard(plan ?? '', org ?? '', year), queryFn: ({ signal }) => fetchScorecard({ plan: plan!, org: org!, year }, signal), enabled: plan !== undefined && org !== null });
+  return useQuery({
+    queryKey: evaluationKeys.scorecard(plan ?? '', org ?? '', year),
+    queryFn: ({ signal }) => fetchScorecard({ plan: plan!, org: org!, year }, signal),
+    enabled: plan !== undefined && org !== null,
+  });
 }
 
 export function useRanking(plan: string | undefined, year: number, enabled: boolean) {
-  return useQuery({ queryKey: evaluationKeys.ranking(plan ?? '', year), queryFn: ({ signal }) => fetchRanking({ plan: plan!, year }, signal), enabled: enabled && plan !== undefined });
+  return useQuery({
+    queryKey: evaluationKeys.ranking(plan ?? '', year),
+    queryFn: ({ signal }) => fetchRanking({ plan: plan!, year }, signal),
+    enabled: enabled && plan !== undefined,
+  });
 }
 
 export function useAdjust() {

@@ -60,8 +60,21 @@ export function ExportLink() {
         </Title>
         <Text size="sm">{t('import.export.text')}</Text>
         <Group align="flex-start" gap="sm" grow preventGrowOverflow={false} wrap="wrap">
-          <TextInput label={t('import.export.org')} placeholder="07729" value={org} onChange={(e) => setOrg(e.currentTarget.value)} miw={140} />
-          <TextInput label={t('import.export.period')} placeholder="2026S1" value={period} onChange={(e) => setPeriod(e.currentTarget.value)} error={periodError} miw={140} />
+          <TextInput
+            label={t('import.export.org')}
+            placeholder="07729"
+            value={org}
+            onChange={(e) => setOrg(e.currentTarget.value)}
+            miw={140}
+          />
+          <TextInput
+            label={t('import.export.period')}
+            placeholder="2026S1"
+            value={period}
+            onChange={(e) => setPeriod(e.currentTarget.value)}
+            error={periodError}
+            miw={140}
+          />
         </Group>
         <Button
           component="a"

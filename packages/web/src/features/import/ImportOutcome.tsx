@@ -14,7 +14,13 @@ function JobProgress({ job }: { job: ImportJob }) {
   const { phase, processed, total } = job.progress;
   const n = (v: number) => formatNumber(v, { lang });
   if (phase === 'checking') {
-    return <TransferProgress value={total > 0 ? processed / total : 0} label={t('import.progress.checking', { processed: n(processed), total: n(total) })} testId="import-progress" />;
+    return (
+      <TransferProgress
+        value={total > 0 ? processed / total : 0}
+        label={t('import.progress.checking', { processed: n(processed), total: n(total) })}
+        testId="import-progress"
+      />
+    );
   }
   return <TransferProgress value={null} label={t('import.progress.writing', { total: n(total) })} testId="import-progress" />;
 }
@@ -49,10 +55,21 @@ export function ImportOutcome({ job }: { job: ImportJob }) {
   if (!result) return null;
   const skipped = new Set(result.errors.map((e) => e.row)).size;
   return (
-    <Alert styles={FIT} color={skipped > 0 ? 'yellow' : 'green'} icon={<IconCheck />} title={t('import.done.title')} data-testid="import-result">
+    <Alert
+      styles={FIT}
+      color={skipped > 0 ? 'yellow' : 'green'}
+      icon={<IconCheck />}
+      title={t('import.done.title')}
+      data-testid="import-result"
+    >
       <Stack gap="sm">
         <Text size="sm" data-testid="import-counts">
-          {t('import.done.counts', { created: n(result.created), updated: n(result.updated), deleted: n(result.deleted), unchanged: n(result.unchanged) })}
+          {t('import.done.counts', {
+            created: n(result.created),
+            updated: n(result.updated),
+            deleted: n(result.deleted),
+            unchanged: n(result.unchanged),
+          })}
         </Text>
         {skipped > 0 && (
           <>

@@ -66,13 +66,23 @@ export default function ImportPage() {
                 <Radio value="partial" label={t('import.mode.partial')} description={t('import.mode.partialHint')} disabled={running} />
               </Stack>
             </Radio.Group>
-            <Button leftSection={<IconUpload size={18} />} onClick={submit} disabled={!file} loading={running} style={{ alignSelf: 'flex-start' }}>
+            <Button
+              leftSection={<IconUpload size={18} />}
+              onClick={submit}
+              disabled={!file}
+              loading={running}
+              style={{ alignSelf: 'flex-start' }}
+            >
               {t('import.start')}
             </Button>
             {start.isPending && (
               <TransferProgress
                 value={start.progress}
-                label={start.progress === null || start.progress < 1 ? t('import.progress.uploading', { percent: Math.round((start.progress ?? 0) * 100) }) : t('import.progress.received')}
+                label={
+                  start.progress === null || start.progress < 1
+                    ? t('import.progress.uploading', { percent: Math.round((start.progress ?? 0) * 100) })
+                    : t('import.progress.received')
+                }
                 testId="upload-progress"
               />
             )}

@@ -24,20 +24,39 @@ function comparer(key: SortKey, places: ErrorPlaces, lang: 'vi' | 'en'): (a: Row
   const message = (e: RowError) => (lang === 'en' ? e.messageEn : e.message);
   switch (key) {
     case 'place':
-      return places === 'rows' ? (a, b) => byRow(a, b) || text(a.column ?? '', b.column ?? '') : (a, b) => text(a.sheet ?? '', b.sheet ?? '') || byRow(a, b) || text(letters(a.cell), letters(b.cell));
+      return places === 'rows'
+        ? (a, b) => byRow(a, b) || text(a.column ?? '', b.column ?? '')
+        : (a, b) => text(a.sheet ?? '', b.sheet ?? '') || byRow(a, b) || text(letters(a.cell), letters(b.cell));
     case 'column':
-      return places === 'rows' ? (a, b) => text(a.column ?? '', b.column ?? '') || byRow(a, b) : (a, b) => text(letters(a.cell), letters(b.cell)) || byRow(a, b);
+      return places === 'rows'
+        ? (a, b) => text(a.column ?? '', b.column ?? '') || byRow(a, b)
+        : (a, b) => text(letters(a.cell), letters(b.cell)) || byRow(a, b);
     case 'message':
       return (a, b) => text(message(a), message(b)) || byRow(a, b);
   }
 }
 
-function SortHeader({ label, sortKey, sort, onSort, narrow = false }: { label: string; sortKey: SortKey; sort: Sort; onSort: (key: SortKey) => void; narrow?: boolean }) {
+function SortHeader({
+  label,
+  sortKey,
+  sort,
+  onSort,
+  narrow = false,
+}: {
+  label: string;
+  sortKey: SortKey;
+  sort: Sort;
+  onSort: (key: SortKey) => void;
+  narrow?: boolean;
+}) {
   const { t } = useTranslation();
   const active = sort.key === sortKey;
   const Icon = !active ? IconSelector : sort.descending ? IconChevronDown : IconChevronUp;
   return (
-    <Table.Th aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} className={narrow ? `${classes.sortTh} ${classes.narrow}` : classes.sortTh}>
+    <Table.Th
+      aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+      className={narrow ? `${classes.sortTh} ${classes.narrow}` : classes.sortTh}
+    >
       <UnstyledButton onClick={() => onSort(sortKey)} className={classes.sortButton} title={t('import.errors.sortBy', { column: label })}>
         <span>{label}</span>
         <Icon size={16} aria-hidden />
@@ -57,7 +76,8 @@ export function RowErrorsTable({ errors, places }: { errors: readonly RowError[]
     return [...errors].sort((a, b) => (sort.descending ? -compare(a, b) : compare(a, b)));
   }, [errors, sort, places, lang]);
   const onSort = (key: SortKey) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }));
-  const labels = places === 'rows' ? [t('import.errors.row'), t('import.errors.column')] : [t('import.errors.sheet'), t('import.errors.cell')];
+  const labels =
+    places === 'rows' ? [t('import.errors.row'), t('import.errors.column')] : [t('import.errors.sheet'), t('import.errors.cell')];
 
   return (
     <>

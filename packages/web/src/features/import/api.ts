@@ -31,7 +31,12 @@ export function mapImportResult(o: Json, path = 'result'): ImportResult {
 }
 
 function mapFailure(o: Json, path: string): ImportFailure {
-  return { id: str(o, 'error', path), message: str(o, 'message', path), messageEn: str(o, 'messageEn', path), errors: list(o, 'errors', mapRowError, path) };
+  return {
+    id: str(o, 'error', path),
+    message: str(o, 'message', path),
+    messageEn: str(o, 'messageEn', path),
+    errors: list(o, 'errors', mapRowError, path),
+  };
 }
 
 export function mapImportJob(o: Json): ImportJob {

@@ -26,7 +26,9 @@ export default function FormsDuePage() {
       staleTime: 30_000,
     })),
   });
-  const rows = (forms.data ?? []).flatMap((form, i) => (boards[i]?.data?.units ?? []).map((unit) => ({ form, unit, due: boards[i]!.data!.due })));
+  const rows = (forms.data ?? []).flatMap((form, i) =>
+    (boards[i]?.data?.units ?? []).map((unit) => ({ form, unit, due: boards[i]!.data!.due })),
+  );
   return (
     <Container size="md" px={{ base: 'xs', sm: 'md' }} py="md">
       <Stack gap="md">

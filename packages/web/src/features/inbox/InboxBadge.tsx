@@ -12,7 +12,15 @@ export function InboxBadge({ enabled }: { enabled: boolean }) {
   const count = inbox.data?.length ?? 0;
   const label = count > 0 ? t('nav.inboxCount', { count }) : t('nav.inbox');
   const variant = pathname === '/inbox' ? 'light' : 'subtle';
-  const common = { component: 'a', href: '/inbox', onClick: linkClick('/inbox'), 'aria-label': label, title: label, 'data-testid': 'inbox-badge', 'data-count': count } as const;
+  const common = {
+    component: 'a',
+    href: '/inbox',
+    onClick: linkClick('/inbox'),
+    'aria-label': label,
+    title: label,
+    'data-testid': 'inbox-badge',
+    'data-count': count,
+  } as const;
   return (
     <Indicator label={count > 99 ? '99+' : count} size={18} color="red" disabled={count === 0} offset={6} inline>
       <Box hiddenFrom="sm">
@@ -21,7 +29,14 @@ export function InboxBadge({ enabled }: { enabled: boolean }) {
         </ActionIcon>
       </Box>
       <Box visibleFrom="sm">
-        <Button {...common} data-testid="inbox-button" variant={variant} h={44} px="xs" leftSection={<IconChecklist size={22} stroke={1.6} />}>
+        <Button
+          {...common}
+          data-testid="inbox-button"
+          variant={variant}
+          h={44}
+          px="xs"
+          leftSection={<IconChecklist size={22} stroke={1.6} />}
+        >
           {t('nav.inbox')}
         </Button>
       </Box>

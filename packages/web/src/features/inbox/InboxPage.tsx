@@ -8,18 +8,35 @@ import { periodLabel } from '../data-entry/periods.ts';
 import type { InboxItem, InboxKind } from './api.ts';
 import { useInbox } from './queries.ts';
 
-const KIND_COLORS: Record<InboxKind, string> = { reminder: 'red', returned: 'orange', overdue: 'red', to_approve: 'blue', due: 'yellow', task_due_7: 'yellow', task_due_1: 'orange', task_overdue: 'red', task_extension: 'blue' };
+const KIND_COLORS: Record<InboxKind, string> = {
+  reminder: 'red',
+  returned: 'orange',
+  overdue: 'red',
+  to_approve: 'blue',
+  due: 'yellow',
+  task_due_7: 'yellow',
+  task_due_1: 'orange',
+  task_overdue: 'red',
+  task_extension: 'blue',
+};
 const isTask = (kind: InboxKind): kind is 'task_due_7' | 'task_due_1' | 'task_overdue' | 'task_extension' => kind.startsWith('task_');
 
 export function InboxRow({ item }: { item: InboxItem }) {
   const { t } = useTranslation();
-  const href = item.assignmentId !== null ? withQuery('/task', { id: String(item.assignmentId) }) : withQuery('/data-entry', { form: item.form, org: item.org, period: item.period });
+  const href =
+    item.assignmentId !== null
+      ? withQuery('/task', { id: String(item.assignmentId) })
+      : withQuery('/data-entry', { form: item.form, org: item.org, period: item.period });
   return (
     <Paper withBorder radius="md" p="sm" component="li" data-kind={item.kind}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Group gap="xs">
-            <Badge color={KIND_COLORS[item.kind]} variant={item.kind === 'overdue' || item.kind === 'task_overdue' || item.kind === 'reminder' ? 'filled' : 'light'} radius="sm">
+            <Badge
+              color={KIND_COLORS[item.kind]}
+              variant={item.kind === 'overdue' || item.kind === 'task_overdue' || item.kind === 'reminder' ? 'filled' : 'light'}
+              radius="sm"
+            >
               {isTask(item.kind) ? t(`tasks.inboxKind.${item.kind}`) : t(`inbox.kind.${item.kind}`)}
             </Badge>
             <Text size="sm" c="dimmed">

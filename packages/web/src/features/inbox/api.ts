@@ -1,7 +1,17 @@
 import { apiGet } from '../../api/client.ts';
 import { asObject, list, numOrNull, oneOf, str, strOrNull } from '../../api/decode.ts';
 
-export const INBOX_KINDS = ['reminder', 'returned', 'overdue', 'to_approve', 'due', 'task_due_7', 'task_due_1', 'task_overdue', 'task_extension'] as const;
+export const INBOX_KINDS = [
+  'reminder',
+  'returned',
+  'overdue',
+  'to_approve',
+  'due',
+  'task_due_7',
+  'task_due_1',
+  'task_overdue',
+  'task_extension',
+] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 
 /** Something waiting for the user: a report due, overdue, returned to them, or to approve. */

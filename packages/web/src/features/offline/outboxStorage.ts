@@ -46,7 +46,12 @@ function storageKey(user: string): string {
 function looksLikeEntry(value: unknown): value is OutboxEntry {
   if (typeof value !== 'object' || value === null) return false;
   const e = value as Record<string, unknown>;
-  return typeof e.id === 'string' && typeof e.user === 'string' && typeof e.baseVersion === 'number' && (typeof e.value === 'number' || e.value === null);
+  return (
+    typeof e.id === 'string' &&
+    typeof e.user === 'string' &&
+    typeof e.baseVersion === 'number' &&
+    (typeof e.value === 'number' || e.value === null)
+  );
 }
 
 const parsed = new Map<string, { raw: string | null; entries: readonly OutboxEntry[] }>();

@@ -9,4 +9,5 @@ export function registerServiceWorker(): void {
 }
 
 /** This page was loaded under the service worker: its first answers went through it (and were kept for offline use). */
-export const loadedUnderWorker = typeof navigator !== 'undefined' && 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null;
+export const loadedUnderWorker =
+  typeof navigator !== 'undefined' && 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null;

@@ -37,12 +37,7 @@ function organisationLabel(code: string, lookup: AgencyLookup, lang: Lang): Agen
  * of the task's groups already covers, then the groups by name ("UBND các
  * xã, thị trấn" rather than 18 communes).
  */
-export function agencyLabels(
-  codes: readonly string[],
-  groupCodes: readonly string[],
-  lookup: AgencyLookup,
-  lang: Lang,
-): AgencyLabel[] {
+export function agencyLabels(codes: readonly string[], groupCodes: readonly string[], lookup: AgencyLookup, lang: Lang): AgencyLabel[] {
   const groups = groupCodes.map((code) => ({ code, group: lookup.groups.get(code) }));
   const covered = new Set(groups.flatMap(({ group }) => group?.members ?? []));
   const organisations = codes.filter((code) => !covered.has(code)).map((code) => organisationLabel(code, lookup, lang));

@@ -1,10 +1,17 @@
 import { COMPARATORS } from '@vetplan/domain';
 import { apiGet } from '../../api/client.ts';
-import {
-  asObject, bool, list, num, numbers, numOrNull, oneOf, str, stringMap, strings, strOrNull, type Json,
-} from '../../api/decode.ts';
+import { asObject, bool, list, num, numbers, numOrNull, oneOf, str, stringMap, strings, strOrNull, type Json } from '../../api/decode.ts';
 import type {
-  BasisDocument, Indicator, OrgGroup, Plan, PlanOrganisation, PlanRule, PlanSummary, Target, Task, TaskGroup,
+  BasisDocument,
+  Indicator,
+  OrgGroup,
+  Plan,
+  PlanOrganisation,
+  PlanRule,
+  PlanSummary,
+  Target,
+  Task,
+  TaskGroup,
 } from './types.ts';
 
 const PRECISIONS = ['day', 'month', 'year'] as const;

@@ -12,8 +12,8 @@ export function orderBasis(basis: readonly BasisDocument[]): BasisDocument[] {
   }
   const ordered: BasisDocument[] = [];
   const visit = (parent: string | null) => {
-    const children = [...(byParent.get(parent) ?? [])].sort(
-      (a, b) => (a.relation === b.relation ? (a.issuedOn ?? '').localeCompare(b.issuedOn ?? '') : a.relation === 'implements' ? -1 : 1),
+    const children = [...(byParent.get(parent) ?? [])].sort((a, b) =>
+      a.relation === b.relation ? (a.issuedOn ?? '').localeCompare(b.issuedOn ?? '') : a.relation === 'implements' ? -1 : 1,
     );
     for (const child of children) {
       if (ordered.includes(child)) continue;

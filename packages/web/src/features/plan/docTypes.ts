@@ -5,12 +5,25 @@ type DocTypeKey = 'directive' | 'plan' | 'officialLetter' | 'resolution' | 'deci
 
 /** Spellings a catalogue may use for a document type: codes, symbols, or the Vietnamese name. */
 const ALIASES: Record<string, DocTypeKey> = {
-  directive: 'directive', ct: 'directive', 'chi thi': 'directive',
-  plan: 'plan', kh: 'plan', 'ke hoach': 'plan',
-  'official letter': 'officialLetter', letter: 'officialLetter', cv: 'officialLetter', 'cong van': 'officialLetter',
-  resolution: 'resolution', nq: 'resolution', 'nghi quyet': 'resolution',
-  decision: 'decision', qd: 'decision', 'quyet dinh': 'decision',
-  report: 'report', bc: 'report', 'bao cao': 'report',
+  directive: 'directive',
+  ct: 'directive',
+  'chi thi': 'directive',
+  plan: 'plan',
+  kh: 'plan',
+  'ke hoach': 'plan',
+  'official letter': 'officialLetter',
+  letter: 'officialLetter',
+  cv: 'officialLetter',
+  'cong van': 'officialLetter',
+  resolution: 'resolution',
+  nq: 'resolution',
+  'nghi quyet': 'resolution',
+  decision: 'decision',
+  qd: 'decision',
+  'quyet dinh': 'decision',
+  report: 'report',
+  bc: 'report',
+  'bao cao': 'report',
 };
 
 /** "KE_HOACH", "ke-hoach" and "Kế hoạch" all read as "ke hoach". */

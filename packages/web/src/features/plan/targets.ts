@@ -40,7 +40,12 @@ export function targetRows(plan: Pick<Plan, 'indicators' | 'targets' | 'horizons
       indicator,
       name: pick(lang, indicator.name, indicator.nameEn),
       cells: plan.horizons.map((year) =>
-        cell(indicator, plan.targets.find((t) => t.indicator === indicator.code && t.year === year), year, lang),
+        cell(
+          indicator,
+          plan.targets.find((t) => t.indicator === indicator.code && t.year === year),
+          year,
+          lang,
+        ),
       ),
     }));
 }

@@ -17,7 +17,11 @@ function textsOf(model: ReportModel): Record<DraftKey, string> {
   };
 }
 
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** The narrative sections of the draft, one paragraph per line; the figures stay computed. */
 export function DraftEditor({ reportKey, model }: { reportKey: ReportKey; model: ReportModel }) {
@@ -42,7 +46,14 @@ export function DraftEditor({ reportKey, model }: { reportKey: ReportKey; model:
         const edited = k === 'recipients' ? false : model.sections[k].source === 'draft';
         return (
           <div key={k}>
-            <Textarea label={t(`reports.sections.${k}`)} autosize minRows={3} maxRows={14} value={texts[k]} onChange={(e) => setTexts({ ...texts, [k]: e.currentTarget.value })} />
+            <Textarea
+              label={t(`reports.sections.${k}`)}
+              autosize
+              minRows={3}
+              maxRows={14}
+              value={texts[k]}
+              onChange={(e) => setTexts({ ...texts, [k]: e.currentTarget.value })}
+            />
             {edited && (
               <Button variant="subtle" size="compact-xs" mt={4} onClick={() => reset(k)} disabled={save.isPending}>
                 {t('reports.useComputed')}

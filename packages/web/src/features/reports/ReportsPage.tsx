@@ -27,7 +27,14 @@ function ExportButtons({ reportKey }: { reportKey: ReportKey }) {
     <Stack gap="xs">
       <Group gap="xs">
         {REPORT_FORMATS.map((f) => (
-          <Button key={f} variant="light" leftSection={ICONS[f]} loading={run.isPending && run.variables === f} disabled={run.isPending} onClick={() => run.mutate(f)}>
+          <Button
+            key={f}
+            variant="light"
+            leftSection={ICONS[f]}
+            loading={run.isPending && run.variables === f}
+            disabled={run.isPending}
+            onClick={() => run.mutate(f)}
+          >
             {t(`reports.export.${f}`)}
           </Button>
         ))}
@@ -53,7 +60,8 @@ export default function ReportsPage() {
   const firstYear = Number(plans.data?.find((p) => p.code === planCode)?.issuedOn?.slice(0, 4) ?? thisYear - 3);
   const units = useMemo(() => unitOptions(tree.data?.roots ?? [], me.user.scope), [tree.data, me.user.scope]);
   const planArea = plans.data?.find((p) => p.code === planCode)?.area.code ?? null;
-  const org = picked ?? (tree.data && plans.data ? defaultUnit(tree.data.roots, me.user.scope, planArea) : tree.isError ? me.user.scope.code : null);
+  const org =
+    picked ?? (tree.data && plans.data ? defaultUnit(tree.data.roots, me.user.scope, planArea) : tree.isError ? me.user.scope.code : null);
   const key = planCode && org && period ? { plan: planCode, org, period } : null;
   const preview = useReportPreview(key);
 
@@ -64,9 +72,21 @@ export default function ReportsPage() {
           {t('reports.title')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <Select label={t('reports.plan')} data={(plans.data ?? []).map((p) => ({ value: p.code, label: `${p.symbol} — ${p.issuer.name}` }))} value={planCode} onChange={setPlan} allowDeselect={false} />
+          <Select
+            label={t('reports.plan')}
+            data={(plans.data ?? []).map((p) => ({ value: p.code, label: `${p.symbol} — ${p.issuer.name}` }))}
+            value={planCode}
+            onChange={setPlan}
+            allowDeselect={false}
+          />
           <Select label={t('reports.unit')} data={units} value={org} onChange={setPicked} searchable allowDeselect={false} />
-          <Select label={t('reports.period')} data={periodOptions(Math.min(firstYear, thisYear), thisYear, lang)} value={period} onChange={setPeriod} allowDeselect={false} />
+          <Select
+            label={t('reports.period')}
+            data={periodOptions(Math.min(firstYear, thisYear), thisYear, lang)}
+            value={period}
+            onChange={setPeriod}
+            allowDeselect={false}
+          />
         </SimpleGrid>
         {plans.isError && <ErrorAlert error={plans.error} />}
         {key && <ExportButtons reportKey={key} />}

@@ -50,7 +50,14 @@ export interface ReportModel {
   summary: string;
   intro: string;
   sections: Record<NarrativeKey, Narrative>;
-  results: { heading: string; targetsHeading: string; targetsIntro: string; tableHeader: string[]; tableRows: string[][]; tasksHeading: string };
+  results: {
+    heading: string;
+    targetsHeading: string;
+    targetsIntro: string;
+    tableHeader: string[];
+    tableRows: string[][];
+    tasksHeading: string;
+  };
   targets: TargetResult[];
   taskGroups: { code: string; heading: string; tasks: TaskResult[] }[];
   closing: string;
@@ -73,17 +80,36 @@ export interface ExportedReport {
 
 function narrative(o: Json, key: string): Narrative {
   const n = asObject(o[key], `report.${key}`);
-  return { heading: str(n, 'heading'), paragraphs: strings(n, 'paragraphs'), source: oneOf(n, 'source', ['computed', 'draft'] as const), computed: strings(n, 'computed') };
+  return {
+    heading: str(n, 'heading'),
+    paragraphs: strings(n, 'paragraphs'),
+    source: oneOf(n, 'source', ['computed', 'draft'] as const),
+    computed: strings(n, 'computed'),
+  };
 }
 
 function mapTarget(value: unknown, path: string): TargetResult {
   const o = asObject(value, path);
-  return { indicator: str(o, 'indicator', path), name: str(o, 'name', path), targetText: str(o, 'targetText', path), valueText: str(o, 'valueText', path), valueYear: numOrNull(o, 'valueYear', path), status: str(o, 'status', path), statusText: str(o, 'statusText', path) };
+  return {
+    indicator: str(o, 'indicator', path),
+    name: str(o, 'name', path),
+    targetText: str(o, 'targetText', path),
+    valueText: str(o, 'valueText', path),
+    valueYear: numOrNull(o, 'valueYear', path),
+    status: str(o, 'status', path),
+    statusText: str(o, 'statusText', path),
+  };
 }
 
 function mapInstance(value: unknown, path: string): TaskInstance {
   const o = asObject(value, path);
-  return { org: str(o, 'org', path), orgName: str(o, 'orgName', path), status: str(o, 'status', path), statusText: str(o, 'statusText', path), percent: numOrNull(o, 'percent', path) };
+  return {
+    org: str(o, 'org', path),
+    orgName: str(o, 'orgName', path),
+    status: str(o, 'status', path),
+    statusText: str(o, 'statusText', path),
+    percent: numOrNull(o, 'percent', path),
+  };
 }
 
 function mapTask(value: unknown, path: string): TaskResult {
@@ -111,19 +137,41 @@ export function mapReport(o: Json): ReportModel {
   const h = asObject(o.header, 'report.header');
   const s = asObject(o.signature, 'report.signature');
   return {
-    header: { parentBody: strOrNull(h, 'parentBody'), body: strings(h, 'body'), nationalName: str(h, 'nationalName'), motto: str(h, 'motto'), number: str(h, 'number'), placeDate: str(h, 'placeDate') },
+    header: {
+      parentBody: strOrNull(h, 'parentBody'),
+      body: strings(h, 'body'),
+      nationalName: str(h, 'nationalName'),
+      motto: str(h, 'motto'),
+      number: str(h, 'number'),
+      placeDate: str(h, 'placeDate'),
+    },
     docType: str(o, 'docType'),
     summary: str(o, 'summary'),
     intro: str(o, 'intro'),
-    sections: { general: narrative(o, 'general'), difficulties: narrative(o, 'difficulties'), proposals: narrative(o, 'proposals'), nextTasks: narrative(o, 'nextTasks') },
+    sections: {
+      general: narrative(o, 'general'),
+      difficulties: narrative(o, 'difficulties'),
+      proposals: narrative(o, 'proposals'),
+      nextTasks: narrative(o, 'nextTasks'),
+    },
     results: mapResults(asObject(o.results, 'report.results')),
     targets: list(o, 'targets', mapTarget, 'report'),
-    taskGroups: list(o, 'taskGroups', (v, p) => {
-      const g = asObject(v, p);
-      return { code: str(g, 'code', p), heading: str(g, 'heading', p), tasks: list(g, 'tasks', mapTask, p) };
-    }, 'report'),
+    taskGroups: list(
+      o,
+      'taskGroups',
+      (v, p) => {
+        const g = asObject(v, p);
+        return { code: str(g, 'code', p), heading: str(g, 'heading', p), tasks: list(g, 'tasks', mapTask, p) };
+      },
+      'report',
+    ),
     closing: str(o, 'closing'),
-    signature: { authority: strOrNull(s, 'authority'), delegation: strOrNull(s, 'delegation'), title: str(s, 'title'), name: str(s, 'name') },
+    signature: {
+      authority: strOrNull(s, 'authority'),
+      delegation: strOrNull(s, 'delegation'),
+      title: str(s, 'title'),
+      name: str(s, 'name'),
+    },
     recipients: strings(o, 'recipients'),
     draftVersion: numOrNull(o, 'draftVersion'),
   };
@@ -156,7 +204,12 @@ export function fetchExports(key: Pick<ReportKey, 'plan' | 'org'>, signal?: Abor
 }
 
 export function saveDraft(key: ReportKey, baseVersion: number | null, sections: Partial<Record<DraftKey, string[]>>): Promise<ReportModel> {
-  return apiSend('PUT', '/api/reports/draft', { type: 'plan-progress', ...key, ...(baseVersion !== null ? { baseVersion } : {}), sections }, mapReport);
+  return apiSend(
+    'PUT',
+    '/api/reports/draft',
+    { type: 'plan-progress', ...key, ...(baseVersion !== null ? { baseVersion } : {}), sections },
+    mapReport,
+  );
 }
 
 export function exportReport(key: ReportKey, format: ReportFormat) {

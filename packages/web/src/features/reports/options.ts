@@ -26,7 +26,9 @@ export function unitOptions(roots: readonly AreaNode[], scope: { code: string; n
   const walk = (nodes: readonly AreaNode[], depth: number) => {
     for (const n of nodes) {
       out.push({ value: n.code, label: `${'  '.repeat(depth)}${n.name}` });
-      for (const o of n.organisations) if (o.kind !== 'people_committee' && o.kind !== 'commune_ppc') out.push({ value: o.code, label: `${'  '.repeat(depth + 1)}${o.shortName ?? o.name}` });
+      for (const o of n.organisations)
+        if (o.kind !== 'people_committee' && o.kind !== 'commune_ppc')
+          out.push({ value: o.code, label: `${'  '.repeat(depth + 1)}${o.shortName ?? o.name}` });
       walk(n.children, depth + 1);
     }
   };
@@ -49,6 +51,10 @@ function ancestorsOf(roots: readonly AreaNode[], code: string): string[] {
 }
 
 /** The unit the report opens on, as the server chooses it: the user's own, or the plan's area for a user scoped above it. */
-export function defaultUnit(roots: readonly AreaNode[], scope: { code: string; type: 'area' | 'organisation' }, planArea: string | null): string {
+export function defaultUnit(
+  roots: readonly AreaNode[],
+  scope: { code: string; type: 'area' | 'organisation' },
+  planArea: string | null,
+): string {
   return defaultReportUnit(scope, planArea, planArea === null ? [] : ancestorsOf(roots, planArea));
 }

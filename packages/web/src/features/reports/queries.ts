@@ -26,7 +26,8 @@ export function useExportedReports(key: ReportKey | null) {
 export function useSaveDraft(key: ReportKey) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { baseVersion: number | null; sections: Partial<Record<DraftKey, string[]>> }) => saveDraft(key, input.baseVersion, input.sections),
+    mutationFn: (input: { baseVersion: number | null; sections: Partial<Record<DraftKey, string[]>> }) =>
+      saveDraft(key, input.baseVersion, input.sections),
     onSuccess: (model) => client.setQueryData(reportKeys.preview(key), model),
   });
 }

@@ -22,7 +22,9 @@ export function ExtensionPanel({ detail }: { detail: AssignmentDetail }) {
   return (
     <Paper withBorder radius="md" p="md" data-testid="extension">
       <Stack gap="sm">
-        <Title order={2} size="h4">{t('tasks.extension.title')}</Title>
+        <Title order={2} size="h4">
+          {t('tasks.extension.title')}
+        </Title>
         {ext && (
           <Alert color={ext.status === 'approved' ? 'green' : ext.status === 'refused' ? 'red' : 'yellow'}>
             <Text fw={600}>
@@ -30,7 +32,9 @@ export function ExtensionPanel({ detail }: { detail: AssignmentDetail }) {
               {ext.status === 'approved' && t('tasks.extension.approved', { date: formatDate(ext.requestedTo) })}
               {ext.status === 'refused' && t('tasks.extension.refused', { note: ext.decisionNote ?? '' })}
             </Text>
-            <Text size="sm">{t('tasks.extension.reasonShown', { reason: ext.reason })} ({ext.requestedBy})</Text>
+            <Text size="sm">
+              {t('tasks.extension.reasonShown', { reason: ext.reason })} ({ext.requestedBy})
+            </Text>
           </Alert>
         )}
         {!ext && (
@@ -41,9 +45,17 @@ export function ExtensionPanel({ detail }: { detail: AssignmentDetail }) {
             }}
           >
             <Stack gap="sm">
-              <Text size="sm" c="dimmed">{t('tasks.extension.once')}</Text>
+              <Text size="sm" c="dimmed">
+                {t('tasks.extension.once')}
+              </Text>
               <DayInput label={t('tasks.extension.requestedTo')} value={requestedTo} onChange={setRequestedTo} required w={220} />
-              <Textarea label={t('tasks.extension.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />
+              <Textarea
+                label={t('tasks.extension.reason')}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                autosize
+                minRows={2}
+              />
               {ask.isError && <ErrorAlert error={ask.error} />}
               <Button type="submit" variant="light" h={44} loading={ask.isPending} style={{ alignSelf: 'flex-start' }}>
                 {t('tasks.extension.ask')}
@@ -53,13 +65,30 @@ export function ExtensionPanel({ detail }: { detail: AssignmentDetail }) {
         )}
         {ext && detail.canApproveExtension && (
           <Stack gap="sm">
-            <Textarea label={t('tasks.extension.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />
+            <Textarea
+              label={t('tasks.extension.note')}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              autosize
+              minRows={2}
+            />
             {decide.isError && <ErrorAlert error={decide.error} />}
             <Group gap="sm">
-              <Button h={44} color="green" loading={decide.isPending} onClick={() => decide.mutate({ decision: 'approve', ...(note.trim() ? { note } : {}) })}>
+              <Button
+                h={44}
+                color="green"
+                loading={decide.isPending}
+                onClick={() => decide.mutate({ decision: 'approve', ...(note.trim() ? { note } : {}) })}
+              >
                 {t('tasks.extension.approve')}
               </Button>
-              <Button h={44} color="red" variant="light" loading={decide.isPending} onClick={() => decide.mutate({ decision: 'refuse', note })}>
+              <Button
+                h={44}
+                color="red"
+                variant="light"
+                loading={decide.isPending}
+                onClick={() => decide.mutate({ decision: 'refuse', note })}
+              >
                 {t('tasks.extension.refuse')}
               </Button>
             </Group>

@@ -1,4 +1,21 @@
-import { Anchor, Badge, Button, Center, Container, Group, Loader, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  Container,
+  Group,
+  Loader,
+  Paper,
+  Progress,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { foldVietnamese, formatDate, type TaskStatus } from '@vetplan/domain';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -40,7 +57,9 @@ function AssignmentCard({ a }: { a: Assignment }) {
         <Anchor href={href} onClick={linkClick(href)} fw={600} lh={1.3}>
           {a.task} · {a.title}
         </Anchor>
-        <Text size="sm">{a.orgName} · {periodLabel(a.period, t)}</Text>
+        <Text size="sm">
+          {a.orgName} · {periodLabel(a.period, t)}
+        </Text>
         <Text size="sm" c={a.status === 'overdue' ? 'red.8' : 'dimmed'} fw={a.status === 'overdue' ? 600 : 400}>
           {a.extendedTo ? t('tasks.extendedTo', { date: formatDate(a.extendedTo) }) : t('tasks.due', { date: formatDate(a.dueOn) })}
         </Text>
@@ -81,7 +100,10 @@ export default function MyTasksPage() {
     const q = foldVietnamese(search.trim());
     return inReach.filter((a) => !q || foldVietnamese(`${a.task} ${a.title} ${a.orgName} ${a.org}`).includes(q));
   }, [inReach, search]);
-  const counts = Object.fromEntries(BOARD_ORDER.map((s) => [s, filtered.filter((a) => a.status === s).length])) as Record<TaskStatus, number>;
+  const counts = Object.fromEntries(BOARD_ORDER.map((s) => [s, filtered.filter((a) => a.status === s).length])) as Record<
+    TaskStatus,
+    number
+  >;
   const visible = filtered.filter((a) => status === 'all' || a.status === status);
   // Many units: grouped by task or by unit (a switch); one unit's own tasks: the cards.
   const units = new Set(inReach.map((a) => a.org)).size;
@@ -102,15 +124,34 @@ export default function MyTasksPage() {
         </Group>
         {manager && plan && adding && <NewTaskForm plan={plan} opened={adding} onClose={() => setAdding(false)} />}
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <Select label={t('tasks.year')} data={years} value={currentYear ? String(currentYear) : null} onChange={(v) => v && setYear(Number(v))} w={120} allowDeselect={false} />
-          <TextInput label={t('tasks.search')} leftSection={<IconSearch size={16} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{ flex: '1 1 200px' }} />
+          <Select
+            label={t('tasks.year')}
+            data={years}
+            value={currentYear ? String(currentYear) : null}
+            onChange={(v) => v && setYear(Number(v))}
+            w={120}
+            allowDeselect={false}
+          />
+          <TextInput
+            label={t('tasks.search')}
+            leftSection={<IconSearch size={16} />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            style={{ flex: '1 1 200px' }}
+          />
         </Group>
         {choosesReach && (
           <SegmentedControl
             fullWidth
             value={reach}
-            onChange={(v) => { setReach(v as 'own' | 'scope'); setShown(PAGE); }}
-            data={[{ value: 'own', label: t('tasks.reachOwn') }, { value: 'scope', label: t('tasks.reachScope') }]}
+            onChange={(v) => {
+              setReach(v as 'own' | 'scope');
+              setShown(PAGE);
+            }}
+            data={[
+              { value: 'own', label: t('tasks.reachOwn') },
+              { value: 'scope', label: t('tasks.reachScope') },
+            ]}
             aria-label={t('tasks.reach')}
             data-testid="task-reach"
           />
@@ -119,8 +160,14 @@ export default function MyTasksPage() {
           fullWidth
           orientation="horizontal"
           value={status}
-          onChange={(v) => { setStatus(v as 'all' | TaskStatus); setShown(PAGE); }}
-          data={[{ value: 'all', label: `${t('tasks.all')} (${filtered.length})` }, ...BOARD_ORDER.map((s) => ({ value: s, label: `${t(`tasks.status.${s}`)} (${counts[s]})` }))]}
+          onChange={(v) => {
+            setStatus(v as 'all' | TaskStatus);
+            setShown(PAGE);
+          }}
+          data={[
+            { value: 'all', label: `${t('tasks.all')} (${filtered.length})` },
+            ...BOARD_ORDER.map((s) => ({ value: s, label: `${t(`tasks.status.${s}`)} (${counts[s]})` })),
+          ]}
           styles={{ root: { flexWrap: 'wrap' } }}
           aria-label={t('tasks.all')}
         />
@@ -136,16 +183,30 @@ export default function MyTasksPage() {
             fullWidth
             value={grouping}
             onChange={(v) => setGrouping(v as Grouping | 'list')}
-            data={[{ value: 'task', label: t('tasks.byTask') }, { value: 'unit', label: t('tasks.byUnit') }, { value: 'list', label: t('tasks.asList') }]}
+            data={[
+              { value: 'task', label: t('tasks.byTask') },
+              { value: 'unit', label: t('tasks.byUnit') },
+              { value: 'list', label: t('tasks.asList') },
+            ]}
             styles={{ control: { minWidth: 0 }, label: { whiteSpace: 'normal', lineHeight: 1.25 } }}
             aria-label={t('tasks.grouping')}
             data-testid="task-grouping"
           />
         )}
-        {list.data && visible.length === 0 && <Text c="dimmed">{ownOnly && inReach.length === 0 ? t('tasks.emptyOwn') : t('tasks.empty')}</Text>}
+        {list.data && visible.length === 0 && (
+          <Text c="dimmed">{ownOnly && inReach.length === 0 ? t('tasks.emptyOwn') : t('tasks.empty')}</Text>
+        )}
         {view !== 'list' && visible.length > 0 && <TaskGroups assignments={visible} by={view} />}
         {view === 'list' && (
-          <SimpleGrid component="ul" cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" p={0} m={0} style={{ listStyle: 'none' }} data-testid="assignment-list">
+          <SimpleGrid
+            component="ul"
+            cols={{ base: 1, sm: 2, lg: 3 }}
+            spacing="sm"
+            p={0}
+            m={0}
+            style={{ listStyle: 'none' }}
+            data-testid="assignment-list"
+          >
             {visible.slice(0, shown).map((a) => (
               <AssignmentCard key={a.id} a={a} />
             ))}

@@ -23,14 +23,26 @@ interface NewTask {
   dueOn: string | null;
 }
 
-const createTask = (body: NewTask) => apiSend('POST', '/api/tasks', body, (o) => ({ code: str(o, 'code'), assignments: num(o, 'assignments') }));
+const createTask = (body: NewTask) =>
+  apiSend('POST', '/api/tasks', body, (o) => ({ code: str(o, 'code'), assignments: num(o, 'assignments') }));
 
 /** Thêm nhiệm vụ: a plan manager adds a task with its lead and coordinating units and its due rule. */
 export function NewTaskForm({ plan, opened, onClose }: { plan: string; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const planQuery = usePlan(plan);
   const client = useQueryClient();
-  const [form, setForm] = useState<NewTask>({ plan, group: '', title: '', content: '', lead: [], coordinating: [], startOn: '', recurrence: 'continuous', reporting: 'six_monthly', dueOn: null });
+  const [form, setForm] = useState<NewTask>({
+    plan,
+    group: '',
+    title: '',
+    content: '',
+    lead: [],
+    coordinating: [],
+    startOn: '',
+    recurrence: 'continuous',
+    reporting: 'six_monthly',
+    dueOn: null,
+  });
   const create = useMutation({
     mutationFn: createTask,
     onSuccess: () => {
@@ -40,10 +52,18 @@ export function NewTaskForm({ plan, opened, onClose }: { plan: string; opened: b
   });
   const set = <K extends keyof NewTask>(key: K, value: NewTask[K]) => setForm((f) => ({ ...f, [key]: value }));
   const p = planQuery.data;
-  const parties = p ? [...p.groups.map((g) => ({ value: g.code, label: g.name })), ...p.organisations.map((o) => ({ value: o.code, label: o.name }))] : [];
+  const parties = p
+    ? [...p.groups.map((g) => ({ value: g.code, label: g.name })), ...p.organisations.map((o) => ({ value: o.code, label: o.name }))]
+    : [];
   const once = form.recurrence === 'once';
   return (
-    <Modal opened={opened} onClose={onClose} title={t('tasks.create.title')} size="lg" fullScreen={typeof window !== 'undefined' && window.innerWidth < 576}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('tasks.create.title')}
+      size="lg"
+      fullScreen={typeof window !== 'undefined' && window.innerWidth < 576}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -51,22 +71,61 @@ export function NewTaskForm({ plan, opened, onClose }: { plan: string; opened: b
         }}
       >
         <Stack gap="sm">
-          <Select label={t('tasks.create.group')} data={(p?.taskGroups ?? []).map((g) => ({ value: g.code, label: `${g.code}. ${g.title}` }))} value={form.group || null} onChange={(v) => set('group', v ?? '')} required />
+          <Select
+            label={t('tasks.create.group')}
+            data={(p?.taskGroups ?? []).map((g) => ({ value: g.code, label: `${g.code}. ${g.title}` }))}
+            value={form.group || null}
+            onChange={(v) => set('group', v ?? '')}
+            required
+          />
           <TextInput label={t('tasks.create.name')} value={form.title} onChange={(e) => set('title', e.currentTarget.value)} required />
-          <Textarea label={t('tasks.content')} value={form.content} onChange={(e) => set('content', e.currentTarget.value)} autosize minRows={2} />
-          <MultiSelect label={t('tasks.create.lead')} data={parties} value={form.lead} onChange={(v) => set('lead', v)} searchable required />
-          <MultiSelect label={t('tasks.create.coordinating')} data={parties} value={form.coordinating} onChange={(v) => set('coordinating', v)} searchable />
+          <Textarea
+            label={t('tasks.content')}
+            value={form.content}
+            onChange={(e) => set('content', e.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
+          <MultiSelect
+            label={t('tasks.create.lead')}
+            data={parties}
+            value={form.lead}
+            onChange={(v) => set('lead', v)}
+            searchable
+            required
+          />
+          <MultiSelect
+            label={t('tasks.create.coordinating')}
+            data={parties}
+            value={form.coordinating}
+            onChange={(v) => set('coordinating', v)}
+            searchable
+          />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             <DayInput label={t('tasks.create.startOn')} value={form.startOn} onChange={(v) => set('startOn', v)} required />
-            <Select label={t('tasks.create.recurrence')} data={TASK_RECURRENCES.map((r) => ({ value: r, label: t(`tasks.create.recurrences.${r}`) }))} value={form.recurrence} onChange={(v) => v && set('recurrence', v as TaskRecurrence)} allowDeselect={false} />
+            <Select
+              label={t('tasks.create.recurrence')}
+              data={TASK_RECURRENCES.map((r) => ({ value: r, label: t(`tasks.create.recurrences.${r}`) }))}
+              value={form.recurrence}
+              onChange={(v) => v && set('recurrence', v as TaskRecurrence)}
+              allowDeselect={false}
+            />
             {once ? (
               <DayInput label={t('tasks.create.dueOn')} value={form.dueOn ?? ''} onChange={(v) => set('dueOn', v || null)} required />
             ) : (
-              <Select label={t('tasks.create.reporting')} data={TASK_REPORTING.map((r) => ({ value: r, label: t(`tasks.create.reportings.${r}`) }))} value={form.reporting} onChange={(v) => v && set('reporting', v as TaskReporting)} allowDeselect={false} />
+              <Select
+                label={t('tasks.create.reporting')}
+                data={TASK_REPORTING.map((r) => ({ value: r, label: t(`tasks.create.reportings.${r}`) }))}
+                value={form.reporting}
+                onChange={(v) => v && set('reporting', v as TaskReporting)}
+                allowDeselect={false}
+              />
             )}
           </SimpleGrid>
           {create.isError && <ErrorAlert error={create.error} />}
-          <Button type="submit" h={44} loading={create.isPending} style={{ alignSelf: 'flex-start' }}>{t('tasks.create.submit')}</Button>
+          <Button type="submit" h={44} loading={create.isPending} style={{ alignSelf: 'flex-start' }}>
+            {t('tasks.create.submit')}
+          </Button>
         </Stack>
       </form>
     </Modal>

@@ -22,7 +22,8 @@ export function ProgressForm({ detail }: { detail: AssignmentDetail }) {
   });
   const send = useSendReport(detail.assignment.id);
   const set = <K extends keyof ProgressInput>(key: K, value: ProgressInput[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const onStatus = (status: TaskReportStatus) => setForm((f) => ({ ...f, status, percent: status === 'done' ? 100 : status === 'not_started' ? 0 : f.percent }));
+  const onStatus = (status: TaskReportStatus) =>
+    setForm((f) => ({ ...f, status, percent: status === 'done' ? 100 : status === 'not_started' ? 0 : f.percent }));
   return (
     <Paper withBorder radius="md" p="md">
       <form
@@ -33,7 +34,9 @@ export function ProgressForm({ detail }: { detail: AssignmentDetail }) {
         aria-label={t('tasks.form.title')}
       >
         <Stack gap="sm">
-          <Title order={2} size="h4">{t('tasks.form.title')}</Title>
+          <Title order={2} size="h4">
+            {t('tasks.form.title')}
+          </Title>
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             <Select
               label={t('tasks.form.status')}
@@ -42,10 +45,25 @@ export function ProgressForm({ detail }: { detail: AssignmentDetail }) {
               onChange={(v) => v && onStatus(v as TaskReportStatus)}
               allowDeselect={false}
             />
-            <NumberInput label={t('tasks.form.percent')} min={0} max={100} clampBehavior="strict" value={form.percent} onChange={(v) => set('percent', typeof v === 'number' ? v : 0)} />
+            <NumberInput
+              label={t('tasks.form.percent')}
+              min={0}
+              max={100}
+              clampBehavior="strict"
+              value={form.percent}
+              onChange={(v) => set('percent', typeof v === 'number' ? v : 0)}
+            />
           </SimpleGrid>
           {TEXTS.map((key) => (
-            <Textarea key={key} label={t(`tasks.form.${key}`)} autosize minRows={2} maxRows={8} value={form[key]} onChange={(e) => set(key, e.currentTarget.value)} />
+            <Textarea
+              key={key}
+              label={t(`tasks.form.${key}`)}
+              autosize
+              minRows={2}
+              maxRows={8}
+              value={form[key]}
+              onChange={(e) => set(key, e.currentTarget.value)}
+            />
           ))}
           {send.isError && <ErrorAlert error={send.error} />}
           {send.isSuccess && <Alert color="green">{t('tasks.form.saved')}</Alert>}

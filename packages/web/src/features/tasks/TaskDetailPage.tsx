@@ -13,10 +13,14 @@ import { TaskStatusBadge } from './MyTasksPage.tsx';
 import { ProgressForm } from './ProgressForm.tsx';
 import { useAssignment } from './queries.ts';
 
-
 function Indicators({ detail }: { detail: AssignmentDetail }) {
   const { t } = useTranslation();
-  if (detail.indicators.length === 0) return <Text c="dimmed" size="sm">{t('tasks.indicators.none')}</Text>;
+  if (detail.indicators.length === 0)
+    return (
+      <Text c="dimmed" size="sm">
+        {t('tasks.indicators.none')}
+      </Text>
+    );
   return (
     <Table.ScrollContainer minWidth={480}>
       <Table striped data-testid="linked-indicators">
@@ -45,7 +49,12 @@ function Indicators({ detail }: { detail: AssignmentDetail }) {
 
 function History({ detail }: { detail: AssignmentDetail }) {
   const { t } = useTranslation();
-  if (detail.history.length === 0) return <Text c="dimmed" size="sm">{t('tasks.history.empty')}</Text>;
+  if (detail.history.length === 0)
+    return (
+      <Text c="dimmed" size="sm">
+        {t('tasks.history.empty')}
+      </Text>
+    );
   const text = (kind: string, d: Record<string, unknown>) => {
     const date = typeof d.requestedTo === 'string' ? formatDate(d.requestedTo) : '';
     const status = typeof d.status === 'string' ? t(`tasks.reportStatus.${d.status as 'done'}`) : '';
@@ -55,7 +64,9 @@ function History({ detail }: { detail: AssignmentDetail }) {
     <Timeline bulletSize={14} lineWidth={2} data-testid="task-history">
       {detail.history.map((h, i) => (
         <Timeline.Item key={i} title={text(h.kind, h.details)}>
-          <Text size="xs" c="dimmed">{h.actor} · {formatMoment(h.at)}</Text>
+          <Text size="xs" c="dimmed">
+            {h.actor} · {formatMoment(h.at)}
+          </Text>
         </Timeline.Item>
       ))}
     </Timeline>
@@ -68,21 +79,31 @@ function Reports({ detail }: { detail: AssignmentDetail }) {
   const fields = ['doneText', 'resultsText', 'difficultiesText', 'proposalsText'] as const;
   return (
     <Stack gap="xs">
-      <Title order={2} size="h4">{t('tasks.reports.title')}</Title>
+      <Title order={2} size="h4">
+        {t('tasks.reports.title')}
+      </Title>
       {detail.reports.map((r) => (
         <Paper key={r.id} withBorder p="sm" radius="md">
           <Group gap="xs">
             <Badge variant="light">{t(`tasks.reportStatus.${r.status}`)}</Badge>
-            <Text size="sm" fw={600}>{r.percent}%</Text>
+            <Text size="sm" fw={600}>
+              {r.percent}%
+            </Text>
             {r.completedOn && <Text size="sm">{t('tasks.reports.completedOn', { date: formatDate(r.completedOn) })}</Text>}
           </Group>
-          {fields.filter((f) => r[f]).map((f) => (
-            <Text key={f} size="sm" mt={4}>
-              <Text span fw={600}>{t(`tasks.form.${f}`)}: </Text>
-              {r[f]}
-            </Text>
-          ))}
-          <Text size="xs" c="dimmed" mt={4}>{t('tasks.reports.by', { user: r.reportedBy, at: formatMoment(r.reportedAt) })}</Text>
+          {fields
+            .filter((f) => r[f])
+            .map((f) => (
+              <Text key={f} size="sm" mt={4}>
+                <Text span fw={600}>
+                  {t(`tasks.form.${f}`)}:{' '}
+                </Text>
+                {r[f]}
+              </Text>
+            ))}
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('tasks.reports.by', { user: r.reportedBy, at: formatMoment(r.reportedAt) })}
+          </Text>
         </Paper>
       ))}
     </Stack>
@@ -99,7 +120,9 @@ export default function TaskDetailPage() {
   return (
     <Container size="md" px={{ base: 'xs', sm: 'md' }} py="md">
       <Stack gap="md">
-        <Anchor href="/tasks" onClick={linkClick('/tasks')} size="sm">← {t('tasks.back')}</Anchor>
+        <Anchor href="/tasks" onClick={linkClick('/tasks')} size="sm">
+          ← {t('tasks.back')}
+        </Anchor>
         {query.isPending && (
           <Center py="xl">
             <Loader aria-label={t('common.loading')} />
@@ -109,12 +132,18 @@ export default function TaskDetailPage() {
         {d && (
           <>
             <Stack gap={6}>
-              <Title order={1} size="h3">{d.assignment.task} · {d.assignment.title}</Title>
+              <Title order={1} size="h3">
+                {d.assignment.task} · {d.assignment.title}
+              </Title>
               <Group gap="xs">
                 <TaskStatusBadge status={d.assignment.status} />
-                <Badge variant="outline" color="gray" radius="sm">{t(`tasks.role.${d.assignment.role}`)}</Badge>
+                <Badge variant="outline" color="gray" radius="sm">
+                  {t(`tasks.role.${d.assignment.role}`)}
+                </Badge>
               </Group>
-              <Text>{d.assignment.orgName} · {periodLabel(d.assignment.period, t)}</Text>
+              <Text>
+                {d.assignment.orgName} · {periodLabel(d.assignment.period, t)}
+              </Text>
               <Text fw={600} c={d.assignment.status === 'overdue' ? 'red.8' : undefined} data-testid="task-due">
                 {t('tasks.due', { date: formatDate(d.assignment.dueOn) })}
                 {d.assignment.extendedTo && ` · ${t('tasks.extendedTo', { date: formatDate(d.assignment.extendedTo) })}`}
@@ -125,11 +154,15 @@ export default function TaskDetailPage() {
             {d.task.content && (
               <Stack gap={4}>
                 <ShowMoreButton opened={showContent} onToggle={() => setShowContent((v) => !v)} controls="task-content" />
-                <Text id="task-content" hidden={!showContent} size="sm" style={{ whiteSpace: 'pre-line' }}>{d.task.content}</Text>
+                <Text id="task-content" hidden={!showContent} size="sm" style={{ whiteSpace: 'pre-line' }}>
+                  {d.task.content}
+                </Text>
               </Stack>
             )}
             <Stack gap="xs">
-              <Title order={2} size="h4">{t('tasks.indicators.title')}</Title>
+              <Title order={2} size="h4">
+                {t('tasks.indicators.title')}
+              </Title>
               <Indicators detail={d} />
             </Stack>
             {d.assignment.canReport && <ProgressForm detail={d} />}
@@ -137,7 +170,9 @@ export default function TaskDetailPage() {
             <ExtensionPanel detail={d} />
             <Reports detail={d} />
             <Stack gap="xs">
-              <Title order={2} size="h4">{t('tasks.history.title')}</Title>
+              <Title order={2} size="h4">
+                {t('tasks.history.title')}
+              </Title>
               <History detail={d} />
             </Stack>
           </>

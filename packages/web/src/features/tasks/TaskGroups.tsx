@@ -48,13 +48,30 @@ function Row({ a, by }: { a: Assignment; by: Grouping }) {
   const { t } = useTranslation();
   const href = withQuery('/task', { id: String(a.id) });
   return (
-    <Group component="li" justify="space-between" gap="xs" py={6} wrap="wrap" data-testid="assignment-row" data-task={a.task} data-org={a.org} data-period={a.period}>
+    <Group
+      component="li"
+      justify="space-between"
+      gap="xs"
+      py={6}
+      wrap="wrap"
+      data-testid="assignment-row"
+      data-task={a.task}
+      data-org={a.org}
+      data-period={a.period}
+    >
       <Stack gap={0} style={{ minWidth: 0, flex: '1 1 220px' }}>
-        <Anchor href={href} onClick={linkClick(href)} fw={600} lh={1.3} style={{ minHeight: 44, display: 'inline-flex', alignItems: 'center' }}>
+        <Anchor
+          href={href}
+          onClick={linkClick(href)}
+          fw={600}
+          lh={1.3}
+          style={{ minHeight: 44, display: 'inline-flex', alignItems: 'center' }}
+        >
           {by === 'task' ? a.orgName : `${a.task} · ${a.title}`}
         </Anchor>
         <Text size="sm" c={a.status === 'overdue' ? 'red.8' : 'dimmed'}>
-          {periodLabel(a.period, t)} · {a.extendedTo ? t('tasks.extendedTo', { date: formatDate(a.extendedTo) }) : t('tasks.due', { date: formatDate(a.dueOn) })}
+          {periodLabel(a.period, t)} ·{' '}
+          {a.extendedTo ? t('tasks.extendedTo', { date: formatDate(a.extendedTo) }) : t('tasks.due', { date: formatDate(a.dueOn) })}
         </Text>
       </Stack>
       <TaskStatusBadge status={a.status} />
@@ -77,7 +94,9 @@ export function TaskGroups({ assignments, by }: { assignments: Assignment[]; by:
               </Text>
               <Group gap="xs">
                 <Text size="sm" c="dimmed">
-                  {by === 'task' ? t('tasks.groupUnits', { count: new Set(g.assignments.map((a) => a.org)).size }) : t('tasks.groupTasks', { count: new Set(g.assignments.map((a) => a.task)).size })}
+                  {by === 'task'
+                    ? t('tasks.groupUnits', { count: new Set(g.assignments.map((a) => a.org)).size })
+                    : t('tasks.groupTasks', { count: new Set(g.assignments.map((a) => a.task)).size })}
                 </Text>
                 <StatusCounts assignments={g.assignments} />
               </Group>

@@ -1,6 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { inboxKeys } from '../inbox/queries.ts';
-import { askExtension, decideExtension, fetchAssignment, fetchAssignments, sendReport, uploadEvidence, type AssignmentDetail, type ProgressInput } from './api.ts';
+import {
+  askExtension,
+  decideExtension,
+  fetchAssignment,
+  fetchAssignments,
+  sendReport,
+  uploadEvidence,
+  type AssignmentDetail,
+  type ProgressInput,
+} from './api.ts';
 
 export const taskKeys = {
   all: ['tasks'] as const,
@@ -9,7 +18,11 @@ export const taskKeys = {
 };
 
 export function useAssignments(plan: string | undefined, year: number | null, org: string | null) {
-  return useQuery({ queryKey: taskKeys.list(plan ?? '', year, org), queryFn: ({ signal }) => fetchAssignments({ plan: plan!, year, org }, signal), enabled: plan !== undefined });
+  return useQuery({
+    queryKey: taskKeys.list(plan ?? '', year, org),
+    queryFn: ({ signal }) => fetchAssignments({ plan: plan!, year, org }, signal),
+    enabled: plan !== undefined,
+  });
 }
 
 export function useAssignment(id: number) {
@@ -31,8 +44,10 @@ function useDetailWrite<I>(id: number, write: (input: I) => Promise<AssignmentDe
 }
 
 export const useSendReport = (id: number) => useDetailWrite(id, (input: ProgressInput) => sendReport(id, input));
-export const useAskExtension = (id: number) => useDetailWrite(id, (input: { requestedTo: string; reason: string }) => askExtension(id, input));
-export const useDecideExtension = (id: number) => useDetailWrite(id, (input: { decision: 'approve' | 'refuse'; note?: string }) => decideExtension(id, input));
+export const useAskExtension = (id: number) =>
+  useDetailWrite(id, (input: { requestedTo: string; reason: string }) => askExtension(id, input));
+export const useDecideExtension = (id: number) =>
+  useDetailWrite(id, (input: { decision: 'approve' | 'refuse'; note?: string }) => decideExtension(id, input));
 
 export function useUploadEvidence(id: number, csrfToken: string | null) {
   const client = useQueryClient();

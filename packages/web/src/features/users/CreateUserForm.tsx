@@ -27,18 +27,52 @@ export function CreateUserForm() {
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('users.form.username')} description={t('users.form.usernameHint')} autoComplete="off" autoCapitalize="none" spellCheck={false} required
-              value={values.username} onChange={(e) => set('username', e.currentTarget.value)} error={errors.username} />
-            <TextInput label={t('users.form.displayName')} autoComplete="off"
-              value={values.displayName} onChange={(e) => set('displayName', e.currentTarget.value)} error={errors.displayName} />
-            <TextInput label={t('users.form.email')} description={t('users.form.emailHelp')} type="email" autoComplete="off"
-              value={values.email} onChange={(e) => set('email', e.currentTarget.value)} error={errors.email} />
-            <PasswordInput label={t('users.form.password')} autoComplete="new-password" required
+            <TextInput
+              label={t('users.form.username')}
+              description={t('users.form.usernameHint')}
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              value={values.username}
+              onChange={(e) => set('username', e.currentTarget.value)}
+              error={errors.username}
+            />
+            <TextInput
+              label={t('users.form.displayName')}
+              autoComplete="off"
+              value={values.displayName}
+              onChange={(e) => set('displayName', e.currentTarget.value)}
+              error={errors.displayName}
+            />
+            <TextInput
+              label={t('users.form.email')}
+              description={t('users.form.emailHelp')}
+              type="email"
+              autoComplete="off"
+              value={values.email}
+              onChange={(e) => set('email', e.currentTarget.value)}
+              error={errors.email}
+            />
+            <PasswordInput
+              label={t('users.form.password')}
+              autoComplete="new-password"
+              required
               description={t('users.form.passwordHint', { min: MIN_PASSWORD })}
               visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
-              value={values.password} onChange={(e) => set('password', e.currentTarget.value)} error={errors.password} />
-            <Select label={t('users.form.role')} data={roleOptions} value={values.role} allowDeselect={false} required
-              onChange={(v) => set('role', isRole(v) ? v : null)} error={errors.role} />
+              value={values.password}
+              onChange={(e) => set('password', e.currentTarget.value)}
+              error={errors.password}
+            />
+            <Select
+              label={t('users.form.role')}
+              data={roleOptions}
+              value={values.role}
+              allowDeselect={false}
+              required
+              onChange={(v) => set('role', isRole(v) ? v : null)}
+              error={errors.role}
+            />
           </SimpleGrid>
           <ScopeSelect value={values.org} onChange={(v) => set('org', v)} error={errors.org} />
           <ScopeHelp />

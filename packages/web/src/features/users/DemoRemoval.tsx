@@ -13,7 +13,12 @@ interface DemoRemoval {
   messageEn: string;
 }
 
-const removeDemoData = () => apiSend('DELETE', '/api/demo-data', undefined, (o): DemoRemoval => ({ values: num(o, 'values'), message: str(o, 'message'), messageEn: str(o, 'messageEn') }));
+const removeDemoData = () =>
+  apiSend('DELETE', '/api/demo-data', undefined, (o): DemoRemoval => ({
+    values: num(o, 'values'),
+    message: str(o, 'message'),
+    messageEn: str(o, 'messageEn'),
+  }));
 
 /** Going live (admin): remove the synthetic demo history after a confirmation; people's figures, users and settings stay. */
 export function DemoRemovalPanel() {
@@ -32,10 +37,14 @@ export function DemoRemovalPanel() {
   return (
     <Paper withBorder radius="md" p={{ base: 'xs', sm: 'md' }} data-testid="demo-removal">
       <Stack gap="xs">
-        <Title order={2} size="h4">{t('users.demo.title')}</Title>
+        <Title order={2} size="h4">
+          {t('users.demo.title')}
+        </Title>
         <Text size="sm">{t('users.demo.explain')}</Text>
         <Group>
-          <Button color="red" variant="light" onClick={() => setConfirming(true)} disabled={remove.isPending}>{t('users.demo.button')}</Button>
+          <Button color="red" variant="light" onClick={() => setConfirming(true)} disabled={remove.isPending}>
+            {t('users.demo.button')}
+          </Button>
         </Group>
         {remove.data && (
           <Alert color={remove.data.values > 0 ? 'green' : 'blue'} data-testid="demo-removal-result">
@@ -48,8 +57,12 @@ export function DemoRemovalPanel() {
         <Stack>
           <Text size="sm">{t('users.demo.confirmText')}</Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>{t('common.cancel')}</Button>
-            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>{t('users.demo.confirm')}</Button>
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
+              {t('users.demo.confirm')}
+            </Button>
           </Group>
         </Stack>
       </Modal>

@@ -26,7 +26,15 @@ export function ScopeHelp() {
 }
 
 /** Scope: any area or organisation of the tree, searchable without diacritics. */
-export function ScopeSelect({ value, onChange, error }: { value: string | null; onChange: (v: string | null) => void; error: string | undefined }) {
+export function ScopeSelect({
+  value,
+  onChange,
+  error,
+}: {
+  value: string | null;
+  onChange: (v: string | null) => void;
+  error: string | undefined;
+}) {
   const { t } = useTranslation();
   const { lang } = useLang();
   const tree = useAreaTree();

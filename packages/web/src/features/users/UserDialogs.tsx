@@ -44,16 +44,41 @@ function EditForm({ user, isSelf, onClose }: { user: User; isSelf: boolean; onCl
     <form onSubmit={submit} noValidate>
       <Stack>
         {update.isError && <ErrorAlert error={update.error} withDetails fieldsShownInline={['role', 'org', 'displayName', 'email']} />}
-        <TextInput label={t('users.form.displayName')} autoComplete="off" value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)}
-          error={fieldError(update.error, 'displayName', lang)} />
-        <Select label={t('users.form.role')} data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][lang] }))} value={role} allowDeselect={false}
-          onChange={(v) => isRole(v) && setRole(v)} error={fieldError(update.error, 'role', lang)} comboboxProps={{ withinPortal: true }} />
+        <TextInput
+          label={t('users.form.displayName')}
+          autoComplete="off"
+          value={displayName}
+          onChange={(e) => setDisplayName(e.currentTarget.value)}
+          error={fieldError(update.error, 'displayName', lang)}
+        />
+        <Select
+          label={t('users.form.role')}
+          data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][lang] }))}
+          value={role}
+          allowDeselect={false}
+          onChange={(v) => isRole(v) && setRole(v)}
+          error={fieldError(update.error, 'role', lang)}
+          comboboxProps={{ withinPortal: true }}
+        />
         <ScopeSelect value={org} onChange={setOrg} error={fieldError(update.error, 'org', lang)} />
         <ScopeHelp />
-        <TextInput label={t('users.form.email')} description={t('users.form.emailHelp')} type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.currentTarget.value)}
-          error={fieldError(update.error, 'email', lang)} />
+        <TextInput
+          label={t('users.form.email')}
+          description={t('users.form.emailHelp')}
+          type="email"
+          autoComplete="off"
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          error={fieldError(update.error, 'email', lang)}
+        />
         {/* An administrator must not lock themself out. */}
-        <Switch label={t('users.edit.active')} checked={active} disabled={isSelf} onChange={(e) => setActive(e.currentTarget.checked)} size="md" />
+        <Switch
+          label={t('users.edit.active')}
+          checked={active}
+          disabled={isSelf}
+          onChange={(e) => setActive(e.currentTarget.checked)}
+          size="md"
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -71,7 +96,13 @@ function EditForm({ user, isSelf, onClose }: { user: User; isSelf: boolean; onCl
 export function EditUserDialog({ user, isSelf, onClose }: { user: User | null; isSelf: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={user !== null} onClose={onClose} title={user ? t('users.edit.title', { username: user.username }) : ''} centered size="lg">
+    <Modal
+      opened={user !== null}
+      onClose={onClose}
+      title={user ? t('users.edit.title', { username: user.username }) : ''}
+      centered
+      size="lg"
+    >
       {user && <EditForm key={user.username} user={user} isSelf={isSelf} onClose={onClose} />}
     </Modal>
   );
@@ -107,10 +138,19 @@ function ResetForm({ user, onClose }: { user: User; onClose: () => void }) {
       <Stack>
         <Text size="sm">{t('users.reset.text', { username: user.username })}</Text>
         {reset.isError && <ErrorAlert error={reset.error} withDetails fieldsShownInline={['password']} />}
-        <PasswordInput label={t('users.reset.password')} description={t('users.form.passwordHint', { min: MIN_PASSWORD })} autoComplete="new-password" required
-          visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }} value={password}
-          onChange={(e) => { setPassword(e.currentTarget.value); setLocal(undefined); }}
-          error={local ?? fieldError(reset.error, 'password', lang)} />
+        <PasswordInput
+          label={t('users.reset.password')}
+          description={t('users.form.passwordHint', { min: MIN_PASSWORD })}
+          autoComplete="new-password"
+          required
+          visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
+          value={password}
+          onChange={(e) => {
+            setPassword(e.currentTarget.value);
+            setLocal(undefined);
+          }}
+          error={local ?? fieldError(reset.error, 'password', lang)}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

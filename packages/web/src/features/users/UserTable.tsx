@@ -64,11 +64,26 @@ function UserActions({ user, isSelf, onToggle, onEdit, onReset }: { user: User; 
   const action = user.disabled ? t('users.enable') : t('users.disable');
   return (
     <Group gap="xs">
-      <Button size="sm" h={44} variant="light" leftSection={<IconPencil size={16} />} onClick={() => onEdit(user)} aria-label={`${t('users.edit.action')}: ${user.username}`}>
+      <Button
+        size="sm"
+        h={44}
+        variant="light"
+        leftSection={<IconPencil size={16} />}
+        onClick={() => onEdit(user)}
+        aria-label={`${t('users.edit.action')}: ${user.username}`}
+      >
         {t('users.edit.action')}
       </Button>
       {!isSelf && (
-        <Button size="sm" h={44} variant="light" color="orange" leftSection={<IconKey size={16} />} onClick={() => onReset(user)} aria-label={`${t('users.reset.action')}: ${user.username}`}>
+        <Button
+          size="sm"
+          h={44}
+          variant="light"
+          color="orange"
+          leftSection={<IconKey size={16} />}
+          onClick={() => onReset(user)}
+          aria-label={`${t('users.reset.action')}: ${user.username}`}
+        >
           {t('users.reset.action')}
         </Button>
       )}
@@ -120,7 +135,8 @@ function UserRow(props: { user: User; isSelf: boolean } & RowActions) {
       <Table.Td>
         {user.scope.name}
         <Text span c="dimmed" size="xs">
-          {' '}({user.scope.code})
+          {' '}
+          ({user.scope.code})
         </Text>
       </Table.Td>
       <Table.Td>
@@ -187,26 +203,26 @@ export function UserTable({ users, me }: { users: User[]; me: string }) {
           ))}
         </Stack>
       ) : (
-      // pos=relative keeps visually hidden (absolute) cells inside the scroller, not widening the page.
-      <Table.ScrollContainer minWidth={1000} type="native" pos="relative">
-        <Table striped highlightOnHover verticalSpacing="sm" data-testid="users-table">
-          <Table.Thead>
-            <Table.Tr>
-              {columns.map((column) => (
-                <Table.Th key={column}>{t(`users.columns.${column}`)}</Table.Th>
+        // pos=relative keeps visually hidden (absolute) cells inside the scroller, not widening the page.
+        <Table.ScrollContainer minWidth={1000} type="native" pos="relative">
+          <Table striped highlightOnHover verticalSpacing="sm" data-testid="users-table">
+            <Table.Thead>
+              <Table.Tr>
+                {columns.map((column) => (
+                  <Table.Th key={column}>{t(`users.columns.${column}`)}</Table.Th>
+                ))}
+                <Table.Th>
+                  <VisuallyHidden>{t('users.columns.actions')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {users.map((user) => (
+                <UserRow key={user.username} user={user} isSelf={user.username === me} {...actions} />
               ))}
-              <Table.Th>
-                <VisuallyHidden>{t('users.columns.actions')}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.map((user) => (
-              <UserRow key={user.username} user={user} isSelf={user.username === me} {...actions} />
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       <ConfirmToggle user={pending} onClose={() => setPending(null)} />
       <EditUserDialog user={editing} isSelf={editing?.username === me} onClose={() => setEditing(null)} />

@@ -73,7 +73,14 @@ export function useCreateUserForm() {
     const displayName = values.displayName.trim();
     const email = values.email.trim();
     create.mutate(
-      { username: values.username.trim(), password: values.password, role: values.role, org: values.org, ...(displayName ? { displayName } : {}), ...(email ? { email } : {}) },
+      {
+        username: values.username.trim(),
+        password: values.password,
+        role: values.role,
+        org: values.org,
+        ...(displayName ? { displayName } : {}),
+        ...(email ? { email } : {}),
+      },
       { onSuccess: () => setValues(EMPTY) },
     );
   }

@@ -12,7 +12,8 @@ export type SheetCell = string | number | null;
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Characters XML 1.0 cannot carry at all (control characters other than tab and line ends, lone surrogates). */
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function xmlText(text: string): string {
   return text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -93,7 +94,11 @@ const STYLES =
 
 /** A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ]. */
 export function sheetName(name: string): string {
-  const clean = name.replace(/[:\\/?*[\]]/g, ' ').replace(NOT_XML, '').trim().slice(0, 31);
+  const clean = name
+    .replace(/[:\\/?*[\]]/g, ' ')
+    .replace(NOT_XML, '')
+    .trim()
+    .slice(0, 31);
   return clean || 'Sheet1';
 }
 

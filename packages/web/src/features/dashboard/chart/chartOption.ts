@@ -68,7 +68,12 @@ function targetSeries(years: readonly number[], value: number, name: string, wit
     itemStyle: { color: CHART_COLORS.target },
     data: years.map((_, i) =>
       i === middle && withLabel
-        ? { value, symbol: 'circle', symbolSize: 1, label: { show: true, position: 'top', formatter: name, color: CHART_COLORS.target, fontWeight: 'bold' } }
+        ? {
+            value,
+            symbol: 'circle',
+            symbolSize: 1,
+            label: { show: true, position: 'top', formatter: name, color: CHART_COLORS.target, fontWeight: 'bold' },
+          }
         : value,
     ),
     z: 1,
@@ -97,7 +102,8 @@ export function chartOption(row: ProgressRow, texts: ChartTexts, formats: ChartF
   const baseline = row.baseline;
   const trajectory = baseline ? line(years, baseline.year, baseline.value, horizon, row.target) : [];
   const last = row.series[row.series.length - 1];
-  const projection = last && row.projection !== null && last.year < horizon ? line(years, last.year, last.value, horizon, row.projection) : [];
+  const projection =
+    last && row.projection !== null && last.year < horizon ? line(years, last.year, last.value, horizon, row.projection) : [];
   const targets = row.comparator === 'range' && row.targetUpper !== null ? [row.target, row.targetUpper] : [row.target];
   const provisional = years.map((year) => (row.provisional?.year === year ? row.provisional.value : null));
   const numbers = [...actual, ...provisional, ...trajectory, ...projection, ...targets].filter((v): v is number => v !== null);
@@ -114,7 +120,10 @@ export function chartOption(row: ProgressRow, texts: ChartTexts, formats: ChartF
         const items = (Array.isArray(params) ? params : [params]) as TooltipItem[];
         const lines = items
           .filter((p) => typeof p.value === 'number' && p.seriesName !== texts.target)
-          .map((p) => `<span style="color:${typeof p.color === 'string' ? p.color : 'inherit'}">●</span> ${escapeHtml(p.seriesName ?? '')}: <b>${escapeHtml(format(p.value as number))}</b>`);
+          .map(
+            (p) =>
+              `<span style="color:${typeof p.color === 'string' ? p.color : 'inherit'}">●</span> ${escapeHtml(p.seriesName ?? '')}: <b>${escapeHtml(format(p.value as number))}</b>`,
+          );
         return [`<b>${escapeHtml(items[0]?.name ?? '')}</b>`, ...lines].join('<br/>');
       },
     },
@@ -168,7 +177,13 @@ export function chartOption(row: ProgressRow, texts: ChartTexts, formats: ChartF
         showSymbol: false,
         lineStyle: { width: 2.5, type: 'dotted', color: CHART_COLORS.projection },
         itemStyle: { color: CHART_COLORS.projection },
-        endLabel: { show: projection.length > 0, formatter: (p) => (typeof p.value === 'number' ? format(p.value) : ''), color: CHART_COLORS.projection, fontWeight: 'bold', offset: [-36, -14] },
+        endLabel: {
+          show: projection.length > 0,
+          formatter: (p) => (typeof p.value === 'number' ? format(p.value) : ''),
+          color: CHART_COLORS.projection,
+          fontWeight: 'bold',
+          offset: [-36, -14],
+        },
       },
     ],
   };

@@ -64,7 +64,12 @@ export function CommuneTable({ units, row, indicator, current, fileName, sheet }
   const sorted = sortUnits(units, sort);
   const csv = () => [
     COLUMNS.map((c) => t(`dashboard.columns.${c.key}`)),
-    ...sorted.map((u) => [u.name, csvNumber(u.value, indicator?.decimals ?? 1), u.rank, u.reporting ? t('dashboard.reported') : t('dashboard.notReported')]),
+    ...sorted.map((u) => [
+      u.name,
+      csvNumber(u.value, indicator?.decimals ?? 1),
+      u.rank,
+      u.reporting ? t('dashboard.reported') : t('dashboard.notReported'),
+    ]),
   ];
   return (
     <Stack gap="xs" className={classes.communeTable}>
@@ -83,7 +88,12 @@ export function CommuneTable({ units, row, indicator, current, fileName, sheet }
               return (
                 <Table.Tr key={unit.org} className={unit.org === current ? classes.current : undefined} data-org={unit.org}>
                   <Table.Td className={classes.nameCell}>
-                    <Anchor href={href} onClick={linkClick(href)} className={classes.rowLink} aria-current={unit.org === current ? 'page' : undefined}>
+                    <Anchor
+                      href={href}
+                      onClick={linkClick(href)}
+                      className={classes.rowLink}
+                      aria-current={unit.org === current ? 'page' : undefined}
+                    >
                       {unit.name}
                     </Anchor>
                     {!unit.reporting && (
@@ -115,7 +125,15 @@ export function CommuneTable({ units, row, indicator, current, fileName, sheet }
           <Text size="xs" c="dimmed">
             {t('dashboard.scale.behind')}
           </Text>
-          <div aria-hidden style={{ width: 96, height: 10, borderRadius: 4, background: `linear-gradient(to right, ${closenessColor(0)}, ${closenessColor(0.5)}, ${closenessColor(1)})` }} />
+          <div
+            aria-hidden
+            style={{
+              width: 96,
+              height: 10,
+              borderRadius: 4,
+              background: `linear-gradient(to right, ${closenessColor(0)}, ${closenessColor(0.5)}, ${closenessColor(1)})`,
+            }}
+          />
           <Text size="xs" c="dimmed">
             {t('dashboard.scale.met')}
           </Text>

@@ -3,7 +3,15 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** "Đến năm 2025 | 2030 | 2045": which horizon's targets the page judges against. */
-export function HorizonSwitch({ horizons, value, onChange }: { horizons: readonly number[]; value: number; onChange: (year: number) => void }) {
+export function HorizonSwitch({
+  horizons,
+  value,
+  onChange,
+}: {
+  horizons: readonly number[];
+  value: number;
+  onChange: (year: number) => void;
+}) {
   const { t } = useTranslation();
   const labelId = useId();
   if (horizons.length < 2) return null;

@@ -67,7 +67,14 @@ export function IndicatorChart({ option, texts, label, fileName, hasProvisional 
     <Box>
       {failed !== null && <ErrorAlert error={failed} mb="xs" />}
       <Box pos="relative">
-        <div ref={element} className={classes.chart} role="img" aria-label={label} data-testid="indicator-chart" data-drawn={drawn || undefined} />
+        <div
+          ref={element}
+          className={classes.chart}
+          role="img"
+          aria-label={label}
+          data-testid="indicator-chart"
+          data-drawn={drawn || undefined}
+        />
         {!chart && failed === null && (
           <Center pos="absolute" inset={0}>
             <Loader aria-label={t('common.loading')} />

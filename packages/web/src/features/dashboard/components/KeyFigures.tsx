@@ -20,7 +20,15 @@ function Figure({ label, value }: { label: string; value: string }) {
 }
 
 /** The sentence a leader quotes, then the figures behind it. */
-export function KeyFigures({ row, indicator, reporting }: { row: ProgressRow; indicator: Indicator | undefined; reporting: IndicatorValue | undefined }) {
+export function KeyFigures({
+  row,
+  indicator,
+  reporting,
+}: {
+  row: ProgressRow;
+  indicator: Indicator | undefined;
+  reporting: IndicatorValue | undefined;
+}) {
   const { t } = useTranslation();
   const { lang } = useLang();
   const gain = useGain()(row, indicator);
@@ -29,18 +37,19 @@ export function KeyFigures({ row, indicator, reporting }: { row: ProgressRow; in
   const fmt = (v: number) => formatValue(v, indicator, lang);
   const target = targetText(row, indicator, lang);
   const open = !isFinal(row.status);
-  const figures: { label: string; value: string }[] = [
-    { label: t('dashboard.figures.target', { year: row.year }), value: target },
-  ];
-  if (row.value !== null && row.valueYear !== null) figures.unshift({ label: t('dashboard.figures.value', { year: row.valueYear }), value: fmt(row.value) });
-  if (open && row.projection !== null) figures.push({ label: t('dashboard.figures.projection', { year: row.year }), value: fmt(row.projection) });
+  const figures: { label: string; value: string }[] = [{ label: t('dashboard.figures.target', { year: row.year }), value: target }];
+  if (row.value !== null && row.valueYear !== null)
+    figures.unshift({ label: t('dashboard.figures.value', { year: row.valueYear }), value: fmt(row.value) });
+  if (open && row.projection !== null)
+    figures.push({ label: t('dashboard.figures.projection', { year: row.year }), value: fmt(row.projection) });
   if (open && row.trajectory !== null && row.valueYear !== null) {
     figures.push({ label: t('dashboard.figures.trajectory', { year: row.valueYear }), value: fmt(row.trajectory) });
   }
   if (gain?.amount) figures.push({ label: t(`dashboard.gain.${gain.kind === 'down' ? 'downLabel' : 'upLabel'}`), value: gain.amount });
   else if (gain) figures.push({ label: t('dashboard.figures.gain', { year: row.year }), value: gain.text });
   if (reportingText) figures.push({ label: t('dashboard.figures.reporting'), value: reportingText });
-  if (row.provisional) figures.push({ label: t('dashboard.provisionalLabel', { year: row.provisional.year }), value: fmt(row.provisional.value) });
+  if (row.provisional)
+    figures.push({ label: t('dashboard.provisionalLabel', { year: row.provisional.year }), value: fmt(row.provisional.value) });
 
   return (
     <>

@@ -31,7 +31,15 @@ export function Sparkline({ series, targets, color, label }: SparklineProps) {
   // point is a zero-length round-capped line so it stays a circle.
   return (
     <div>
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" height={64} preserveAspectRatio="none" role="img" aria-label={label} style={{ display: 'block' }}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        width="100%"
+        height={64}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={label}
+        style={{ display: 'block' }}
+      >
         {targets.map((target) => (
           <line
             key={target}
@@ -45,8 +53,25 @@ export function Sparkline({ series, targets, color, label }: SparklineProps) {
             vectorEffect="non-scaling-stroke"
           />
         ))}
-        <polyline points={points} fill="none" stroke={color} strokeWidth={2.5} strokeLinejoin="round" strokeLinecap="round" vectorEffect="non-scaling-stroke" />
-        <line x1={x(last.year)} y1={y(last.value)} x2={x(last.year)} y2={y(last.value)} stroke={color} strokeWidth={8} strokeLinecap="round" vectorEffect="non-scaling-stroke" />
+        <polyline
+          points={points}
+          fill="none"
+          stroke={color}
+          strokeWidth={2.5}
+          strokeLinejoin="round"
+          strokeLinecap="round"
+          vectorEffect="non-scaling-stroke"
+        />
+        <line
+          x1={x(last.year)}
+          y1={y(last.value)}
+          x2={x(last.year)}
+          y2={y(last.value)}
+          stroke={color}
+          strokeWidth={8}
+          strokeLinecap="round"
+          vectorEffect="non-scaling-stroke"
+        />
       </svg>
       <Group justify="space-between" aria-hidden>
         <Text size="xs" c="dimmed">

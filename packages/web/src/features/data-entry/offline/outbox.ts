@@ -42,12 +42,18 @@ export function queueWrite(user: string, target: EntryTarget, write: CellWrite, 
 }
 
 export function updateQueued(user: string, id: string, change: (entry: OutboxEntry) => OutboxEntry): void {
-  writeOutbox(user, readOutbox(user).map((e) => (e.id === id ? change(e) : e)));
+  writeOutbox(
+    user,
+    readOutbox(user).map((e) => (e.id === id ? change(e) : e)),
+  );
 }
 
 /** Removes the entry, unless it was edited again (another rev) since it was sent. */
 export function removeQueued(user: string, id: string, rev?: number): void {
-  writeOutbox(user, readOutbox(user).filter((e) => e.id !== id || (rev !== undefined && e.rev !== rev)));
+  writeOutbox(
+    user,
+    readOutbox(user).filter((e) => e.id !== id || (rev !== undefined && e.rev !== rev)),
+  );
 }
 
 function subscribe(onChange: () => void): () => void {

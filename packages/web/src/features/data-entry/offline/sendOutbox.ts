@@ -13,10 +13,20 @@ type Handled = 'sent' | 'stop';
 /** The stored figure is the one this user queued: an earlier send arrived but its answer was lost. */
 function alreadyStored(entry: OutboxEntry, current: Cell | null): boolean {
   if (entry.value === null) return current === null;
-  return current !== null && current.value === entry.value && current.updatedBy === entry.user && (entry.comment === undefined || current.comment === entry.comment);
+  return (
+    current !== null &&
+    current.value === entry.value &&
+    current.updatedBy === entry.user &&
+    (entry.comment === undefined || current.comment === entry.comment)
+  );
 }
 
-function onSaved(queryClient: QueryClient, entry: OutboxEntry, cell: Cell | null, violations: Parameters<typeof applySaved>[3]['violations']): void {
+function onSaved(
+  queryClient: QueryClient,
+  entry: OutboxEntry,
+  cell: Cell | null,
+  violations: Parameters<typeof applySaved>[3]['violations'],
+): void {
   const target = entryTarget(entry);
   const write: CellWrite = { element: entry.element, disagg: entry.disagg, value: entry.value, baseVersion: entry.baseVersion };
   noteOwnSave(target, entry.element, entry.disagg, entry.baseVersion, cell?.version ?? 0);

@@ -14,9 +14,7 @@ export function documentNumber(plan: Pick<Plan, 'number' | 'symbol'>): string {
 function PlaceAndDate({ plan }: { plan: Plan }) {
   const { t } = useTranslation();
   const { lang } = useLang();
-  const date = plan.issuedOn
-    ? formatLongDate(plan.issuedOn, plan.issuedOnPrecision, lang)
-    : t('plan.heading.dateUnknown');
+  const date = plan.issuedOn ? formatLongDate(plan.issuedOn, plan.issuedOnPrecision, lang) : t('plan.heading.dateUnknown');
   return (
     <Text fs="italic" className={classes.docText}>
       {plan.place}, {date}
@@ -36,9 +34,7 @@ export function DocumentHeading({ plan }: { plan: Plan }) {
             {plan.issuer.name}
           </Text>
           <span className={classes.rule} aria-hidden />
-          <Text className={classes.docText}>
-            {t('plan.heading.number', { number: documentNumber(plan) })}
-          </Text>
+          <Text className={classes.docText}>{t('plan.heading.number', { number: documentNumber(plan) })}</Text>
         </Stack>
         <Stack gap={2} align="center">
           <Text fw={700} ta="center" className={classes.docText}>

@@ -70,7 +70,16 @@ export function ObjectivesSection({ plan }: { plan: Plan }) {
       </Box>
       <SubTitle>{t('plan.objectives.specific')}</SubTitle>
       <TargetsTable plan={plan} />
-      <Button component="a" href="/dashboard" onClick={linkClick('/dashboard')} variant="light" size="sm" h={40} mt="sm" leftSection={<IconChartLine size={18} />}>
+      <Button
+        component="a"
+        href="/dashboard"
+        onClick={linkClick('/dashboard')}
+        variant="light"
+        size="sm"
+        h={40}
+        mt="sm"
+        leftSection={<IconChartLine size={18} />}
+      >
         {t('plan.targets.progress')}
       </Button>
     </Section>

@@ -19,14 +19,7 @@ function TargetValue({ cell }: { cell: TargetCell }) {
     );
   }
   return (
-    <Tooltip
-      label={cell.wording}
-      multiline
-      w={320}
-      withArrow
-      events={{ hover: true, focus: true, touch: true }}
-      disabled={!cell.wording}
-    >
+    <Tooltip label={cell.wording} multiline w={320} withArrow events={{ hover: true, focus: true, touch: true }} disabled={!cell.wording}>
       <UnstyledButton className={classes.value} aria-label={cell.wording ? `${cell.text}. ${cell.wording}` : undefined}>
         {cell.text}
       </UnstyledButton>

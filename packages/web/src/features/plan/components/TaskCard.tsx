@@ -53,7 +53,8 @@ function FullAgencies({ title, labels, text }: { title: string; labels: AgencyLa
       {labels.map((l) => l.full).join('; ')}
       {text && (
         <Text span c="dimmed" fs="italic">
-          {' '}({t('plan.tasks.asWritten', { text })})
+          {' '}
+          ({t('plan.tasks.asWritten', { text })})
         </Text>
       )}
     </Text>
