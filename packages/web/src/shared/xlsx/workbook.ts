@@ -13,6 +13,7 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 /** Characters XML 1.0 cannot carry at all (control characters other than tab and line ends, lone surrogates). */
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: XML 1.0 cannot carry them, so they are stripped.
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function xmlText(text: string): string {

@@ -4,12 +4,12 @@
  */
 import { LineChart, type LineSeriesOption } from 'echarts/charts';
 import { GridComponent, TooltipComponent, type GridComponentOption, type TooltipComponentOption } from 'echarts/components';
-import { init, use, type ComposeOption, type EChartsType } from 'echarts/core';
+import { init, use as registerEchartsParts, type ComposeOption, type EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
 // The target is drawn as a flat line series rather than a markLine: MarkLineComponent
 // alone would add 18 kB to the chunk.
-use([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
+registerEchartsParts([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<LineSeriesOption | GridComponentOption | TooltipComponentOption>;
 export type { EChartsType };
