@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 
-const SERVICE_WORKER = new URL('./src/features/offline/service-worker.js', import.meta.url);
+const SERVICE_WORKER = new URL('./src/shared/offline/service-worker.js', import.meta.url);
 /** Lazily loaded files that must open offline: the entry page, and the question asked at log-out when changes are not sent. */
 const OFFLINE_PAGES = ['/DataEntryPage.tsx', '/OfflineLogoutDialog.tsx'];
 

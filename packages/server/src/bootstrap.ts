@@ -1,7 +1,7 @@
 import { ConfigError } from './config.ts';
 import type { AppContext } from './context.ts';
-import { passwordProblem } from './modules/auth/password-policy.ts';
-import { newPassword } from './modules/auth/secrets.ts';
+import { passwordProblem } from './access/password-policy.ts';
+import { newPassword } from './access/secrets.ts';
 import { createUser } from './modules/users/service.ts';
 import { countUsers } from './modules/users/repository.ts';
 

@@ -14,7 +14,7 @@ import { authContextFor, createApiToken } from './modules/auth/service.ts';
 import { verifyChain } from './modules/data-values/audit-chain.ts';
 import { importBatches } from './modules/data-values/import.ts';
 import { batchesOf, csvBatches, estimateCsvRows, rowsFromJson } from './modules/data-values/input.ts';
-import { newPassword } from './modules/auth/secrets.ts';
+import { newPassword } from './access/secrets.ts';
 import { loadCatalog } from './modules/catalog/load.ts';
 import { CatalogError } from './modules/catalog/reader.ts';
 import { createUser } from './modules/users/service.ts';

@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { Providers } from './app/providers.tsx';
-import { registerServiceWorker } from './features/offline/registerServiceWorker.ts';
+import { registerServiceWorker } from './shared/offline/registerServiceWorker.ts';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

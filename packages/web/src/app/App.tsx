@@ -4,13 +4,13 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ForcedPasswordChange } from '../features/auth/ForcedPasswordChange.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
-import { useMe } from '../features/auth/queries.ts';
+import { useMe } from '../shared/session/queries.ts';
 import { canImport } from '../features/import/access.ts';
 import { canReport } from '../features/reports/access.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { NotFoundPage } from '../shared/NotFoundPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
-import { navigate, usePathname } from './router.ts';
+import { navigate, usePathname } from '../shared/router.ts';
 
 const PlanOverviewPage = lazy(() => import('../features/plan/PlanOverviewPage.tsx'));
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));

@@ -17,18 +17,18 @@ import {
 import { ROLE_LABELS } from '@vetplan/domain';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLogout } from '../features/auth/queries.ts';
-import type { Me } from '../features/auth/types.ts';
+import { useLogout } from '../shared/session/queries.ts';
+import type { Me } from '../shared/session/types.ts';
 import { canImport } from '../features/import/access.ts';
 import { canReport } from '../features/reports/access.ts';
-import { clearOutbox, pendingCount } from '../features/offline/outboxStorage.ts';
+import { clearOutbox, pendingCount } from '../shared/offline/outboxStorage.ts';
 import { InboxBadge } from '../features/inbox/InboxBadge.tsx';
 import { useLang } from '../i18n/useLang.ts';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
-import { linkClick, usePathname } from './router.ts';
+import { linkClick, usePathname } from '../shared/router.ts';
 import classes from './AppLayout.module.css';
 
-const OfflineLogoutDialog = lazy(() => import('../features/offline/OfflineLogoutDialog.tsx'));
+const OfflineLogoutDialog = lazy(() => import('../shared/offline/OfflineLogoutDialog.tsx'));
 
 interface NavItem {
   to: string;

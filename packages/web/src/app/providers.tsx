@@ -4,8 +4,8 @@ import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-qu
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { isApiError } from '../api/errors.ts';
-import { authKeys } from '../features/auth/queries.ts';
-import { forgetSession } from '../features/auth/session.ts';
+import { authKeys } from '../shared/session/queries.ts';
+import { forgetSession } from '../shared/session/session.ts';
 import { i18next } from '../i18n/setup.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { theme } from './theme.ts';

@@ -1,6 +1,6 @@
 import { Button, Container, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { linkClick } from '../app/router.ts';
+import { linkClick } from './router.ts';
 
 export function NotFoundPage() {
   const { t } = useTranslation();

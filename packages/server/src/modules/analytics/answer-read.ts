@@ -1,7 +1,7 @@
 import { completenessParts, parsePeriod, type StoredFigure } from '@vetplan/domain';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Unit } from '../areas/scope.ts';
+import type { Unit } from '../../access/units.ts';
 import { catalogueVersion, catalogueVersionSql } from './catalogue-cache.ts';
 
 /**

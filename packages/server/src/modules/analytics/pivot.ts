@@ -3,7 +3,7 @@ import { loadExcel } from '../../document-libraries.ts';
 import { csvRecord, formatFormula, formatNumber, formulaProblems, parseFormula, parsePeriod, type Period } from '@vetplan/domain';
 import { errors } from '../../http/errors.ts';
 import type { AppContext } from '../../context.ts';
-import type { AuthContext } from '../auth/service.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import { loadDataMetadata } from '../data-values/metadata.ts';
 import type { CachedIndicator } from './catalogue-cache.ts';
 import { answerRead, assertChecked, indicatorsFromRead, indicatorsOf, type IndicatorRow, type IndicatorSpec } from './service.ts';

@@ -14,7 +14,7 @@ import {
 } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
-import type { AuthContext } from '../auth/service.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import { ensureAggregates } from './aggregate.ts';
 import { readAnswer, type AnswerRead, type AnswerRequest, type UnitCheck } from './answer-read.ts';
 import type { CachedIndicator, CatalogueSnapshot } from './catalogue-cache.ts';

@@ -1,9 +1,9 @@
 import { compareVietnamese } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
-import type { AuthContext } from '../auth/service.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import * as repo from './repository.ts';
 import type { AreaNode, OrganisationDto } from './schema.ts';
-import { areaSubtree, orgSubtree } from './scope.ts';
+import { areaSubtree, orgSubtree } from '../../access/units.ts';
 
 const INFINITE = new Set(['infinity', '-infinity']);
 const dateOrNull = (d: string) => (INFINITE.has(d) ? null : d);

@@ -1,12 +1,13 @@
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { findUserById } from '../users/repository.ts';
+import { findUserById, setPassword } from '../users/repository.ts';
 import { forgiveAttempts, reserveAttempt, throttleLimits } from './login-throttle.ts';
-import { passwordProblem } from './password-policy.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
+import { passwordProblem } from '../../access/password-policy.ts';
+import { hashPassword, verifyPassword } from '../../access/passwords.ts';
 import * as repo from './repository.ts';
-import type { AuthContext, ClientInfo } from './service.ts';
+import type { ClientInfo } from './service.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 
 /**
  * POST /api/auth/password: the signed-in user changes their own password, giving the current one
@@ -40,7 +41,7 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
     await forgiveAttempts(trx, auth.username, client.ip);
-    await repo.setPassword(trx, user.id, passwordHash, false);
+    await setPassword(trx, user.id, passwordHash, false);
     await repo.deleteOtherSessions(trx, user.id, auth.sessionIdHash);
     await recordAudit(trx, { actor: auth.username, action: 'password_changed', entity: 'user', entityKey: auth.username, ip: client.ip });
   });

@@ -46,10 +46,6 @@ export async function deleteSession(db: Kysely<Database>, idHash: string): Promi
   await db.deleteFrom('user_session').where('id_hash', '=', idHash).execute();
 }
 
-export async function deleteUserSessions(db: Kysely<Database>, userId: number): Promise<void> {
-  await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
-}
-
 export async function deleteExpiredSessions(db: Kysely<Database>, now: Date): Promise<void> {
   await db.deleteFrom('user_session').where('expires_at', '<', now).execute();
 }
@@ -81,14 +77,6 @@ export async function deleteOtherSessions(db: Kysely<Database>, userId: number, 
     .deleteFrom('user_session')
     .where('user_id', '=', userId)
     .$if(keepIdHash !== null, (q) => q.where('id_hash', '<>', keepIdHash!))
-    .execute();
-}
-
-export async function setPassword(db: Kysely<Database>, userId: number, passwordHash: string, mustChange: boolean): Promise<void> {
-  await db
-    .updateTable('app_user')
-    .set({ password_hash: passwordHash, must_change_password: mustChange })
-    .where('id', '=', userId)
     .execute();
 }
 

@@ -1,3 +1,4 @@
+import type { AuthContext } from '../../access/auth-context.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-type.ts';
@@ -8,7 +9,7 @@ import * as service from './service.ts';
 
 export const SESSION_COOKIE = 'vetplan_session';
 
-function me(auth: service.AuthContext) {
+function me(auth: AuthContext) {
   return {
     user: {
       username: auth.username,
@@ -103,7 +104,7 @@ export function authRoutes(app: App, ctx: AppContext): void {
 }
 
 /** Reads the credentials of a request: a Bearer token first, else the session cookie. */
-export async function authenticateRequest(ctx: AppContext, request: FastifyRequest): Promise<service.AuthContext | null> {
+export async function authenticateRequest(ctx: AppContext, request: FastifyRequest): Promise<AuthContext | null> {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return service.authenticateToken(ctx, header.slice(7).trim());
   const cookie = request.cookies[SESSION_COOKIE];

@@ -1,6 +1,6 @@
 import { ROLES } from '@vetplan/domain';
 import { Type } from 'typebox';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../access/password-policy.ts';
 import { ScopeSchema } from '../users/schema.ts';
 
 export const LoginBody = Type.Object(

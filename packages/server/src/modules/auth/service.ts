@@ -1,29 +1,15 @@
 import { isRole, type Role } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { findUnit, type Unit } from '../areas/scope.ts';
+import { findUnit, type Unit } from '../../access/units.ts';
 import { findUserByUsername, type UserRow } from '../users/repository.ts';
 import { forgiveAttempts, reserveAttempt, throttleLimits } from './login-throttle.ts';
-import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.ts';
+import { hashPassword, verifyAgainstNothing, verifyPassword } from '../../access/passwords.ts';
 import * as repo from './repository.ts';
-import { hashSecret, newSecret } from './secrets.ts';
+import { hashSecret, newSecret } from '../../access/secrets.ts';
 import { issueToken, TOKEN_DEFAULT_DAYS } from '../tokens/service.ts';
-
-/** The signed-in user behind a request. */
-export interface AuthContext {
-  userId: number;
-  username: string;
-  displayName: string | null;
-  role: Role;
-  scope: Unit;
-  via: 'session' | 'token';
-  /** Set for cookie sessions: writes must echo it in X-CSRF-Token. */
-  csrfToken: string | null;
-  sessionIdHash: string | null;
-  /** An administrator set the password: only the password change, `me` and logout are open until it is changed. */
-  mustChangePassword?: boolean;
-}
 
 export interface ClientInfo {
   ip: string;
@@ -146,5 +132,3 @@ export async function createApiToken(ctx: AppContext, username: string, name: st
   const issued = await issueToken(ctx, user, { name, expiresInDays: days }, { actor: 'cli', ip: null });
   return issued.token;
 }
-
-export { hashPassword };

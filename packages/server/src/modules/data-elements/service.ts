@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
-import type { AuthContext } from '../auth/service.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import { loadDataMetadata } from '../data-values/metadata.ts';
 import type { CreateDataElementInput, DataElementDto } from './schema.ts';
 

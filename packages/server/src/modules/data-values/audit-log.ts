@@ -4,9 +4,10 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
 import type { Database } from '../../db/schema.ts';
-import { unitsInReach } from '../areas/scope.ts';
-import type { AuthContext } from '../auth/service.ts';
-import { formSchedule, ScopeCache } from '../forms/access.ts';
+import { unitsInReach } from '../../access/units.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
+import { formSchedule } from '../forms/access.ts';
+import { ScopeCache } from '../../access/scope-cache.ts';
 import { loadForms, type FormWithParts } from '../forms/repository.ts';
 import { toChainedEntry, type ChainedEntry } from './audit-chain.ts';
 

@@ -1,8 +1,9 @@
 import type { AppContext } from '../../context.ts';
-import { canWrite, ReopenedReports, ScopeCache, type WriteDecision } from '../forms/access.ts';
+import { canWrite, ReopenedReports, type WriteDecision } from '../forms/access.ts';
+import { ScopeCache } from '../../access/scope-cache.ts';
 import { lockedCells, type Lock } from '../forms/locks.ts';
 import { loadForms, type FormWithParts } from '../forms/repository.ts';
-import type { AuthContext } from '../auth/service.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import { CellMap } from './cell-map.ts';
 import type { InputRow, RowError } from './input.ts';
 import type { DataMetadata } from './metadata.ts';

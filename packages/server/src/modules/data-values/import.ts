@@ -3,7 +3,7 @@ import { retryWhileUnavailable } from '../../db/retry.ts';
 import { isDatabaseUnavailable } from '../../db/unavailable.ts';
 import { formatNumber } from '@vetplan/domain';
 import { AppError, errors as appErrors } from '../../http/errors.ts';
-import type { AuthContext } from '../auth/service.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import { applyStage, changedSince, historyMark, lockStagedUnitPeriods, type ApplyCounts } from './apply.ts';
 import { importSizes } from './import-sizes.ts';
 import { claimUnitPeriods, finishImport, rollbackImport } from './import-claims.ts';

@@ -1,12 +1,12 @@
-import { csvRecord, parsePeriod } from '@vetplan/domain';
+import { csvRecord, parsePeriod, WRITER_ROLES } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-type.ts';
 import { errors } from '../../http/errors.ts';
 import { ErrorResponses } from '../../http/openapi.ts';
 import { commaList as list } from '../../http/schema-helpers.ts';
-import { unitsInReach } from '../areas/scope.ts';
-import { assertReadable } from '../areas/scope-check.ts';
-import type { AuthContext } from '../auth/service.ts';
+import { unitsInReach } from '../../access/units.ts';
+import { assertReadable } from '../../access/scope-check.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import { importSlots } from './import-slots.ts';
 import { importBatches } from './import.ts';
 import { importSizes } from './import-sizes.ts';
@@ -31,7 +31,7 @@ export function dataValueRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/data-values',
     {
-      config: { access: { roles: ['admin', 'plan_manager', 'unit_officer', 'unit_head'] }, longWork: true },
+      config: { access: { roles: WRITER_ROLES }, longWork: true },
       bodyLimit: ctx.config.importLimitBytes,
       schema: {
         tags: ['data'],
@@ -91,7 +91,7 @@ export function dataValueRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/data-values/audit',
     {
-      config: { access: { roles: ['admin', 'plan_manager', 'unit_head', 'unit_officer'] } },
+      config: { access: { roles: WRITER_ROLES } },
       schema: {
         tags: ['data'],
         summary: 'Changes of values per unit or per user, newest first',

@@ -1,9 +1,9 @@
-import { formatDate, inWindow, parsePeriod, writeWindow, type Period } from '@vetplan/domain';
+import { formatDate, inWindow, parsePeriod, writeWindow, type Period, inRoleGroup, MANAGER_ROLES } from '@vetplan/domain';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/schema.ts';
-import { findUnit, unitWithin, type Unit } from '../areas/scope.ts';
-import type { AuthContext } from '../auth/service.ts';
+import { ScopeCache } from '../../access/scope-cache.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import { findSubmission, type FormWithParts } from './repository.ts';
 
 export function formSchedule(form: FormWithParts) {
@@ -14,29 +14,6 @@ export function formSchedule(form: FormWithParts) {
   };
 }
 
-/** Answers, for one request, whether the user reaches units (cached per code). */
-export class ScopeCache {
-  private readonly reach = new Map<string, boolean>();
-  private readonly units = new Map<string, Unit | null>();
-  constructor(
-    private readonly ctx: AppContext,
-    private readonly auth: AuthContext,
-  ) {}
-
-  async unit(code: string): Promise<Unit | null> {
-    if (!this.units.has(code)) this.units.set(code, await findUnit(this.ctx.db, code));
-    return this.units.get(code)!;
-  }
-
-  async reaches(code: string): Promise<boolean> {
-    if (!this.reach.has(code)) {
-      const unit = await this.unit(code);
-      this.reach.set(code, unit !== null && (await unitWithin(this.ctx.db, this.auth.scope, unit)));
-    }
-    return this.reach.get(code)!;
-  }
-}
-
 /** Whether the user reports this form for the unit: the unit is theirs, or their organisation reports it for the unit. */
 export async function reportsFor(scope: ScopeCache, form: FormWithParts, org: string): Promise<boolean> {
   if (!form.units.includes(org)) return false;
@@ -45,9 +22,6 @@ export async function reportsFor(scope: ScopeCache, form: FormWithParts, org: st
 }
 
 export type WriteDecision = { ok: true } | { ok: false; vi: string; en: string };
-
-/** Roles that write any period of the units in their scope, a submitted report's figures included (forms/locks.ts). */
-export const MANAGERS = new Set(['admin', 'plan_manager']);
 
 /**
  * Per request: whether an approver has reopened a unit's report of a period
@@ -102,7 +76,7 @@ export async function canWrite(
   today: string,
   reopened: ReopenedReports,
 ): Promise<WriteDecision> {
-  if (MANAGERS.has(auth.role)) return (await scope.reaches(org)) ? { ok: true } : outside(org);
+  if (inRoleGroup(MANAGER_ROLES, auth.role)) return (await scope.reaches(org)) ? { ok: true } : outside(org);
   const parsed = parsePeriod(periodCode);
   if (!parsed.ok) return { ok: false, vi: parsed.messageVi, en: parsed.message };
   let reports = false;

@@ -1,8 +1,9 @@
 import { boardStatus, isLate, periodDates, timeliness, type BoardStatus, type Period, type SubmissionStatus } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
-import type { AuthContext } from '../auth/service.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import { displayNames } from '../users/display-names.ts';
-import { formSchedule, reportsFor, ScopeCache } from './access.ts';
+import { formSchedule, reportsFor } from './access.ts';
+import { ScopeCache } from '../../access/scope-cache.ts';
 import { formAndPeriod, formViolations } from './entry.ts';
 import { lastReminders, unitsWithFigures } from './reminder-store.ts';
 import { submissionsOf, type FormWithParts } from './repository.ts';

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import { AppError, errors } from '../../http/errors.ts';
-import type { AuthContext } from '../auth/service.ts';
-import { ScopeCache } from './access.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
+import { ScopeCache } from '../../access/scope-cache.ts';
 import { boardUnits } from './board.ts';
 import { formAndPeriod } from './entry.ts';
 import { canApprove } from './duties.ts';

@@ -1,9 +1,9 @@
 import type { AppContext } from '../../context.ts';
 import { AppError, errors } from '../../http/errors.ts';
-import { findUnit, unitWithin } from '../areas/scope.ts';
-import type { AuthContext } from '../auth/service.ts';
+import { findUnit, unitWithin } from '../../access/units.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import { findUserByUsername } from '../users/repository.ts';
-import { ScopeCache } from './access.ts';
+import { ScopeCache } from '../../access/scope-cache.ts';
 import type { FormWithParts } from './repository.ts';
 
 /** The submission a decision (approve, return, unlock) is about. */

@@ -7,13 +7,16 @@ import {
   ruleElements,
   type Period,
   type RuleViolation,
+  inRoleGroup,
+  MANAGER_ROLES,
 } from '@vetplan/domain';
 import { displayNames } from '../users/display-names.ts';
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
-import type { AuthContext } from '../auth/service.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import { loadDataMetadata } from '../data-values/metadata.ts';
-import { canWrite, formSchedule, MANAGERS, ReopenedReports, reportsFor, ScopeCache } from './access.ts';
+import { canWrite, formSchedule, ReopenedReports, reportsFor } from './access.ts';
+import { ScopeCache } from '../../access/scope-cache.ts';
 import { decisionRefusal } from './duties.ts';
 import { previousFigures } from './previous.ts';
 import { findSubmission, loadForms, submissionEvents, type FormWithParts } from './repository.ts';
@@ -170,7 +173,7 @@ export async function entry(ctx: AppContext, auth: AuthContext, code: string, or
   const writable = await canWrite(auth, f.scope, [f.form], f.form.elements[0]!, org, f.period.code, today, new ReopenedReports(ctx.db));
   const locked = submission.status === 'approved';
   // Submitted, a report is read-only to its unit's officers and heads until it is returned or withdrawn (forms/locks.ts).
-  const awaitingDecision = submission.status === 'submitted' && !MANAGERS.has(auth.role);
+  const awaitingDecision = submission.status === 'submitted' && !inRoleGroup(MANAGER_ROLES, auth.role);
   return {
     form: await formSummary(ctx, f.scope, f.form),
     org: { code: org, name: f.orgName },

@@ -1,7 +1,8 @@
-import { periodDates, periodOfDate, previousPeriod, type PeriodType } from '@vetplan/domain';
+import { periodDates, periodOfDate, previousPeriod, type PeriodType, inRoleGroup, MANAGER_ROLES } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
-import type { AuthContext } from '../auth/service.ts';
-import { formSchedule, reportsFor, ScopeCache } from './access.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
+import { formSchedule, reportsFor } from './access.ts';
+import { ScopeCache } from '../../access/scope-cache.ts';
 import { decisionRefusal } from './duties.ts';
 import { lastReminders } from './reminder-store.ts';
 import { loadForms, submissionsOf } from './repository.ts';
@@ -37,7 +38,7 @@ export async function inbox(ctx: AppContext, auth: AuthContext): Promise<{ items
   if (auth.role === 'viewer') return { items: [] };
   const today = ctx.now().toISOString().slice(0, 10);
   const scope = new ScopeCache(ctx, auth);
-  const manager = auth.role === 'admin' || auth.role === 'plan_manager';
+  const manager = inRoleGroup(MANAGER_ROLES, auth.role);
   const items: Item[] = [];
   for (const form of await loadForms(ctx.db)) {
     const current = periodOfDate(form.period_type as PeriodType, today);

@@ -1,6 +1,5 @@
-import { formatDate } from '@vetplan/domain';
+import { formatDate, inRoleGroup, MANAGER_ROLES, type Role } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
-import { MANAGERS } from './access.ts';
 import { submissionsWith } from './repository.ts';
 import { displayNames } from '../users/display-names.ts';
 
@@ -17,8 +16,8 @@ export interface Lock {
  * until the approver returns it or the submitter withdraws it. Keyed by
  * `element|org|period`.
  */
-export async function lockedCells(ctx: AppContext, orgs: string[], periods: string[], role: string): Promise<Map<string, Lock>> {
-  const statuses: ('approved' | 'submitted')[] = MANAGERS.has(role) ? ['approved'] : ['approved', 'submitted'];
+export async function lockedCells(ctx: AppContext, orgs: string[], periods: string[], role: Role): Promise<Map<string, Lock>> {
+  const statuses: ('approved' | 'submitted')[] = inRoleGroup(MANAGER_ROLES, role) ? ['approved'] : ['approved', 'submitted'];
   const rows = await submissionsWith(ctx.db, statuses, orgs, periods);
   // People are named as they are shown in the app, by their display names.
   const nameOf = await displayNames(

@@ -1,10 +1,10 @@
-import { formatDate, isRole, type Period } from '@vetplan/domain';
+import { formatDate, isRole, type Period, UNIT_STAFF_ROLES } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
-import { findUnit, unitWithin, type Unit } from '../areas/scope.ts';
+import { findUnit, unitWithin, type Unit } from '../../access/units.ts';
 import { recordAudit } from '../audit/audit.ts';
-import type { AuthContext } from '../auth/service.ts';
-import { ScopeCache } from './access.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
+import { ScopeCache } from '../../access/scope-cache.ts';
 import { boardUnits, type BoardUnit } from './board.ts';
 import { formAndPeriod } from './entry.ts';
 import { reminderMail, sendMail, type OutgoingMail } from './mail.ts';
@@ -15,8 +15,6 @@ export interface ReminderInput {
   /** The units to remind; omitted, every late unit of the form in the caller's reach. */
   orgs?: string[];
 }
-
-const REPORTER_ROLES = ['unit_officer', 'unit_head'];
 
 /** The active officers and heads of a unit for a form: users scoped to the unit (or within it), or to the organisation that reports the form for it. */
 async function officersOf(ctx: AppContext, form: FormWithParts, org: string) {
@@ -29,7 +27,7 @@ async function officersOf(ctx: AppContext, form: FormWithParts, org: string) {
     .selectFrom('app_user')
     .select(['username', 'display_name', 'email', 'scope_code', 'role'])
     .where('disabled_at', 'is', null)
-    .where('role', 'in', REPORTER_ROLES)
+    .where('role', 'in', UNIT_STAFF_ROLES)
     .orderBy('username')
     .execute();
   const out: typeof users = [];

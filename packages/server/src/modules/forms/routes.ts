@@ -1,3 +1,4 @@
+import { MANAGER_ROLES, REPORTER_ROLES, WRITER_ROLES } from '@vetplan/domain';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-type.ts';
@@ -33,9 +34,9 @@ import { formTemplate, uploadTemplate, XLSX_TYPE } from './xlsx.ts';
 import { ImportResponse } from '../data-values/schema.ts';
 
 const signedIn = { access: { roles: 'signed-in' } } as const;
-const managers = { access: { roles: ['admin', 'plan_manager'] } } as const;
-const approvers = { access: { roles: ['admin', 'plan_manager', 'unit_head'] } } as const;
-const writers = { access: { roles: ['admin', 'plan_manager', 'unit_officer', 'unit_head'] } } as const;
+const managers = { access: { roles: MANAGER_ROLES } } as const;
+const approvers = { access: { roles: REPORTER_ROLES } } as const;
+const writers = { access: { roles: WRITER_ROLES } } as const;
 
 export function formRoutes(app: App, ctx: AppContext): void {
   app.get(

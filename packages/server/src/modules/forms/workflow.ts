@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { assertNotClaimed } from '../data-values/import-claims.ts';
-import type { AuthContext } from '../auth/service.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import { canWrite, ReopenedReports } from './access.ts';
 import { canApprove, decisionRefusal } from './duties.ts';
 import { formViolations, resolveFormUnit, submissionDto } from './entry.ts';

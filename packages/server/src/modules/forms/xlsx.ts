@@ -4,7 +4,7 @@ import { formatDate, formatNumber } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import { AppError, errors, formatBytes } from '../../http/errors.ts';
 import { Semaphore } from '../../http/semaphore.ts';
-import type { AuthContext } from '../auth/service.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import { importDataValues, type ImportResult } from '../data-values/import.ts';
 import type { InputRow, RowError } from '../data-values/input.ts';
 import { importSlots } from '../data-values/import-slots.ts';

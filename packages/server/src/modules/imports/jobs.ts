@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
-import type { AuthContext } from '../auth/service.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import { isDatabaseUnavailable } from '../../db/unavailable.ts';
 import { importSlots } from '../data-values/import-slots.ts';
 import {

@@ -1,3 +1,4 @@
+import { WRITER_ROLES } from '@vetplan/domain';
 import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.ts';
@@ -7,8 +8,8 @@ import { ErrorResponses } from '../../http/openapi.ts';
 import { importSizes } from '../data-values/import-sizes.ts';
 import { batchesOf, csvBatches, estimateCsvRows, rowsFromJson } from '../data-values/input.ts';
 import { ImportQuery } from '../data-values/schema.ts';
-import { findUnit, unitWithin } from '../areas/scope.ts';
-import type { AuthContext } from '../auth/service.ts';
+import { findUnit, unitWithin } from '../../access/units.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import { findUserByUsername } from '../users/repository.ts';
 import { ImportJobs, type JobInput } from './jobs.ts';
 import { ImportJobSchema, JobParams } from './schema.ts';
@@ -52,7 +53,7 @@ export function importRoutes(app: App, ctx: AppContext): void {
     typed.post(
       '/api/imports',
       {
-        config: { access: { roles: ['admin', 'plan_manager', 'unit_officer', 'unit_head'] } },
+        config: { access: { roles: WRITER_ROLES } },
         bodyLimit: ctx.config.importLimitBytes,
         schema: {
           tags: ['data'],

@@ -1,7 +1,7 @@
 import { parsePeriod, targetProgress, type Comparator, type ProgressStatus, type ProvisionalReason } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
-import type { AuthContext } from '../auth/service.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import type { CachedIndicator, CachedTarget } from '../analytics/catalogue-cache.ts';
 import { answerRead, assertChecked, indicatorsFromRead, indicatorsOf, parsePeriods } from '../analytics/service.ts';
 

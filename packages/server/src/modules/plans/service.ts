@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
-import type { AuthContext } from '../auth/service.ts';
-import { areaAncestorsOrSelf, areaSubtree } from '../areas/scope.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
+import { areaAncestorsOrSelf, areaSubtree } from '../../access/units.ts';
 import * as repo from './repository.ts';
 import type { PlanDto, PlanSummary } from './schema.ts';
 

@@ -15,8 +15,8 @@ import {
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
 import { pivot } from '../analytics/pivot.ts';
-import { findUnit } from '../areas/scope.ts';
-import type { AuthContext } from '../auth/service.ts';
+import { findUnit } from '../../access/units.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import { planProgress, type ProgressRow } from '../plans/progress.ts';
 import { areaName } from '../plans/repository.ts';
 import type { PlanDto } from '../plans/schema.ts';

@@ -1,13 +1,13 @@
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import { attachmentDisposition } from '@vetplan/domain';
+import { attachmentDisposition, REPORTER_ROLES } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-type.ts';
 import { ErrorResponses } from '../../http/openapi.ts';
 import { DraftBody, ExportBody, ExportListQuery, ExportParams, ExportSchema, PreviewQuery, ReportModelSchema } from './schema.ts';
 import * as service from './service.ts';
 
-const REPORTERS = ['admin', 'plan_manager', 'unit_head'] as const;
+const REPORTERS = REPORTER_ROLES;
 /** The reporting unit within the user's scope, and the plan (when named) one the user reads: its area in the user's subtree or above it. */
 const scoped = (where: 'body' | 'query') =>
   ({

@@ -1,14 +1,14 @@
+import { inRoleGroup, MANAGER_ROLES, WRITER_ROLES } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
-import type { AuthContext } from '../auth/service.ts';
-import { ScopeCache } from '../forms/access.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
+import { ScopeCache } from '../../access/scope-cache.ts';
 import { assignmentRows, type AssignmentRow } from './repository.ts';
 
-const WRITERS = new Set(['admin', 'plan_manager', 'unit_officer', 'unit_head']);
-export const isManager = (auth: AuthContext) => auth.role === 'admin' || auth.role === 'plan_manager';
+export const isManager = (auth: AuthContext) => inRoleGroup(MANAGER_ROLES, auth.role);
 
 /** Whether the user may file reports, evidence and extension requests for a unit they reach. */
-export const mayReport = (auth: AuthContext, reaches: boolean) => reaches && WRITERS.has(auth.role);
+export const mayReport = (auth: AuthContext, reaches: boolean) => reaches && inRoleGroup(WRITER_ROLES, auth.role);
 
 /** An assignment the user reaches (404 when it does not exist, 403 when it lies outside the user's scope). */
 export async function visibleAssignment(

@@ -15,8 +15,8 @@ import {
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { findUnit, unitWithin } from '../areas/scope.ts';
-import type { AuthContext } from '../auth/service.ts';
+import { findUnit, unitWithin } from '../../access/units.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import { formSchedule } from '../forms/access.ts';
 import { loadForms, submissionsOf } from '../forms/repository.ts';
 import { requireManager } from './access.ts';

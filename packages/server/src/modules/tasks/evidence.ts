@@ -5,7 +5,7 @@ import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, safeFileName, sniffEvidence } from 
 import type { AppContext } from '../../context.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
-import type { AuthContext } from '../auth/service.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import { visibleAssignment, writableAssignment } from './access.ts';
 import { iso } from './dto.ts';
 import { recordEvent } from './repository.ts';

@@ -1,7 +1,7 @@
 import { describeTarget, formatNumber, type IndicatorUnit } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
-import type { AuthContext } from '../auth/service.ts';
-import { findUnit } from '../areas/scope.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
+import { findUnit } from '../../access/units.ts';
 import { planProgress, type ProgressRow } from '../plans/progress.ts';
 import { requirePlan } from './assignments.ts';
 

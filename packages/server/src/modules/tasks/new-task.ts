@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
-import type { AuthContext } from '../auth/service.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import { requireManager } from './access.ts';
 import { ensureAssignments, invalidateAssignments, requirePlan } from './assignments.ts';
 import type { NewTaskInput } from './schema.ts';

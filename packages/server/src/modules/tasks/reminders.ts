@@ -1,7 +1,7 @@
 import { REMINDER_DAYS, taskReminder, type TaskReportStatus } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
-import type { AuthContext } from '../auth/service.ts';
-import { ScopeCache } from '../forms/access.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
+import { ScopeCache } from '../../access/scope-cache.ts';
 import { isManager, mayReport } from './access.ts';
 import { today } from './assignments.ts';
 import * as repo from './repository.ts';

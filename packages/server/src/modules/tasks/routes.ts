@@ -1,4 +1,4 @@
-import { attachmentDisposition, EVIDENCE_MAX_BYTES } from '@vetplan/domain';
+import { attachmentDisposition, EVIDENCE_MAX_BYTES, MANAGER_ROLES, WRITER_ROLES } from '@vetplan/domain';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-type.ts';
@@ -28,8 +28,8 @@ import {
 import { assignmentDetail, decideExtension, fileProgressReport, listAssignments, requestExtension } from './service.ts';
 
 const signedIn = { access: { roles: 'signed-in' } } as const;
-const writers = { access: { roles: ['admin', 'plan_manager', 'unit_officer', 'unit_head'] } } as const;
-const managers = { access: { roles: ['admin', 'plan_manager'] } } as const;
+const writers = { access: { roles: WRITER_ROLES } } as const;
+const managers = { access: { roles: MANAGER_ROLES } } as const;
 const tags = ['tasks'];
 
 export function taskRoutes(app: App, ctx: AppContext): void {

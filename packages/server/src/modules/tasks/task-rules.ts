@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/schema.ts';
 import { errors } from '../../http/errors.ts';
-import { findUnit, unitWithin, type Unit } from '../areas/scope.ts';
-import type { AuthContext } from '../auth/service.ts';
+import { findUnit, unitWithin, type Unit } from '../../access/units.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 
 /** A party of a new task, as named in the request: an organisation or a group of them. */
 export interface NamedParty {

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-type.ts';
 import { errors } from '../../http/errors.ts';
 import { ErrorResponses } from '../../http/openapi.ts';
-import type { AuthContext } from '../auth/service.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 
 /** Whether a user's scope is the top of the hierarchy (the nation): an area no version places under another. */
 async function scopedToNation(ctx: AppContext, auth: AuthContext): Promise<boolean> {

@@ -1,8 +1,8 @@
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { hashSecret, newSecret } from '../auth/secrets.ts';
-import type { AuthContext } from '../auth/service.ts';
+import { hashSecret, newSecret } from '../../access/secrets.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import type { UserRow } from '../users/repository.ts';
 import { loadInScope } from '../users/service.ts';
 import * as repo from './repository.ts';

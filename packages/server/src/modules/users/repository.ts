@@ -89,3 +89,16 @@ export function updateUser(db: Kysely<Database>, id: number, patch: UserPatch): 
 export function listActiveAdmins(db: Kysely<Database>): Promise<UserRow[]> {
   return db.selectFrom('app_user').selectAll().where('role', '=', 'admin').where('disabled_at', 'is', null).execute();
 }
+
+/** Ends every session of a user (disabled, or a new password). */
+export async function deleteUserSessions(db: Kysely<Database>, userId: number): Promise<void> {
+  await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
+}
+
+export async function setPassword(db: Kysely<Database>, userId: number, passwordHash: string, mustChange: boolean): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ password_hash: passwordHash, must_change_password: mustChange })
+    .where('id', '=', userId)
+    .execute();
+}

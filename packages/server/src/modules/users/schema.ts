@@ -1,6 +1,6 @@
 import { ROLES } from '@vetplan/domain';
 import { Type, type Static } from 'typebox';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password-policy.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../access/password-policy.ts';
 
 export const ScopeSchema = Type.Object({
   code: Type.String(),

@@ -2,11 +2,11 @@ import type { Role } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { areaSubtree, findUnit, unitWithin, type Unit } from '../areas/scope.ts';
-import { deleteUserSessions } from '../auth/repository.ts';
-import { passwordProblem } from '../auth/password-policy.ts';
-import { hashPassword } from '../auth/passwords.ts';
-import type { AuthContext } from '../auth/service.ts';
+import { areaSubtree, findUnit, unitWithin, type Unit } from '../../access/units.ts';
+import { deleteUserSessions } from './repository.ts';
+import { passwordProblem } from '../../access/password-policy.ts';
+import { hashPassword } from '../../access/passwords.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import * as repo from './repository.ts';
 import { EMAIL_PATTERN, type CreateUserInput, type UserDto } from './schema.ts';
 

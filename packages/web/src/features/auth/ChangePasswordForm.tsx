@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { detailField, isApiError } from '../../api/errors.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { useChangePassword } from './queries.ts';
+import { useChangePassword } from '../../shared/session/queries.ts';
 
 const MIN_PASSWORD = 8;
 const FIELDS = ['currentPassword', 'newPassword'] as const;

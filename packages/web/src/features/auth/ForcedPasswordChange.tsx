@@ -3,7 +3,7 @@ import { IconInfoCircle, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../shared/LanguageSwitch.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
-import { useLogout } from './queries.ts';
+import { useLogout } from '../../shared/session/queries.ts';
 
 /** After an administrator set the password: only this form (and Đăng xuất) until the user has chosen their own. */
 export function ForcedPasswordChange() {

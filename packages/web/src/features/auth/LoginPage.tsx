@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { LanguageSwitch } from '../../shared/LanguageSwitch.tsx';
-import { useLogin } from './queries.ts';
+import { useLogin } from '../../shared/session/queries.ts';
 
 interface FieldErrors {
   username?: string;

@@ -3,7 +3,7 @@ import { IconBellRinging, IconChecks } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { pick, useLang } from '../../i18n/useLang.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import type { Completeness } from './api.ts';
+import type { Completeness } from '../../shared/completeness/api.ts';
 import { useApproveClean, useSendReminders } from './queries.ts';
 
 /** Big buttons whose words wrap on a phone instead of being cut. */

@@ -2,11 +2,11 @@ import { Anchor, Button, Group, Paper, Stack, Table, Text } from '@mantine/core'
 import { BOARD_STATUS_LABELS, formatMoment } from '@vetplan/domain';
 import { IconBell } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { linkClick, withQuery } from '../../app/router.ts';
+import { linkClick, withQuery } from '../../shared/router.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { TableDownloads } from '../../shared/DownloadButtons.tsx';
-import type { Completeness, CompletenessUnit } from './api.ts';
-import { BoardStatusBadge, TimelinessBadge } from './BoardStatusBadge.tsx';
+import type { Completeness, CompletenessUnit } from '../../shared/completeness/api.ts';
+import { BoardStatusBadge, TimelinessBadge } from '../../shared/completeness/BoardStatusBadge.tsx';
 import { useSendReminders } from './queries.ts';
 import classes from './completeness.module.css';
 

@@ -4,15 +4,13 @@ import { BOARD_STATUS_LABELS, formatDate, type BoardStatus } from '@vetplan/doma
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate, useSearchParams, withQuery } from '../../app/router.ts';
+import { navigate, useSearchParams, withQuery } from '../../shared/router.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { useMe } from '../auth/queries.ts';
-import { EntrySelectors, type Selection } from '../data-entry/EntrySelectors.tsx';
-import { periodLabel, todayIso } from '../data-entry/periods.ts';
-import { useForms } from '../data-entry/queries.ts';
-import type { FormSummary } from '../data-entry/types.ts';
-import type { Completeness } from './api.ts';
+import { useMe } from '../../shared/session/queries.ts';
+import { EntrySelectors, type Selection } from '../../shared/report-forms/EntrySelectors.tsx';
+import { periodLabel, todayIso } from '../../shared/periods.ts';
+import type { Completeness } from '../../shared/completeness/api.ts';
 import { BoardActions } from './BoardActions.tsx';
 import { BoardDownloads, UnitCards, UnitTable } from './BoardUnits.tsx';
 import {
@@ -28,6 +26,8 @@ import {
   type BoardSort,
 } from './board.ts';
 import { useCompleteness } from './queries.ts';
+import type { FormSummary } from '../../shared/report-forms/types.ts';
+import { useForms } from '../../shared/report-forms/queries.ts';
 
 function Summary({ data }: { data: Completeness }) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FormSummary } from '../data-entry/types.ts';
-import type { CompletenessUnit } from './api.ts';
+import type { CompletenessUnit } from '../../shared/completeness/api.ts';
 import { countBy, defaultBoardForm, matches, readFilter, readSort, sortUnits } from './board.ts';
+import type { FormSummary } from '../../shared/report-forms/types.ts';
 
 const unit = (
   org: string,

@@ -1,6 +1,6 @@
 import { BOARD_STATUSES, foldVietnamese, type BoardStatus } from '@vetplan/domain';
-import type { FormSummary } from '../data-entry/types.ts';
-import type { CompletenessUnit } from './api.ts';
+import type { CompletenessUnit } from '../../shared/completeness/api.ts';
+import type { FormSummary } from '../../shared/report-forms/types.ts';
 
 export const BOARD_FILTERS = ['all', 'late', ...BOARD_STATUSES] as const;
 export type BoardFilter = (typeof BOARD_FILTERS)[number];

@@ -1,11 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { inboxKeys } from '../inbox/queries.ts';
-import { approveClean, fetchCompleteness, sendReminders } from './api.ts';
-
-export const completenessKeys = {
-  all: ['completeness'] as const,
-  board: (form: string, period: string) => [...completenessKeys.all, form, period] as const,
-};
+import { approveClean, fetchCompleteness, sendReminders } from '../../shared/completeness/api.ts';
+import { completenessKeys, inboxKeys } from '../../shared/queryKeys.ts';
 
 /** Which units reported a form's period on time, late, or not yet. */
 export function useCompleteness(form: string | null, period: string | null) {

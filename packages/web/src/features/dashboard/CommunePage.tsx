@@ -1,7 +1,7 @@
 import { Anchor, Card, Container, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { linkClick, useSearchParams } from '../../app/router.ts';
+import { linkClick, useSearchParams } from '../../shared/router.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import type { ProgressRow } from './api.ts';
 import { TableDownloads } from '../../shared/DownloadButtons.tsx';
@@ -13,9 +13,9 @@ import { Trail } from './components/Trail.tsx';
 import { csvNumber, type CsvCell } from '../../shared/download.ts';
 import { chosenHorizon, formatValue, indicatorName, isFinal, openHorizon, targetText } from './model.ts';
 import { indicatorHref, overviewHref } from './paths.ts';
-import { findPlace, type Place } from './places.ts';
+import { findPlace, type Place } from '../../shared/areas/places.ts';
 import { useProgress } from './queries.ts';
-import { useDashboardBase, useQueryParam, type DashboardBase } from './useDashboardBase.ts';
+import { useDashboardBase, useQueryParam, type DashboardBase } from '../../shared/plan/useDashboardBase.ts';
 import classes from './dashboard.module.css';
 
 type Ready = Extract<DashboardBase, { state: 'ready' }>;

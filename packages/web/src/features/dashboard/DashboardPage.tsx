@@ -11,9 +11,9 @@ import { TargetCard } from './components/TargetCard.tsx';
 import { useGain } from './texts.ts';
 import { csvNumber, type CsvCell } from '../../shared/download.ts';
 import { chosenHorizon, indicatorName, isFinal, openHorizon, targetText } from './model.ts';
-import { findPlace } from './places.ts';
+import { findPlace } from '../../shared/areas/places.ts';
 import { useIndicatorValues, useProgress } from './queries.ts';
-import { useDashboardBase, useQueryParam, type DashboardBase } from './useDashboardBase.ts';
+import { useDashboardBase, useQueryParam, type DashboardBase } from '../../shared/plan/useDashboardBase.ts';
 
 type Ready = Extract<DashboardBase, { state: 'ready' }>;
 

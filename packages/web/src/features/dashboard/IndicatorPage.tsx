@@ -3,9 +3,9 @@ import { IconListDetails } from '@tabler/icons-react';
 import { formatNumber } from '@vetplan/domain';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { linkClick, useSearchParams } from '../../app/router.ts';
+import { linkClick, useSearchParams } from '../../shared/router.ts';
 import { useLang } from '../../i18n/useLang.ts';
-import type { Indicator } from '../plan/types.ts';
+import type { Indicator } from '../../shared/plan/types.ts';
 import { chartOption, type ChartTexts } from './chart/chartOption.ts';
 import { CommuneTable } from './components/CommuneTable.tsx';
 import { HorizonSwitch } from './components/HorizonSwitch.tsx';
@@ -17,10 +17,10 @@ import { Trail, type TrailStep } from './components/Trail.tsx';
 import type { ProgressRow } from './api.ts';
 import { chosenHorizon, formatValue, indicatorName, openHorizon, ruleOf, targetText } from './model.ts';
 import { communeHref, indicatorHref, overviewHref } from './paths.ts';
-import { findPlace, type Place } from './places.ts';
+import { findPlace, type Place } from '../../shared/areas/places.ts';
 import { useIndicatorValues, useProgress } from './queries.ts';
 import { rankUnits } from './standing.ts';
-import { useDashboardBase, useQueryParam, type DashboardBase } from './useDashboardBase.ts';
+import { useDashboardBase, useQueryParam, type DashboardBase } from '../../shared/plan/useDashboardBase.ts';
 
 type Ready = Extract<DashboardBase, { state: 'ready' }>;
 

@@ -1,6 +1,6 @@
 import { describeTarget, formatNumber, satisfiesTarget, type Lang, type ProgressStatus, type TargetRule } from '@vetplan/domain';
 import { pick } from '../../i18n/useLang.ts';
-import type { Indicator } from '../plan/types.ts';
+import type { Indicator } from '../../shared/plan/types.ts';
 import type { ProgressRow } from './api.ts';
 
 /** Badge colours of the statuses: done or on course green, narrowly behind orange, behind red. */

@@ -1,4 +1,4 @@
-import { withQuery } from '../../app/router.ts';
+import { withQuery } from '../../shared/router.ts';
 
 /** The dashboard's addresses; `horizon` keeps the chosen target year from page to page. */
 export const DASHBOARD_PATHS = {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/useLang.ts';
-import type { Indicator } from '../plan/types.ts';
+import type { Indicator } from '../../shared/plan/types.ts';
 import type { IndicatorValue, ProgressRow } from './api.ts';
 import { formatChange, formatValue, gainNeeded } from './model.ts';
 

@@ -6,9 +6,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/useLang.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { entryKeys, useCellHistory, useSaveCell } from './queries.ts';
-import type { Cell, EntryElement, EntryTarget, HistoryEntry } from './types.ts';
+import { useCellHistory, useSaveCell } from './queries.ts';
+import type { EntryElement, HistoryEntry } from './types.ts';
 import { showNumber } from './validators.ts';
+import type { Cell, EntryTarget } from '../../shared/report-forms/types.ts';
+import { entryKeys } from '../../shared/queryKeys.ts';
 
 function HistoryLine({ entry }: { entry: HistoryEntry }) {
   const { t } = useTranslation();

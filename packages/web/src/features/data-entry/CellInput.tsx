@@ -4,7 +4,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/useLang.ts';
 import type { GridMode } from './gridController.ts';
-import { useOnline } from './offline/outbox.ts';
+import { useOnline } from '../../shared/offline/outbox.ts';
 import { StaleWriteDialog } from './StaleWriteDialog.tsx';
 import { useCellEditor, type CellEditorProps, type CellState } from './useCellEditor.ts';
 import { showNumber } from './validators.ts';

@@ -3,18 +3,20 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { useMe } from '../auth/queries.ts';
+import { useMe } from '../../shared/session/queries.ts';
 import { EntryExcel } from './EntryExcel.tsx';
 import { EntryGrid } from './EntryGrid.tsx';
-import { EntrySelectors } from './EntrySelectors.tsx';
+import { EntrySelectors } from '../../shared/report-forms/EntrySelectors.tsx';
 import { EntryStatus } from './EntryStatus.tsx';
-import { OutboxBanner } from './offline/OutboxBanner.tsx';
-import { useOutboxSender } from './offline/useOutboxSender.ts';
-import { periodLabel } from './periods.ts';
-import { useEntry, useForms } from './queries.ts';
+import { OutboxBanner } from '../../shared/offline/OutboxBanner.tsx';
+import { useOutboxSender } from './useOutboxSender.ts';
+import { periodLabel } from '../../shared/periods.ts';
+import { useEntry } from './queries.ts';
 import { SubmissionPanel } from './SubmissionPanel.tsx';
-import type { Entry, EntryTarget } from './types.ts';
+import type { Entry } from './types.ts';
 import { useEntrySelection } from './useEntrySelection.ts';
+import type { EntryTarget } from '../../shared/report-forms/types.ts';
+import { useForms } from '../../shared/report-forms/queries.ts';
 
 function Loading() {
   const { t } = useTranslation();

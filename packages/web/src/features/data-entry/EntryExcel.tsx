@@ -6,12 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/errors.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { rowErrorsOf } from '../import/api.ts';
-import { RowErrorsTable } from '../import/RowErrorsTable.tsx';
-import { TransferProgress } from '../import/TransferProgress.tsx';
+import { RowErrorsTable } from '../../shared/import/RowErrorsTable.tsx';
+import { TransferProgress } from '../../shared/import/TransferProgress.tsx';
 import { templateUrl, XLSX_TYPE } from './api.ts';
 import { useUploadXlsx } from './queries.ts';
-import type { Entry, EntryTarget } from './types.ts';
+import type { Entry } from './types.ts';
+import type { EntryTarget } from '../../shared/report-forms/types.ts';
+import { rowErrorsOf } from '../../shared/import/results.ts';
 
 /** Lets a wide table inside an alert scroll within it instead of stretching it (a flex item's min-width). */
 const FIT = { body: { minWidth: 0 } };

@@ -9,8 +9,9 @@ import { EntryCards } from './EntryCards.tsx';
 import { EntryTable } from './EntryTable.tsx';
 import { GridController, type GridMode } from './gridController.ts';
 import { buildGrid, cellKey, indexCells, type GridColumn, type GridGroup, type GridRow } from './layout.ts';
-import type { Cell, Entry, EntryTarget } from './types.ts';
+import type { Entry } from './types.ts';
 import { leftNames, marksByCell, violationText } from './violations.ts';
+import type { Cell, EntryTarget } from '../../shared/report-forms/types.ts';
 
 export function columnLabel(column: GridColumn, lang: Lang, fallback: string): string {
   return column.values.length === 0 ? fallback : column.values.map((v) => pick(lang, v.name, v.nameEn)).join(' · ');

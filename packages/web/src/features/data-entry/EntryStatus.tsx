@@ -3,7 +3,7 @@ import { formatDate, formatMoment } from '@vetplan/domain';
 import { IconArrowBackUp, IconInfoCircle, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { pick, useLang } from '../../i18n/useLang.ts';
-import { periodLabel } from './periods.ts';
+import { periodLabel } from '../../shared/periods.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import type { Entry } from './types.ts';
 

@@ -1,8 +1,8 @@
 import { Button, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/useLang.ts';
-import type { Cell } from './types.ts';
 import { showNumber } from './validators.ts';
+import type { Cell } from '../../shared/report-forms/types.ts';
 
 interface StaleWriteDialogProps {
   /** The server's sentence: who changed it and to what. */

@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/useLang.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { useSubmissionAction } from './queries.ts';
-import type { Entry, EntryTarget } from './types.ts';
+import type { Entry } from './types.ts';
 import { violationText } from './violations.ts';
+import type { EntryTarget } from '../../shared/report-forms/types.ts';
 
 type ReasonAction = Extract<SubmissionAction, 'return' | 'unlock'>;
 

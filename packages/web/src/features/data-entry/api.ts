@@ -1,71 +1,27 @@
-import {
-  PERIOD_TYPES,
-  SUBMISSION_ACTIONS,
-  SUBMISSION_STATUSES,
-  VALUE_TYPES,
-  type DayInPeriod,
-  type SubmissionAction,
-} from '@vetplan/domain';
+import { SUBMISSION_ACTIONS, SUBMISSION_STATUSES, VALUE_TYPES, type SubmissionAction } from '@vetplan/domain';
 import { apiGet, apiSend } from '../../api/client.ts';
 import { asObject, bool, list, num, oneOf, str, stringMap, strings, strOrNull, numOrNull, type Json } from '../../api/decode.ts';
 import { isApiError } from '../../api/errors.ts';
 import { uploadFile } from '../../api/upload.ts';
-import { withQuery } from '../../app/router.ts';
-import { mapImportResult, type UploadProgress } from '../import/api.ts';
-import type { ImportResult } from '../import/types.ts';
+import { withQuery } from '../../shared/router.ts';
+import type { ImportResult } from '../../shared/import/types.ts';
 import type {
-  Cell,
-  CellWrite,
   DimensionValue,
   Entry,
   EntryDimension,
   EntryElement,
-  EntryTarget,
-  FormSummary,
   HistoryEntry,
   SavedCell,
   Submission,
   SubmissionEvent,
   Violation,
 } from './types.ts';
+import { mapForm, mapUnit } from '../../shared/report-forms/api.ts';
+import type { Cell, CellWrite, EntryTarget } from '../../shared/report-forms/types.ts';
+import { mapImportResult } from '../../shared/import/results.ts';
+import type { UploadProgress } from '../../shared/import/useUploadProgress.ts';
 
 // Response mappers: each turns the server's JSON into the typed shape, or fails loudly at the edge.
-
-function mapDay(value: unknown, path: string): DayInPeriod {
-  const o = asObject(value, path);
-  return { month: num(o, 'month', path), day: num(o, 'day', path) };
-}
-
-function mapUnit(value: unknown, path: string): { code: string; name: string } {
-  const o = asObject(value, path);
-  return { code: str(o, 'code', path), name: str(o, 'name', path) };
-}
-
-export function mapForm(value: unknown, path: string): FormSummary {
-  const o = asObject(value, path);
-  const schedule = asObject(o.schedule, `${path}.schedule`);
-  return {
-    code: str(o, 'code', path),
-    name: str(o, 'name', path),
-    nameEn: strOrNull(o, 'nameEn', path),
-    periodType: oneOf(o, 'periodType', PERIOD_TYPES, path),
-    elements: strings(o, 'elements', path),
-    units: list(o, 'units', mapUnit, path),
-    reportedBy: strOrNull(o, 'reportedBy', path),
-    approverRoles: strings(o, 'approverRoles', path),
-    schedule: {
-      opens: mapDay(schedule.opens, `${path}.schedule.opens`),
-      cutoff: mapDay(schedule.cutoff, `${path}.schedule.cutoff`),
-      due: mapDay(schedule.due, `${path}.schedule.due`),
-    },
-    current: mapCurrent(o.current, `${path}.current`),
-  };
-}
-
-function mapCurrent(value: unknown, path: string): FormSummary['current'] {
-  const o = asObject(value, path);
-  return { period: str(o, 'period', path), opens: str(o, 'opens', path), due: str(o, 'due', path) };
-}
 
 export function mapCell(value: unknown, path: string): Cell {
   const o = asObject(value, path);
@@ -200,10 +156,6 @@ export function staleWriteCurrent(error: unknown): Cell | null | undefined {
 }
 
 const q = encodeURIComponent;
-
-export function fetchForms(signal?: AbortSignal): Promise<FormSummary[]> {
-  return apiGet('/api/forms', (o) => list(o, 'forms', mapForm, 'forms'), signal);
-}
 
 export function fetchEntry(target: EntryTarget, signal?: AbortSignal): Promise<Entry> {
   return apiGet(`/api/forms/${q(target.form)}/entry?org=${q(target.org)}&period=${q(target.period)}`, mapEntry, signal);

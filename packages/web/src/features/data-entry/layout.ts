@@ -1,5 +1,6 @@
 import { disaggKey } from '@vetplan/domain';
-import type { Cell, DimensionValue, EntryDimension, EntryElement } from './types.ts';
+import type { DimensionValue, EntryDimension, EntryElement } from './types.ts';
+import type { Cell } from '../../shared/report-forms/types.ts';
 
 /** One cell position of an element: a combination of one value of each of its dimensions. */
 export interface GridColumn {

@@ -1,34 +1,14 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { SubmissionAction } from '@vetplan/domain';
 import { isApiError } from '../../api/errors.ts';
-import { completenessKeys } from '../completeness/queries.ts';
-import { inboxKeys } from '../inbox/queries.ts';
-import { useMe } from '../auth/queries.ts';
-import { useUploadProgress } from '../import/useUploadProgress.ts';
-import { actOnSubmission, fetchCellHistory, fetchEntry, fetchForms, saveCell, uploadXlsx } from './api.ts';
-import type { Cell, CellWrite, Entry, EntryTarget, SavedCell } from './types.ts';
-import { queueWrite } from './offline/outbox.ts';
+import { useMe } from '../../shared/session/queries.ts';
+import { useUploadProgress } from '../../shared/import/useUploadProgress.ts';
+import { actOnSubmission, fetchCellHistory, fetchEntry, saveCell, uploadXlsx } from './api.ts';
+import type { Entry, SavedCell } from './types.ts';
+import { queueWrite } from '../../shared/offline/outbox.ts';
 import { involves } from './violations.ts';
-
-export const formKeys = {
-  all: ['forms'] as const,
-  list: () => [...formKeys.all, 'list'] as const,
-};
-
-export const entryKeys = {
-  all: ['data-entry'] as const,
-  entry: (t: EntryTarget) => [...entryKeys.all, 'entry', t.form, t.org, t.period] as const,
-  history: (t: EntryTarget, element: string, disagg: string) => [...entryKeys.all, 'history', t.org, t.period, element, disagg] as const,
-};
-
-export function useForms() {
-  return useQuery({
-    queryKey: formKeys.list(),
-    queryFn: ({ signal }) => fetchForms(signal),
-    staleTime: 5 * 60_000,
-    networkMode: 'offlineFirst',
-  });
-}
+import type { Cell, CellWrite, EntryTarget } from '../../shared/report-forms/types.ts';
+import { completenessKeys, entryKeys, inboxKeys } from '../../shared/queryKeys.ts';
 
 export function useEntry(target: EntryTarget | null) {
   const queryClient = useQueryClient();

@@ -1,19 +1,5 @@
-import type { FormSchedule, PeriodType, SubmissionAction, SubmissionStatus, ValueType } from '@vetplan/domain';
-
-/** A report form (Biểu mẫu báo cáo) with the units in the caller's reach that report it. */
-export interface FormSummary {
-  code: string;
-  name: string;
-  nameEn: string | null;
-  periodType: PeriodType;
-  elements: string[];
-  units: { code: string; name: string }[];
-  reportedBy: string | null;
-  approverRoles: string[];
-  schedule: FormSchedule;
-  /** The reporting round the form is in on the server's day: the latest period whose report has opened. */
-  current: { period: string; opens: string; due: string };
-}
+import type { SubmissionAction, SubmissionStatus, ValueType } from '@vetplan/domain';
+import type { Cell, FormSummary } from '../../shared/report-forms/types.ts';
 
 export interface DimensionValue {
   code: string;
@@ -33,17 +19,6 @@ export interface EntryElement {
   nameEn: string | null;
   valueType: ValueType;
   dimensions: EntryDimension[];
-}
-
-/** One stored figure: `disagg` is 'level:TC;sex:F' (dimensions sorted by code), '' for none. */
-export interface Cell {
-  element: string;
-  disagg: string;
-  value: number;
-  comment: string | null;
-  version: number;
-  updatedBy: string;
-  updatedAt: string;
 }
 
 export interface Violation {
@@ -97,26 +72,9 @@ export interface Entry {
   canApprove: boolean;
 }
 
-/** Which screen: a form, a unit and a period. */
-export interface EntryTarget {
-  form: string;
-  org: string;
-  period: string;
-}
-
 export interface SavedCell {
   cell: Cell | null;
   violations: Violation[];
-}
-
-export interface CellWrite {
-  element: string;
-  disagg: string;
-  /** null deletes the figure. */
-  value: number | null;
-  comment?: string | null;
-  /** The cell's version when editing began; 0 for an empty cell. */
-  baseVersion: number;
 }
 
 export type HistorySource = 'entry' | 'import' | 'api';

@@ -5,12 +5,13 @@ import { isApiError } from '../../api/errors.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { staleWriteCurrent } from './api.ts';
 import { isBlock, type GridController } from './gridController.ts';
-import { findQueued, outboxId, queueWrite, removeQueued, updateQueued, useQueued, type OutboxEntry } from './offline/outbox.ts';
-import { clearOutcome, useOutcome, type SendOutcome } from './offline/outcomes.ts';
-import { sendOutbox } from './offline/sendOutbox.ts';
+import { findQueued, outboxId, queueWrite, removeQueued, updateQueued, useQueued, type OutboxEntry } from '../../shared/offline/outbox.ts';
+import { clearOutcome, useOutcome, type SendOutcome } from '../../shared/offline/outcomes.ts';
+import { sendOutbox } from './sendOutbox.ts';
 import { isRefusal, ownBase, takeCurrent, useSaveCell } from './queries.ts';
-import type { Cell, EntryElement, EntryTarget } from './types.ts';
+import type { EntryElement } from './types.ts';
 import { readCell, showNumber } from './validators.ts';
+import type { Cell, EntryTarget } from '../../shared/report-forms/types.ts';
 
 export interface CellEditorProps {
   target: EntryTarget;

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { navigate, useSearchParams, withQuery } from '../../app/router.ts';
-import type { Selection } from './EntrySelectors.tsx';
-import { defaultPeriod, todayIso } from './periods.ts';
-import type { FormSummary } from './types.ts';
+import { navigate, useSearchParams, withQuery } from '../../shared/router.ts';
+import type { Selection } from '../../shared/report-forms/EntrySelectors.tsx';
+import { defaultPeriod, todayIso } from '../../shared/periods.ts';
+import type { FormSummary } from '../../shared/report-forms/types.ts';
 
 /**
  * The form, unit and period of a page, kept in its address (?form=…&org=…&period=…)

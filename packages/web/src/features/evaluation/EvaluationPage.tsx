@@ -19,11 +19,11 @@ import {
 import { formatMoment, formatNumber, formatPercent } from '@vetplan/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate, useSearchParams, withQuery } from '../../app/router.ts';
+import { navigate, useSearchParams, withQuery } from '../../shared/router.ts';
 import { TableDownloads } from '../../shared/DownloadButtons.tsx';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { useMe } from '../auth/queries.ts';
-import { usePlans } from '../plan/queries.ts';
+import { useMe } from '../../shared/session/queries.ts';
+import { usePlans } from '../../shared/plan/queries.ts';
 import type { RankRow, Rating, Scorecard } from './api.ts';
 import { useAdjust, useRanking, useScorecard } from './queries.ts';
 

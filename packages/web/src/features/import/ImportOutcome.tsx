@@ -3,9 +3,9 @@ import { formatNumber } from '@vetplan/domain';
 import { IconAlertCircle, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/useLang.ts';
-import { RowErrorsTable } from './RowErrorsTable.tsx';
-import type { ImportJob } from './types.ts';
-import { TransferProgress } from './TransferProgress.tsx';
+import { RowErrorsTable } from '../../shared/import/RowErrorsTable.tsx';
+import type { ImportJob } from '../../shared/import/types.ts';
+import { TransferProgress } from '../../shared/import/TransferProgress.tsx';
 
 /** Where a running import is: "Đang kiểm tra 12.000 / 100.000 dòng", then "Đang ghi". */
 function JobProgress({ job }: { job: ImportJob }) {

@@ -8,8 +8,8 @@ import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { ExportLink, ImportHelp } from './ImportHelp.tsx';
 import { ImportOutcome } from './ImportOutcome.tsx';
 import { useImportJob, useStartImport } from './queries.ts';
-import { TransferProgress } from './TransferProgress.tsx';
-import type { ImportMode } from './types.ts';
+import { TransferProgress } from '../../shared/import/TransferProgress.tsx';
+import type { ImportMode } from '../../shared/import/types.ts';
 
 const ACCEPT = '.csv,.json,text/csv,application/json';
 

@@ -1,34 +1,12 @@
 import { apiGet } from '../../api/client.ts';
-import { asObject, num, oneOf, str, strOrNull, list, type Json } from '../../api/decode.ts';
-import { isApiError } from '../../api/errors.ts';
+import { asObject, num, oneOf, str, list, type Json } from '../../api/decode.ts';
 import { uploadFile } from '../../api/upload.ts';
-import { withQuery } from '../../app/router.ts';
-import { IMPORT_PHASES, type ImportFailure, type ImportJob, type ImportMode, type ImportResult, type RowError } from './types.ts';
+import { withQuery } from '../../shared/router.ts';
+import { mapImportResult, mapRowError } from '../../shared/import/results.ts';
+import type { UploadProgress } from '../../shared/import/useUploadProgress.ts';
+import { IMPORT_PHASES, type ImportFailure, type ImportJob, type ImportMode } from '../../shared/import/types.ts';
 
-// Response mappers for imports: the job of POST /api/imports, its counts and its row errors.
-
-export function mapRowError(value: unknown, path: string): RowError {
-  const o = asObject(value, path);
-  const row = num(o, 'row', path);
-  return {
-    row,
-    column: strOrNull(o, 'column', path),
-    message: str(o, 'message', path),
-    messageEn: strOrNull(o, 'messageEn', path) ?? str(o, 'message', path),
-    sheet: strOrNull(o, 'sheet', path),
-    cell: strOrNull(o, 'cell', path),
-  };
-}
-
-export function mapImportResult(o: Json, path = 'result'): ImportResult {
-  return {
-    created: num(o, 'created', path),
-    updated: num(o, 'updated', path),
-    deleted: num(o, 'deleted', path),
-    unchanged: num(o, 'unchanged', path),
-    errors: list(o, 'errors', mapRowError, path),
-  };
-}
+// Response mappers for imports: the job of POST /api/imports (its counts and row errors are in shared/import/results.ts).
 
 function mapFailure(o: Json, path: string): ImportFailure {
   return {
@@ -54,24 +32,9 @@ export function mapImportJob(o: Json): ImportJob {
   };
 }
 
-/** The row errors of a refused import (422 import_rejected, 409 locked); null for any other failure. */
-export function rowErrorsOf(error: unknown): RowError[] | null {
-  if (!isApiError(error) || (error.status !== 422 && error.status !== 409) || !Array.isArray(error.body?.errors)) return null;
-  try {
-    return list(error.body, 'errors', mapRowError, 'error');
-  } catch {
-    return null;
-  }
-}
-
 /** CSV unless the file is JSON (by its type or its name). */
 export function contentTypeOf(file: File): 'text/csv' | 'application/json' {
   return file.type === 'application/json' || /\.json$/i.test(file.name) ? 'application/json' : 'text/csv';
-}
-
-export interface UploadProgress {
-  csrfToken: string | null;
-  onProgress: (sent: number, total: number) => void;
 }
 
 export function startImport(file: File, mode: ImportMode, upload: UploadProgress): Promise<ImportJob> {

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useMe } from '../auth/queries.ts';
-import { entryKeys } from '../data-entry/queries.ts';
+import { useMe } from '../../shared/session/queries.ts';
 import { fetchImportJob, startImport } from './api.ts';
-import type { ImportMode } from './types.ts';
-import { useUploadProgress } from './useUploadProgress.ts';
+import type { ImportMode } from '../../shared/import/types.ts';
+import { useUploadProgress } from '../../shared/import/useUploadProgress.ts';
+import { entryKeys } from '../../shared/queryKeys.ts';
 
 export const importKeys = {
   all: ['imports'] as const,

@@ -2,16 +2,16 @@ import { Anchor, Center, Container, Group, Loader, Paper, Stack, Text, Title } f
 import { formatDate } from '@vetplan/domain';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { linkClick, withQuery } from '../../app/router.ts';
+import { linkClick, withQuery } from '../../shared/router.ts';
 import { pick, useLang } from '../../i18n/useLang.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { fetchCompleteness } from '../completeness/api.ts';
-import { BoardStatusBadge, TimelinessBadge } from '../completeness/BoardStatusBadge.tsx';
-import { completenessKeys } from '../completeness/queries.ts';
-import { periodLabel } from '../data-entry/periods.ts';
-import { useForms } from '../data-entry/queries.ts';
+import { fetchCompleteness } from '../../shared/completeness/api.ts';
+import { BoardStatusBadge, TimelinessBadge } from '../../shared/completeness/BoardStatusBadge.tsx';
+import { periodLabel } from '../../shared/periods.ts';
 import { InboxList } from './InboxPage.tsx';
 import { useInbox } from './queries.ts';
+import { useForms } from '../../shared/report-forms/queries.ts';
+import { completenessKeys } from '../../shared/queryKeys.ts';
 
 /** The unit officer's and head's landing page: Biểu mẫu cần nộp (each form's current round for their units), then Việc cần làm. */
 export default function FormsDuePage() {

@@ -1,7 +1,7 @@
 import { ActionIcon, Box, Button, Indicator } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { linkClick, usePathname } from '../../app/router.ts';
+import { linkClick, usePathname } from '../../shared/router.ts';
 import { useInbox } from './queries.ts';
 
 /** The header's Việc cần làm button, labelled on a wide screen (an icon alone on a phone), with how many things wait. */

@@ -2,9 +2,9 @@ import { Alert, Anchor, Badge, Center, Container, Group, Loader, Paper, Stack, T
 import { formatDate, formatMoment } from '@vetplan/domain';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { linkClick, withQuery } from '../../app/router.ts';
+import { linkClick, withQuery } from '../../shared/router.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { periodLabel } from '../data-entry/periods.ts';
+import { periodLabel } from '../../shared/periods.ts';
 import type { InboxItem, InboxKind } from './api.ts';
 import { useInbox } from './queries.ts';
 

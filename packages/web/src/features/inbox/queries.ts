@@ -1,10 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchInbox } from './api.ts';
-
-export const inboxKeys = {
-  all: ['inbox'] as const,
-  items: () => [...inboxKeys.all, 'items'] as const,
-};
+import { inboxKeys } from '../../shared/queryKeys.ts';
 
 /** Việc cần làm: the header badge and the inbox page share this query. */
 export function useInbox(enabled = true) {

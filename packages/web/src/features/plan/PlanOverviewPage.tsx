@@ -1,13 +1,13 @@
 import { Alert, Button, Center, Container, Group, Loader, Paper, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { AreaTree } from '../areas/AreaTree.tsx';
+import { AreaTree } from '../../shared/areas/AreaTree.tsx';
 import { BasisCascade } from './components/BasisCascade.tsx';
 import { DocumentHeading } from './components/DocumentHeading.tsx';
 import { ImplementationSection, ObjectivesSection, PurposesSection, TasksSection } from './components/PlanSections.tsx';
 import { Section } from './components/Section.tsx';
-import { usePlan, usePlans } from './queries.ts';
-import type { Plan } from './types.ts';
+import { usePlan, usePlans } from '../../shared/plan/queries.ts';
+import type { Plan } from '../../shared/plan/types.ts';
 
 function Loading() {
   const { t } = useTranslation();

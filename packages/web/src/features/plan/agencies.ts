@@ -1,6 +1,6 @@
 import type { Lang } from '@vetplan/domain';
 import { pick } from '../../i18n/useLang.ts';
-import type { OrgGroup, Plan, PlanOrganisation } from './types.ts';
+import type { OrgGroup, Plan, PlanOrganisation } from '../../shared/plan/types.ts';
 
 /** How one lead or coordinating agency (or a named group of them) is shown. */
 export interface AgencyLabel {

@@ -1,4 +1,4 @@
-import type { BasisDocument } from './types.ts';
+import type { BasisDocument } from '../../shared/plan/types.ts';
 
 /**
  * The cascade in reading order: from the document nobody implements (the

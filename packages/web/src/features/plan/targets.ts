@@ -1,6 +1,6 @@
 import { describeTarget, type Lang } from '@vetplan/domain';
 import { pick } from '../../i18n/useLang.ts';
-import type { Indicator, Plan, Target } from './types.ts';
+import type { Indicator, Plan, Target } from '../../shared/plan/types.ts';
 
 export interface TargetCell {
   year: number;

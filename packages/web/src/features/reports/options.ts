@@ -1,5 +1,5 @@
 import { defaultReportUnit, parsePeriod, reportPeriodLabel, type Lang } from '@vetplan/domain';
-import type { AreaNode } from '../areas/types.ts';
+import type { AreaNode } from '../../shared/areas/types.ts';
 
 export interface Option {
   value: string;

@@ -3,7 +3,7 @@ import { formatNumber } from '@vetplan/domain';
 import { IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { useMe } from '../auth/queries.ts';
+import { useMe } from '../../shared/session/queries.ts';
 import type { AssignmentDetail } from './api.ts';
 import { useUploadEvidence } from './queries.ts';
 

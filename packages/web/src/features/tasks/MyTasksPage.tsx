@@ -20,27 +20,19 @@ import { foldVietnamese, formatDate, type TaskStatus } from '@vetplan/domain';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { linkClick, withQuery } from '../../app/router.ts';
+import { linkClick, withQuery } from '../../shared/router.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { useMe } from '../auth/queries.ts';
-import { periodLabel } from '../data-entry/periods.ts';
-import { usePlans } from '../plan/queries.ts';
+import { useMe } from '../../shared/session/queries.ts';
+import { periodLabel } from '../../shared/periods.ts';
+import { usePlans } from '../../shared/plan/queries.ts';
 import type { Assignment } from './api.ts';
 import { NewTaskForm } from './NewTaskForm.tsx';
 import { TaskGroups, type Grouping } from './TaskGroups.tsx';
 import { useAssignments } from './queries.ts';
-import { BOARD_ORDER, STATUS_COLORS } from './status.ts';
+import { BOARD_ORDER } from './status.ts';
+import { TaskStatusBadge } from './TaskStatusBadge.tsx';
 
 const PAGE = 60;
-
-export function TaskStatusBadge({ status }: { status: TaskStatus }) {
-  const { t } = useTranslation();
-  return (
-    <Badge color={STATUS_COLORS[status]} variant={status === 'overdue' ? 'filled' : 'light'} radius="sm" data-status={status}>
-      {t(`tasks.status.${status}`)}
-    </Badge>
-  );
-}
 
 function AssignmentCard({ a }: { a: Assignment }) {
   const { t } = useTranslation();

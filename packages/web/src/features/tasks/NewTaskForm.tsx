@@ -7,7 +7,7 @@ import { apiSend } from '../../api/client.ts';
 import { num, str } from '../../api/decode.ts';
 import { DayInput } from '../../shared/DayInput.tsx';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { usePlan } from '../plan/queries.ts';
+import { usePlan } from '../../shared/plan/queries.ts';
 import { taskKeys } from './queries.ts';
 
 interface NewTask {

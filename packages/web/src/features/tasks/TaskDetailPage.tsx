@@ -2,14 +2,14 @@ import { Anchor, Badge, Center, Container, Group, Loader, Paper, Stack, Table, T
 import { formatDate, formatMoment } from '@vetplan/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { linkClick, useSearchParams } from '../../app/router.ts';
+import { linkClick, useSearchParams } from '../../shared/router.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { ShowMoreButton } from '../../shared/ShowMoreButton.tsx';
-import { periodLabel } from '../data-entry/periods.ts';
+import { periodLabel } from '../../shared/periods.ts';
 import type { AssignmentDetail } from './api.ts';
 import { EvidencePanel } from './EvidencePanel.tsx';
 import { ExtensionPanel } from './ExtensionPanel.tsx';
-import { TaskStatusBadge } from './MyTasksPage.tsx';
+import { TaskStatusBadge } from './TaskStatusBadge.tsx';
 import { ProgressForm } from './ProgressForm.tsx';
 import { useAssignment } from './queries.ts';
 

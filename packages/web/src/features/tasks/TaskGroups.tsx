@@ -1,10 +1,10 @@
 import { Accordion, Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { foldVietnamese, formatDate, type TaskStatus } from '@vetplan/domain';
 import { useTranslation } from 'react-i18next';
-import { linkClick, withQuery } from '../../app/router.ts';
-import { periodLabel } from '../data-entry/periods.ts';
+import { linkClick, withQuery } from '../../shared/router.ts';
+import { periodLabel } from '../../shared/periods.ts';
 import type { Assignment } from './api.ts';
-import { TaskStatusBadge } from './MyTasksPage.tsx';
+import { TaskStatusBadge } from './TaskStatusBadge.tsx';
 import { BOARD_ORDER, STATUS_COLORS } from './status.ts';
 
 export type Grouping = 'task' | 'unit';

@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { inboxKeys } from '../inbox/queries.ts';
 import {
   askExtension,
   decideExtension,
@@ -10,6 +9,7 @@ import {
   type AssignmentDetail,
   type ProgressInput,
 } from './api.ts';
+import { inboxKeys } from '../../shared/queryKeys.ts';
 
 export const taskKeys = {
   all: ['tasks'] as const,

@@ -3,8 +3,9 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/useLang.ts';
-import { useAreaTree } from '../areas/queries.ts';
-import { foldedFilter, scopeOptions } from './scopeOptions.ts';
+import { useAreaTree } from '../../shared/areas/queries.ts';
+import { scopeOptions } from './scopeOptions.ts';
+import { foldedFilter } from '../../shared/foldedFilter.ts';
 
 /**
  * What a scope means, in an official's words (the rules: docs/access.md, "Scope"): an area reaches the

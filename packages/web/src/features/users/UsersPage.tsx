@@ -1,7 +1,7 @@
 import { Center, Container, Loader, Paper, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { useMe } from '../auth/queries.ts';
+import { useMe } from '../../shared/session/queries.ts';
 import { CreateUserForm } from './CreateUserForm.tsx';
 import { DemoRemovalPanel } from './DemoRemoval.tsx';
 import { useUsers } from './queries.ts';

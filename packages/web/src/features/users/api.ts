@@ -1,7 +1,7 @@
 import { ROLES } from '@vetplan/domain';
 import { apiGet, apiSend } from '../../api/client.ts';
 import { asObject, bool, list, oneOf, str, strOrNull, type Json } from '../../api/decode.ts';
-import { mapScope } from '../auth/api.ts';
+import { mapScope } from '../../shared/session/api.ts';
 import type { NewUser, User, UserChanges } from './types.ts';
 
 function mapUser(value: unknown, path: string): User {

@@ -1,7 +1,7 @@
-import { compareVietnamese, foldVietnamese, type Lang } from '@vetplan/domain';
-import type { ComboboxItem, ComboboxItemGroup, ComboboxParsedItem, OptionsFilter } from '@mantine/core';
+import { compareVietnamese, type Lang } from '@vetplan/domain';
+import type { ComboboxItem, ComboboxItemGroup } from '@mantine/core';
 import { pick } from '../../i18n/useLang.ts';
-import type { AreaNode } from '../areas/types.ts';
+import type { AreaNode } from '../../shared/areas/types.ts';
 
 interface ScopeOption {
   value: string;
@@ -34,16 +34,3 @@ export function scopeOptions(
     { group: groupLabels.organisations, items: organisations.map(({ value, label }) => ({ value, label })) },
   ];
 }
-
-/** Search that ignores diacritics: "tu mai" finds "Xã Tư Mại (07741)". */
-export const foldedFilter: OptionsFilter = ({ options, search }) => {
-  const query = foldVietnamese(search.trim());
-  if (query === '') return options;
-  return options.flatMap((option): ComboboxParsedItem[] => {
-    if ('group' in option) {
-      const items = option.items.filter((item) => foldVietnamese(item.label).includes(query));
-      return items.length > 0 ? [{ ...option, items }] : [];
-    }
-    return foldVietnamese(option.label).includes(query) ? [option] : [];
-  });
-};

@@ -1,5 +1,5 @@
 import type { Role } from '@vetplan/domain';
-import type { Scope } from '../auth/types.ts';
+import type { Scope } from '../../shared/session/types.ts';
 
 export interface User {
   username: string;

@@ -1,9 +1,9 @@
 import { Select } from '@mantine/core';
 import { foldVietnamese } from '@vetplan/domain';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../../app/router.ts';
+import { navigate } from '../../../shared/router.ts';
 import { communeHref } from '../paths.ts';
-import type { Place } from '../places.ts';
+import type { Place } from '../../../shared/areas/places.ts';
 
 /** "Xem một xã, thị trấn": opens a commune's page; typing without diacritics finds it. */
 export function CommuneJump({ communes, horizon }: { communes: Place['communes']; horizon: number }) {

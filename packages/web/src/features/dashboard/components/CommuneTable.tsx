@@ -2,9 +2,9 @@ import { Anchor, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { linkClick } from '../../../app/router.ts';
+import { linkClick } from '../../../shared/router.ts';
 import { useLang } from '../../../i18n/useLang.ts';
-import type { Indicator } from '../../plan/types.ts';
+import type { Indicator } from '../../../shared/plan/types.ts';
 import { csvNumber } from '../../../shared/download.ts';
 import { formatValue, ruleOf } from '../model.ts';
 import type { ProgressRow } from '../api.ts';

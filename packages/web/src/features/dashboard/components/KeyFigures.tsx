@@ -1,7 +1,7 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../i18n/useLang.ts';
-import type { Indicator } from '../../plan/types.ts';
+import type { Indicator } from '../../../shared/plan/types.ts';
 import type { IndicatorValue, ProgressRow } from '../api.ts';
 import { formatValue, isFinal, targetText } from '../model.ts';
 import { useGain, useProvisionalText, useReportingText } from '../texts.ts';

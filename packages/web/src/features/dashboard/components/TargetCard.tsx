@@ -1,8 +1,8 @@
 import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { linkClick } from '../../../app/router.ts';
+import { linkClick } from '../../../shared/router.ts';
 import { useLang } from '../../../i18n/useLang.ts';
-import type { Indicator } from '../../plan/types.ts';
+import type { Indicator } from '../../../shared/plan/types.ts';
 import type { IndicatorValue, ProgressRow } from '../api.ts';
 import { formatValue, indicatorName, isFinal, STATUS_COLORS, targetText } from '../model.ts';
 import { indicatorHref } from '../paths.ts';

@@ -1,6 +1,6 @@
 import { Anchor, Breadcrumbs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { linkClick } from '../../../app/router.ts';
+import { linkClick } from '../../../shared/router.ts';
 import classes from '../dashboard.module.css';
 
 export interface TrailStep {

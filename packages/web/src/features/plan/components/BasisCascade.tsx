@@ -4,7 +4,7 @@ import { formatDate } from '@vetplan/domain';
 import { useTranslation } from 'react-i18next';
 import { orderBasis } from '../basis.ts';
 import { useDocTypeLabel } from '../docTypes.ts';
-import type { Plan } from '../types.ts';
+import type { Plan } from '../../../shared/plan/types.ts';
 import { documentNumber } from './DocumentHeading.tsx';
 import { Section } from './Section.tsx';
 

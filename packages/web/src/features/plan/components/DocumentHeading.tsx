@@ -2,7 +2,7 @@ import { Box, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { formatLongDate } from '@vetplan/domain';
 import { useTranslation } from 'react-i18next';
 import { pick, useLang } from '../../../i18n/useLang.ts';
-import type { Plan } from '../types.ts';
+import type { Plan } from '../../../shared/plan/types.ts';
 import classes from './document.module.css';
 
 /** "Số: …/KH-UBND" — the number is left blank ("…") until the plan is registered. */

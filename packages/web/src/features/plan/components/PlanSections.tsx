@@ -2,12 +2,12 @@ import { Badge, Box, Button, Collapse, Group, List, SimpleGrid, Stack, Text, Tit
 import { useDisclosure } from '@mantine/hooks';
 import { IconChartLine } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { linkClick } from '../../../app/router.ts';
+import { linkClick } from '../../../shared/router.ts';
 import { pick, useLang } from '../../../i18n/useLang.ts';
 import { ShowMoreButton } from '../../../shared/ShowMoreButton.tsx';
 import { agencyLookup } from '../agencies.ts';
 import { paragraphs } from '../targets.ts';
-import type { Plan, PlanRule } from '../types.ts';
+import type { Plan, PlanRule } from '../../../shared/plan/types.ts';
 import classes from './document.module.css';
 import { Section } from './Section.tsx';
 import { TargetsTable } from './TargetsTable.tsx';

@@ -3,7 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../i18n/useLang.ts';
 import { targetRows, type TargetCell, type TargetRow } from '../targets.ts';
-import type { Plan } from '../types.ts';
+import type { Plan } from '../../../shared/plan/types.ts';
 import classes from './targets.module.css';
 
 const NO_TARGET = '—';

@@ -5,7 +5,7 @@ import { pick, useLang } from '../../../i18n/useLang.ts';
 import { ShowMoreButton } from '../../../shared/ShowMoreButton.tsx';
 import { agencyLabels, type AgencyLabel, type AgencyLookup } from '../agencies.ts';
 import { paragraphs } from '../targets.ts';
-import type { Recurrence, Task } from '../types.ts';
+import type { Recurrence, Task } from '../../../shared/plan/types.ts';
 import classes from './document.module.css';
 
 const RECURRENCE_COLOR: Record<Recurrence, string> = {

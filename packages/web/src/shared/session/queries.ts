@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { navigate } from '../../app/router.ts';
+import { navigate } from '../router.ts';
 import { clearOfflineData } from '../offline/offlineCaches.ts';
 import { changePassword, fetchMe, login, logout } from './api.ts';
 import { forgetSession, hasSessionHint, rememberSession } from './session.ts';

@@ -1,10 +1,10 @@
-import { Box, Group, Loader, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Box, Loader, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconBuildingCommunity, IconChevronDown, IconChevronRight, IconMapPin, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pick, useLang } from '../../i18n/useLang.ts';
-import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
+import { ErrorAlert } from '../ErrorAlert.tsx';
 import { allAreaCodes, filterAreaTree } from './filterTree.ts';
 import { useAreaTree } from './queries.ts';
 import type { AreaNode, AreaOrganisation } from './types.ts';

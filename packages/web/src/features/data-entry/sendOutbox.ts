@@ -1,11 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { isApiError, type ApiError } from '../../../api/errors.ts';
-import { readOutbox } from '../../offline/outboxStorage.ts';
-import { saveCell, staleWriteCurrent } from '../api.ts';
-import { applySaved, entryKeys, noteOwnSave } from '../queries.ts';
-import type { Cell, CellWrite } from '../types.ts';
-import { entryTarget, removeQueued, updateQueued, type OutboxEntry } from './outbox.ts';
-import { setOutcome } from './outcomes.ts';
+import { isApiError, type ApiError } from '../../api/errors.ts';
+import { readOutbox } from '../../shared/offline/outboxStorage.ts';
+import { saveCell, staleWriteCurrent } from './api.ts';
+import { applySaved, noteOwnSave } from './queries.ts';
+import { entryTarget, removeQueued, updateQueued, type OutboxEntry } from '../../shared/offline/outbox.ts';
+import { setOutcome } from '../../shared/offline/outcomes.ts';
+import type { Cell, CellWrite } from '../../shared/report-forms/types.ts';
+import { entryKeys } from '../../shared/queryKeys.ts';
 
 /** How one send ended, for the outbox and the cell. */
 type Handled = 'sent' | 'stop';

@@ -1,10 +1,10 @@
-import { navigate, useSearchParams, withQuery } from '../../app/router.ts';
+import { navigate, useSearchParams, withQuery } from '../router.ts';
 import { useAreaTree } from '../areas/queries.ts';
 import type { AreaTree } from '../areas/types.ts';
-import { useMe } from '../auth/queries.ts';
-import { usePlan, usePlans } from '../plan/queries.ts';
-import type { Indicator, Plan } from '../plan/types.ts';
-import { isWithin } from './places.ts';
+import { useMe } from '../session/queries.ts';
+import { usePlan, usePlans } from './queries.ts';
+import type { Indicator, Plan } from './types.ts';
+import { isWithin } from '../areas/places.ts';
 
 export type DashboardBase =
   | { state: 'loading' }

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/useLang.ts';
 import type { RowError } from './types.ts';
-import classes from './import.module.css';
+import classes from './RowErrorsTable.module.css';
 
 /** Rows of a file ("Dòng / Cột / Lỗi") or cells of an Excel sheet ("Trang / Ô / Lỗi"). */
 export type ErrorPlaces = 'rows' | 'cells';

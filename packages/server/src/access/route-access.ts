@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '@vetplan/domain';
-import { errors } from './errors.ts';
-import type { AuthContext } from '../modules/auth/service.ts';
+import { errors } from '../http/errors.ts';
+import type { AuthContext } from './auth-context.ts';
 
 /**
  * Who may call a route, declared on the route itself. Every `/api` route

@@ -11,7 +11,7 @@ export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 256;
 
 /** packages/server/data: the word lists (plain text, one per line). */
-const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data');
+const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
 
 function readList(name: string): Set<string> {
   const text = fs.readFileSync(path.join(DATA_DIR, name), 'utf8');

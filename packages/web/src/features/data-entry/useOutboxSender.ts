@@ -1,12 +1,12 @@
 import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import { fetchMe } from '../../auth/api.ts';
-import { DATA_CACHE } from '../../offline/offlineCaches.ts';
-import { loadedUnderWorker } from '../../offline/registerServiceWorker.ts';
-import { fetchForms } from '../api.ts';
-import { entryKeys } from '../queries.ts';
-import { useOnline, useOutbox } from './outbox.ts';
+import { fetchMe } from '../../shared/session/api.ts';
+import { DATA_CACHE } from '../../shared/offline/offlineCaches.ts';
+import { loadedUnderWorker } from '../../shared/offline/registerServiceWorker.ts';
+import { useOnline, useOutbox } from '../../shared/offline/outbox.ts';
 import { sendOutbox } from './sendOutbox.ts';
+import { fetchForms } from '../../shared/report-forms/api.ts';
+import { entryKeys } from '../../shared/queryKeys.ts';
 
 /** Whether this page load already asked again, through the service worker, for what it fetched without it. */
 let warmedThisLoad = false;

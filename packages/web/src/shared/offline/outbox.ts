@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import { OUTBOX_EVENT, readOutbox, writeOutbox, type OutboxEntry } from '../../offline/outboxStorage.ts';
-import type { CellWrite, EntryTarget } from '../types.ts';
+import { OUTBOX_EVENT, readOutbox, writeOutbox, type OutboxEntry } from './outboxStorage.ts';
+import type { CellWrite, EntryTarget } from '../report-forms/types.ts';
 
 export type { OutboxEntry };
 

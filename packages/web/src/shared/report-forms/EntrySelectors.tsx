@@ -2,9 +2,9 @@ import { Select, SimpleGrid } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pick, useLang } from '../../i18n/useLang.ts';
-import { foldedFilter } from '../users/scopeOptions.ts';
-import { periodLabel, recentPeriods } from './periods.ts';
+import { periodLabel, recentPeriods } from '../periods.ts';
 import type { FormSummary } from './types.ts';
+import { foldedFilter } from '../foldedFilter.ts';
 
 export interface Selection {
   form: string | null;

@@ -1,4 +1,4 @@
-import type { Cell } from '../data-entry/types.ts';
+import type { Cell } from '../report-forms/types.ts';
 
 /**
  * The outbox: figures typed on the entry page that have not reached the
@@ -60,7 +60,7 @@ const EMPTY: readonly OutboxEntry[] = [];
 /** The user's queued figures, oldest first. The same array is answered while the stored text is unchanged. */
 export function readOutbox(user: string): readonly OutboxEntry[] {
   if (!user) return EMPTY;
-  let raw: string | null = null;
+  let raw: string | null;
   try {
     raw = window.localStorage.getItem(storageKey(user));
   } catch {

@@ -1,13 +1,12 @@
-import type { AppContext } from '../../context.ts';
-import type { ScopeRule } from '../../http/access.ts';
-import { errors } from '../../http/errors.ts';
-import { planAreaCode } from '../plans/repository.ts';
-import type { AuthContext } from '../auth/service.ts';
-import { findUnit, unitRelated, unitWithin, type Unit } from './scope.ts';
+import type { AppContext } from '../context.ts';
+import type { ScopeRule } from './route-access.ts';
+import { errors } from '../http/errors.ts';
+import type { AuthContext } from './auth-context.ts';
+import { findUnit, unitRelated, unitWithin, type Unit } from './units.ts';
 
 async function resolveTarget(ctx: AppContext, rule: ScopeRule, code: string): Promise<Unit> {
   if (rule.kind === 'plan') {
-    const plan = await planAreaCode(ctx.db, code);
+    const plan = await ctx.db.selectFrom('plan').select('area_code').where('code', '=', code).executeTakeFirst();
     if (!plan) throw errors.notFound(`kế hoạch "${code}"`, `Plan "${code}"`);
     return { type: 'area', code: plan.area_code, name: plan.area_code, areaCode: plan.area_code };
   }

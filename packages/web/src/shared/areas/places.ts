@@ -1,6 +1,6 @@
 import type { Lang } from '@vetplan/domain';
 import { pick } from '../../i18n/useLang.ts';
-import type { AreaNode, AreaTree } from '../areas/types.ts';
+import type { AreaNode, AreaTree } from './types.ts';
 
 /** A unit the dashboard shows, with the district it belongs to and that district's communes. */
 export interface Place {
