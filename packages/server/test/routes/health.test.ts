@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { registerAccessControl } from '../../src/http/access.ts';
+import { registerAccessControl } from '../../src/access/route-access.ts';
 import { useTestApp, type ErrorBody } from '../support/app.ts';
 
 const t = useTestApp();

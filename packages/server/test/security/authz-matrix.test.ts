@@ -1,6 +1,6 @@
 import { ROLES, type Role } from '@vetplan/domain';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Access } from '../../src/http/access.ts';
+import type { Access } from '../../src/access/route-access.ts';
 import { TEST_PASSWORD, useTestApp, type Session } from '../support/app.ts';
 import { copyPlan, newCommuneOrganisation } from '../support/plans.ts';
 import { bodyUnitFields, type OpenApiOperation } from './body-units.ts';

@@ -1,5 +1,6 @@
 import { beforeAll } from 'vitest';
-import { authContextFor, type AuthContext } from '../../src/modules/auth/service.ts';
+import { authContextFor } from '../../src/modules/auth/service.ts';
+import { type AuthContext } from '../../src/access/auth-context.ts';
 import type { Session, TestApp } from './app.ts';
 
 export interface StoredRow {
