@@ -8,7 +8,7 @@
 /* global VERSION, SHELL */
 
 const SHELL_CACHE = `vetplan-shell-${VERSION}`;
-/** Cleared by the page at log-out and log-in (features/offline/offlineCaches.ts). */
+/** Cleared by the page at log-out and log-in (offlineCaches.ts, next to this file). */
 const DATA_CACHE = 'vetplan-data';
 const DATA_PATHS = [/^\/api\/auth\/me$/, /^\/api\/forms$/, /^\/api\/forms\/[^/]+\/entry$/];
 const MAX_DATA_ANSWERS = 40;
