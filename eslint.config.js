@@ -27,11 +27,15 @@ export const SERVER_MODULES = [
   'data-elements',
   'analytics',
   'plans',
-  'data-values',
   'forms',
+  'data-values',
+  'data-entry',
   'tasks',
+  'inbox',
   'imports',
   'reports',
+  'demo',
+  'backup',
   'health',
 ];
 
@@ -56,7 +60,6 @@ function webFeatureZones(features) {
 
 const WEB_FEATURES = [
   'analysis',
-  'areas',
   'auth',
   'completeness',
   'dashboard',
@@ -64,7 +67,6 @@ const WEB_FEATURES = [
   'evaluation',
   'import',
   'inbox',
-  'offline',
   'plan',
   'reports',
   'tasks',

@@ -56,7 +56,9 @@ async function serveUntilHealthy(dataDir, entry) {
   for (;;) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/api/health`)).status === 200) break;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   const ms = performance.now() - t;

@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { warnConnectionLost, type DatabaseHandle } from '../../packages/server/src/db/connection.ts';
-import { demoHistory } from './demo-history.ts';
+import { demoHistory } from '../../packages/server/src/modules/demo/history.ts';
 
 export interface NationTree {
   provinces: string[];

@@ -1,3 +1,5 @@
+import { random } from '../../packages/server/src/modules/demo/random.ts';
+
 /**
  * Synthetic data values for the default catalogue, consistent with its
  * validation rules (parts never exceed their wholes), for benchmarks.
@@ -22,18 +24,6 @@ export const COMMUNES = [
   '07747',
   '07750',
 ];
-
-/** A small deterministic pseudo-random generator (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The cells of one unit and period: 21 rows over the eight elements. */
 function unitPeriodRows(org: string, period: string, rnd: () => number): string[] {

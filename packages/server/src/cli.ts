@@ -5,8 +5,8 @@ import { isRole, ROLES } from '@vetplan/domain';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createContext } from './context.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
-import { backupCommand, migrateToCommand, restoreCommand } from './db/backup/commands.ts';
-import { BackupError } from './db/backup/backup.ts';
+import { backupCommand, migrateToCommand, restoreCommand } from './modules/backup/commands.ts';
+import { BackupError } from './modules/backup/backup.ts';
 import { migrate } from './db/migrate.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { AppError } from './http/errors.ts';
@@ -23,7 +23,7 @@ import { TOKEN_MAX_DAYS } from './modules/tokens/schema.ts';
 import { keepDataPrivate } from './private-data.ts';
 import { serve } from './server.ts';
 import { ensureAggregates, rebuildAggregates } from './modules/analytics/aggregate.ts';
-import { describeRemoval, removeDemoData } from './demo.ts';
+import { describeRemoval, removeDemoData } from './modules/demo/service.ts';
 
 const USAGE = `vetplan — runs a vocational education (GDNN) plan end to end
 

@@ -5,7 +5,7 @@ import { openConfiguredDatabase } from './db/open.ts';
 import { failureCode, isDatabaseUnavailable } from './db/unavailable.ts';
 import { buildApp } from './http/app.ts';
 import { ensureAdmin } from './bootstrap.ts';
-import { loadDemoData } from './demo.ts';
+import { loadDemoData } from './modules/demo/service.ts';
 import { anyCatalogLoaded, loadCatalog } from './modules/catalog/load.ts';
 import { sweepDeadImports } from './modules/data-values/import-claims.ts';
 import { whereToOpen } from './network-addresses.ts';

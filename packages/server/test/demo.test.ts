@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAdmin } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
 import { createContext, type AppContext } from '../src/context.ts';
-import { loadDemoData, removeDemoData } from '../src/demo.ts';
+import { loadDemoData, removeDemoData } from '../src/modules/demo/service.ts';
 import { computeIndicators, loadIndicators } from '../src/modules/analytics/service.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
 

@@ -1,14 +1,6 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { period } from '../period/period.ts';
-import {
-  asciiFileName,
-  attachmentDisposition,
-  nextReportPeriodLabel,
-  paragraphs,
-  parseReportPeriod,
-  reportPeriodLabel,
-} from './report-text.ts';
+import { asciiFileName, attachmentDisposition, nextReportPeriodLabel, parseReportPeriod, reportPeriodLabel } from './report-text.ts';
 
 describe('report periods', () => {
   it('accepts half-years and years only, with a Vietnamese reason otherwise', () => {

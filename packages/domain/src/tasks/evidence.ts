@@ -50,6 +50,7 @@ export function sniffEvidence(b: Uint8Array): EvidenceKind | null {
 /** A file name safe to store and send back: no folders, no control characters, at most 200 characters. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are what a file name must lose
   const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
   return (clean || 'minh-chung').slice(0, 200);
 }

@@ -1,13 +1,13 @@
 import { computeIndicator, parsePeriod, periodsWithin } from '@vetplan/domain';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { random } from '../../../../bench/lib/synthetic-values.ts';
+import { random } from '../../src/modules/demo/random.ts';
 import { rebuildAggregates } from '../../src/modules/analytics/aggregate.ts';
 import * as repo from '../../src/modules/analytics/repository.ts';
 import { computeIndicators, loadIndicators } from '../../src/modules/analytics/service.ts';
 import { authContextFor } from '../../src/modules/auth/service.ts';
 import { importDataValues } from '../../src/modules/data-values/import.ts';
-import { loadDataMetadata } from '../../src/modules/data-values/metadata.ts';
+import { loadDataMetadata } from '../../src/modules/data-elements/metadata.ts';
 import { useTestApp } from '../support/app.ts';
 
 const t = useTestApp();

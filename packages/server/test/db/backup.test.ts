@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readArchive, writeArchive } from '../../src/db/backup/archive.ts';
-import { BackupError, createBackup, openBackup, restoreBackup, type BackupManifest } from '../../src/db/backup/backup.ts';
-import { tableSums } from '../../src/db/backup/tables.ts';
+import { readArchive, writeArchive } from '../../src/modules/backup/archive.ts';
+import { BackupError, createBackup, openBackup, restoreBackup, type BackupManifest } from '../../src/modules/backup/backup.ts';
+import { tableSums } from '../../src/modules/backup/tables.ts';
 import { verifyChain } from '../../src/modules/data-values/audit-chain.ts';
 import { useTestApp, type Session } from '../support/app.ts';
 

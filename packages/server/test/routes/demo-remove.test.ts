@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureAdmin } from '../../src/bootstrap.ts';
-import { loadDemoData } from '../../src/demo.ts';
+import { loadDemoData } from '../../src/modules/demo/service.ts';
 import { computeIndicators, loadIndicators } from '../../src/modules/analytics/service.ts';
 import { verifyChain } from '../../src/modules/data-values/audit-chain.ts';
 import { useTestApp, type Session } from '../support/app.ts';

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '@vetplan/domain';
 import { ensureAdmin } from '../../src/bootstrap.ts';
-import { loadDemoData } from '../../src/demo.ts';
+import { loadDemoData } from '../../src/modules/demo/service.ts';
 import { ensureAssignments } from '../../src/modules/tasks/assignments.ts';
 import { computeIndicators, loadIndicators } from '../../src/modules/analytics/service.ts';
 import { useTestApp, type ErrorBody, type Session } from '../support/app.ts';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { XLSX_TYPE } from '../../src/modules/forms/xlsx.ts';
+import { XLSX_TYPE } from '../../src/modules/data-entry/xlsx.ts';
 import { useTestApp, type ErrorBody, type Session } from '../support/app.ts';
 
 /**

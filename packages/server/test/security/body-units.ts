@@ -1,4 +1,4 @@
-import { XLSX_TYPE } from '../../src/modules/forms/xlsx.ts';
+import { XLSX_TYPE } from '../../src/modules/data-entry/xlsx.ts';
 
 /** Body fields that name a unit (an area, an organisation or group, or a plan and so its area): scope, as much as a path or query parameter. */
 export const UNIT_FIELDS = new Set([

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- one list of fuzz targets whose inputs differ in type */
 import { EVIDENCE_MAX_BYTES } from '@vetplan/domain';
 import fc from 'fast-check';
 import { hostileRecord, hostileString, hostileValue, segment, wellFormed } from './fuzz-arbitraries.ts';

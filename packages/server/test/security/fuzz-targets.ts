@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- one list of fuzz targets whose inputs differ in type */
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -10,7 +11,7 @@ import { parseCatalogFile, readCatalogFiles } from '../../src/modules/catalog/fi
 import { checkCatalog } from '../../src/modules/catalog/parse.ts';
 import { CatalogError, type CatalogProblem } from '../../src/modules/catalog/reader.ts';
 import { csvBatches, rowsFromJson } from '../../src/modules/data-values/input.ts';
-import { XLSX_TYPE } from '../../src/modules/forms/xlsx.ts';
+import { XLSX_TYPE } from '../../src/modules/data-entry/xlsx.ts';
 import { hostileNumber, hostileRecord, hostileString, hostileValue, NASTY, segment } from './fuzz-arbitraries.ts';
 import { planTargets } from './fuzz-targets-plans.ts';
 import { probeWrite, type FuzzOutcome } from './fuzz-probe.ts';

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { XLSX_TYPE } from '../../src/modules/forms/xlsx.ts';
+import { XLSX_TYPE } from '../../src/modules/data-entry/xlsx.ts';
 import { useTestApp, type ErrorBody } from '../support/app.ts';
 
 /** Oversized bodies and uploads: 413 with a message that says the limit, and nothing stored. */

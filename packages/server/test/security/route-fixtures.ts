@@ -1,5 +1,5 @@
 import type { Role } from '@vetplan/domain';
-import { XLSX_TYPE } from '../../src/modules/forms/xlsx.ts';
+import { XLSX_TYPE } from '../../src/modules/data-entry/xlsx.ts';
 
 /** Units and records the matrix requests name: every user of the matrix is scoped to IN_UNIT. */
 export const IN_UNIT = '07741';

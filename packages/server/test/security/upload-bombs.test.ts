@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { authContextFor } from '../../src/modules/auth/service.ts';
 import { importBatches } from '../../src/modules/data-values/import.ts';
 import { csvBatches } from '../../src/modules/data-values/input.ts';
-import { XLSX_TYPE } from '../../src/modules/forms/xlsx.ts';
+import { XLSX_TYPE } from '../../src/modules/data-entry/xlsx.ts';
 import { useTestApp, type ErrorBody } from '../support/app.ts';
 import { bombCorpus, type Bomb } from '../support/xlsx-bombs.ts';
 import { FORM, ORG, PERIOD } from './fuzz-targets.ts';

@@ -1,5 +1,5 @@
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
-import { ZipReader } from '../../src/modules/forms/zip.ts';
+import { ZipReader } from '../../src/modules/data-entry/zip.ts';
 
 /**
  * Excel files built to explode when read, from a real template: each keeps

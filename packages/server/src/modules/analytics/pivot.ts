@@ -1,10 +1,9 @@
-import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../document-libraries.ts';
 import { csvRecord, formatFormula, formatNumber, formulaProblems, parseFormula, parsePeriod, type Period } from '@vetplan/domain';
 import { errors } from '../../http/errors.ts';
 import type { AppContext } from '../../context.ts';
 import type { AuthContext } from '../../access/auth-context.ts';
-import { loadDataMetadata } from '../data-values/metadata.ts';
+import { loadDataMetadata } from '../data-elements/metadata.ts';
 import type { CachedIndicator } from './catalogue-cache.ts';
 import { answerRead, assertChecked, indicatorsFromRead, indicatorsOf, type IndicatorRow, type IndicatorSpec } from './service.ts';
 

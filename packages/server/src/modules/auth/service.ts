@@ -1,12 +1,12 @@
-import { isRole, type Role } from '@vetplan/domain';
+import { isRole } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
 import type { AuthContext } from '../../access/auth-context.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { findUnit, type Unit } from '../../access/units.ts';
+import { findUnit } from '../../access/units.ts';
 import { findUserByUsername, type UserRow } from '../users/repository.ts';
 import { forgiveAttempts, reserveAttempt, throttleLimits } from './login-throttle.ts';
-import { hashPassword, verifyAgainstNothing, verifyPassword } from '../../access/passwords.ts';
+import { verifyAgainstNothing, verifyPassword } from '../../access/passwords.ts';
 import * as repo from './repository.ts';
 import { hashSecret, newSecret } from '../../access/secrets.ts';
 import { issueToken, TOKEN_DEFAULT_DAYS } from '../tokens/service.ts';

@@ -43,7 +43,7 @@ export function readForms(
       if (!refs.elements.has(e)) r.problem(`${path}.elements[${i}]`, `"${e}" is not a known data element`);
     });
     const unitsSpec = r.object(o.units, `${path}.units`) ?? {};
-    let units: string[] = [];
+    let units: string[];
     if (unitsSpec.areaLevel !== undefined) {
       const level = r.choice(unitsSpec, 'areaLevel', `${path}.units`, ['province', 'district', 'commune'] as const);
       const within = r.text(unitsSpec, 'within', `${path}.units`);

@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AuthContext } from '../../access/auth-context.ts';
-import { loadDataMetadata } from '../data-values/metadata.ts';
+import { loadDataMetadata } from './metadata.ts';
 import type { CreateDataElementInput, DataElementDto } from './schema.ts';
 
 export async function listDimensions(ctx: AppContext) {

@@ -6,7 +6,7 @@ import { loadForms, type FormWithParts } from '../forms/repository.ts';
 import type { AuthContext } from '../../access/auth-context.ts';
 import { CellMap } from './cell-map.ts';
 import type { InputRow, RowError } from './input.ts';
-import type { DataMetadata } from './metadata.ts';
+import type { DataMetadata } from '../data-elements/metadata.ts';
 import type { StagedRow } from './stage.ts';
 import { checkRow, ParseCache } from './validate.ts';
 import { textProblem } from '../../http/input-guard.ts';

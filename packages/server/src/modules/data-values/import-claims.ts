@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { ownerAlive, processTag } from '../../db/connection.ts';
 import type { DataValueAuditTable, Database } from '../../db/schema.ts';
-import { AppError } from '../../http/errors.ts';
+import { claimedError } from '../forms/locks.ts';
 import { refreshAggregates } from '../analytics/aggregate.ts';
 import { chainHead, entryHash } from './audit-chain.ts';
 import { dropLeftStages } from './stage.ts';
@@ -13,27 +13,6 @@ import { dropLeftStages } from './stage.ts';
  * entry it writes names it; if it fails, or a crash leaves it 'applying',
  * every cell it changed is put back from those entries.
  */
-
-/** The refusal met by anyone writing a unit-period that an import is writing. */
-export function claimedError(org: string, period: string): AppError {
-  return new AppError(
-    'import_running',
-    409,
-    `Đang nhập dữ liệu từ tệp cho đơn vị ${org}, kỳ ${period}; hãy thử lại khi việc nhập xong.`,
-    `A file import is writing unit ${org}, period ${period}; try again when it has finished.`,
-  );
-}
-
-/** Refuses a write (a cell, a submission) of a unit-period an import is writing. Call inside the writer's transaction, after its unit-period lock. */
-export async function assertNotClaimed(trx: Kysely<Database>, org: string, period: string): Promise<void> {
-  const claim = await trx
-    .selectFrom('data_import_claim')
-    .select('import_id')
-    .where('org_code', '=', org)
-    .where('period', '=', period)
-    .executeTakeFirst();
-  if (claim) throw claimedError(org, period);
-}
 
 /**
  * Records an import as applying and claims the unit-periods of its stage,

@@ -9,7 +9,7 @@ import { importSizes } from './import-sizes.ts';
 import { claimUnitPeriods, finishImport, rollbackImport } from './import-claims.ts';
 import { RowChecker } from './check.ts';
 import { batchesOf, MAX_LISTED_ERRORS, RowErrorList, type ParsedInput, type RowBatches, type RowError } from './input.ts';
-import { loadDataMetadata } from './metadata.ts';
+import { loadDataMetadata } from '../data-elements/metadata.ts';
 import { checkStagedRules } from './rules.ts';
 import { Stage } from './stage.ts';
 

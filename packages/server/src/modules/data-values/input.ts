@@ -153,7 +153,7 @@ export async function* csvBatches(source: AsyncIterable<string | Uint8Array> | s
   const decoder = new TextDecoder('utf-8');
   let reader: RecordReader | null = null;
   let dataIndex = 0;
-  let rows: InputRow[] = [];
+  const rows: InputRow[] = [];
   const take = (records: CsvRecord[]): ParsedInput | null => {
     for (const record of records) {
       if (!reader) {

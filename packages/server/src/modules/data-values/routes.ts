@@ -12,16 +12,18 @@ import { importBatches } from './import.ts';
 import { importSizes } from './import-sizes.ts';
 import { batchesOf, COLUMNS, csvBatches, rowsFromJson } from './input.ts';
 import { toDhis2 } from './dhis2.ts';
-import { describeRemoval, loadDemoData, removeDemoData } from '../../demo.ts';
 import { AuditLogSchema, AuditQuery, auditLog } from './audit-log.ts';
 import * as repo from './repository.ts';
-import { DataValuesQuery, DataValuesResponse, DemoRemovalResponse, ImportBody, ImportQuery, ImportResponse } from './schema.ts';
+import { DataValuesQuery, DataValuesResponse, HistoryQuery, HistorySchema, ImportBody, ImportQuery, ImportResponse } from './schema.ts';
+import { cellHistory } from './history.ts';
 
 async function requestedUnits(ctx: AppContext, auth: AuthContext, codes: string[] | null): Promise<string[]> {
   if (codes === null) return unitsInReach(ctx.db, auth.scope);
   await assertReadable(ctx, auth, codes);
   return codes;
 }
+
+const signedIn = { access: { roles: 'signed-in' } } as const;
 
 export function dataValueRoutes(app: App, ctx: AppContext): void {
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: ctx.config.importLimitBytes }, (_request, body, done) =>
@@ -49,43 +51,18 @@ export function dataValueRoutes(app: App, ctx: AppContext): void {
     },
   );
 
-  app.post(
-    '/api/demo-data',
+  app.get(
+    '/api/data-values/history',
     {
-      config: { access: { roles: ['admin'], reach: 'every-plan' }, longWork: true },
+      config: signedIn,
       schema: {
         tags: ['data'],
-        summary: 'Load the synthetic 2021–2025 history into an installation that has no figures yet',
-        response: { 200: ImportResponse, ...ErrorResponses },
+        summary: 'Every change of a cell: who, when, old → new, source',
+        querystring: HistoryQuery,
+        response: { 200: HistorySchema, ...ErrorResponses },
       },
     },
-    async (request) => {
-      const result = await loadDemoData(ctx, request.auth!.username);
-      if (!result)
-        throw errors.conflict(
-          'Hệ thống đã có số liệu; dữ liệu mẫu chỉ nạp vào hệ thống chưa có số liệu.',
-          'There are figures already; the demo history loads only into an installation without any.',
-        );
-      return result;
-    },
-  );
-
-  app.delete(
-    '/api/demo-data',
-    {
-      config: { access: { roles: ['admin'], reach: 'every-plan' }, longWork: true },
-      schema: {
-        tags: ['data'],
-        summary:
-          'Going live: remove the synthetic demo history (its values and their history), keeping users, settings and every value people entered or changed',
-        response: { 200: DemoRemovalResponse, ...ErrorResponses },
-      },
-    },
-    async (request) => {
-      const removal = await removeDemoData(ctx, request.auth!.username, request.ip);
-      const text = describeRemoval(removal);
-      return { ...removal, message: text.vi, messageEn: text.en };
-    },
+    async (request) => cellHistory(ctx, request.auth!, request.query),
   );
 
   app.get(

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { importSizes } from './import-sizes.ts';
 import type { RowError } from './input.ts';
-import type { DataMetadata } from './metadata.ts';
+import type { DataMetadata } from '../data-elements/metadata.ts';
 import * as repo from './repository.ts';
 import type { Stage, StagedRow, UnitPeriod } from './stage.ts';
 

@@ -1,3 +1,4 @@
+import { Nullable } from '../../http/schema-helpers.ts';
 import { CommaList } from '../../http/schema-helpers.ts';
 import { Type } from 'typebox';
 
@@ -40,16 +41,6 @@ const RowErrorSchema = Type.Object({
   messageEn: Type.String(),
 });
 
-export const DemoRemovalResponse = Type.Object({
-  values: Type.Integer({ description: 'Stored values only the demo had written, removed' }),
-  history: Type.Integer({ description: 'Their history entries, removed' }),
-  submissions: Type.Integer(),
-  taskReports: Type.Integer(),
-  kept: Type.Integer({ description: 'Demo cells people changed since, kept as theirs' }),
-  message: Type.String(),
-  messageEn: Type.String(),
-});
-
 export const ImportResponse = Type.Object({
   created: Type.Integer(),
   updated: Type.Integer(),
@@ -75,3 +66,29 @@ export const ImportBody = {
     'application/json': { schema: Type.Array(Type.Unsafe<unknown>(JsonRow)) },
   },
 };
+
+export const HistoryQuery = Type.Object(
+  {
+    element: Type.String({ minLength: 1 }),
+    period: Type.String({ minLength: 4, maxLength: 8 }),
+    org: Type.String({ minLength: 1 }),
+    disagg: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export const HistorySchema = Type.Object({
+  entries: Type.Array(
+    Type.Object({
+      disagg: Type.String(),
+      action: Type.Enum(['create', 'update', 'delete']),
+      oldValue: Nullable(Type.Number()),
+      newValue: Nullable(Type.Number()),
+      oldComment: Nullable(Type.String()),
+      newComment: Nullable(Type.String()),
+      source: Type.Enum(['entry', 'import', 'api']),
+      actor: Type.String(),
+      actorName: Type.String(),
+      at: Type.String(),
+    }),
+  ),
+});

@@ -1,6 +1,6 @@
 import { formatNumber, parseDisagg, parsePeriod, parseValue, type Period } from '@vetplan/domain';
 import type { InputRow, RowError } from './input.ts';
-import type { DataMetadata } from './metadata.ts';
+import type { DataMetadata } from '../data-elements/metadata.ts';
 
 /** A row that passed its own checks: a write (value) or a deletion (null). */
 export interface CheckedRow {

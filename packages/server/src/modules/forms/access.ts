@@ -1,6 +1,5 @@
 import { formatDate, inWindow, parsePeriod, writeWindow, type Period, inRoleGroup, MANAGER_ROLES } from '@vetplan/domain';
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/schema.ts';
 import { ScopeCache } from '../../access/scope-cache.ts';
 import type { AuthContext } from '../../access/auth-context.ts';

@@ -14,7 +14,7 @@ import { displayNames } from '../users/display-names.ts';
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
 import type { AuthContext } from '../../access/auth-context.ts';
-import { loadDataMetadata } from '../data-values/metadata.ts';
+import { loadDataMetadata } from '../data-elements/metadata.ts';
 import { canWrite, formSchedule, ReopenedReports, reportsFor } from './access.ts';
 import { ScopeCache } from '../../access/scope-cache.ts';
 import { decisionRefusal } from './duties.ts';

@@ -1,3 +1,6 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../http/errors.ts';
 import { formatDate, inRoleGroup, MANAGER_ROLES, type Role } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import { submissionsWith } from './repository.ts';
@@ -57,4 +60,25 @@ function submittedLock(r: { form_code: string; period: string; submitted_by: str
     vi: `Báo cáo kỳ ${r.period} (biểu mẫu ${r.form_code}) đã được ${who} gửi${when ? ` ngày ${when}` : ''} và đang chờ phê duyệt: số liệu không sửa được. Muốn sửa, ${who} hãy rút lại báo cáo (nút "Rút lại" trên màn hình nhập số liệu), hoặc đề nghị cấp phê duyệt trả lại.`,
     en: `The ${r.period} report (form ${r.form_code}) was submitted by ${r.submitted_by ?? 'the reporting unit'}${when ? ` on ${when}` : ''} and awaits approval: its figures cannot be changed. To change them, the submitter withdraws it ("Rút lại" on the data entry screen), or the approver returns it.`,
   };
+}
+
+/** The refusal met by anyone writing a unit-period that an import is writing. */
+export function claimedError(org: string, period: string): AppError {
+  return new AppError(
+    'import_running',
+    409,
+    `Đang nhập dữ liệu từ tệp cho đơn vị ${org}, kỳ ${period}; hãy thử lại khi việc nhập xong.`,
+    `A file import is writing unit ${org}, period ${period}; try again when it has finished.`,
+  );
+}
+
+/** Refuses a write (a cell, a submission) of a unit-period an import is writing. Call inside the writer's transaction, after its unit-period lock. */
+export async function assertNotClaimed(trx: Kysely<Database>, org: string, period: string): Promise<void> {
+  const claim = await trx
+    .selectFrom('data_import_claim')
+    .select('import_id')
+    .where('org_code', '=', org)
+    .where('period', '=', period)
+    .executeTakeFirst();
+  if (claim) throw claimedError(org, period);
 }

@@ -1,6 +1,6 @@
 import { figureForPeriod, period as periodOf, periodsWithin, type Period } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
-import { loadDataMetadata } from '../data-values/metadata.ts';
+import { loadDataMetadata } from '../data-elements/metadata.ts';
 import type { FormWithParts } from './repository.ts';
 
 export interface PreviousCell {

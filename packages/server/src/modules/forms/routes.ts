@@ -3,21 +3,14 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http/app-type.ts';
 import { ErrorResponses } from '../../http/openapi.ts';
-import { cellHistory, saveCell } from './cell.ts';
 import { entry, listForms } from './entry.ts';
-import { inbox } from './inbox.ts';
 import {
-  CellBody,
-  CellResponse,
   CompletenessQuery,
   CompletenessSchema,
   EntryQuery,
   EntrySchema,
   FormParams,
   FormSummarySchema,
-  HistoryQuery,
-  HistorySchema,
-  InboxSchema,
   BulkApproveBody,
   BulkApproveResponse,
   ReminderBody,
@@ -30,8 +23,6 @@ import { act } from './workflow.ts';
 import { completeness } from './board.ts';
 import { approveClean } from './bulk-approve.ts';
 import { sendReminders } from './reminders.ts';
-import { formTemplate, uploadTemplate, XLSX_TYPE } from './xlsx.ts';
-import { ImportResponse } from '../data-values/schema.ts';
 
 const signedIn = { access: { roles: 'signed-in' } } as const;
 const managers = { access: { roles: MANAGER_ROLES } } as const;
@@ -65,34 +56,6 @@ export function formRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => entry(ctx, request.auth!, request.params.code, request.query.org, request.query.period),
-  );
-
-  app.put(
-    '/api/data-entry/cell',
-    {
-      config: writers,
-      schema: {
-        tags: ['forms'],
-        summary: 'Save one cell; a stale baseVersion answers 409 with the current value',
-        body: CellBody,
-        response: { 200: CellResponse, ...ErrorResponses },
-      },
-    },
-    async (request) => saveCell(ctx, request.auth!, request.body),
-  );
-
-  app.get(
-    '/api/data-values/history',
-    {
-      config: signedIn,
-      schema: {
-        tags: ['data'],
-        summary: 'Every change of a cell: who, when, old → new, source',
-        querystring: HistoryQuery,
-        response: { 200: HistorySchema, ...ErrorResponses },
-      },
-    },
-    async (request) => cellHistory(ctx, request.auth!, request.query),
   );
 
   app.post(
@@ -164,60 +127,5 @@ export function formRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => approveClean(ctx, request.auth!, request.params.code, request.body),
-  );
-
-  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: ctx.config.xlsxLimitBytes }, (_request, body, done) =>
-    done(null, body),
-  );
-
-  app.get(
-    '/api/forms/:code/template.xlsx',
-    {
-      config: signedIn,
-      schema: {
-        tags: ['forms'],
-        summary: 'The form as an Excel template for one unit and period, filled with the stored figures',
-        params: FormParams,
-        querystring: EntryQuery,
-        response: { 200: { type: 'string', format: 'binary' }, ...ErrorResponses },
-      },
-    },
-    async (request, reply) => {
-      const file = await formTemplate(ctx, request.auth!, request.params.code, request.query.org, request.query.period);
-      const name = `${request.params.code}_${request.query.org}_${request.query.period}.xlsx`;
-      return reply
-        .type(XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .send(file as never);
-    },
-  );
-
-  app.post(
-    '/api/forms/:code/xlsx',
-    {
-      config: { ...writers, longWork: true },
-      bodyLimit: ctx.config.xlsxLimitBytes,
-      schema: {
-        tags: ['forms'],
-        summary: 'Upload a filled Excel template; every bad cell is named by sheet and cell, and nothing is stored',
-        params: FormParams,
-        body: { content: { [XLSX_TYPE]: { schema: { description: 'The filled .xlsx template (binary)' } } } },
-        response: { 200: ImportResponse, ...ErrorResponses },
-      },
-    },
-    async (request) => uploadTemplate(ctx, request.auth!, request.params.code, request.body as Buffer),
-  );
-
-  app.get(
-    '/api/inbox',
-    {
-      config: signedIn,
-      schema: {
-        tags: ['forms'],
-        summary: 'What is due, overdue, returned or waiting for approval for the caller',
-        response: { 200: InboxSchema, ...ErrorResponses },
-      },
-    },
-    async (request) => inbox(ctx, request.auth!),
   );
 }

@@ -1,7 +1,6 @@
 import { BOARD_STATUSES, PERIOD_TYPES, SUBMISSION_ACTIONS, SUBMISSION_STATUSES } from '@vetplan/domain';
 import { Nullable } from '../../http/schema-helpers.ts';
 import { Type, type Static } from 'typebox';
-import { COMMENT_MAX_LENGTH } from '../data-values/validate.ts';
 
 export const FormSummarySchema = Type.Object({
   code: Type.String(),
@@ -23,7 +22,7 @@ export const FormSummarySchema = Type.Object({
 });
 export type FormSummary = Static<typeof FormSummarySchema>;
 
-const CellSchema = Type.Object({
+export const CellSchema = Type.Object({
   element: Type.String(),
   disagg: Type.String(),
   value: Type.Number(),
@@ -33,7 +32,7 @@ const CellSchema = Type.Object({
   updatedAt: Type.String(),
 });
 
-const ViolationSchema = Type.Object({
+export const ViolationSchema = Type.Object({
   rule: Type.String(),
   message: Type.String(),
   messageEn: Type.String(),
@@ -106,26 +105,6 @@ export const EntryQuery = Type.Object(
 );
 export const FormParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) });
 
-export const CellBody = Type.Object(
-  {
-    element: Type.String({ minLength: 1, maxLength: 64 }),
-    period: Type.String({ minLength: 4, maxLength: 8 }),
-    org: Type.String({ minLength: 1, maxLength: 64 }),
-    disagg: Type.String({ maxLength: 200 }),
-    value: Type.Union([Type.Number(), Type.String({ maxLength: 64 }), Type.Null()], { description: 'null or "" deletes the value' }),
-    comment: Type.Optional(Nullable(Type.String({ maxLength: COMMENT_MAX_LENGTH }))),
-    /** The version the edit started from; 0 for a cell that was empty. A stale version answers 409 with the current value. */
-    baseVersion: Type.Integer({ minimum: 0 }),
-  },
-  { additionalProperties: false },
-);
-export type CellInput = Static<typeof CellBody>;
-
-export const CellResponse = Type.Object({
-  cell: Nullable(CellSchema),
-  violations: Type.Array(ViolationSchema),
-});
-
 export const TransitionParams = Type.Object({
   code: Type.String({ minLength: 1, maxLength: 64 }),
   org: Type.String({ minLength: 1, maxLength: 64 }),
@@ -133,32 +112,6 @@ export const TransitionParams = Type.Object({
   action: Type.Enum([...SUBMISSION_ACTIONS]),
 });
 export const TransitionBody = Type.Object({ comment: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
-
-export const HistoryQuery = Type.Object(
-  {
-    element: Type.String({ minLength: 1 }),
-    period: Type.String({ minLength: 4, maxLength: 8 }),
-    org: Type.String({ minLength: 1 }),
-    disagg: Type.Optional(Type.String({ maxLength: 200 })),
-  },
-  { additionalProperties: false },
-);
-export const HistorySchema = Type.Object({
-  entries: Type.Array(
-    Type.Object({
-      disagg: Type.String(),
-      action: Type.Enum(['create', 'update', 'delete']),
-      oldValue: Nullable(Type.Number()),
-      newValue: Nullable(Type.Number()),
-      oldComment: Nullable(Type.String()),
-      newComment: Nullable(Type.String()),
-      source: Type.Enum(['entry', 'import', 'api']),
-      actor: Type.String(),
-      actorName: Type.String(),
-      at: Type.String(),
-    }),
-  ),
-});
 
 export const CompletenessQuery = Type.Object({ period: Type.String({ minLength: 4, maxLength: 8 }) }, { additionalProperties: false });
 export const CompletenessSchema = Type.Object({
@@ -224,34 +177,4 @@ export const BulkApproveResponse = Type.Object({
   period: Type.String(),
   approved: Type.Array(Type.Object({ org: Type.String(), name: Type.String() })),
   skipped: Type.Array(Type.Object({ org: Type.String(), name: Type.String(), reason: Type.String(), reasonEn: Type.String() })),
-});
-
-export const InboxSchema = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      kind: Type.Enum([
-        'due',
-        'overdue',
-        'returned',
-        'to_approve',
-        'reminder',
-        'task_due_7',
-        'task_due_1',
-        'task_overdue',
-        'task_extension',
-      ]),
-      form: Type.String(),
-      formName: Type.String(),
-      org: Type.String(),
-      orgName: Type.String(),
-      period: Type.String(),
-      due: Type.String(),
-      reason: Nullable(Type.String()),
-      /** Task reminders: the assignment to open (form and formName then hold the task code and title). */
-      assignmentId: Type.Optional(Type.Integer()),
-      /** A plan manager's reminder: when and by whom (display name). */
-      sentAt: Type.Optional(Type.String()),
-      sentByName: Type.Optional(Type.String()),
-    }),
-  ),
 });

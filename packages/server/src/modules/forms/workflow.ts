@@ -2,7 +2,7 @@ import { actionAllowed, transition, type SubmissionAction, type SubmissionStatus
 import type { AppContext } from '../../context.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { assertNotClaimed } from '../data-values/import-claims.ts';
+import { assertNotClaimed } from './locks.ts';
 import type { AuthContext } from '../../access/auth-context.ts';
 import { canWrite, ReopenedReports } from './access.ts';
 import { canApprove, decisionRefusal } from './duties.ts';

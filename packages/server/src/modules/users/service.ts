@@ -93,8 +93,8 @@ export async function createUser(ctx: AppContext, input: CreateUserInput, option
 }
 
 export async function listUsersFor(ctx: AppContext, actor: AuthContext): Promise<UserDto[]> {
-  let areas: string[] | null = null;
-  let orgs: string[] | null = null;
+  let areas: string[];
+  let orgs: string[];
   if (actor.scope.type === 'area') {
     areas = [...(await areaSubtree(ctx.db, actor.scope.code))];
     const rows = await ctx.db.selectFrom('organisation').select('code').where('area_code', 'in', areas).execute();

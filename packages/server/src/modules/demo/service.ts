@@ -1,13 +1,13 @@
 import { sql, type Kysely } from 'kysely';
-import { demoHistory } from '../../../bench/lib/demo-history.ts';
-import type { AppContext } from './context.ts';
-import type { Database } from './db/schema.ts';
-import { refreshAggregates } from './modules/analytics/aggregate.ts';
-import { recordAudit } from './modules/audit/audit.ts';
-import { authContextFor } from './modules/auth/service.ts';
-import { chainHead, rechainAfter } from './modules/data-values/audit-chain.ts';
-import { batchesOf } from './modules/data-values/input.ts';
-import { importBatches, type ImportResult } from './modules/data-values/import.ts';
+import { demoHistory } from './history.ts';
+import type { AppContext } from '../../context.ts';
+import type { Database } from '../../db/schema.ts';
+import { refreshAggregates } from '../analytics/aggregate.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { authContextFor } from '../auth/service.ts';
+import { chainHead, rechainAfter } from '../data-values/audit-chain.ts';
+import { batchesOf } from '../data-values/input.ts';
+import { importBatches, type ImportResult } from '../data-values/import.ts';
 
 /** The synthetic rows for the catalogue's first plan's district and its communes; null without a plan. */
 async function demoRows(db: Kysely<Database>): Promise<string[][] | null> {

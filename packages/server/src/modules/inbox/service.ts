@@ -1,11 +1,11 @@
 import { periodDates, periodOfDate, previousPeriod, type PeriodType, inRoleGroup, MANAGER_ROLES } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
 import type { AuthContext } from '../../access/auth-context.ts';
-import { formSchedule, reportsFor } from './access.ts';
+import { formSchedule, reportsFor } from '../forms/access.ts';
 import { ScopeCache } from '../../access/scope-cache.ts';
-import { decisionRefusal } from './duties.ts';
-import { lastReminders } from './reminder-store.ts';
-import { loadForms, submissionsOf } from './repository.ts';
+import { decisionRefusal } from '../forms/duties.ts';
+import { lastReminders } from '../forms/reminder-store.ts';
+import { loadForms, submissionsOf } from '../forms/repository.ts';
 import { displayNames } from '../users/display-names.ts';
 import { taskReminders, type TaskInboxItem } from '../tasks/reminders.ts';
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { verifyChain, type ChainReport } from '../../modules/data-values/audit-chain.ts';
-import type { Database } from '../schema.ts';
+import { verifyChain, type ChainReport } from '../data-values/audit-chain.ts';
+import type { Database } from '../../db/schema.ts';
 import { assertSameSchema, BackupError } from './backup.ts';
 import {
   appliedMigrations,

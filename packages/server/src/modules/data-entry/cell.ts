@@ -1,19 +1,17 @@
 import { checkRule, ruleElements } from '@vetplan/domain';
-import { displayNames } from '../users/display-names.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import type { AuthContext } from '../../access/auth-context.ts';
-import { loadDataMetadata } from '../data-values/metadata.ts';
-import { toChainedEntry } from '../data-values/audit-chain.ts';
+import { loadDataMetadata } from '../data-elements/metadata.ts';
 import * as values from '../data-values/repository.ts';
 import { checkRow } from '../data-values/validate.ts';
-import { canWrite, ReopenedReports } from './access.ts';
+import { canWrite, ReopenedReports } from '../forms/access.ts';
 import { ScopeCache } from '../../access/scope-cache.ts';
-import { lockedCells } from './locks.ts';
-import { loadForms } from './repository.ts';
+import { lockedCells } from '../forms/locks.ts';
+import { loadForms } from '../forms/repository.ts';
 import type { CellInput } from './schema.ts';
 import { refreshAggregates } from '../analytics/aggregate.ts';
-import { assertNotClaimed } from '../data-values/import-claims.ts';
+import { assertNotClaimed } from '../forms/locks.ts';
 
 function cellDto(v: values.StoredValue) {
   return {
@@ -153,40 +151,4 @@ export async function saveCell(ctx: AppContext, auth: AuthContext, input: CellIn
       })),
     };
   });
-}
-
-/** Every change of a cell (or of all cells of an element, unit and period), oldest first. */
-export async function cellHistory(
-  ctx: AppContext,
-  auth: AuthContext,
-  q: { element: string; period: string; org: string; disagg?: string | undefined },
-) {
-  const scope = new ScopeCache(ctx, auth);
-  const forms = await loadForms(ctx.db);
-  const reportsIt = await Promise.all(
-    forms
-      .filter((f) => f.elements.includes(q.element) && f.units.includes(q.org))
-      .map(async (f) => f.reported_by !== null && scope.reaches(f.reported_by)),
-  );
-  if (!(await scope.unit(q.org))) throw errors.unknownUnit(q.org);
-  if (!(await scope.reaches(q.org)) && !reportsIt.some(Boolean)) throw errors.outOfScope(q.org);
-  const rows = await ctx.db
-    .selectFrom('data_value_audit')
-    .selectAll()
-    .where('element_code', '=', q.element)
-    .where('period', '=', q.period)
-    .where('org_code', '=', q.org)
-    .$if(q.disagg !== undefined, (b) => b.where('disagg', '=', q.disagg!))
-    .orderBy('id')
-    .execute();
-  const nameOf = await displayNames(
-    ctx.db,
-    rows.map((r) => r.actor),
-  );
-  return {
-    entries: rows.map((r) => {
-      const { element: _element, period: _period, org: _org, ...entry } = toChainedEntry(r);
-      return { ...entry, actorName: nameOf(entry.actor)!, at: entry.at.toISOString() };
-    }),
-  };
 }

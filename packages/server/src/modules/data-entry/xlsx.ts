@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../document-libraries.ts';
 import { formatDate, formatNumber } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
@@ -8,9 +7,9 @@ import type { AuthContext } from '../../access/auth-context.ts';
 import { importDataValues, type ImportResult } from '../data-values/import.ts';
 import type { InputRow, RowError } from '../data-values/input.ts';
 import { importSlots } from '../data-values/import-slots.ts';
-import { loadDataMetadata } from '../data-values/metadata.ts';
-import { entry } from './entry.ts';
-import { loadForms } from './repository.ts';
+import { loadDataMetadata } from '../data-elements/metadata.ts';
+import { entry } from '../forms/entry.ts';
+import { loadForms } from '../forms/repository.ts';
 import { readSheets, XLSX_MAX_DEPTH, XlsxRefused, type SheetRow } from './xlsx-reader.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -5,7 +5,7 @@
  * communes behind. Consistent with the validation rules: parts never exceed
  * their wholes. Used for the demo data of a first start and by benchmarks.
  */
-import { random } from './synthetic-values.ts';
+import { random } from './random.ts';
 
 export const DEMO_YEARS = [2021, 2022, 2023, 2024, 2025];
 

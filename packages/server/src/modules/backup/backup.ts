@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { Kysely } from 'kysely';
-import type { Database } from '../schema.ts';
+import type { Database } from '../../db/schema.ts';
 import { ArchiveError, readArchive, writeArchive } from './archive.ts';
 import { collectDataFiles, isDataFilePath, placeDataFiles, sha256OfFile, type BackupFile, type FilesCopied } from './files.ts';
 import {
