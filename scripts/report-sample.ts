@@ -13,7 +13,7 @@ import { loadConfig } from '../packages/server/src/config.ts';
 import { createContext } from '../packages/server/src/context.ts';
 import { openEmbedded } from '../packages/server/src/db/connection.ts';
 import { migrate } from '../packages/server/src/db/migrate.ts';
-import { loadDemoData } from '../packages/server/src/demo.ts';
+import { loadDemoData } from '../packages/server/src/modules/demo/service.ts';
 import { authContextFor } from '../packages/server/src/modules/auth/service.ts';
 import { loadCatalog } from '../packages/server/src/modules/catalog/load.ts';
 import { buildReportModel } from '../packages/server/src/modules/reports/build-model.ts';
