@@ -1,4 +1,4 @@
-// `npm test`: domain, web helpers and server on embedded PostgreSQL (PGlite); the server suite
+// `npm test`: lint (ESLint and Prettier), domain, web helpers and server on embedded PostgreSQL (PGlite); the server suite
 // again on a PostgreSQL server when TEST_DATABASE_URL is set; then the browser tests.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,6 +27,11 @@ function vitest(label, args, env = {}) {
   }
   if (result.status !== 0) failedRuns++;
 }
+
+// The fences and the format first (eslint.config.js, .prettierrc.json): a minute, and a failure names the file.
+process.stdout.write('\n=== lint ===\n');
+const lint = spawnSync('npm', ['run', '--silent', 'lint'], { cwd: root, stdio: 'inherit' });
+if (lint.status !== 0) failedRuns++;
 
 vitest('domain, web and server on PGlite', ['--project', 'domain', '--project', 'web', '--project', 'server']);
 if (process.env.TEST_DATABASE_URL) {
