@@ -1,7 +1,7 @@
 // ESLint for the whole repository (`npm run lint`, run inside `npm test`). Besides typescript-eslint's
 // recommended rules it fences the floors of the house (docs/architecture.md):
 //   - a server module imports only the modules below it in SERVER_MODULES, so modules form no cycle;
-//   - db/ imports no module; product code (src/) imports nothing from bench/, test/ or e2e/;
+//   - db/, http/, access/, context and config import no module (app.ts wires the modules); product code (src/) imports nothing from bench/, test/ or e2e/;
 //   - a web feature uses another feature only through shared/ (web features form no cycle either);
 //   - no import cycle between files anywhere (import-x/no-cycle).
 import js from '@eslint/js';
@@ -92,9 +92,10 @@ export default tseslint.config(
         {
           zones: [
             {
-              target: `./${SERVER}/db`,
-              from: `./${SERVER}/modules`,
-              message: 'db/ is the floor under the modules: it imports none of them.',
+              target: [`./${SERVER}/db`, `./${SERVER}/http`, `./${SERVER}/access`, `./${SERVER}/context.ts`, `./${SERVER}/config.ts`],
+              from: [`./${SERVER}/modules`, `./${SERVER}/app.ts`],
+              message:
+                'db/, http/, access/, context.ts and config.ts are the floors under the modules: they import none of them (app.ts, the composition root, imports the modules).',
             },
             {
               target: ['./packages/domain/src', './packages/server/src', './packages/web/src'],
@@ -119,6 +120,16 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  // Product code (issue 15): no line over 140 characters (Prettier's printWidth; it cannot break strings or comments),
+  // no function over 80 lines of code (split it by meaning into named helpers, sub-components or hooks).
+  {
+    files: ['packages/*/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'max-len': ['warn', { code: 140, ignoreUrls: true }],
+      'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true }],
     },
   },
 );

@@ -24,7 +24,7 @@ import { loadConfig, REPO_ROOT } from '../packages/server/src/config.ts';
 import { createContext } from '../packages/server/src/context.ts';
 import { openEmbedded, openPostgres, warnConnectionLost, type DatabaseHandle } from '../packages/server/src/db/connection.ts';
 import { migrate } from '../packages/server/src/db/migrate.ts';
-import { buildApp } from '../packages/server/src/http/app.ts';
+import { buildApp } from '../packages/server/src/app.ts';
 import { createApiToken } from '../packages/server/src/modules/auth/service.ts';
 import { loadCatalog } from '../packages/server/src/modules/catalog/load.ts';
 import { createUser } from '../packages/server/src/modules/users/service.ts';

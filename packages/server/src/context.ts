@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { Database } from './db/schema.ts';
-import { CatalogueCache } from './modules/analytics/catalogue-cache.ts';
+import { CatalogueCache } from './db/catalogue-cache.ts';
 import { Foreground } from './http/foreground.ts';
 
 /** What services need from the running application; tests build one per database. */

@@ -3,7 +3,7 @@ import { createContext } from './context.ts';
 import { migrate } from './db/migrate.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { failureCode, isDatabaseUnavailable } from './db/unavailable.ts';
-import { buildApp } from './http/app.ts';
+import { buildApp } from './app.ts';
 import { ensureAdmin } from './bootstrap.ts';
 import { loadDemoData } from './modules/demo/service.ts';
 import { anyCatalogLoaded, loadCatalog } from './modules/catalog/load.ts';

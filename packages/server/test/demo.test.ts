@@ -38,7 +38,7 @@ describe('the demo history', () => {
 
 describe('POST /api/demo-data', () => {
   it('refuses once figures exist, and is for administrators', async () => {
-    const { buildApp } = await import('../src/http/app.ts');
+    const { buildApp } = await import('../src/app.ts');
     const app = await buildApp(ctx);
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'admin-pass-123' } });
     const cookie = `vetplan_session=${login.cookies.find((c) => c.name === 'vetplan_session')!.value}`;

@@ -20,7 +20,10 @@ export type Access =
        * demo history), so the user's scope must be each plan's area or above it (403 out_of_scope).
        */
       reach?: 'every-plan';
-      /** Open to a user who must change the password an administrator set (me, logout, the change itself); every other route answers 403 password_change_required. */
+      /**
+       * Open to a user who must change the password an administrator set (me, logout, the change itself); every other route answers 403
+       * password_change_required.
+       */
       beforePasswordChange?: true;
     };
 

@@ -281,7 +281,10 @@ export interface AppUserTable {
   disabled_at: Timestamp | null;
   created_at: Generated<Date>;
   last_login_at: Timestamp | null;
-  /** Set when an administrator set the password: every route but the password change answers 403 until it is changed (migration 20261203_0011). */
+  /**
+   * Set when an administrator set the password: every route but the password change answers 403 until it is changed (migration
+   * 20261203_0011).
+   */
   must_change_password: Generated<boolean>;
   /** Where reminders are e-mailed when SMTP_URL is set (migration 20261204_0014); optional. */
   email: WithDefault<string | null>;

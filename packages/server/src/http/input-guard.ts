@@ -66,7 +66,10 @@ export function badNumber(value: unknown, path: string, depth = 0): string | nul
   return null;
 }
 
-/** Refuses a request carrying an unstorable string or a number too large to be finite with 400 naming the field, instead of failing later in a query. */
+/**
+ * Refuses a request carrying an unstorable string or a number too large to be finite with 400 naming the field, instead of failing later
+ * in a query.
+ */
 export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     const found = badText(request.params, 'params') ?? badText(request.query, 'querystring') ?? badText(request.body, 'body');

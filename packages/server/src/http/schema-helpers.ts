@@ -16,5 +16,8 @@ export const commaList = (value: string | undefined): string[] | null =>
         .map((s) => s.trim())
         .filter(Boolean);
 
-/** The id of a stored row in a path: a whole number from 1 up to the largest JavaScript keeps exactly ("1e309" is a number, Infinity, and no id). */
+/**
+ * The id of a stored row in a path: a whole number from 1 up to the largest JavaScript keeps exactly ("1e309" is a number, Infinity, and
+ * no id).
+ */
 export const RowId = (description = 'id') => Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description });

@@ -4,7 +4,7 @@ import { createContext } from '../../src/context.ts';
 import { openPostgres, type DatabaseHandle } from '../../src/db/connection.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { failureCode } from '../../src/db/unavailable.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { verifyChain } from '../../src/modules/data-values/audit-chain.ts';
 import { csvBatches } from '../../src/modules/data-values/input.ts';
 import { ImportJobs } from '../../src/modules/imports/jobs.ts';

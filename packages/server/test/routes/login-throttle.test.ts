@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/context.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import type { App } from '../../src/http/app-type.ts';
 import { TEST_PASSWORD, useTestApp, type ErrorBody } from '../support/app.ts';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createContext } from '../../src/context.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { TEST_PASSWORD, useTestApp, type ErrorBody } from '../support/app.ts';
 
 // One hop of reverse proxy, and the test clock route, on one app.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '@vetplan/domain';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createContext, type AppContext } from '../../src/context.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import type { App } from '../../src/http/app-type.ts';
 import { createApiToken } from '../../src/modules/auth/service.ts';
 import { createUser } from '../../src/modules/users/service.ts';

@@ -2,7 +2,7 @@ import { completenessParts, parsePeriod, type StoredFigure } from '@vetplan/doma
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Unit } from '../../access/units.ts';
-import { catalogueVersion, catalogueVersionSql } from './catalogue-cache.ts';
+import { catalogueVersion, catalogueVersionSql } from '../../db/catalogue-cache.ts';
 
 /**
  * Everything one dashboard answer reads, in one statement (one round trip,
@@ -40,7 +40,10 @@ export interface AnswerRead {
   children: string[];
   names: Map<string, string>;
   figures: StoredFigure[];
-  /** Units reporting per area, period and set of elements: for the periods asked and the half-years of the years asked (their completeness). */
+  /**
+   * Units reporting per area, period and set of elements: for the periods asked and the half-years of the years asked (their
+   * completeness).
+   */
   reporting: { area: string; period: string; elements: string; units: number }[];
   own: { unit: string; period: string; element: string }[];
 }

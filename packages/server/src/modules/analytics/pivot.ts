@@ -4,7 +4,7 @@ import { errors } from '../../http/errors.ts';
 import type { AppContext } from '../../context.ts';
 import type { AuthContext } from '../../access/auth-context.ts';
 import { loadDataMetadata } from '../data-elements/metadata.ts';
-import type { CachedIndicator } from './catalogue-cache.ts';
+import type { CachedIndicator } from '../../db/catalogue-cache.ts';
 import { answerRead, assertChecked, indicatorsFromRead, indicatorsOf, type IndicatorRow, type IndicatorSpec } from './service.ts';
 
 export interface PivotTable {
@@ -148,7 +148,10 @@ function header(table: PivotTable): string[] {
 }
 const LEAD_COLUMNS = 4;
 
-/** A period's column heading for people (XLSX); "(tạm tính)" when a figure in it is not final, so a copied table keeps the mark. CSV keeps the bare codes for scripts. */
+/**
+ * A period's column heading for people (XLSX); "(tạm tính)" when a figure in it is not final, so a copied table keeps the mark. CSV keeps
+ * the bare codes for scripts.
+ */
 function periodHeadings(table: PivotTable): string[] {
   return table.periods.map((p, i) => (table.rows.some((r) => r.provisional[i] && r.values[i] !== null) ? `${p} (tạm tính)` : p));
 }

@@ -48,7 +48,10 @@ export async function leafAreaCount(db: Kysely<Database>, units: string[]): Prom
   return [...codes].filter((c) => !parents.has(c)).length;
 }
 
-/** The lowest-level areas below an area as the hierarchy stood in each period (the same count as leafAreaCount of unitsOfArea), in one query. */
+/**
+ * The lowest-level areas below an area as the hierarchy stood in each period (the same count as leafAreaCount of unitsOfArea), in one
+ * query.
+ */
 export async function leafAreasBelow(db: Kysely<Database>, area: string, periods: { start: string; end: string }[]): Promise<number[]> {
   if (periods.length === 0) return [];
   const during = (c: string) => sql`(${sql.raw(c)}.lo < q.pe and ${sql.raw(c)}.hi > q.ps

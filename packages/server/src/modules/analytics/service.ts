@@ -17,7 +17,7 @@ import { errors } from '../../http/errors.ts';
 import type { AuthContext } from '../../access/auth-context.ts';
 import { ensureAggregates } from './aggregate.ts';
 import { readAnswer, type AnswerRead, type AnswerRequest, type UnitCheck } from './answer-read.ts';
-import type { CachedIndicator, CatalogueSnapshot } from './catalogue-cache.ts';
+import type { CachedIndicator, CatalogueSnapshot } from '../../db/catalogue-cache.ts';
 import * as repo from './repository.ts';
 
 export interface IndicatorRow {
@@ -269,7 +269,10 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return map;
 }
 
-/** Lowest-level areas below areas per period (keyed area|period); they change only with the hierarchy, so they are kept per aggregate generation. */
+/**
+ * Lowest-level areas below areas per period (keyed area|period); they change only with the hierarchy, so they are kept per aggregate
+ * generation.
+ */
 const leafCache = new WeakMap<object, Map<string, number>>();
 async function leafAreas(ctx: AppContext, generation: number, areas: string[], periods: Period[]): Promise<Map<string, number>> {
   let cache = leafCache.get(ctx.db);

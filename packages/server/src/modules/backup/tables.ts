@@ -26,7 +26,10 @@ export interface TableSum {
   sha256: string;
 }
 
-/** Migrations are history, not data: each side has its own record of them. Import stages (`import_stage_*`) are scratch tables of imports under way. */
+/**
+ * Migrations are history, not data: each side has its own record of them. Import stages (`import_stage_*`) are scratch tables of imports
+ * under way.
+ */
 const NOT_COPIED = new Set(['schema_migration']);
 
 /**

@@ -16,7 +16,9 @@ export function parseCatalog(dir: string): Catalog {
   return checkCatalog(readCatalogFiles(dir, problems), problems);
 }
 
-/** Checks the parsed files of a catalogue (with the problems found reading them) into a typed catalogue; any problem throws a CatalogError. */
+/**
+ * Checks the parsed files of a catalogue (with the problems found reading them) into a typed catalogue; any problem throws a CatalogError.
+ */
 export function checkCatalog(raw: RawCatalog, problems: CatalogProblem[]): Catalog {
   const doc = (name: string) => raw.docs.get(name);
 

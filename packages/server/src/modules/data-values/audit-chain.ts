@@ -44,7 +44,10 @@ export function toChainedEntry(r: Selectable<DataValueAuditTable>): ChainedEntry
   };
 }
 
-/** The hash of an entry chained to the one before it. The import and undo fields count only when set, so entries written before they existed still verify. */
+/**
+ * The hash of an entry chained to the one before it. The import and undo fields count only when set, so entries written before they
+ * existed still verify.
+ */
 export function entryHash(previous: string, e: ChainedEntry): string {
   const fields: (string | number)[] = [
     e.element,

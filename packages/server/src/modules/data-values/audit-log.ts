@@ -59,7 +59,10 @@ async function inReach(ctx: AppContext, auth: AuthContext, forms: FormWithParts[
     ]);
 }
 
-/** Tells, per history entry, whether it was written outside every open window of the forms holding its cell (undoing a failed import is not). */
+/**
+ * Tells, per history entry, whether it was written outside every open window of the forms holding its cell (undoing a failed import is
+ * not).
+ */
 function windowFlag(forms: FormWithParts[]): (e: ChainedEntry) => boolean {
   const windows = new Map<string, WriteWindow[]>();
   const windowsOf = (e: ChainedEntry) => {

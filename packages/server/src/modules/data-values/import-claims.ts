@@ -142,7 +142,9 @@ export async function recoverImports(db: Kysely<Database>, at: Date): Promise<nu
   return left.rows.length;
 }
 
-/** What imports of processes that are gone left behind: the imports undone (recoverImports) and the stage tables dropped (dropLeftStages). */
+/**
+ * What imports of processes that are gone left behind: the imports undone (recoverImports) and the stage tables dropped (dropLeftStages).
+ */
 export async function sweepDeadImports(db: Kysely<Database>, at: Date): Promise<{ undone: number; stages: number }> {
   const undone = await recoverImports(db, at);
   return { undone, stages: await dropLeftStages(db) };

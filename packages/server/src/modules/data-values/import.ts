@@ -90,7 +90,10 @@ const INTERRUPTED: Record<UndoState, { vi: string; en: string }> = {
   },
 };
 
-/** An import cut off by the database going away (503 database_unavailable): what it had written is undone, now or once the database is back. */
+/**
+ * An import cut off by the database going away (503 database_unavailable): what it had written is undone, now or once the database is
+ * back.
+ */
 export class ImportInterrupted extends AppError {
   constructor(
     readonly undo: UndoState,

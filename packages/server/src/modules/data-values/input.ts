@@ -113,7 +113,10 @@ function readHeader(header: CsvRecord | undefined): { names: string[] } | { erro
   return errors.length > 0 ? { errors } : { names };
 }
 
-/** Reads data records into rows, given the header's column names; `row` numbers the data records from 1. Header problems are reported as row 0. */
+/**
+ * Reads data records into rows, given the header's column names; `row` numbers the data records from 1. Header problems are reported as
+ * row 0.
+ */
 class RecordReader {
   private readonly index: Record<string, number>;
   constructor(names: string[]) {

@@ -38,7 +38,10 @@ const approvedAbove = (approver: string, scope: string) =>
     `The report was approved by ${approver} (scope "${scope}"); only someone at that level or above may return, unlock or approve it again.`,
   );
 
-/** The first earlier approver of the submission whose scope the user's does not cover: a decision is taken at its approvals' level or above. */
+/**
+ * The first earlier approver of the submission whose scope the user's does not cover: a decision is taken at its approvals' level or
+ * above.
+ */
 async function approverAbove(ctx: AppContext, auth: AuthContext, t: DecisionTarget): Promise<{ approver: string; scope: string } | null> {
   const approvers = await ctx.db
     .selectFrom('submission_event')

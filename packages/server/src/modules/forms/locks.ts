@@ -72,7 +72,10 @@ export function claimedError(org: string, period: string): AppError {
   );
 }
 
-/** Refuses a write (a cell, a submission) of a unit-period an import is writing. Call inside the writer's transaction, after its unit-period lock. */
+/**
+ * Refuses a write (a cell, a submission) of a unit-period an import is writing. Call inside the writer's transaction, after its
+ * unit-period lock.
+ */
 export async function assertNotClaimed(trx: Kysely<Database>, org: string, period: string): Promise<void> {
   const claim = await trx
     .selectFrom('data_import_claim')

@@ -16,7 +16,10 @@ export interface ReminderInput {
   orgs?: string[];
 }
 
-/** The active officers and heads of a unit for a form: users scoped to the unit (or within it), or to the organisation that reports the form for it. */
+/**
+ * The active officers and heads of a unit for a form: users scoped to the unit (or within it), or to the organisation that reports the
+ * form for it.
+ */
 async function officersOf(ctx: AppContext, form: FormWithParts, org: string) {
   const targets: Unit[] = [];
   for (const code of [org, form.reported_by]) {

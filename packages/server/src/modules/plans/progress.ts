@@ -2,7 +2,7 @@ import { parsePeriod, targetProgress, type Comparator, type ProgressStatus, type
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../http/errors.ts';
 import type { AuthContext } from '../../access/auth-context.ts';
-import type { CachedIndicator, CachedTarget } from '../analytics/catalogue-cache.ts';
+import type { CachedIndicator, CachedTarget } from '../../db/catalogue-cache.ts';
 import { answerRead, assertChecked, indicatorsFromRead, indicatorsOf, parsePeriods } from '../analytics/service.ts';
 
 /** The first year the series of a plan's indicators is read from. */

@@ -44,7 +44,10 @@ function para(
 const centred = (text: string, opts: RunOpts & { after?: number; before?: number } = {}) =>
   para(text, { ...opts, align: AlignmentType.CENTER, indent: false, after: opts.after ?? 0 });
 
-/** A short centred rule: an empty paragraph's bottom border between indents (Decree 30 draws one under the body, the motto and the summary). */
+/**
+ * A short centred rule: an empty paragraph's bottom border between indents (Decree 30 draws one under the body, the motto and the
+ * summary).
+ */
 function rule(indentMm: number, after = 0): Paragraph {
   return new Paragraph({
     indent: { left: mm(indentMm), right: mm(indentMm) },

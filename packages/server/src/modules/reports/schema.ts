@@ -14,7 +14,10 @@ export const ReportKeyFields = {
 export const REPORT_FORMATS = ['docx', 'xlsx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** Without `org`, the report is the user's own unit's; for a user scoped above the plan's area (the nation's administrator), the plan's area's. */
+/**
+ * Without `org`, the report is the user's own unit's; for a user scoped above the plan's area (the nation's administrator), the plan's
+ * area's.
+ */
 const DefaultedOrg = Type.Optional(Code('The reporting unit; absent: the user’s own unit, or the plan’s area for a user scoped above it'));
 
 export const ExportBody = Type.Object(

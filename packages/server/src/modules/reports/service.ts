@@ -34,7 +34,10 @@ function fileNameOf(m: ReportModel, format: ReportFormat): string {
   return `${word} ${m.period.label} - ${m.org.name}.${format}`.replace(/[\\/:*?"<>|]/g, '-');
 }
 
-/** The report's unit: the one asked for, else the user's own unit, or the plan's area for a user scoped above it (domain defaultReportUnit). */
+/**
+ * The report's unit: the one asked for, else the user's own unit, or the plan's area for a user scoped above it (domain
+ * defaultReportUnit).
+ */
 export async function reportUnit(ctx: AppContext, auth: AuthContext, plan: string, org: string | undefined): Promise<string> {
   if (org) return org;
   const area = (await planAreaCode(ctx.db, plan))?.area_code ?? null;

@@ -50,7 +50,9 @@ async function taskItems(ctx: AppContext, plan: string, org: string, year: numbe
   };
 }
 
-/** The indicator part: the indicators linked to the groups of the tasks the unit leads, judged against the target that counts in the year. */
+/**
+ * The indicator part: the indicators linked to the groups of the tasks the unit leads, judged against the target that counts in the year.
+ */
 async function indicatorItems(
   ctx: AppContext,
   plan: string,
@@ -202,7 +204,10 @@ export async function ranking(ctx: AppContext, auth: AuthContext, q: { plan: str
   return { year: q.year, agencies: rank(agencies), communes: rank(communes) };
 }
 
-/** A plan manager's adjustment of a unit's score, with its reason; audited. Only for a plan of the caller's area or below, and never the caller's own unit. */
+/**
+ * A plan manager's adjustment of a unit's score, with its reason; audited. Only for a plan of the caller's area or below, and never the
+ * caller's own unit.
+ */
 export async function adjustScore(
   ctx: AppContext,
   auth: AuthContext,

@@ -32,7 +32,10 @@ export async function assertPlanInScope(ctx: AppContext, auth: AuthContext, plan
   if (!(await unitWithin(ctx.db, auth.scope, area))) throw errors.outOfScope(planArea);
 }
 
-/** Every lead and coordinating party (a group as each of its members) must lie within the caller's scope; else 403 naming the first unit outside it. */
+/**
+ * Every lead and coordinating party (a group as each of its members) must lie within the caller's scope; else 403 naming the first unit
+ * outside it.
+ */
 export async function assertPartiesInScope(ctx: AppContext, auth: AuthContext, parties: NamedParty[]): Promise<void> {
   for (const party of parties) {
     const members = party.isGroup ? await groupMembers(ctx.db, party.code) : [party.code];

@@ -23,7 +23,10 @@ async function anotherAdminCovers(ctx: AppContext, actor: AuthContext): Promise<
   return false;
 }
 
-/** An administrator does not lock themselves out: no self-deactivation, and no own demotion or move as the last administrator over their scope. */
+/**
+ * An administrator does not lock themselves out: no self-deactivation, and no own demotion or move as the last administrator over their
+ * scope.
+ */
 async function checkOwnChange(ctx: AppContext, actor: AuthContext, changes: Record<string, Change>): Promise<void> {
   if (changes.active?.to === false)
     throw errors.conflict('Bạn không thể tự khóa tài khoản của mình.', 'You cannot disable your own account.');

@@ -1,6 +1,6 @@
 import { formulaRefs, parseFormula, type Formula } from '@vetplan/domain';
 import { sql, type Kysely } from 'kysely';
-import type { Database, TargetTable } from '../../db/schema.ts';
+import type { Database, TargetTable } from './schema.ts';
 
 /**
  * What answers of the dashboards need from the catalogue and that changes
