@@ -14,7 +14,7 @@ import {
   IconTableOptions,
   IconUsers,
 } from '@tabler/icons-react';
-import { ROLE_LABELS } from '@vetplan/domain';
+import { ROLE_LABELS, inRoleGroup, UNIT_STAFF_ROLES } from '@vetplan/domain';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogout } from '../shared/session/queries.ts';
@@ -49,7 +49,7 @@ function useNavItems(me: Me): NavItem[] {
   }
   items.push({
     to: '/tasks',
-    label: role === 'unit_officer' || role === 'unit_head' ? t('tasks.nav.myTasks') : t('tasks.nav.tasks'),
+    label: inRoleGroup(UNIT_STAFF_ROLES, role) ? t('tasks.nav.myTasks') : t('tasks.nav.tasks'),
     icon: <IconListCheck size={20} stroke={1.6} />,
   });
   items.push({ to: '/evaluation', label: t('tasks.nav.evaluation'), icon: <IconAward size={20} stroke={1.6} /> });

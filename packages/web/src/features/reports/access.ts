@@ -1,4 +1,4 @@
-import type { Role } from '@vetplan/domain';
+import { inRoleGroup, REPORTER_ROLES, type Role } from '@vetplan/domain';
 
 /** Who makes the official reports (the server's rule on /api/reports). */
-export const canReport = (role: Role) => role === 'admin' || role === 'plan_manager' || role === 'unit_head';
+export const canReport = (role: Role): boolean => inRoleGroup(REPORTER_ROLES, role);

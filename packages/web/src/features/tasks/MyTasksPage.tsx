@@ -16,7 +16,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { foldVietnamese, formatDate, type TaskStatus } from '@vetplan/domain';
+import { foldVietnamese, formatDate, type TaskStatus, inRoleGroup, MANAGER_ROLES } from '@vetplan/domain';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -78,7 +78,7 @@ export default function MyTasksPage() {
   const [grouping, setGrouping] = useState<Grouping | 'list'>('task');
   const [chosenReach, setReach] = useState<'own' | 'scope' | null>(null);
   const list = useAssignments(plan, year, null);
-  const manager = me.data?.user.role === 'admin' || me.data?.user.role === 'plan_manager';
+  const manager = inRoleGroup(MANAGER_ROLES, me.data?.user.role);
   // Someone who is not a manager and whose scope holds other units' tasks chooses between their own and all.
   // Until they choose: their own unit's, or the whole scope for a leader whose unit has none.
   const choosesReach = !manager && (list.data?.assignments ?? []).some((a) => !a.own);
