@@ -12,7 +12,22 @@ beforeAll(async () => {
 });
 afterAll(async () => db.destroy());
 
-const TABLES = ['area', 'area_version', 'organisation', 'organisation_group_member', 'dimension_value', 'data_element', 'data_element_dimension', 'indicator', 'plan', 'plan_basis', 'target', 'task', 'task_party', 'plan_rule'] as const;
+const TABLES = [
+  'area',
+  'area_version',
+  'organisation',
+  'organisation_group_member',
+  'dimension_value',
+  'data_element',
+  'data_element_dimension',
+  'indicator',
+  'plan',
+  'plan_basis',
+  'target',
+  'task',
+  'task_party',
+  'plan_rule',
+] as const;
 
 async function counts(): Promise<Record<string, number>> {
   const result: Record<string, number> = {};
@@ -28,11 +43,29 @@ describe('the default catalogue', () => {
     const c = await counts();
     expect(c).toMatchObject({ area: 21, organisation: 28, data_element: 8, indicator: 6, plan: 1, target: 12, task: 12, plan_basis: 4 });
     const elements = await db.db.selectFrom('data_element').select(['code', 'aggregation']).orderBy('code').execute();
-    expect(elements.filter((e) => e.aggregation === 'last').map((e) => e.code)).toEqual(['DE_LABOUR_FORCE', 'DE_LABOUR_TRAINED_CERT', 'DE_VET_INSTITUTIONS']);
-    const dims = await db.db.selectFrom('data_element_dimension').selectAll().where('element_code', '=', 'DE_THCS_TO_VET').orderBy('position').execute();
-    expect(dims.map((d) => [d.dimension_code, d.value_codes])).toEqual([['sex', null], ['level', ['SC', 'TC']]]);
-    const formula = await db.db.selectFrom('indicator').select('formula').where('code', '=', 'I_SECONDARY_TO_VET').executeTakeFirstOrThrow();
-    expect(formula.formula).toBe('(DE_THCS_TO_VET[level:TC] + DE_THPT_TO_VET[level:TC] + DE_THPT_TO_VET[level:CD]) / (DE_THCS_GRAD + DE_THPT_GRAD) * 100');
+    expect(elements.filter((e) => e.aggregation === 'last').map((e) => e.code)).toEqual([
+      'DE_LABOUR_FORCE',
+      'DE_LABOUR_TRAINED_CERT',
+      'DE_VET_INSTITUTIONS',
+    ]);
+    const dims = await db.db
+      .selectFrom('data_element_dimension')
+      .selectAll()
+      .where('element_code', '=', 'DE_THCS_TO_VET')
+      .orderBy('position')
+      .execute();
+    expect(dims.map((d) => [d.dimension_code, d.value_codes])).toEqual([
+      ['sex', null],
+      ['level', ['SC', 'TC']],
+    ]);
+    const formula = await db.db
+      .selectFrom('indicator')
+      .select('formula')
+      .where('code', '=', 'I_SECONDARY_TO_VET')
+      .executeTakeFirstOrThrow();
+    expect(formula.formula).toBe(
+      '(DE_THCS_TO_VET[level:TC] + DE_THPT_TO_VET[level:TC] + DE_THPT_TO_VET[level:CD]) / (DE_THCS_GRAD + DE_THPT_GRAD) * 100',
+    );
   });
 
   it('loads again without changing anything (idempotent)', async () => {
@@ -47,7 +80,9 @@ describe('the default catalogue', () => {
 describe('a bad catalogue', () => {
   it('names a task with an unknown organisation', () => {
     const dir = brokenCopy('plan.yaml', (t) => t.replace('lead: ["221-GDDT"]', 'lead: ["221-XYZ"]'));
-    expect(problemsOf(dir)).toEqual(['plan.yaml: tasks[4].lead[0]: "221-XYZ" is not a known organisation or group code (see organisations.yaml)']);
+    expect(problemsOf(dir)).toEqual([
+      'plan.yaml: tasks[4].lead[0]: "221-XYZ" is not a known organisation or group code (see organisations.yaml)',
+    ]);
   });
 
   it('names an unknown comparator', () => {
@@ -70,7 +105,9 @@ describe('a bad catalogue', () => {
 
   it('explains a code written without quotes', () => {
     const dir = brokenCopy('areas.yaml', (t) => t.replace('code: "07681"', 'code: 7681'));
-    expect(problemsOf(dir)).toContain('areas.yaml: areas[3].code: must be text; write it in quotes ("7681") so that leading zeros are kept');
+    expect(problemsOf(dir)).toContain(
+      'areas.yaml: areas[3].code: must be text; write it in quotes ("7681") so that leading zeros are kept',
+    );
   });
 
   it('names a range target without an upper bound and an unknown formula element', () => {
@@ -92,7 +129,9 @@ describe('a bad catalogue', () => {
   it('rolls back a load that fails while writing', async () => {
     const before = await counts();
     // The database refuses the plan's rules, which are written after the areas: nothing may stay.
-    await sql`create function refuse_rule() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`.execute(db.db);
+    await sql`create function refuse_rule() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`.execute(
+      db.db,
+    );
     await sql`create trigger refuse_rule before insert or update on plan_rule for each row execute function refuse_rule()`.execute(db.db);
     try {
       const dir = brokenCopy('areas.yaml', (t) => t.replace('name: Huyện Yên Dũng', 'name: Huyện Yên Dũng mới'));

@@ -63,7 +63,10 @@ function Redirect({ to }: { to: string }) {
   return null;
 }
 
-/** Each role lands where its day starts: the leader on the overview, officers and heads on their forms due, the plan manager on the board, the administrator on the plan. */
+/**
+ * Each role lands where its day starts: the leader on the overview, officers and heads on their forms due, the plan manager on the board,
+ * the administrator on the plan.
+ */
 function HomePage({ role }: { role: Role }) {
   if (role === 'viewer') return <DashboardPage />;
   if (role === 'unit_officer' || role === 'unit_head') return <FormsDuePage />;

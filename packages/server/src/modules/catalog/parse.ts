@@ -29,11 +29,17 @@ export function checkCatalog(raw: RawCatalog, problems: CatalogProblem[]): Catal
 
   const areas = raw.docs.has('areas.yaml') ? readAreas(doc('areas.yaml'), problems) : [];
   const areaCodes = new Set(areas.map((a) => a.code));
-  const { groups, organisations } = raw.docs.has('organisations.yaml') ? readOrganisations(doc('organisations.yaml'), areaCodes, problems) : { groups: [], organisations: [] };
-  const data = raw.docs.has('data-elements.yaml') ? readDataElements(doc('data-elements.yaml'), problems) : { dimensions: [], elements: [] };
+  const { groups, organisations } = raw.docs.has('organisations.yaml')
+    ? readOrganisations(doc('organisations.yaml'), areaCodes, problems)
+    : { groups: [], organisations: [] };
+  const data = raw.docs.has('data-elements.yaml')
+    ? readDataElements(doc('data-elements.yaml'), problems)
+    : { dimensions: [], elements: [] };
   const indicators = raw.docs.has('indicators.yaml') ? readIndicators(doc('indicators.yaml'), data, problems) : [];
   const rules = raw.docs.has('validation-rules.yaml') ? readValidationRules(doc('validation-rules.yaml'), data, problems) : [];
-  const forms = raw.docs.has('forms.yaml') ? readForms(doc('forms.yaml'), { areas, organisations, elements: new Set(data.elements.map((e) => e.code)) }, problems) : [];
+  const forms = raw.docs.has('forms.yaml')
+    ? readForms(doc('forms.yaml'), { areas, organisations, elements: new Set(data.elements.map((e) => e.code)) }, problems)
+    : [];
 
   const refs = {
     areas: areaCodes,
@@ -50,5 +56,18 @@ export function checkCatalog(raw: RawCatalog, problems: CatalogProblem[]): Catal
   plans.forEach((p, i) => new FieldReader(raw.planFiles[i]!, problems).unique(planSeen, p.code, 'code', 'plan'));
 
   if (problems.length > 0) throw new CatalogError(problems);
-  return { code, name, checksum: raw.checksum, areas, groups, organisations, dimensions: data.dimensions, elements: data.elements, indicators, rules, forms, plans };
+  return {
+    code,
+    name,
+    checksum: raw.checksum,
+    areas,
+    groups,
+    organisations,
+    dimensions: data.dimensions,
+    elements: data.elements,
+    indicators,
+    rules,
+    forms,
+    plans,
+  };
 }

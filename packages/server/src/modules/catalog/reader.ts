@@ -18,7 +18,8 @@ export class CatalogError extends Error {
 
 type Obj = Record<string, unknown>;
 
-const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : JSON.stringify(v));
+const describe = (v: unknown) =>
+  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : JSON.stringify(v);
 
 /**
  * Reads fields of parsed YAML with their paths, collecting every problem
@@ -105,7 +106,10 @@ export class FieldReader {
     const value = obj[key];
     if (value === undefined && fallback !== undefined) return fallback;
     if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
-    this.problem(join(path, key), `${value === undefined ? 'is missing' : `${describe(value)} is not allowed`}; use one of: ${choices.join(', ')}`);
+    this.problem(
+      join(path, key),
+      `${value === undefined ? 'is missing' : `${describe(value)} is not allowed`}; use one of: ${choices.join(', ')}`,
+    );
     return choices[0]!;
   }
 

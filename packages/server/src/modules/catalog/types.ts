@@ -100,14 +100,33 @@ export interface CatalogPlan {
   area: string;
   signer: { name: string; title: string; authority: string; delegation: string | null };
   horizons: number[];
-  basis: { code: string; number: string; docType: string; title: string; issuedOn: string | null; issuer: string; relation: 'implements' | 'guidance'; parent: string | null }[];
+  basis: {
+    code: string;
+    number: string;
+    docType: string;
+    title: string;
+    issuedOn: string | null;
+    issuer: string;
+    relation: 'implements' | 'guidance';
+    parent: string | null;
+  }[];
   purposes: string[];
   requirements: string[];
   generalObjective: string;
   targets: CatalogTarget[];
   taskGroups: { code: string; title: string; titleEn: string | null }[];
   tasks: CatalogTask[];
-  rules: { code: string; kind: 'accountability' | 'evaluation' | 'reporting'; text: string; textEn: string | null; evaluation: boolean; from: string[]; to: string[]; via: string | null; frequency: string | null }[];
+  rules: {
+    code: string;
+    kind: 'accountability' | 'evaluation' | 'reporting';
+    text: string;
+    textEn: string | null;
+    evaluation: boolean;
+    from: string[];
+    to: string[];
+    via: string | null;
+    frequency: string | null;
+  }[];
   recipients: string[];
 }
 

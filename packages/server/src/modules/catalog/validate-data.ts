@@ -38,32 +38,46 @@ export function readDataElements(doc: unknown, problems: CatalogProblem[]): { di
       valueType: r.choice(o, 'valueType', path, VALUE_TYPES),
       aggregation: r.choice(o, 'aggregation', path, AGGREGATIONS),
       periodType: r.choice(o, 'periodType', path, PERIOD_TYPES, 'yearly'),
-      dimensions: r.items(o, 'dimensions', path, (dobj, dp) => {
-        const code = r.text(dobj, 'dimension', dp);
-        r.unique(dimsSeen, code, `${dp}.dimension`, 'dimension');
-        const dim = dimByCode.get(code);
-        if (code && !dim) r.problem(`${dp}.dimension`, `"${code}" is not a known dimension (${[...dimByCode.keys()].join(', ')})`);
-        const values = dobj.values === undefined ? null : r.texts(dobj, 'values', dp, false);
-        values?.forEach((v, k) => {
-          if (dim && !dim.values.some((x) => x.code === v)) r.problem(`${dp}.values[${k}]`, `"${v}" is not a value of dimension "${code}"`);
-        });
-        return { dimension: code, values };
-      }, true),
+      dimensions: r.items(
+        o,
+        'dimensions',
+        path,
+        (dobj, dp) => {
+          const code = r.text(dobj, 'dimension', dp);
+          r.unique(dimsSeen, code, `${dp}.dimension`, 'dimension');
+          const dim = dimByCode.get(code);
+          if (code && !dim) r.problem(`${dp}.dimension`, `"${code}" is not a known dimension (${[...dimByCode.keys()].join(', ')})`);
+          const values = dobj.values === undefined ? null : r.texts(dobj, 'values', dp, false);
+          values?.forEach((v, k) => {
+            if (dim && !dim.values.some((x) => x.code === v))
+              r.problem(`${dp}.values[${k}]`, `"${v}" is not a value of dimension "${code}"`);
+          });
+          return { dimension: code, values };
+        },
+        true,
+      ),
     };
-    if (element.code && !/^DE_[A-Z0-9_]+$/.test(element.code)) r.problem(`${path}.code`, `"${element.code}" must start with DE_ and hold only capitals, digits and "_"`);
+    if (element.code && !/^DE_[A-Z0-9_]+$/.test(element.code))
+      r.problem(`${path}.code`, `"${element.code}" must start with DE_ and hold only capitals, digits and "_"`);
     r.unique(seen, element.code, `${path}.code`, 'data element');
     return element;
   });
   return { dimensions, elements };
 }
 
-export function readIndicators(doc: unknown, data: { dimensions: CatalogDimension[]; elements: CatalogElement[] }, problems: CatalogProblem[]): CatalogIndicator[] {
+export function readIndicators(
+  doc: unknown,
+  data: { dimensions: CatalogDimension[]; elements: CatalogElement[] },
+  problems: CatalogProblem[],
+): CatalogIndicator[] {
   const r = new FieldReader('indicators.yaml', problems);
   const root = r.object(doc, '');
   if (!root) return [];
   const allValues = (dim: string) => data.dimensions.find((d) => d.code === dim)?.values.map((v) => v.code) ?? [];
   const catalog = {
-    elements: new Map(data.elements.map((e) => [e.code, e.dimensions.map((d) => ({ dimension: d.dimension, values: d.values ?? allValues(d.dimension) }))])),
+    elements: new Map(
+      data.elements.map((e) => [e.code, e.dimensions.map((d) => ({ dimension: d.dimension, values: d.values ?? allValues(d.dimension) }))]),
+    ),
   };
   const seen = new Set<string>();
   return r.items(root, 'indicators', '', (o, path) => {
@@ -86,7 +100,8 @@ export function readIndicators(doc: unknown, data: { dimensions: CatalogDimensio
       externalCodes,
     };
     r.unique(seen, indicator.code, `${path}.code`, 'indicator');
-    if (!Number.isInteger(indicator.decimals) || indicator.decimals < 0 || indicator.decimals > 6) r.problem(`${path}.decimals`, 'must be a whole number from 0 to 6');
+    if (!Number.isInteger(indicator.decimals) || indicator.decimals < 0 || indicator.decimals > 6)
+      r.problem(`${path}.decimals`, 'must be a whole number from 0 to 6');
     if (indicator.formula) {
       const parsed = parseFormula(indicator.formula);
       if (!parsed.ok) r.problem(`${path}.formula`, parsed.message);

@@ -33,8 +33,10 @@ export function readForms(
     const d = r.object(o[key], join(path, key)) ?? {};
     const month = r.number(d, 'month', join(path, key));
     const dayOfMonth = r.number(d, 'day', join(path, key));
-    if (!Number.isInteger(month) || month < 1 || month > 24) r.problem(join(path, `${key}.month`), 'must be a month within the period, 1 to 24');
-    if (!Number.isInteger(dayOfMonth) || dayOfMonth < 1 || dayOfMonth > 31) r.problem(join(path, `${key}.day`), 'must be a day of the month, 1 to 31');
+    if (!Number.isInteger(month) || month < 1 || month > 24)
+      r.problem(join(path, `${key}.month`), 'must be a month within the period, 1 to 24');
+    if (!Number.isInteger(dayOfMonth) || dayOfMonth < 1 || dayOfMonth > 31)
+      r.problem(join(path, `${key}.day`), 'must be a day of the month, 1 to 31');
     return { month, day: dayOfMonth };
   };
   return r.items(root, 'forms', '', (o, path) => {
@@ -61,7 +63,8 @@ export function readForms(
     if (reportedBy && !orgCodes.has(reportedBy)) r.problem(`${path}.reportedBy`, `"${reportedBy}" is not a known organisation code`);
     const approverRoles = r.texts(o, 'approverRoles', path, false);
     approverRoles.forEach((role, i) => {
-      if (!isRole(role) || !(APPROVER_ROLES as readonly string[]).includes(role)) r.problem(`${path}.approverRoles[${i}]`, `"${role}" cannot approve; use ${APPROVER_ROLES.join(', ')}`);
+      if (!isRole(role) || !(APPROVER_ROLES as readonly string[]).includes(role))
+        r.problem(`${path}.approverRoles[${i}]`, `"${role}" cannot approve; use ${APPROVER_ROLES.join(', ')}`);
     });
     const form: CatalogForm = {
       code: r.text(o, 'code', path),

@@ -20,7 +20,8 @@ export function readAreas(doc: unknown, problems: CatalogProblem[]): CatalogArea
       validFrom: r.date(o, 'validFrom', path),
       validTo: r.date(o, 'validTo', path),
     };
-    if (area.validFrom && area.validTo && area.validTo <= area.validFrom) r.problem(`${path}.validTo`, `must be after validFrom (${area.validFrom})`);
+    if (area.validFrom && area.validTo && area.validTo <= area.validFrom)
+      r.problem(`${path}.validTo`, `must be after validFrom (${area.validFrom})`);
     return area;
   });
   const byCode = new Map<string, CatalogArea[]>();
@@ -28,8 +29,11 @@ export function readAreas(doc: unknown, problems: CatalogProblem[]): CatalogArea
   areas.forEach((a, i) => {
     const path = `areas[${i}]`;
     const versions = byCode.get(a.code)!;
-    const overlapping = versions.filter((v) => v !== a && (v.validFrom ?? '') < (a.validTo ?? '9999') && (a.validFrom ?? '') < (v.validTo ?? '9999'));
-    if (overlapping.length > 0 && versions.indexOf(a) > 0) r.problem(`${path}.code`, `duplicate area code "${a.code}" with overlapping validity dates`);
+    const overlapping = versions.filter(
+      (v) => v !== a && (v.validFrom ?? '') < (a.validTo ?? '9999') && (a.validFrom ?? '') < (v.validTo ?? '9999'),
+    );
+    if (overlapping.length > 0 && versions.indexOf(a) > 0)
+      r.problem(`${path}.code`, `duplicate area code "${a.code}" with overlapping validity dates`);
     if (versions.some((v) => v.level !== a.level)) r.problem(`${path}.level`, `area "${a.code}" has different levels in its versions`);
     if (a.level === 'nation') {
       if (a.parent) r.problem(`${path}.parent`, 'a nation has no parent');
@@ -47,7 +51,11 @@ export function readAreas(doc: unknown, problems: CatalogProblem[]): CatalogArea
 
 const ORG_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-export function readOrganisations(doc: unknown, areaCodes: Set<string>, problems: CatalogProblem[]): { groups: CatalogGroup[]; organisations: CatalogOrganisation[] } {
+export function readOrganisations(
+  doc: unknown,
+  areaCodes: Set<string>,
+  problems: CatalogProblem[],
+): { groups: CatalogGroup[]; organisations: CatalogOrganisation[] } {
   const r = new FieldReader('organisations.yaml', problems);
   const root = r.object(doc, '');
   if (!root) return { groups: [], organisations: [] };
@@ -72,20 +80,26 @@ export function readOrganisations(doc: unknown, areaCodes: Set<string>, problems
     if (o.parent && !orgCodes.has(o.parent)) r.problem(`organisations[${i}].parent`, `"${o.parent}" is not a known organisation code`);
   });
   const groupSeen = new Set<string>();
-  const groups = r.items(root, 'groups', '', (o, path) => {
-    const group: CatalogGroup = {
-      code: r.text(o, 'code', path),
-      name: r.text(o, 'name', path),
-      nameEn: r.optionalText(o, 'nameEn', path),
-      kinds: r.texts(o, 'kinds', path),
-      members: r.texts(o, 'members', path),
-    };
-    r.unique(groupSeen, group.code, `${path}.code`, 'group');
-    if (orgCodes.has(group.code)) r.problem(`${path}.code`, `"${group.code}" is already an organisation code`);
-    group.members.forEach((m, j) => {
-      if (!orgCodes.has(m)) r.problem(`${path}.members[${j}]`, `"${m}" is not a known organisation code`);
-    });
-    return group;
-  }, true);
+  const groups = r.items(
+    root,
+    'groups',
+    '',
+    (o, path) => {
+      const group: CatalogGroup = {
+        code: r.text(o, 'code', path),
+        name: r.text(o, 'name', path),
+        nameEn: r.optionalText(o, 'nameEn', path),
+        kinds: r.texts(o, 'kinds', path),
+        members: r.texts(o, 'members', path),
+      };
+      r.unique(groupSeen, group.code, `${path}.code`, 'group');
+      if (orgCodes.has(group.code)) r.problem(`${path}.code`, `"${group.code}" is already an organisation code`);
+      group.members.forEach((m, j) => {
+        if (!orgCodes.has(m)) r.problem(`${path}.members[${j}]`, `"${m}" is not a known organisation code`);
+      });
+      return group;
+    },
+    true,
+  );
   return { groups, organisations };
 }

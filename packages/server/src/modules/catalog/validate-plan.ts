@@ -25,8 +25,10 @@ function readTargets(r: FieldReader, root: Record<string, unknown>, refs: PlanRe
       wording: r.text(o, 'wording', path),
       wordingEn: r.optionalText(o, 'wordingEn', path),
     };
-    if (target.indicator && !refs.indicators.has(target.indicator)) r.problem(`${path}.indicator`, `"${target.indicator}" is not a known indicator (see indicators.yaml)`);
-    if (!Number.isInteger(target.year) || target.year < 1900 || target.year > 2200) r.problem(`${path}.year`, 'must be a year such as 2025');
+    if (target.indicator && !refs.indicators.has(target.indicator))
+      r.problem(`${path}.indicator`, `"${target.indicator}" is not a known indicator (see indicators.yaml)`);
+    if (!Number.isInteger(target.year) || target.year < 1900 || target.year > 2200)
+      r.problem(`${path}.year`, 'must be a year such as 2025');
     for (const p of targetRuleProblems(target)) r.problem(path, p);
     r.unique(seen, `${target.indicator} ${target.year}`, path, 'target (indicator and year)');
     return target;
@@ -36,7 +38,8 @@ function readTargets(r: FieldReader, root: Record<string, unknown>, refs: PlanRe
 function readParties(r: FieldReader, o: Record<string, unknown>, key: string, path: string, refs: PlanReferences): string[] {
   const codes = r.texts(o, key, path, false);
   codes.forEach((c, j) => {
-    if (!refs.organisations.has(c) && !refs.groups.has(c)) r.problem(`${path}.${key}[${j}]`, `"${c}" is not a known organisation or group code (see organisations.yaml)`);
+    if (!refs.organisations.has(c) && !refs.groups.has(c))
+      r.problem(`${path}.${key}[${j}]`, `"${c}" is not a known organisation or group code (see organisations.yaml)`);
   });
   return codes;
 }
@@ -100,41 +103,54 @@ export function readPlan(file: string, doc: unknown, refs: PlanReferences, probl
       r.problem(`horizons[${i}]`, 'must be a year such as 2030');
       return [];
     }),
-    basis: r.items(root, 'basis', '', (o, path) => {
-      const b = {
-        code: r.text(o, 'code', path),
-        number: r.text(o, 'number', path),
-        docType: r.text(o, 'docType', path),
-        title: r.text(o, 'title', path),
-        issuedOn: r.date(o, 'issuedOn', path),
-        issuer: r.text(o, 'issuer', path),
-        relation: r.choice(o, 'relation', path, ['implements', 'guidance'] as const, 'implements'),
-        parent: r.optionalText(o, 'parent', path),
-      };
-      r.unique(basisSeen, b.code, `${path}.code`, 'basis document');
-      if (b.parent && !basisSeen.has(b.parent)) r.problem(`${path}.parent`, `"${b.parent}" is not a basis document listed above this one`);
-      return b;
-    }, true),
+    basis: r.items(
+      root,
+      'basis',
+      '',
+      (o, path) => {
+        const b = {
+          code: r.text(o, 'code', path),
+          number: r.text(o, 'number', path),
+          docType: r.text(o, 'docType', path),
+          title: r.text(o, 'title', path),
+          issuedOn: r.date(o, 'issuedOn', path),
+          issuer: r.text(o, 'issuer', path),
+          relation: r.choice(o, 'relation', path, ['implements', 'guidance'] as const, 'implements'),
+          parent: r.optionalText(o, 'parent', path),
+        };
+        r.unique(basisSeen, b.code, `${path}.code`, 'basis document');
+        if (b.parent && !basisSeen.has(b.parent))
+          r.problem(`${path}.parent`, `"${b.parent}" is not a basis document listed above this one`);
+        return b;
+      },
+      true,
+    ),
     purposes: r.texts(root, 'purposes', ''),
     requirements: r.texts(root, 'requirements', ''),
     generalObjective: r.text(root, 'generalObjective', ''),
     targets: readTargets(r, root, refs),
     taskGroups,
     tasks: readTasks(r, root, groupSeen, refs),
-    rules: r.items(root, 'rules', '', (o, path) => {
-      const codes = (key: string) => (o[key] === undefined ? [] : readParties(r, o, key, path, refs));
-      return {
-        code: r.text(o, 'code', path),
-        kind: r.choice(o, 'kind', path, RULE_KINDS),
-        text: r.text(o, 'text', path),
-        textEn: r.optionalText(o, 'textEn', path),
-        evaluation: r.boolean(o, 'evaluation', path, false),
-        from: codes('from'),
-        to: codes('to'),
-        via: o.via === undefined ? null : (readParties(r, o, 'via', path, refs)[0] ?? null),
-        frequency: r.optionalText(o, 'frequency', path),
-      };
-    }, true),
+    rules: r.items(
+      root,
+      'rules',
+      '',
+      (o, path) => {
+        const codes = (key: string) => (o[key] === undefined ? [] : readParties(r, o, key, path, refs));
+        return {
+          code: r.text(o, 'code', path),
+          kind: r.choice(o, 'kind', path, RULE_KINDS),
+          text: r.text(o, 'text', path),
+          textEn: r.optionalText(o, 'textEn', path),
+          evaluation: r.boolean(o, 'evaluation', path, false),
+          from: codes('from'),
+          to: codes('to'),
+          via: o.via === undefined ? null : (readParties(r, o, 'via', path, refs)[0] ?? null),
+          frequency: r.optionalText(o, 'frequency', path),
+        };
+      },
+      true,
+    ),
     recipients: r.texts(root, 'recipients', ''),
   };
   if (plan.issuer && !refs.organisations.has(plan.issuer)) r.problem('issuer', `"${plan.issuer}" is not a known organisation code`);

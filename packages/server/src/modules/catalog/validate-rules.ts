@@ -2,7 +2,11 @@ import { parseRuleSide, RULE_OPERATORS } from '@vetplan/domain';
 import { FieldReader, type CatalogProblem } from './reader.ts';
 import type { CatalogDimension, CatalogElement, CatalogValidationRule } from './types.ts';
 
-export function readValidationRules(doc: unknown, data: { dimensions: CatalogDimension[]; elements: CatalogElement[] }, problems: CatalogProblem[]): CatalogValidationRule[] {
+export function readValidationRules(
+  doc: unknown,
+  data: { dimensions: CatalogDimension[]; elements: CatalogElement[] },
+  problems: CatalogProblem[],
+): CatalogValidationRule[] {
   const r = new FieldReader('validation-rules.yaml', problems);
   const root = r.object(doc, '');
   if (!root) return [];
@@ -21,7 +25,8 @@ export function readValidationRules(doc: unknown, data: { dimensions: CatalogDim
       for (const [dim, value] of term.filter) {
         const spec = element.dimensions.find((d) => d.dimension === dim);
         const allowed = spec ? (spec.values ?? data.dimensions.find((d) => d.code === dim)?.values.map((v) => v.code) ?? []) : [];
-        if (!spec || !allowed.includes(value)) r.problem(path, `"${term.element}[${dim}:${value}]" is not a dimension value of the element`);
+        if (!spec || !allowed.includes(value))
+          r.problem(path, `"${term.element}[${dim}:${value}]" is not a dimension value of the element`);
       }
     }
   };

@@ -25,7 +25,9 @@ export function countBy(units: CompletenessUnit[]): Record<BoardFilter, number> 
 const STATE_ORDER: Record<BoardStatus, number> = { not_started: 0, draft: 1, returned: 2, submitted: 3, approved: 4 };
 const byName = (a: CompletenessUnit, b: CompletenessUnit) => foldVietnamese(a.name).localeCompare(foldVietnamese(b.name));
 
-/** Trạng thái: the late first, then by how far from done; Tên đơn vị: by name, diacritics aside; Ngày gửi: the latest first, unsent last. */
+/**
+ * Trạng thái: the late first, then by how far from done; Tên đơn vị: by name, diacritics aside; Ngày gửi: the latest first, unsent last.
+ */
 export function sortUnits(units: CompletenessUnit[], sort: BoardSort): CompletenessUnit[] {
   const out = [...units];
   if (sort === 'name') return out.sort(byName);

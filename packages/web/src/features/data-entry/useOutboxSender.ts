@@ -68,7 +68,8 @@ export function useOutboxSender(user: string) {
     return () => window.clearInterval(timer);
   }, [waiting, send]);
 
-  // Once the page's own answers are in, the session and the forms whenever the worker holds no copy of them (a fetch that raced its arrival).
+  // Once the page's own answers are in, the session and the forms whenever the worker holds no copy of them (a fetch that raced its
+  // arrival).
   const settled = useIsFetching() === 0;
   useEffect(() => {
     if (settled) void keepMissing();

@@ -29,7 +29,10 @@ export interface OutboxEntry {
   /** Raised by every edit while queued, so an answer to an older send does not remove a newer edit. */
   rev: number;
   queuedAt: string;
-  /** Someone else changed the cell meanwhile: their figure (null: they emptied it) and the server's sentence; waits for the person's choice. */
+  /**
+   * Someone else changed the cell meanwhile: their figure (null: they emptied it) and the server's sentence; waits for the person's
+   * choice.
+   */
   conflict?: { current: Cell | null; messageVi: string; messageEn: string };
   /** The server asked to try again later (409 with `retryable: true`, e.g. a file import writing the same unit and period). */
   held?: { messageVi: string; messageEn: string };
