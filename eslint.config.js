@@ -102,6 +102,13 @@ export default tseslint.config(
               from: ['./bench', './e2e', './packages/server/test'],
               message: 'product code imports nothing from bench/, e2e/ or test/: they import it.',
             },
+            {
+              target: ['./e2e', './bench'],
+              from: './packages/server/test',
+              except: ['./kit'],
+              message:
+                'the browser tests and the benchmarks use the server suite only through its test kit (packages/server/test/kit/index.ts).',
+            },
             ...moduleOrderZones(),
             ...webFeatureZones(WEB_FEATURES),
           ],

@@ -17,8 +17,7 @@ import { buildApp } from '../packages/server/src/app.ts';
 import { createApiToken } from '../packages/server/src/modules/auth/service.ts';
 import { loadCatalog } from '../packages/server/src/modules/catalog/load.ts';
 import { createUser } from '../packages/server/src/modules/users/service.ts';
-import { FORM, fuzzTargets, ORG, PERIOD } from '../packages/server/test/security/fuzz-targets.ts';
-import { bombCorpus } from '../packages/server/test/support/xlsx-bombs.ts';
+import { FORM, fuzzTargets, ORG, PERIOD, bombCorpus } from '../packages/server/test/kit/index.ts';
 
 const cases = Number(process.argv[2] ?? 10_000);
 const only = process.argv[3] ?? '';

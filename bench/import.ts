@@ -28,7 +28,7 @@ import { buildApp } from '../packages/server/src/app.ts';
 import { createApiToken } from '../packages/server/src/modules/auth/service.ts';
 import { loadCatalog } from '../packages/server/src/modules/catalog/load.ts';
 import { createUser } from '../packages/server/src/modules/users/service.ts';
-import { freePort, loginCookie, startServer, waitForHealth } from '../packages/server/test/support/process.ts';
+import { freePort, loginCookie, startServer, waitForHealth } from '../packages/server/test/kit/index.ts';
 import { ensureServerBundle } from '../scripts/server-bundle.mjs';
 import { syntheticCsv } from './lib/synthetic-values.ts';
 

@@ -4,7 +4,7 @@
 // writes, half-stored imports and restarts that needed a repair (all three must be 0).
 //   npx tsx bench/kill.ts [kills per engine] [pglite|postgres]
 //   (both engines by default; PostgreSQL only when TEST_DATABASE_URL is set)
-import { runKillHarness, type KillEngine } from '../packages/server/test/support/kill-harness.ts';
+import { runKillHarness, type KillEngine } from '../packages/server/test/kit/index.ts';
 
 const kills = Number(process.argv[2] ?? 50);
 const only = process.argv[3];

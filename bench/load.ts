@@ -15,8 +15,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { openPostgres } from '../packages/server/src/db/connection.ts';
-import { withDatabaseName } from '../packages/server/test/support/engine.ts';
-import { freePort, loginCookie, startServer, waitForHealth } from '../packages/server/test/support/process.ts';
+import { withDatabaseName, freePort, loginCookie, startServer, waitForHealth } from '../packages/server/test/kit/index.ts';
 import { COMMUNES, syntheticCsv } from './lib/synthetic-values.ts';
 
 const seconds = Number(process.argv[2] ?? 10);

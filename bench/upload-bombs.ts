@@ -8,8 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, loginCookie, startServer, waitForHealth } from '../packages/server/test/support/process.ts';
-import { bombCorpus, type Bomb } from '../packages/server/test/support/xlsx-bombs.ts';
+import { freePort, loginCookie, startServer, waitForHealth, bombCorpus, type Bomb } from '../packages/server/test/kit/index.ts';
 
 const parallel = Number(process.argv[2] ?? 12);
 const only = process.argv[3];

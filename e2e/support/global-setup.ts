@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { freePort, startServer, waitForHealth } from '../../packages/server/test/support/process.ts';
+import { freePort, startServer, waitForHealth } from '../../packages/server/test/kit/index.ts';
 import { ensureServerBundle } from '../../scripts/server-bundle.mjs';
 import { ensureWebBuild } from '../../scripts/web-build.mjs';
 import { ADMIN_PASSWORD } from './server.ts';

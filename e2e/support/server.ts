@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { freePort, startServer as spawnServer, waitForHealth } from '../../packages/server/test/support/process.ts';
+import { freePort, startServer as spawnServer, waitForHealth } from '../../packages/server/test/kit/index.ts';
 import { launchBrowser } from './browser.ts';
 
 export interface RunningServer {
