@@ -17,7 +17,8 @@ export function whereToOpen(host: string, port: number, addresses: string[] = la
   const lines = [`vetplan: trên máy này mở / on this computer open http://localhost:${port}`];
   if (addresses.length === 0) {
     lines.push(
-      'vetplan: máy chưa có địa chỉ mạng nội bộ; hãy kết nối Wi-Fi hoặc mạng văn phòng / this computer has no office network address yet: connect it to Wi-Fi or the office network',
+      'vetplan: máy chưa có địa chỉ mạng nội bộ; hãy kết nối Wi-Fi hoặc mạng văn phòng / this computer has no office network address ' +
+        'yet: connect it to Wi-Fi or the office network',
     );
     return lines;
   }

@@ -32,8 +32,10 @@ export function parseValue(raw: string | number, type: ValueType): Checked<numbe
     if (type === 'count' && /^\d{1,3}(\.\d{3})+$/.test(text)) {
       const read = String(value).replace('.', ',');
       return fail(
-        `"${text}" được đọc là ${read} vì trong CSV dấu chấm "." là dấu thập phân; số lượng phải là số nguyên: nếu là ${text.replace(/\./g, '')} thì viết ${text.replace(/\./g, '')}, không có dấu chấm`,
-        `"${text}" reads as ${value} (CSV uses "." as the decimal point); a count must be whole: for ${text.replace(/\./g, '')} write ${text.replace(/\./g, '')}, without the point`,
+        `"${text}" được đọc là ${read} vì trong CSV dấu chấm "." là dấu thập phân; số lượng phải là số nguyên: ` +
+          `nếu là ${text.replace(/\./g, '')} thì viết ${text.replace(/\./g, '')}, không có dấu chấm`,
+        `"${text}" reads as ${value} (CSV uses "." as the decimal point); a count must be whole: ` +
+          `for ${text.replace(/\./g, '')} write ${text.replace(/\./g, '')}, without the point`,
       );
     }
   }

@@ -105,8 +105,10 @@ export const errors = {
     return new AppError(
       'out_of_scope',
       403,
-      `Thao tác này áp dụng cho toàn bộ danh mục và kế hoạch; phạm vi được giao của bạn ("${scope}") chưa bao trùm địa bàn "${area}" của kế hoạch ${plan}. Hãy nhờ quản trị viên cấp huyện trở lên thực hiện.`,
-      `This act applies to the whole catalogue and every plan; your assigned scope ("${scope}") does not cover area "${area}" of plan ${plan}. Ask an administrator of the district or above.`,
+      `Thao tác này áp dụng cho toàn bộ danh mục và kế hoạch; phạm vi được giao của bạn ("${scope}") ` +
+        `chưa bao trùm địa bàn "${area}" của kế hoạch ${plan}. Hãy nhờ quản trị viên cấp huyện trở lên thực hiện.`,
+      `This act applies to the whole catalogue and every plan; your assigned scope ("${scope}") ` +
+        `does not cover area "${area}" of plan ${plan}. Ask an administrator of the district or above.`,
     );
   },
   /** An administrator set the user's password: only the password change, `me` and logout answer until it is changed. */

@@ -60,7 +60,8 @@ function periodMap(pairs: Iterable<[Period, Period]>): PeriodMap {
 
 function mapCte(m: PeriodMap): RawBuilder<unknown> {
   return sql`m(stored, target, rank, vstart, ps, pe) as (
-    select * from unnest(${m.stored}::text[], ${m.target}::text[], ${m.rank}::int[], ${m.storedStart}::date[], ${m.targetStart}::date[], ${m.targetEnd}::date[]))`;
+    select * from unnest(${m.stored}::text[], ${m.target}::text[], ${m.rank}::int[], ${m.storedStart}::date[],
+      ${m.targetStart}::date[], ${m.targetEnd}::date[]))`;
 }
 
 /**
@@ -73,7 +74,8 @@ function resolvedSelect(source: RawBuilder<unknown>): RawBuilder<unknown> {
     select u, p, e, d, ps, pe,
            case when agg = 'sum' then sum(value) else (array_agg(value order by vstart desc))[1] end as value
     from (
-      select v.org_code as u, m.target as p, v.element_code as e, v.disagg as d, m.ps, m.pe, m.rank, m.vstart, v.value, de.aggregation as agg,
+      select v.org_code as u, m.target as p, v.element_code as e, v.disagg as d, m.ps, m.pe, m.rank, m.vstart, v.value,
+        de.aggregation as agg,
              min(m.rank) over (partition by v.org_code, m.target, v.element_code, v.disagg) as best
       from ${source}
       join data_element de on de.code = v.element_code
@@ -86,7 +88,8 @@ function resolvedSelect(source: RawBuilder<unknown>): RawBuilder<unknown> {
 function during(c: string, ps: RawBuilder<unknown>, pe: RawBuilder<unknown>): RawBuilder<unknown> {
   const r = sql.raw(c);
   return sql`(${r}.lo < ${pe} and ${r}.hi > ${ps}
-    or (${r}.more_lo is not null and exists (select 1 from unnest(${r}.more_lo, ${r}.more_hi) as mp(lo, hi) where mp.lo < ${pe} and mp.hi > ${ps})))`;
+    or (${r}.more_lo is not null and exists (select 1 from unnest(${r}.more_lo, ${r}.more_hi) as mp(lo, hi)
+      where mp.lo < ${pe} and mp.hi > ${ps})))`;
 }
 
 export interface RebuildSummary {
@@ -148,7 +151,8 @@ export async function rebuildAggregates(db: Kysely<Database>, onlyIfStale = fals
       insert into analytics_area_reporting (area_code, period, elements, units)
       select c.area_code, s.period, s.elements, count(*)
       from (
-        select unit_code, period, min(period_start) as ps, min(period_end) as pe, string_agg(distinct element_code, ',' order by element_code) as elements
+        select unit_code, period, min(period_start) as ps, min(period_end) as pe, string_agg(distinct element_code, ','
+          order by element_code) as elements
         from analytics_unit_figure group by unit_code, period
       ) s join analytics_area_unit c on c.unit_code = s.unit_code
       where ${during('c', sql`s.ps`, sql`s.pe`)}
@@ -177,9 +181,8 @@ const KEYS = [
 
 async function addKey(trx: Kysely<Database>, table: (typeof KEYS)[number]['table']): Promise<void> {
   const k = KEYS.find((x) => x.table === table)!;
-  await sql`alter table ${sql.table(k.table)} add constraint ${sql.ref(k.name)} primary key (${sql.join(k.columns.map((c) => sql.ref(c)))})`.execute(
-    trx,
-  );
+  await sql`alter table ${sql.table(k.table)} add constraint ${sql.ref(k.name)} primary key
+    (${sql.join(k.columns.map((c) => sql.ref(c)))})`.execute(trx);
 }
 
 async function isStale(db: Kysely<Database>): Promise<boolean> {
@@ -219,7 +222,26 @@ export async function refreshAggregates(trx: Kysely<Database>, touched: readonly
   await sql`select pg_advisory_xact_lock_shared(${LOCK})`.execute(trx);
   if (await isStale(trx)) return;
 
-  const targets = new Map<string, { e: string; u: string; p: Period }>();
+  const { list, targetPeriods } = refreshTargets(touched);
+  // Writers of the same unit and year recompute the same yearly figures: one at a time, locks in a fixed order.
+  const locks = [...new Set(touched.map((c) => `analytics|${c.org}|${c.period.slice(0, 4)}`))].sort();
+  await sql`select count(pg_advisory_xact_lock(hashtext(k))) from (select k from unnest(${locks}::text[]) as k
+    order by k) as ordered`.execute(trx);
+
+  const pairs = [...new Set(list.map((t) => `${t.u}|${t.p.code}`))].map((k) => k.split('|') as [string, string]);
+  const setsBefore = await elementSets(trx, pairs);
+  const diff = await unitFigureDiff(trx, list, targetPeriods);
+  if (diff.length === 0) return;
+  await applyUnitDiff(trx, diff);
+  await addToAreas(trx, diff);
+  await updateReporting(trx, pairs, setsBefore, targetPeriods);
+}
+
+type RefreshTarget = { e: string; u: string; p: Period };
+
+/** Every (element, unit, period) to recompute: each touched cell's stored period and every period containing it. */
+function refreshTargets(touched: readonly TouchedCell[]): { list: RefreshTarget[]; targetPeriods: Map<string, Period> } {
+  const targets = new Map<string, RefreshTarget>();
   const targetPeriods = new Map<string, Period>();
   for (const cell of touched) {
     for (const p of rollups(periodOf(cell.period))) {
@@ -227,26 +249,21 @@ export async function refreshAggregates(trx: Kysely<Database>, touched: readonly
       targetPeriods.set(p.code, p);
     }
   }
-  // Writers of the same unit and year recompute the same yearly figures: one at a time, locks in a fixed order.
-  const locks = [...new Set(touched.map((c) => `analytics|${c.org}|${c.period.slice(0, 4)}`))].sort();
-  await sql`select count(pg_advisory_xact_lock(hashtext(k))) from (select k from unnest(${locks}::text[]) as k order by k) as ordered`.execute(
-    trx,
-  );
+  return { list: [...targets.values()], targetPeriods };
+}
 
+/** The targets' unit figures recomputed from data_value, against the ones stored: only those that differ. */
+async function unitFigureDiff(trx: Kysely<Database>, list: RefreshTarget[], targetPeriods: Map<string, Period>): Promise<Diff[]> {
   const map = periodMap([...targetPeriods.values()].flatMap((t) => periodsWithin(t).map((code): [Period, Period] => [periodOf(code), t])));
-  const list = [...targets.values()];
   const tE = list.map((t) => t.e);
   const tU = list.map((t) => t.u);
   const tP = list.map((t) => t.p.code);
   const tCte = sql`t(e, u, p) as (select * from unnest(${tE}::text[], ${tU}::text[], ${tP}::text[]))`;
-
-  const pairs = [...new Set(list.map((t) => `${t.u}|${t.p.code}`))].map((k) => k.split('|') as [string, string]);
-  const setsBefore = await elementSets(trx, pairs);
-
-  const diff = (
+  return (
     await sql<Diff>`
       with ${tCte}, ${mapCte(map)},
-      fresh as (${resolvedSelect(sql`t join m on m.target = t.p join data_value v on v.element_code = t.e and v.org_code = t.u and v.period = m.stored`)}),
+      fresh as (${resolvedSelect(sql`t join m on m.target = t.p
+        join data_value v on v.element_code = t.e and v.org_code = t.u and v.period = m.stored`)}),
       old as (
         select f.unit_code as u, f.period as p, f.element_code as e, f.disagg as d, f.period_start as ps, f.period_end as pe, f.value
         from analytics_unit_figure f join t on f.unit_code = t.u and f.period = t.p and f.element_code = t.e
@@ -256,15 +273,18 @@ export async function refreshAggregates(trx: Kysely<Database>, touched: readonly
       from fresh full join old on fresh.u = old.u and fresh.p = old.p and fresh.e = old.e and fresh.d = old.d
       where fresh.value is distinct from old.value`.execute(trx)
   ).rows;
-  if (diff.length === 0) return;
+}
 
+/** Writes the new unit figures (a figure that became empty is deleted). */
+async function applyUnitDiff(trx: Kysely<Database>, diff: Diff[]): Promise<void> {
   const col = <K extends keyof Diff>(k: K, rows = diff) => rows.map((r) => r[k]);
   const gone = diff.filter((r) => r.nv === null);
   const kept = diff.filter((r) => r.nv !== null);
   if (gone.length) {
     await sql`
       delete from analytics_unit_figure f
-      using unnest(${col('u', gone)}::text[], ${col('p', gone)}::text[], ${col('e', gone)}::text[], ${col('d', gone)}::text[]) as g(u, p, e, d)
+      using unnest(${col('u', gone)}::text[], ${col('p', gone)}::text[], ${col('e', gone)}::text[],
+        ${col('d', gone)}::text[]) as g(u, p, e, d)
       where f.unit_code = g.u and f.period = g.p and f.element_code = g.e and f.disagg = g.d`.execute(trx);
   }
   if (kept.length) {
@@ -274,12 +294,16 @@ export async function refreshAggregates(trx: Kysely<Database>, touched: readonly
                            ${col('ps', kept)}::date[], ${col('pe', kept)}::date[], ${col('nv', kept)}::numeric[])
       on conflict (unit_code, period, element_code, disagg) do update set value = excluded.value`.execute(trx);
   }
+}
 
+/** Adds the differences to every area above each unit; an area figure left with no unit is deleted. */
+async function addToAreas(trx: Kysely<Database>, diff: Diff[]): Promise<void> {
+  const col = <K extends keyof Diff>(k: K) => diff.map((r) => r[k]);
   const emptied = await sql<{ a: string; p: string; e: string; d: string; units: number }>`
     insert into analytics_area_figure (area_code, period, element_code, disagg, value, units)
     select c.area_code, x.p, x.e, x.d, sum(coalesce(x.nv, 0) - coalesce(x.ov, 0)), sum((x.nv is not null)::int - (x.ov is not null)::int)
-    from unnest(${col('u')}::text[], ${col('p')}::text[], ${col('e')}::text[], ${col('d')}::text[], ${col('ps')}::date[], ${col('pe')}::date[],
-                ${col('nv')}::numeric[], ${col('ov')}::numeric[]) as x(u, p, e, d, ps, pe, nv, ov)
+    from unnest(${col('u')}::text[], ${col('p')}::text[], ${col('e')}::text[], ${col('d')}::text[], ${col('ps')}::date[],
+                ${col('pe')}::date[], ${col('nv')}::numeric[], ${col('ov')}::numeric[]) as x(u, p, e, d, ps, pe, nv, ov)
     join analytics_area_unit c on c.unit_code = x.u
     where ${during('c', sql`x.ps`, sql`x.pe`)}
     group by 1, 2, 3, 4
@@ -291,10 +315,19 @@ export async function refreshAggregates(trx: Kysely<Database>, touched: readonly
   if (zero.length) {
     await sql`
       delete from analytics_area_figure f
-      using unnest(${zero.map((r) => r.a)}::text[], ${zero.map((r) => r.p)}::text[], ${zero.map((r) => r.e)}::text[], ${zero.map((r) => r.d)}::text[]) as z(a, p, e, d)
+      using unnest(${zero.map((r) => r.a)}::text[], ${zero.map((r) => r.p)}::text[], ${zero.map((r) => r.e)}::text[],
+        ${zero.map((r) => r.d)}::text[]) as z(a, p, e, d)
       where f.area_code = z.a and f.period = z.p and f.element_code = z.e and f.disagg = z.d and f.units = 0`.execute(trx);
   }
+}
 
+/** Moves each (unit, period) whose set of reported elements changed from its old set to its new one in the areas above it. */
+async function updateReporting(
+  trx: Kysely<Database>,
+  pairs: [string, string][],
+  setsBefore: Map<string, string>,
+  targetPeriods: Map<string, Period>,
+): Promise<void> {
   const setsAfter = await elementSets(trx, pairs);
   const changes: { u: string; p: Period; elements: string; delta: number }[] = [];
   for (const [u, p] of pairs) {
@@ -311,7 +344,8 @@ export async function refreshAggregates(trx: Kysely<Database>, touched: readonly
     insert into analytics_area_reporting (area_code, period, elements, units)
     select c.area_code, x.p, x.elements, sum(x.delta)
     from unnest(${changes.map((c) => c.u)}::text[], ${changes.map((c) => c.p.code)}::text[], ${changes.map((c) => c.p.start)}::date[],
-                ${changes.map((c) => c.p.end)}::date[], ${changes.map((c) => c.elements)}::text[], ${changes.map((c) => c.delta)}::int[]) as x(u, p, ps, pe, elements, delta)
+                ${changes.map((c) => c.p.end)}::date[], ${changes.map((c) => c.elements)}::text[],
+                  ${changes.map((c) => c.delta)}::int[]) as x(u, p, ps, pe, elements, delta)
     join analytics_area_unit c on c.unit_code = x.u
     where ${during('c', sql`x.ps`, sql`x.pe`)}
     group by 1, 2, 3
@@ -322,7 +356,8 @@ export async function refreshAggregates(trx: Kysely<Database>, touched: readonly
   if (none.length) {
     await sql`
       delete from analytics_area_reporting r
-      using unnest(${none.map((r) => r.a)}::text[], ${none.map((r) => r.p)}::text[], ${none.map((r) => r.elements)}::text[]) as z(a, p, elements)
+      using unnest(${none.map((r) => r.a)}::text[], ${none.map((r) => r.p)}::text[], ${none.map((r) => r.elements)}::text[])
+        as z(a, p, elements)
       where r.area_code = z.a and r.period = z.p and r.elements = z.elements and r.units = 0`.execute(trx);
   }
 }

@@ -65,11 +65,13 @@ function allowedSql(scope: Unit | null): RawBuilder<unknown> {
   if (!scope) return sql`true`;
   if (scope.type === 'organisation') {
     return sql`(o.code is not null and exists (
-      with recursive up(code) as (select o.code union select x.parent_code from organisation x join up on x.code = up.code where x.parent_code is not null)
+      with recursive up(code) as (select o.code union select x.parent_code from organisation x join up on x.code = up.code
+        where x.parent_code is not null)
       select 1 from up where up.code = ${scope.code}))`;
   }
   return sql`exists (
-    with recursive up(code) as (select coalesce(o.area_code, g.code) union select v.parent_code from area_version v join up on v.area_code = up.code where v.parent_code is not null)
+    with recursive up(code) as (select coalesce(o.area_code, g.code) union select v.parent_code from area_version v join up
+      on v.area_code = up.code where v.parent_code is not null)
     select 1 from up where up.code = ${scope.code})`;
 }
 
@@ -85,10 +87,12 @@ function withCompletenessParts(periods: string[]): string[] {
 export async function readAnswer(db: Kysely<Database>, q: AnswerRequest): Promise<AnswerRead> {
   const root = q.units[0] ?? '';
   const children = q.children
-    ? sql`select distinct area_code as code from area_version where parent_code = ${root} and valid_from < ${q.children.to}::date and valid_to > ${q.children.from}::date`
+    ? sql`select distinct area_code as code from area_version where parent_code = ${root} and valid_from < ${q.children.to}::date
+      and valid_to > ${q.children.from}::date`
     : sql`select null::text as code where false`;
   const names = q.names
-    ? sql`(select json_agg(json_build_array(u.code, coalesce(o.name, (select v.name from area_version v where v.area_code = u.code order by v.valid_from desc limit 1), u.code)))
+    ? sql`(select json_agg(json_build_array(u.code, coalesce(o.name, (select v.name from area_version v where v.area_code = u.code
+      order by v.valid_from desc limit 1), u.code)))
         from units u left join organisation o on o.code = u.code)`
     : sql`null::json`;
   const result = await sql<Row>`
@@ -108,12 +112,12 @@ export async function readAnswer(db: Kysely<Database>, q: AnswerRequest): Promis
        from units u join periods p on true join analytics_area_figure f on f.area_code = u.code and f.period = p.period
        where f.element_code = any(${q.elements}::text[])) as figures,
       (select coalesce(json_agg(json_build_array(r.area_code, r.period, r.elements, r.units)), '[]')
-       from units u join reporting_periods p on true join analytics_area_reporting r on r.area_code = u.code and r.period = p.period) as reporting,
+       from units u join reporting_periods p on true join analytics_area_reporting r on r.area_code = u.code
+         and r.period = p.period) as reporting,
       (select coalesce(json_agg(json_build_array(x.unit_code, x.period, x.element_code)), '[]')
        from (select distinct f.unit_code, f.period, f.element_code
-             from units u join periods p on true join analytics_unit_figure f on f.unit_code = u.code and f.period = p.period) x) as own`.execute(
-    db,
-  );
+             from units u join periods p on true join analytics_unit_figure f on f.unit_code = u.code
+               and f.period = p.period) x) as own`.execute(db);
   const row = result.rows[0]!;
   const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
   const checks = json<Row['checks']>(row.checks);

@@ -55,13 +55,15 @@ export async function leafAreaCount(db: Kysely<Database>, units: string[]): Prom
 export async function leafAreasBelow(db: Kysely<Database>, area: string, periods: { start: string; end: string }[]): Promise<number[]> {
   if (periods.length === 0) return [];
   const during = (c: string) => sql`(${sql.raw(c)}.lo < q.pe and ${sql.raw(c)}.hi > q.ps
-    or (${sql.raw(c)}.more_lo is not null and exists (select 1 from unnest(${sql.raw(c)}.more_lo, ${sql.raw(c)}.more_hi) as mp(lo, hi) where mp.lo < q.pe and mp.hi > q.ps)))`;
+    or (${sql.raw(c)}.more_lo is not null and exists (select 1 from unnest(${sql.raw(c)}.more_lo, ${sql.raw(c)}.more_hi) as mp(lo, hi)
+      where mp.lo < q.pe and mp.hi > q.ps)))`;
   const result = await sql<{ i: number; n: number }>`
     select q.i, (
       select count(*)::int from analytics_area_unit c
       where c.area_code = ${area} and c.is_area and ${during('c')}
         and not exists (
-          select 1 from area_version v join analytics_area_unit c2 on c2.area_code = ${area} and c2.unit_code = v.area_code and c2.is_area and ${during('c2')}
+          select 1 from area_version v join analytics_area_unit c2 on c2.area_code = ${area} and c2.unit_code = v.area_code
+            and c2.is_area and ${during('c2')}
           where v.parent_code = c.unit_code)
     ) as n
     from unnest(${periods.map((p) => p.start)}::date[], ${periods.map((p) => p.end)}::date[]) with ordinality as q(ps, pe, i)`.execute(db);

@@ -73,7 +73,6 @@ export async function forgiveAttempts(db: Kysely<Database>, username: string, ip
  */
 export async function pruneAttempts(db: Kysely<Database>, before: Date, limit = 500): Promise<void> {
   await sql`delete from login_attempt where (username, ip) in (
-    select username, ip from login_attempt where last_attempt_at < ${before} order by last_attempt_at limit ${limit} for update skip locked)`.execute(
-    db,
-  );
+    select username, ip from login_attempt where last_attempt_at < ${before}
+      order by last_attempt_at limit ${limit} for update skip locked)`.execute(db);
 }

@@ -21,7 +21,8 @@ export const MeSchema = Type.Object({
   csrfToken: Type.Union([Type.String(), Type.Null()], { description: 'Send it as X-CSRF-Token on writes made with the session cookie' }),
   mustChangePassword: Type.Boolean({
     description:
-      'An administrator set the password: every route but this one, POST /api/auth/password and logout answers 403 password_change_required until it is changed',
+      'An administrator set the password: every route but this one, POST /api/auth/password and logout answers 403 ' +
+      'password_change_required until it is changed',
   }),
 });
 

@@ -249,6 +249,7 @@ export async function assertSameSchema(here: string[], there: string[], what: st
     );
   if (older.length)
     throw new BackupError(
-      `${what} was made by an older vetplan (without migrations ${older.join(', ')}); restore it with that version, then upgrade. Nothing was changed.`,
+      `${what} was made by an older vetplan (without migrations ${older.join(', ')}); restore it with that version, then upgrade. ` +
+        `Nothing was changed.`,
     );
 }

@@ -21,7 +21,8 @@ export async function backupCommand(config: Config, what: { file: string } | { v
     const { manifest } = backup;
     const rows = manifest.parts.reduce((n, p) => n + p.rows, 0);
     out(
-      `vetplan: the backup is intact: ${manifest.parts.length} tables, ${rows} rows, ${describeFiles(manifest.files ?? [])}, made ${manifest.createdAt} from ${manifest.engine}, every part and file matches its SHA-256`,
+      `vetplan: the backup is intact: ${manifest.parts.length} tables, ${rows} rows, ${describeFiles(manifest.files ?? [])}, ` +
+        `made ${manifest.createdAt} from ${manifest.engine}, every part and file matches its SHA-256`,
     );
     return;
   }
@@ -33,7 +34,9 @@ export async function backupCommand(config: Config, what: { file: string } | { v
     out(formatSums(new Map(manifest.parts.map((p) => [p.table, p]))));
     out(`vetplan: ${describeFiles(manifest.files ?? [])} from ${config.dataDir}`);
     out(
-      `vetplan: wrote ${file} (${fs.statSync(file).size} bytes, ${manifest.parts.length} tables, ${manifest.files?.length ?? 0} files, from ${database.engine === 'pglite' ? 'the embedded database' : `PostgreSQL ${database.location}`})`,
+      `vetplan: wrote ${file} (${fs.statSync(file).size} bytes, ${manifest.parts.length} tables, ` +
+        `${manifest.files?.length ?? 0} files, from ` +
+        `${database.engine === 'pglite' ? 'the embedded database' : `PostgreSQL ${database.location}`})`,
     );
   } finally {
     await database.close();
@@ -51,10 +54,12 @@ export async function restoreCommand(config: Config, file: string): Promise<void
       await database.checkpoint();
       out(formatSums(report.sums, new Map(report.manifest.parts.map((p) => [p.table, p]))));
       out(
-        `vetplan: ${describeFiles(report.manifest.files ?? [])} in ${config.dataDir}: ${report.files!.written} written, ${report.files!.unchanged} already there; every SHA-256 matches`,
+        `vetplan: ${describeFiles(report.manifest.files ?? [])} in ${config.dataDir}: ${report.files!.written} written, ` +
+          `${report.files!.unchanged} already there; every SHA-256 matches`,
       );
       out(
-        `vetplan: restored ${path.resolve(file)} (made ${report.manifest.createdAt}) into ${database.engine === 'pglite' ? `the embedded database in ${database.location}` : `PostgreSQL ${database.location}`}`,
+        `vetplan: restored ${path.resolve(file)} (made ${report.manifest.createdAt}) into ` +
+          `${database.engine === 'pglite' ? `the embedded database in ${database.location}` : `PostgreSQL ${database.location}`}`,
       );
     } finally {
       await database.close();
@@ -87,7 +92,8 @@ export async function migrateToCommand(config: Config, url: string, filesTo?: st
       }
       out(`vetplan: the history of values is intact on the target (${report.chain.entries} entries)`);
       out(
-        `vetplan: moved ${source.location} to ${redactUrl(url)}; every table's rows and SHA-256 match. Start vetplan with DATABASE_URL set to it.`,
+        `vetplan: moved ${source.location} to ${redactUrl(url)}; every table's rows and SHA-256 match. ` +
+          `Start vetplan with DATABASE_URL set to it.`,
       );
       out(await moveDataFiles(config.dataDir, filesTo));
     } finally {
@@ -105,11 +111,18 @@ async function moveDataFiles(dataDir: string, filesTo: string | undefined): Prom
     const files = await collectDataFiles(dataDir, staging);
     if (!filesTo) {
       if (!files.length) return `vetplan: there are no files under ${dataDir} (evidence, report exports) to carry over`;
-      return `vetplan: the ${describeFiles(files)} are not in the database: keep DATA_DIR=${dataDir} for the new server, or copy the folders evidence/ and reports/ from ${dataDir} into its DATA_DIR (or run migrate-to again with --files-to <its DATA_DIR>)`;
+      return (
+        `vetplan: the ${describeFiles(files)} are not in the database: keep DATA_DIR=${dataDir} for the new server, ` +
+        `or copy the folders evidence/ and reports/ from ${dataDir} into its DATA_DIR (or run migrate-to again with --files-to <its ` +
+        `DATA_DIR>)`
+      );
     }
     const target = path.resolve(filesTo);
     const copied = await placeDataFiles(files, staging, target);
-    return `vetplan: copied the ${describeFiles(files)} to ${target} (${copied.written} written, ${copied.unchanged} already there); every SHA-256 matches. Start the new server with DATA_DIR=${target}.`;
+    return (
+      `vetplan: copied the ${describeFiles(files)} to ${target} (${copied.written} written, ${copied.unchanged} already there); ` +
+      `every SHA-256 matches. Start the new server with DATA_DIR=${target}.`
+    );
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }

@@ -118,7 +118,8 @@ export async function* tableLines(trx: Transaction<Database>, table: TableInfo, 
   const cursor = `vetplan_copy_${table.name}`;
   await sql
     .raw(
-      `declare ${ident(cursor)} no scroll cursor for select row_to_json(${ident(table.name)})::text as j from ${ident(table.name)} order by ${table.orderBy}`,
+      `declare ${ident(cursor)} no scroll cursor for select row_to_json(${ident(table.name)})::text as j from ${ident(table.name)} ` +
+        `order by ${table.orderBy}`,
     )
     .execute(trx);
   try {
@@ -169,9 +170,8 @@ export async function sumsWithin(trx: Transaction<Database>, tables: TableInfo[]
 /** Inserts JSON lines into a table, keeping identity values as they were. */
 export async function insertLines(trx: Transaction<Database>, table: TableInfo, lines: string[]): Promise<void> {
   if (lines.length === 0) return;
-  await sql`insert into ${sql.raw(ident(table.name))} overriding system value select * from json_populate_recordset(null::${sql.raw(ident(table.name))}, ${`[${lines.join(',')}]`}::json)`.execute(
-    trx,
-  );
+  await sql`insert into ${sql.raw(ident(table.name))} overriding system value select * from
+    json_populate_recordset(null::${sql.raw(ident(table.name))}, ${`[${lines.join(',')}]`}::json)`.execute(trx);
 }
 
 /** Moves each sequence past the largest copied value, so new rows do not collide with copied ones. */
@@ -180,7 +180,8 @@ export async function resetSequences(trx: Transaction<Database>, tables: TableIn
     for (const column of t.sequenceColumns) {
       await sql
         .raw(
-          `select setval(pg_get_serial_sequence('${ident(t.name)}', '${column}'), coalesce((select max(${ident(column)}) from ${ident(t.name)}), 0) + 1, false)`,
+          `select setval(pg_get_serial_sequence('${ident(t.name)}', '${column}'), coalesce((select max(${ident(column)}) ` +
+            `from ${ident(t.name)}), 0) + 1, false)`,
         )
         .execute(trx);
     }
@@ -216,7 +217,8 @@ export function sumDifferences(expected: Map<string, TableSum>, actual: Map<stri
 export function formatSums(sums: Map<string, TableSum>, verified: Map<string, TableSum> | null = null): string {
   const width = Math.max(5, ...[...sums.keys()].map((n) => n.length));
   const lines = [
-    `${'table'.padEnd(width)}  ${'rows'.padStart(9)}  sha-256${verified ? '                                                            check' : ''}`,
+    `${'table'.padEnd(width)}  ${'rows'.padStart(9)}  ` +
+      `sha-256${verified ? '                                                            check' : ''}`,
   ];
   for (const [name, s] of sums) {
     const v = verified?.get(name);

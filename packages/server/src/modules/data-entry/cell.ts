@@ -1,10 +1,12 @@
+import type { Transaction } from 'kysely';
 import { checkRule, ruleElements } from '@vetplan/domain';
 import type { AppContext } from '../../context.ts';
+import type { Database } from '../../db/schema.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import type { AuthContext } from '../../access/auth-context.ts';
-import { loadDataMetadata } from '../data-elements/metadata.ts';
+import { loadDataMetadata, type DataMetadata } from '../data-elements/metadata.ts';
 import * as values from '../data-values/repository.ts';
-import { checkRow } from '../data-values/validate.ts';
+import { checkRow, type CheckedRow } from '../data-values/validate.ts';
 import { canWrite, ReopenedReports } from '../forms/access.ts';
 import { ScopeCache } from '../../access/scope-cache.ts';
 import { lockedCells } from '../forms/locks.ts';
@@ -33,6 +35,24 @@ function cellDto(v: values.StoredValue) {
  */
 export async function saveCell(ctx: AppContext, auth: AuthContext, input: CellInput) {
   const metadata = await loadDataMetadata(ctx.db);
+  const checked = await checkCellWrite(ctx, auth, input, metadata);
+  return ctx.db.transaction().execute(async (trx) => {
+    await values.lockUnitPeriods(trx, [`${checked.org}|${checked.period.code}`]);
+    await assertNotClaimed(trx, checked.org, checked.period.code);
+    const cell = { element: checked.element, period: checked.period.code, org: checked.org, disagg: checked.disagg };
+    const current = await storedCell(trx, cell);
+    if ((current?.version ?? 0) !== input.baseVersion) throw staleWrite(current);
+    const comment = input.comment === undefined ? (current?.comment ?? null) : input.comment;
+    await writeCell(trx, cell, { value: checked.value, comment }, current, auth.username, ctx.now());
+    const saved = await storedCell(trx, cell);
+    return { cell: saved ? cellDto(saved) : null, violations: await ruleViolations(trx, cell, metadata) };
+  });
+}
+
+type CellKey = { element: string; period: string; org: string; disagg: string };
+
+/** The typed figure checked like an imported row, then the right to write it: the form's window, and no submitted or approved lock. */
+async function checkCellWrite(ctx: AppContext, auth: AuthContext, input: CellInput, metadata: DataMetadata): Promise<CheckedRow> {
   const scope = new ScopeCache(ctx, auth);
   const known = new Set<string>((await scope.unit(input.org)) ? [input.org] : []);
   const today = ctx.now().toISOString().slice(0, 10);
@@ -64,91 +84,95 @@ export async function saveCell(ctx: AppContext, auth: AuthContext, input: CellIn
     `${checked.element}|${checked.org}|${checked.period.code}`,
   );
   if (lock) throw new AppError(lock.kind === 'submitted' ? 'submitted' : 'locked', 409, lock.vi, lock.en);
+  return checked;
+}
 
-  return ctx.db.transaction().execute(async (trx) => {
-    await values.lockUnitPeriods(trx, [`${checked.org}|${checked.period.code}`]);
-    await assertNotClaimed(trx, checked.org, checked.period.code);
-    const current = await trx
-      .selectFrom('data_value')
-      .selectAll()
-      .where('element_code', '=', checked.element)
-      .where('period', '=', checked.period.code)
-      .where('org_code', '=', checked.org)
-      .where('disagg', '=', checked.disagg)
-      .executeTakeFirst();
-    const currentVersion = current?.version ?? 0;
-    if (currentVersion !== input.baseVersion) {
-      throw new AppError(
-        'stale_write',
-        409,
-        `Ô này vừa được ${current?.updated_by ?? 'người khác'} sửa (giá trị hiện tại: ${current ? current.value : 'trống'}). Hãy chọn giữ giá trị nào.`,
-        `This cell was changed by ${current?.updated_by ?? 'someone else'} meanwhile (current value: ${current ? current.value : 'empty'}). Choose which value to keep.`,
-        [],
-        {},
-        { current: current ? cellDto(current) : null },
-      );
-    }
-    const at = ctx.now();
-    const cell = { element: checked.element, period: checked.period.code, org: checked.org, disagg: checked.disagg };
-    const comment = input.comment === undefined ? (current?.comment ?? null) : input.comment;
-    // Locks in one order for every writer: unit-period, aggregate, then the history chain (insertAudit).
-    if (checked.value === null) {
-      if (current) {
-        await values.deleteValues(trx, [cell]);
-        await refreshAggregates(trx, [cell]);
-        await values.insertAudit(
-          trx,
-          [{ ...cell, action: 'delete', oldValue: current.value, newValue: null, oldComment: current.comment, newComment: null }],
-          'entry',
-          auth.username,
-          at,
-        );
-      }
-    } else if (!current || current.value !== checked.value || current.comment !== comment) {
-      await values.upsertValues(trx, [{ ...cell, value: checked.value, comment }], auth.username, at);
+function storedCell(trx: Transaction<Database>, cell: CellKey): Promise<values.StoredValue | undefined> {
+  return trx
+    .selectFrom('data_value')
+    .selectAll()
+    .where('element_code', '=', cell.element)
+    .where('period', '=', cell.period)
+    .where('org_code', '=', cell.org)
+    .where('disagg', '=', cell.disagg)
+    .executeTakeFirst();
+}
+
+/** 409 stale_write: someone changed the cell since the version the write started from; the answer carries the current value. */
+function staleWrite(current: values.StoredValue | undefined): AppError {
+  return new AppError(
+    'stale_write',
+    409,
+    `Ô này vừa được ${current?.updated_by ?? 'người khác'} sửa (giá trị hiện tại: ${current ? current.value : 'trống'}). ` +
+      `Hãy chọn giữ giá trị nào.`,
+    `This cell was changed by ${current?.updated_by ?? 'someone else'} meanwhile (current value: ` +
+      `${current ? current.value : 'empty'}). Choose which value to keep.`,
+    [],
+    {},
+    { current: current ? cellDto(current) : null },
+  );
+}
+
+/** Stores the new figure (an empty one deletes the cell) with its history entry; nothing when nothing changed. */
+async function writeCell(
+  trx: Transaction<Database>,
+  cell: CellKey,
+  next: { value: number | null; comment: string | null },
+  current: values.StoredValue | undefined,
+  username: string,
+  at: Date,
+): Promise<void> {
+  const { value, comment } = next;
+  // Locks in one order for every writer: unit-period, aggregate, then the history chain (insertAudit).
+  if (value === null) {
+    if (current) {
+      await values.deleteValues(trx, [cell]);
       await refreshAggregates(trx, [cell]);
       await values.insertAudit(
         trx,
-        [
-          {
-            ...cell,
-            action: current ? 'update' : 'create',
-            oldValue: current?.value ?? null,
-            newValue: checked.value,
-            oldComment: current?.comment ?? null,
-            newComment: comment,
-          },
-        ],
+        [{ ...cell, action: 'delete', oldValue: current.value, newValue: null, oldComment: current.comment, newComment: null }],
         'entry',
-        auth.username,
+        username,
         at,
       );
     }
-    const saved = await trx
-      .selectFrom('data_value')
-      .selectAll()
-      .where('element_code', '=', cell.element)
-      .where('period', '=', cell.period)
-      .where('org_code', '=', cell.org)
-      .where('disagg', '=', cell.disagg)
-      .executeTakeFirst();
-    const cells = await trx
-      .selectFrom('data_value')
-      .select(['element_code as element', 'disagg', 'value'])
-      .where('org_code', '=', cell.org)
-      .where('period', '=', cell.period)
-      .execute();
-    const violations = metadata.rules.filter((r) => ruleElements(r).includes(cell.element)).flatMap((r) => checkRule(r, cells));
-    return {
-      cell: saved ? cellDto(saved) : null,
-      violations: violations.map((v) => ({
-        rule: v.rule,
-        message: v.message,
-        messageEn: v.messageEn,
-        where: v.where,
-        elements: v.elements,
-        leftElements: v.leftElements,
-      })),
-    };
-  });
+  } else if (!current || current.value !== value || current.comment !== comment) {
+    await values.upsertValues(trx, [{ ...cell, value, comment }], username, at);
+    await refreshAggregates(trx, [cell]);
+    await values.insertAudit(
+      trx,
+      [
+        {
+          ...cell,
+          action: current ? 'update' : 'create',
+          oldValue: current?.value ?? null,
+          newValue: value,
+          oldComment: current?.comment ?? null,
+          newComment: comment,
+        },
+      ],
+      'entry',
+      username,
+      at,
+    );
+  }
+}
+
+/** The validation rules the cell takes part in, checked against its unit-period's figures after the save. */
+async function ruleViolations(trx: Transaction<Database>, cell: CellKey, metadata: DataMetadata) {
+  const cells = await trx
+    .selectFrom('data_value')
+    .select(['element_code as element', 'disagg', 'value'])
+    .where('org_code', '=', cell.org)
+    .where('period', '=', cell.period)
+    .execute();
+  const violations = metadata.rules.filter((r) => ruleElements(r).includes(cell.element)).flatMap((r) => checkRule(r, cells));
+  return violations.map((v) => ({
+    rule: v.rule,
+    message: v.message,
+    messageEn: v.messageEn,
+    where: v.where,
+    elements: v.elements,
+    leftElements: v.leftElements,
+  }));
 }

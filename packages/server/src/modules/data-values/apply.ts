@@ -25,9 +25,8 @@ export async function historyMark(db: Kysely<Database>): Promise<number> {
 
 /** Locks the staged unit-periods, in one fixed order so that two writers cannot deadlock. */
 export async function lockStagedUnitPeriods(trx: Kysely<Database>, stage: Stage): Promise<void> {
-  await sql`select count(pg_advisory_xact_lock(hashtext(k))) from (select distinct org || '|' || period as k from ${stage.ref} order by 1) as ordered`.execute(
-    trx,
-  );
+  await sql`select count(pg_advisory_xact_lock(hashtext(k))) from (select distinct org || '|' || period as k from ${stage.ref}
+    order by 1) as ordered`.execute(trx);
 }
 
 /** Staged unit-periods whose values another writer changed after `mark`. */
@@ -99,9 +98,10 @@ async function applyPage(
   counts: ApplyCounts,
   touched: Map<string, TouchedCell>,
 ): Promise<{ rows: number; last: number }> {
-  const { source, actor, at, importId } = who;
+  const { actor, at } = who;
   const page = await sql<DiffRow>`
-    select s.row, s.element, s.period, s.org, s.disagg, s.value, s.comment, v.value as old_value, v.comment as old_comment, v.element_code is not null as existed
+    select s.row, s.element, s.period, s.org, s.disagg, s.value, s.comment, v.value as old_value, v.comment as old_comment,
+      v.element_code is not null as existed
     from ${stage.ref} s
     left join data_value v on v.element_code = s.element and v.period = s.period and v.org_code = s.org and v.disagg = s.disagg
     where s.row > ${after} order by s.row limit ${limit}`.execute(trx);
@@ -109,10 +109,38 @@ async function applyPage(
   // The page's range of rows, so that the statements below read the stage by its row index.
   const first = page.rows[0]!.row;
   const lastOfPage = page.rows[page.rows.length - 1]!.row;
+  const { writes, deletes, changes } = classifyPage(page.rows, counts, touched);
+  if (writes.length > 0) {
+    await sql`
+      insert into data_value (element_code, period, org_code, disagg, value, comment, updated_at, updated_by)
+      select s.element, s.period, s.org, s.disagg, s.value, s.comment, ${at}::timestamptz, ${actor}
+      from ${stage.ref} s where s.row between ${first} and ${lastOfPage} and s.row = any(${writes}::int[])
+      on conflict (element_code, period, org_code, disagg) do update
+        set value = excluded.value, comment = excluded.comment, updated_at = excluded.updated_at,
+            updated_by = excluded.updated_by, version = data_value.version + 1`.execute(trx);
+  }
+  if (deletes.length > 0) {
+    await sql`
+      delete from data_value v using ${stage.ref} s
+      where s.row between ${first} and ${lastOfPage} and s.row = any(${deletes}::int[]) and v.element_code = s.element
+        and v.period = s.period and v.org_code = s.org and v.disagg = s.disagg`.execute(trx);
+  }
+  if (changes.length > 0) await insertPageAudit(trx, stage, who, changes, [first, lastOfPage]);
+  return { rows: page.rows.length, last: lastOfPage };
+}
+
+type PageChange = { r: DiffRow; action: 'create' | 'update' | 'delete' };
+
+/** Sorts a page's rows into the rows to write, the rows to delete and the changes to record; counts them and notes the touched cells. */
+function classifyPage(
+  rows: DiffRow[],
+  counts: ApplyCounts,
+  touched: Map<string, TouchedCell>,
+): { writes: number[]; deletes: number[]; changes: PageChange[] } {
   const writes: number[] = [];
   const deletes: number[] = [];
-  const changes: { r: DiffRow; action: 'create' | 'update' | 'delete' }[] = [];
-  for (const r of page.rows) {
+  const changes: PageChange[] = [];
+  for (const r of rows) {
     let action: 'create' | 'update' | 'delete';
     if (r.value === null) {
       if (!r.existed) {
@@ -135,65 +163,61 @@ async function applyPage(
     touched.set(`${r.element}|${r.org}|${r.period}`, { element: r.element, org: r.org, period: r.period });
     changes.push({ r, action });
   }
-  if (writes.length > 0) {
-    await sql`
-      insert into data_value (element_code, period, org_code, disagg, value, comment, updated_at, updated_by)
-      select s.element, s.period, s.org, s.disagg, s.value, s.comment, ${at}::timestamptz, ${actor}
-      from ${stage.ref} s where s.row between ${first} and ${lastOfPage} and s.row = any(${writes}::int[])
-      on conflict (element_code, period, org_code, disagg) do update
-        set value = excluded.value, comment = excluded.comment, updated_at = excluded.updated_at,
-            updated_by = excluded.updated_by, version = data_value.version + 1`.execute(trx);
+  return { writes, deletes, changes };
+}
+
+/** The page's history entries, each chained to the one before it by its hash. */
+async function insertPageAudit(
+  trx: Kysely<Database>,
+  stage: Stage,
+  who: { source: 'entry' | 'import' | 'api'; actor: string; at: Date; importId: number },
+  changes: PageChange[],
+  [first, lastOfPage]: [number, number],
+): Promise<void> {
+  const { source, actor, at, importId } = who;
+  // The chain lock is taken last: held from here to the commit.
+  let previous = await chainHead(trx);
+  const audit = {
+    rows: [] as number[],
+    actions: [] as string[],
+    oldValues: [] as (number | null)[],
+    oldComments: [] as (string | null)[],
+    hashes: [] as string[],
+  };
+  for (const { r, action } of changes) {
+    const oldValue = r.existed ? r.old_value : null;
+    const oldComment = r.existed ? r.old_comment : null;
+    const newComment = action === 'delete' ? null : r.comment;
+    previous = entryHash(previous, {
+      element: r.element,
+      period: r.period,
+      org: r.org,
+      disagg: r.disagg,
+      action,
+      oldValue,
+      newValue: r.value,
+      oldComment,
+      newComment,
+      source,
+      actor,
+      at,
+      importId,
+    });
+    audit.rows.push(r.row);
+    audit.actions.push(action);
+    audit.oldValues.push(oldValue);
+    audit.oldComments.push(oldComment);
+    audit.hashes.push(previous);
   }
-  if (deletes.length > 0) {
-    await sql`
-      delete from data_value v using ${stage.ref} s
-      where s.row between ${first} and ${lastOfPage} and s.row = any(${deletes}::int[]) and v.element_code = s.element and v.period = s.period and v.org_code = s.org and v.disagg = s.disagg`.execute(
-      trx,
-    );
-  }
-  if (changes.length > 0) {
-    // The chain lock is taken last: held from here to the commit.
-    let previous = await chainHead(trx);
-    const audit = {
-      rows: [] as number[],
-      actions: [] as string[],
-      oldValues: [] as (number | null)[],
-      oldComments: [] as (string | null)[],
-      hashes: [] as string[],
-    };
-    for (const { r, action } of changes) {
-      const oldValue = r.existed ? r.old_value : null;
-      const oldComment = r.existed ? r.old_comment : null;
-      const newComment = action === 'delete' ? null : r.comment;
-      previous = entryHash(previous, {
-        element: r.element,
-        period: r.period,
-        org: r.org,
-        disagg: r.disagg,
-        action,
-        oldValue,
-        newValue: r.value,
-        oldComment,
-        newComment,
-        source,
-        actor,
-        at,
-        importId,
-      });
-      audit.rows.push(r.row);
-      audit.actions.push(action);
-      audit.oldValues.push(oldValue);
-      audit.oldComments.push(oldComment);
-      audit.hashes.push(previous);
-    }
-    await sql`
-      insert into data_value_audit (element_code, period, org_code, disagg, action, old_value, new_value, old_comment, new_comment, source, actor, at, import_id, hash)
-      select s.element, s.period, s.org, s.disagg, a.action, a.old_value, s.value, a.old_comment, case when a.action = 'delete' then null else s.comment end,
-             ${source}, ${actor}, ${at}::timestamptz, ${importId}::bigint, a.hash
-      from unnest(${audit.rows}::int[], ${audit.actions}::text[], ${audit.oldValues}::numeric[], ${audit.oldComments}::text[], ${audit.hashes}::text[])
-             with ordinality as a(row, action, old_value, old_comment, hash, n)
-      join ${stage.ref} s on s.row = a.row and s.row between ${first} and ${lastOfPage}
-      order by a.n`.execute(trx);
-  }
-  return { rows: page.rows.length, last: lastOfPage };
+  await sql`
+    insert into data_value_audit (element_code, period, org_code, disagg, action, old_value, new_value, old_comment, new_comment,
+      source, actor, at, import_id, hash)
+    select s.element, s.period, s.org, s.disagg, a.action, a.old_value, s.value, a.old_comment, case when a.action = 'delete'
+      then null else s.comment end,
+           ${source}, ${actor}, ${at}::timestamptz, ${importId}::bigint, a.hash
+    from unnest(${audit.rows}::int[], ${audit.actions}::text[], ${audit.oldValues}::numeric[], ${audit.oldComments}::text[],
+      ${audit.hashes}::text[])
+           with ordinality as a(row, action, old_value, old_comment, hash, n)
+    join ${stage.ref} s on s.row = a.row and s.row between ${first} and ${lastOfPage}
+    order by a.n`.execute(trx);
 }

@@ -138,9 +138,8 @@ export async function rechainAfter(db: Kysely<Database>, afterId: number, batch 
       hashes.push(previous);
       lastId = Number(r.id);
     }
-    await sql`update data_value_audit a set hash = v.hash from unnest(${ids}::bigint[], ${hashes}::text[]) as v(id, hash) where a.id = v.id`.execute(
-      db,
-    );
+    await sql`update data_value_audit a set hash = v.hash from unnest(${ids}::bigint[], ${hashes}::text[]) as v(id, hash)
+      where a.id = v.id`.execute(db);
     rehashed += rows.length;
   }
 }

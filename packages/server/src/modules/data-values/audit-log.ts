@@ -37,7 +37,8 @@ export const AuditLogSchema = Type.Object({
       at: Type.String(),
       outsideWindow: Type.Boolean({
         description:
-          'Made outside every open window of the report forms holding the cell (a form’s period is open from its opening day until the next period opens): an administrator’s or plan manager’s exception, or a write after the report was returned or unlocked',
+          'Made outside every open window of the report forms holding the cell (a form’s period is open from its opening day until ' +
+          'the next period opens): an administrator’s or plan manager’s exception, or a write after the report was returned or unlocked',
       }),
     }),
   ),

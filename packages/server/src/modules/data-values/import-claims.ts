@@ -35,9 +35,8 @@ export async function claimUnitPeriods(
     .returning('id')
     .executeTakeFirstOrThrow();
   const id = Number(created.id);
-  await sql`insert into data_import_claim (org_code, period, import_id) select distinct org, period, ${id}::bigint from ${stageRef}`.execute(
-    trx,
-  );
+  await sql`insert into data_import_claim (org_code, period, import_id) select distinct org, period, ${id}::bigint
+    from ${stageRef}`.execute(trx);
   return id;
 }
 
@@ -112,9 +111,12 @@ export async function rollbackImport(db: Kysely<Database>, id: number, at: Date)
       for (let i = 0; i < undo.length; i += CHUNK) {
         const chunk = undo.slice(i, i + CHUNK);
         await sql`
-          insert into data_value_audit (element_code, period, org_code, disagg, action, old_value, new_value, old_comment, new_comment, source, actor, at, import_id, undoes, hash)
-          select a.element_code, a.period, a.org_code, a.disagg, u.action, a.new_value, a.old_value, a.new_comment, a.old_comment, a.source, a.actor, ${at}::timestamptz, ${id}::bigint, a.id, u.hash
-          from unnest(${chunk.map((u) => u.entry.undoes)}::bigint[], ${chunk.map((u) => u.entry.action)}::text[], ${chunk.map((u) => u.hash)}::text[]) with ordinality as u(undoes, action, hash, n)
+          insert into data_value_audit (element_code, period, org_code, disagg, action, old_value, new_value, old_comment,
+            new_comment, source, actor, at, import_id, undoes, hash)
+          select a.element_code, a.period, a.org_code, a.disagg, u.action, a.new_value, a.old_value, a.new_comment, a.old_comment,
+            a.source, a.actor, ${at}::timestamptz, ${id}::bigint, a.id, u.hash
+          from unnest(${chunk.map((u) => u.entry.undoes)}::bigint[], ${chunk.map((u) => u.entry.action)}::text[],
+            ${chunk.map((u) => u.hash)}::text[]) with ordinality as u(undoes, action, hash, n)
           join data_value_audit a on a.id = u.undoes
           order by u.n`.execute(trx);
       }

@@ -48,13 +48,16 @@ function rejected(errors: RowErrorList, lock: RowError | null = null, stoppedAft
   const [vi, en] =
     stoppedAfter !== null
       ? [
-          `Tệp có ít nhất ${n} lỗi (việc kiểm tra dừng sau dòng ${formatNumber(stoppedAfter)}); không có số liệu nào được lưu. Dưới đây là ${cap} lỗi đầu tiên: hãy sửa rồi gửi lại tệp.`,
-          `The file has at least ${errors.total} errors (the checks stopped after row ${stoppedAfter}); nothing was stored. The first ${MAX_LISTED_ERRORS} are listed: fix them and send the file again.`,
+          `Tệp có ít nhất ${n} lỗi (việc kiểm tra dừng sau dòng ${formatNumber(stoppedAfter)}); không có số liệu nào được lưu. ` +
+            `Dưới đây là ${cap} lỗi đầu tiên: hãy sửa rồi gửi lại tệp.`,
+          `The file has at least ${errors.total} errors (the checks stopped after row ${stoppedAfter}); nothing was stored. ` +
+            `The first ${MAX_LISTED_ERRORS} are listed: fix them and send the file again.`,
         ]
       : errors.total > MAX_LISTED_ERRORS
         ? [
             `Tệp có ${n} lỗi; không có số liệu nào được lưu. Dưới đây là ${cap} lỗi đầu tiên: hãy sửa rồi gửi lại tệp.`,
-            `The file has ${errors.total} errors; nothing was stored. The first ${MAX_LISTED_ERRORS} are listed: fix them and send the file again.`,
+            `The file has ${errors.total} errors; nothing was stored. The first ${MAX_LISTED_ERRORS} are listed: ` +
+              `fix them and send the file again.`,
           ]
         : [
             `Có ${rows} dòng bị lỗi; không có số liệu nào được lưu. Hãy sửa các dòng được liệt kê rồi gửi lại.`,
@@ -67,8 +70,10 @@ function tooManyRows(max: number): AppError {
   return new AppError(
     'payload_too_large',
     413,
-    `Tệp có hơn ${formatNumber(max)} dòng số liệu, quá số dòng cho phép của một lần nhập; không có số liệu nào được lưu. Hãy chia tệp thành nhiều tệp nhỏ hơn rồi gửi lại.`,
-    `The file has more than ${max} rows, more than one import may hold; nothing was stored. Split the file into smaller ones and send them again.`,
+    `Tệp có hơn ${formatNumber(max)} dòng số liệu, quá số dòng cho phép của một lần nhập; không có số liệu nào được lưu. ` +
+      `Hãy chia tệp thành nhiều tệp nhỏ hơn rồi gửi lại.`,
+    `The file has more than ${max} rows, more than one import may hold; nothing was stored. ` +
+      `Split the file into smaller ones and send them again.`,
   );
 }
 
@@ -81,12 +86,20 @@ const INTERRUPTED: Record<UndoState, { vi: string; en: string }> = {
     en: 'The database connection was lost during the import; nothing of the file was stored. Send the file again in a few minutes.',
   },
   undone: {
-    vi: 'Mất kết nối tới cơ sở dữ liệu trong khi ghi số liệu; phần đã ghi đã được hoàn tác, không có số liệu nào của tệp được lưu. Hãy gửi lại tệp sau ít phút.',
-    en: 'The database connection was lost while the values were written; what had been written was undone and nothing of the file was stored. Send the file again in a few minutes.',
+    vi:
+      'Mất kết nối tới cơ sở dữ liệu trong khi ghi số liệu; phần đã ghi đã được hoàn tác, không có số liệu nào của tệp được lưu. ' +
+      'Hãy gửi lại tệp sau ít phút.',
+    en:
+      'The database connection was lost while the values were written; what had been written was undone and nothing of the file was ' +
+      'stored. Send the file again in a few minutes.',
   },
   pending: {
-    vi: 'Mất kết nối tới cơ sở dữ liệu trong khi ghi số liệu; phần đã ghi sẽ được tự động hoàn tác ngay khi cơ sở dữ liệu hoạt động trở lại, không có số liệu nào của tệp được giữ lại. Hãy gửi lại tệp sau.',
-    en: 'The database connection was lost while the values were written; what had been written is undone automatically as soon as the database is back, and nothing of the file is kept. Send the file again later.',
+    vi:
+      'Mất kết nối tới cơ sở dữ liệu trong khi ghi số liệu; phần đã ghi sẽ được tự động hoàn tác ngay khi cơ sở dữ liệu hoạt động ' +
+      'trở lại, không có số liệu nào của tệp được giữ lại. Hãy gửi lại tệp sau.',
+    en:
+      'The database connection was lost while the values were written; what had been written is undone automatically as soon as the ' +
+      'database is back, and nothing of the file is kept. Send the file again later.',
   },
 };
 

@@ -69,7 +69,8 @@ function csvFailure(error: unknown): ParsedInput {
   if (!(error instanceof CsvError)) throw error;
   const message =
     error.kind === 'too_long'
-      ? `Tệp CSV bị lỗi: dòng ${error.line} dài quá ${formatNumber(MAX_CSV_RECORD_LENGTH)} ký tự (thiếu dấu xuống dòng hoặc một dấu ngoặc kép không được đóng)`
+      ? `Tệp CSV bị lỗi: dòng ${error.line} dài quá ${formatNumber(MAX_CSV_RECORD_LENGTH)} ký tự (thiếu dấu xuống dòng hoặc một dấu ` +
+        `ngoặc kép không được đóng)`
       : `Tệp CSV bị lỗi: một ô có dấu ngoặc kép mở ở dòng ${error.line} không được đóng`;
   return { rows: [], errors: [{ row: Math.max(0, error.line - 1), column: null, message, messageEn: error.message }] };
 }

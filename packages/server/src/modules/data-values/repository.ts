@@ -19,9 +19,8 @@ export async function valuesOfUnitPeriods(db: Kysely<Database>, unitPeriods: { o
   if (unitPeriods.length === 0) return [];
   const result = await sql<StoredValue>`
     select v.* from data_value v
-    join unnest(${unitPeriods.map((u) => u.org)}::text[], ${unitPeriods.map((u) => u.period)}::text[]) as u(org, period) on v.org_code = u.org and v.period = u.period`.execute(
-    db,
-  );
+    join unnest(${unitPeriods.map((u) => u.org)}::text[], ${unitPeriods.map((u) => u.period)}::text[]) as u(org, period)
+      on v.org_code = u.org and v.period = u.period`.execute(db);
   return result.rows;
 }
 
@@ -30,9 +29,8 @@ export async function lockUnitPeriods(db: Kysely<Database>, keys: string[]): Pro
   const unique = [...new Set(keys)].sort();
   if (unique.length === 0) return;
   // One statement, locks taken in a fixed order so that two writers cannot deadlock.
-  await sql`select count(pg_advisory_xact_lock(hashtext(k))) from (select k from unnest(${unique}::text[]) as k order by k) as ordered`.execute(
-    db,
-  );
+  await sql`select count(pg_advisory_xact_lock(hashtext(k))) from (select k from unnest(${unique}::text[]) as k
+    order by k) as ordered`.execute(db);
 }
 
 export interface CellWrite {
@@ -54,7 +52,8 @@ export async function upsertValues(db: Kysely<Database>, writes: CellWrite[], ac
       insert into data_value (element_code, period, org_code, disagg, value, comment, updated_at, updated_by)
       select e, p, o, d, v, c, ${at}::timestamptz, ${actor}
       from unnest(${chunk.map((w) => w.element)}::text[], ${chunk.map((w) => w.period)}::text[], ${chunk.map((w) => w.org)}::text[],
-                  ${chunk.map((w) => w.disagg)}::text[], ${chunk.map((w) => w.value)}::numeric[], ${chunk.map((w) => w.comment)}::text[]) as t(e, p, o, d, v, c)
+                  ${chunk.map((w) => w.disagg)}::text[], ${chunk.map((w) => w.value)}::numeric[],
+                    ${chunk.map((w) => w.comment)}::text[]) as t(e, p, o, d, v, c)
       on conflict (element_code, period, org_code, disagg) do update
         set value = excluded.value, comment = excluded.comment, updated_at = excluded.updated_at,
             updated_by = excluded.updated_by, version = data_value.version + 1`.execute(db);
@@ -66,7 +65,8 @@ export async function deleteValues(db: Kysely<Database>, cells: Omit<CellWrite, 
     const chunk = cells.slice(i, i + CHUNK);
     await sql`
       delete from data_value v
-      using unnest(${chunk.map((c) => c.element)}::text[], ${chunk.map((c) => c.period)}::text[], ${chunk.map((c) => c.org)}::text[], ${chunk.map((c) => c.disagg)}::text[]) as t(e, p, o, d)
+      using unnest(${chunk.map((c) => c.element)}::text[], ${chunk.map((c) => c.period)}::text[], ${chunk.map((c) => c.org)}::text[],
+        ${chunk.map((c) => c.disagg)}::text[]) as t(e, p, o, d)
       where v.element_code = t.e and v.period = t.p and v.org_code = t.o and v.disagg = t.d`.execute(db);
   }
 }
@@ -98,11 +98,15 @@ export async function insertAudit(
     const chunk = entries.slice(i, i + CHUNK);
     const chunkHashes = hashes.slice(i, i + CHUNK);
     await sql`
-      insert into data_value_audit (element_code, period, org_code, disagg, action, old_value, new_value, old_comment, new_comment, source, actor, at, hash)
+      insert into data_value_audit (element_code, period, org_code, disagg, action, old_value, new_value, old_comment, new_comment,
+        source, actor, at, hash)
       select e, p, o, d, a, ov, nv, oc, nc, ${source}, ${actor}, ${at}::timestamptz, h
-      from unnest(${chunk.map((x) => x.element)}::text[], ${chunk.map((x) => x.period)}::text[], ${chunk.map((x) => x.org)}::text[], ${chunk.map((x) => x.disagg)}::text[],
-                  ${chunk.map((x) => x.action)}::text[], ${chunk.map((x) => x.oldValue)}::numeric[], ${chunk.map((x) => x.newValue)}::numeric[],
-                  ${chunk.map((x) => x.oldComment)}::text[], ${chunk.map((x) => x.newComment)}::text[], ${chunkHashes}::text[]) with ordinality as t(e, p, o, d, a, ov, nv, oc, nc, h, n)
+      from unnest(${chunk.map((x) => x.element)}::text[], ${chunk.map((x) => x.period)}::text[], ${chunk.map((x) => x.org)}::text[],
+        ${chunk.map((x) => x.disagg)}::text[],
+                  ${chunk.map((x) => x.action)}::text[], ${chunk.map((x) => x.oldValue)}::numeric[],
+                    ${chunk.map((x) => x.newValue)}::numeric[],
+                  ${chunk.map((x) => x.oldComment)}::text[], ${chunk.map((x) => x.newComment)}::text[], ${chunkHashes}::text[])
+                    with ordinality as t(e, p, o, d, a, ov, nv, oc, nc, h, n)
       order by n`.execute(db);
   }
 }

@@ -38,9 +38,8 @@ export class Stage {
   static async create(db: Kysely<Database>): Promise<Stage> {
     const stage = new Stage(db, `${PREFIX}${randomBytes(6).toString('hex')}`);
     await db.transaction().execute(async (trx) => {
-      await sql`create unlogged table ${stage.ref} (row integer not null, element text not null, period text not null, org text not null, disagg text not null, value numeric, comment text)`.execute(
-        trx,
-      );
+      await sql`create unlogged table ${stage.ref} (row integer not null, element text not null, period text not null,
+        org text not null, disagg text not null, value numeric, comment text)`.execute(trx);
       await sql`comment on table ${stage.ref} is ${sql.lit(processTag())}`.execute(trx);
     });
     return stage;
@@ -55,10 +54,10 @@ export class Stage {
     if (rows.length === 0) return;
     await sql`
       insert into ${this.ref} (row, element, period, org, disagg, value, comment)
-      select * from unnest(${rows.map((r) => r.row)}::int[], ${rows.map((r) => r.element)}::text[], ${rows.map((r) => r.period)}::text[], ${rows.map((r) => r.org)}::text[],
-                           ${rows.map((r) => r.disagg)}::text[], ${rows.map((r) => r.value)}::numeric[], ${rows.map((r) => r.comment)}::text[])`.execute(
-      this.db,
-    );
+      select * from unnest(${rows.map((r) => r.row)}::int[], ${rows.map((r) => r.element)}::text[],
+        ${rows.map((r) => r.period)}::text[], ${rows.map((r) => r.org)}::text[],
+                           ${rows.map((r) => r.disagg)}::text[], ${rows.map((r) => r.value)}::numeric[],
+                             ${rows.map((r) => r.comment)}::text[])`.execute(this.db);
   }
 
   /** Indexes built once the table is full (cheaper than maintaining them row by row). */
@@ -78,7 +77,8 @@ export class Stage {
     if (unitPeriods.length === 0) return [];
     const result = await sql<StagedRow>`
       select s.row, s.element, s.period, s.org, s.disagg, s.value, s.comment
-      from ${this.ref} s join unnest(${unitPeriods.map((u) => u.org)}::text[], ${unitPeriods.map((u) => u.period)}::text[]) as u(org, period)
+      from ${this.ref} s join unnest(${unitPeriods.map((u) => u.org)}::text[], ${unitPeriods.map((u) => u.period)}::text[])
+        as u(org, period)
         on s.org = u.org and s.period = u.period`.execute(db);
     return result.rows;
   }

@@ -36,7 +36,8 @@ export function demoRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['data'],
         summary:
-          'Going live: remove the synthetic demo history (its values and their history), keeping users, settings and every value people entered or changed',
+          'Going live: remove the synthetic demo history (its values and their history), keeping users, ' +
+          'settings and every value people entered or changed',
         response: { 200: DemoRemovalResponse, ...ErrorResponses },
       },
     },

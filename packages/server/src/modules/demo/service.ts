@@ -122,11 +122,11 @@ export async function removeDemoData(ctx: AppContext, actor: string | null, ip: 
     const demoOnly = cells.filter((c) => !c.mixed);
     if (demoOnly.length === 0) return { ...none, kept: cells.length };
     const col = (k: 'element' | 'period' | 'org' | 'disagg') => demoOnly.map((c) => c[k]);
-    const cellsCte = sql`c(e, p, o, d) as (select * from unnest(${col('element')}::text[], ${col('period')}::text[], ${col('org')}::text[], ${col('disagg')}::text[]))`;
+    const cellsCte = sql`c(e, p, o, d) as (select * from unnest(${col('element')}::text[], ${col('period')}::text[],
+      ${col('org')}::text[], ${col('disagg')}::text[]))`;
     const values =
-      await sql`with ${cellsCte} delete from data_value v using c where v.element_code = c.e and v.period = c.p and v.org_code = c.o and v.disagg = c.d`.execute(
-        trx,
-      );
+      await sql`with ${cellsCte} delete from data_value v using c where v.element_code = c.e and v.period = c.p and v.org_code = c.o
+        and v.disagg = c.d`.execute(trx);
     const gone = await sql<{ id: string }>`
       with ${cellsCte} delete from data_value_audit a using c
       where a.element_code = c.e and a.period = c.p and a.org_code = c.o and a.disagg = c.d and a.import_id = any(${demoIds}::bigint[])
@@ -134,9 +134,8 @@ export async function removeDemoData(ctx: AppContext, actor: string | null, ip: 
     const firstGone = Math.min(...gone.rows.map((r) => Number(r.id)));
     await rechainAfter(trx, firstGone - 1);
     // An import none of whose entries is left goes too.
-    await sql`delete from data_import i where i.id = any(${demoIds}::bigint[]) and not exists (select 1 from data_value_audit a where a.import_id = i.id)`.execute(
-      trx,
-    );
+    await sql`delete from data_import i where i.id = any(${demoIds}::bigint[]) and not exists (select 1 from data_value_audit a
+      where a.import_id = i.id)`.execute(trx);
     await refreshAggregates(
       trx,
       demoOnly.map((c) => ({ element: c.element, org: c.org, period: c.period })),
@@ -161,7 +160,13 @@ export function describeRemoval(r: DemoRemoval): { vi: string; en: string } {
     };
   }
   return {
-    vi: `Đã xóa số liệu mẫu: ${r.values} giá trị và ${r.history} mục lịch sử thay đổi${r.submissions || r.taskReports ? `, ${r.submissions} lượt gửi báo cáo và ${r.taskReports} báo cáo tiến độ do dữ liệu mẫu tạo` : ''}.${r.kept ? ` Giữ lại ${r.kept} ô người dùng đã sửa.` : ''} Người dùng, cài đặt và số liệu do người nhập được giữ nguyên.`,
-    en: `Removed the demo history: ${r.values} values and ${r.history} history entries${r.submissions || r.taskReports ? `, ${r.submissions} submissions and ${r.taskReports} task progress reports made by the demo` : ''}.${r.kept ? ` Kept ${r.kept} cell(s) people changed.` : ''} Users, settings and the figures people entered are kept.`,
+    vi:
+      `Đã xóa số liệu mẫu: ${r.values} giá trị và ${r.history} mục lịch sử thay đổi` +
+      (r.submissions || r.taskReports ? `, ${r.submissions} lượt gửi báo cáo và ${r.taskReports} báo cáo tiến độ do dữ liệu mẫu tạo` : '') +
+      `.${r.kept ? ` Giữ lại ${r.kept} ô người dùng đã sửa.` : ''} Người dùng, cài đặt và số liệu do người nhập được giữ nguyên.`,
+    en:
+      `Removed the demo history: ${r.values} values and ${r.history} history entries` +
+      (r.submissions || r.taskReports ? `, ${r.submissions} submissions and ${r.taskReports} task progress reports made by the demo` : '') +
+      `.${r.kept ? ` Kept ${r.kept} cell(s) people changed.` : ''} Users, settings and the figures people entered are kept.`,
   };
 }

@@ -52,8 +52,12 @@ function closed(form: FormWithParts, period: Period): WriteDecision {
   const w = writeWindow(period, formSchedule(form));
   return {
     ok: false,
-    vi: `Kỳ báo cáo ${period.code} của biểu mẫu "${form.name}" đã hết thời gian nhập số liệu (từ ${formatDate(w.opens)} đến ${formatDate(w.closes)}); muốn sửa số liệu, hãy đề nghị cấp phê duyệt trả lại hoặc mở khóa báo cáo.`,
-    en: `Period ${period.code} of form ${form.code} is closed to entry (it was open from ${w.opens} to ${w.closes}); to change its figures, ask the approver to return or unlock the report.`,
+    vi:
+      `Kỳ báo cáo ${period.code} của biểu mẫu "${form.name}" đã hết thời gian nhập số liệu (từ ${formatDate(w.opens)} đến ` +
+      `${formatDate(w.closes)}); muốn sửa số liệu, hãy đề nghị cấp phê duyệt trả lại hoặc mở khóa báo cáo.`,
+    en:
+      `Period ${period.code} of form ${form.code} is closed to entry (it was open from ${w.opens} to ${w.closes}); ` +
+      `to change its figures, ask the approver to return or unlock the report.`,
   };
 }
 

@@ -28,14 +28,18 @@ const ownSubmission = () =>
 
 const reportedByOther = (org: string, reporter: string) =>
   errors.forbidden(
-    `Biểu mẫu này của đơn vị "${org}" do "${reporter}" báo cáo; chỉ người có thẩm quyền của đơn vị báo cáo hoặc cấp trên mới được phê duyệt, trả lại hoặc mở khóa.`,
-    `This form of "${org}" is reported by "${reporter}"; only someone with the authority in the reporting organisation or above may approve, return or unlock it.`,
+    `Biểu mẫu này của đơn vị "${org}" do "${reporter}" báo cáo; chỉ người có thẩm quyền của đơn vị báo cáo hoặc cấp trên mới được phê ` +
+      `duyệt, trả lại hoặc mở khóa.`,
+    `This form of "${org}" is reported by "${reporter}"; only someone with the authority in the reporting organisation or above may ` +
+      `approve, return or unlock it.`,
   );
 
 const approvedAbove = (approver: string, scope: string) =>
   errors.forbidden(
-    `Báo cáo đã được ${approver} (phạm vi "${scope}") phê duyệt; chỉ người có thẩm quyền từ cấp đó trở lên mới được trả lại, mở khóa hoặc phê duyệt lại.`,
-    `The report was approved by ${approver} (scope "${scope}"); only someone at that level or above may return, unlock or approve it again.`,
+    `Báo cáo đã được ${approver} (phạm vi "${scope}") phê duyệt; chỉ người có thẩm quyền từ cấp đó trở lên mới được trả lại, ` +
+      `mở khóa hoặc phê duyệt lại.`,
+    `The report was approved by ${approver} (scope "${scope}"); only someone at that level or above may return, ` +
+      `unlock or approve it again.`,
   );
 
 /**

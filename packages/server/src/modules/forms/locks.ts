@@ -47,8 +47,12 @@ function approvedLock(r: { form_code: string; decided_by: string | null; decided
   const when = day(r.decided_at);
   return {
     kind: 'approved',
-    vi: `Số liệu đã được ${r.decided_by ?? 'người phê duyệt'} phê duyệt${when ? ` ngày ${when}` : ''} (biểu mẫu ${r.form_code}) và đang bị khóa; cần mở khóa trước khi sửa`,
-    en: `The figures were approved by ${r.decided_by ?? 'an approver'}${when ? ` on ${when}` : ''} (form ${r.form_code}) and are locked; they must be unlocked before any change`,
+    vi:
+      `Số liệu đã được ${r.decided_by ?? 'người phê duyệt'} phê duyệt${when ? ` ngày ${when}` : ''} (biểu mẫu ${r.form_code}) ` +
+      `và đang bị khóa; cần mở khóa trước khi sửa`,
+    en:
+      `The figures were approved by ${r.decided_by ?? 'an approver'}${when ? ` on ${when}` : ''} (form ${r.form_code}) ` +
+      `and are locked; they must be unlocked before any change`,
   };
 }
 
@@ -57,8 +61,14 @@ function submittedLock(r: { form_code: string; period: string; submitted_by: str
   const who = r.submitted_by ?? 'người báo cáo';
   return {
     kind: 'submitted',
-    vi: `Báo cáo kỳ ${r.period} (biểu mẫu ${r.form_code}) đã được ${who} gửi${when ? ` ngày ${when}` : ''} và đang chờ phê duyệt: số liệu không sửa được. Muốn sửa, ${who} hãy rút lại báo cáo (nút "Rút lại" trên màn hình nhập số liệu), hoặc đề nghị cấp phê duyệt trả lại.`,
-    en: `The ${r.period} report (form ${r.form_code}) was submitted by ${r.submitted_by ?? 'the reporting unit'}${when ? ` on ${when}` : ''} and awaits approval: its figures cannot be changed. To change them, the submitter withdraws it ("Rút lại" on the data entry screen), or the approver returns it.`,
+    vi:
+      `Báo cáo kỳ ${r.period} (biểu mẫu ${r.form_code}) đã được ${who} gửi${when ? ` ngày ${when}` : ''} và đang chờ phê duyệt: ` +
+      `số liệu không sửa được. Muốn sửa, ${who} hãy rút lại báo cáo (nút "Rút lại" trên màn hình nhập số liệu), ` +
+      `hoặc đề nghị cấp phê duyệt trả lại.`,
+    en:
+      `The ${r.period} report (form ${r.form_code}) was submitted by ` +
+      `${r.submitted_by ?? 'the reporting unit'}${when ? ` on ${when}` : ''} and awaits approval: its figures cannot be changed. ` +
+      `To change them, the submitter withdraws it ("Rút lại" on the data entry screen), or the approver returns it.`,
   };
 }
 

@@ -25,11 +25,13 @@ export function reminderMail(m: {
     text: [
       `Kính gửi ${m.unitName},`,
       '',
-      `Báo cáo "${m.form.name}" kỳ ${m.period} đã quá hạn nộp (${formatDate(m.due)}). Đề nghị đơn vị nhập số liệu và gửi báo cáo trên vetplan.`,
+      `Báo cáo "${m.form.name}" kỳ ${m.period} đã quá hạn nộp (${formatDate(m.due)}). Đề nghị đơn vị nhập số liệu và gửi báo cáo trên ` +
+        `vetplan.`,
       `Người nhắc: ${m.sender}.`,
       '',
       '---',
-      `Reminder: the report "${m.form.name_en ?? m.form.code}" for ${m.period} was due on ${m.due}. Please enter the figures and submit it in vetplan.`,
+      `Reminder: the report "${m.form.name_en ?? m.form.code}" for ${m.period} was due on ${m.due}. ` +
+        `Please enter the figures and submit it in vetplan.`,
       `Sent by ${m.sender}.`,
     ].join('\n'),
   };

@@ -53,8 +53,10 @@ function notLate(form: FormWithParts, period: Period, unit: BoardUnit, due: stri
       ? { vi: `đã gửi báo cáo${unit.submittedAt ? ` lúc ${formatDate(unit.submittedAt.slice(0, 10))}` : ''}`, en: 'has sent its report' }
       : { vi: `chưa đến hạn nộp (${formatDate(due)})`, en: `is not past the due day (${due})` };
   return errors.conflict(
-    `Không gửi nhắc nhở: ${unit.name} không chậm nộp báo cáo "${form.name}" kỳ ${period.code}, vì ${why.vi}. Chỉ nhắc các đơn vị quá hạn mà chưa gửi báo cáo.`,
-    `No reminder sent: ${unit.name} is not late with form ${form.code} for ${period.code}: it ${why.en}. Only units past the due day that have not sent their report are reminded.`,
+    `Không gửi nhắc nhở: ${unit.name} không chậm nộp báo cáo "${form.name}" kỳ ${period.code}, vì ${why.vi}. ` +
+      `Chỉ nhắc các đơn vị quá hạn mà chưa gửi báo cáo.`,
+    `No reminder sent: ${unit.name} is not late with form ${form.code} for ${period.code}: it ${why.en}. ` +
+      `Only units past the due day that have not sent their report are reminded.`,
   );
 }
 

@@ -104,7 +104,8 @@ export function formRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['forms'],
         summary:
-          'Remind late units (all of them, or those named) in their officers’ inbox, and by e-mail when SMTP_URL is set; 409 for a unit that is not late',
+          'Remind late units (all of them, or those named) in their officers’ inbox, and by e-mail when SMTP_URL is set; ' +
+          '409 for a unit that is not late',
         params: FormParams,
         body: ReminderBody,
         response: { 200: ReminderResponse, ...ErrorResponses },
@@ -120,7 +121,8 @@ export function formRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['forms'],
         summary:
-          'Approve every clean submission (submitted, no rule violation) of a period, each unit in its own transaction; answers what was approved and what was skipped and why',
+          'Approve every clean submission (submitted, no rule violation) of a period, each unit in its own transaction; ' +
+          'answers what was approved and what was skipped and why',
         params: FormParams,
         body: BulkApproveBody,
         response: { 200: BulkApproveResponse, ...ErrorResponses },

@@ -28,8 +28,12 @@ export function healthRoutes(app: App, ctx: AppContext): void {
         const database = isEmbedded(ctx.db) ? 'pglite' : 'postgres';
         const code = failureCode(error);
         throw errors.databaseUnavailable(
-          `Cơ sở dữ liệu ${database === 'pglite' ? 'nhúng (PGlite)' : 'PostgreSQL'} không phản hồi${code === '-' ? '' : ` (mã ${code})`}. Máy chủ vetplan vẫn chạy và sẽ phục vụ lại ngay khi cơ sở dữ liệu hoạt động trở lại.`,
-          `The ${database === 'pglite' ? 'embedded (PGlite)' : 'PostgreSQL'} database does not answer${code === '-' ? '' : ` (code ${code})`}. The vetplan server is still running and serves again as soon as the database is back.`,
+          `Cơ sở dữ liệu ${database === 'pglite' ? 'nhúng (PGlite)' : 'PostgreSQL'} không phản ` +
+            `hồi${code === '-' ? '' : ` (mã ${code})`}. Máy chủ vetplan vẫn chạy và sẽ phục vụ lại ngay khi cơ sở dữ liệu hoạt động ` +
+            `trở lại.`,
+          `The ${database === 'pglite' ? 'embedded (PGlite)' : 'PostgreSQL'} database does not ` +
+            `answer${code === '-' ? '' : ` (code ${code})`}. The vetplan server is still running and serves again as soon as the ` +
+            `database is back.`,
           { database },
         );
       }

@@ -98,7 +98,8 @@ function targetResults(plan: PlanDto, progress: ProgressRow[], year: number): Ta
     // A later year not yet final is told as such, after the final figure, never in its place.
     const p = row.provisional;
     const result = p
-      ? `${final} (năm ${p.year} tạm tính ${valueText(p.value, indicator.unit, indicator.unitLabel)}, ${p.reportingUnits}/${p.expectedUnits} đơn vị báo cáo)`
+      ? `${final} (năm ${p.year} tạm tính ${valueText(p.value, indicator.unit, indicator.unitLabel)}, ` +
+        `${p.reportingUnits}/${p.expectedUnits} đơn vị báo cáo)`
       : final;
     return {
       indicator: row.indicator,

@@ -44,7 +44,9 @@ export function taskLines(t: Omit<TaskResult, 'lines'>): { kind: 'title' | 'text
   );
   lines.push({
     kind: 'text',
-    text: `Tiến độ: ${counts.map(([label, n]) => `${n} lượt ${label.toLowerCase()}`).join(', ')} (trên tổng số ${t.instances.length} lượt được giao).`,
+    text:
+      `Tiến độ: ${counts.map(([label, n]) => `${n} lượt ${label.toLowerCase()}`).join(', ')} (trên tổng số ${t.instances.length} ` +
+      `lượt được giao).`,
   });
   for (const n of t.narrative) lines.push({ kind: 'text', text: `- ${n}` });
   if (t.narrative.length === 0) lines.push({ kind: 'text', text: '- Chưa có đơn vị báo cáo kết quả cụ thể.' });

@@ -55,18 +55,23 @@ export function computedNarratives(input: NarrativeInput): Record<NarrativeKey, 
     instances.length === 0
       ? [`Trong ${input.label}, chưa có nhiệm vụ nào của Kế hoạch được giao cho cơ quan, đơn vị trên hệ thống.`]
       : [
-          `Trong ${input.label}, ${n(agencies)} cơ quan, đơn vị được giao thực hiện ${n(instances.length)} lượt nhiệm vụ của Kế hoạch; ${n(reported)} lượt đã có báo cáo tiến độ.`,
-          `Kết quả: ${n(doneOnTime + doneLate)} lượt nhiệm vụ đã hoàn thành (${n(doneLate)} lượt hoàn thành chậm so với thời hạn), ${n(inProgress)} lượt đang thực hiện, ${n(overdue)} lượt quá hạn chưa hoàn thành, ${n(notStarted)} lượt chưa thực hiện.`,
+          `Trong ${input.label}, ${n(agencies)} cơ quan, đơn vị được giao thực hiện ${n(instances.length)} lượt nhiệm vụ của Kế ` +
+            `hoạch; ${n(reported)} lượt đã có báo cáo tiến độ.`,
+          `Kết quả: ${n(doneOnTime + doneLate)} lượt nhiệm vụ đã hoàn thành (${n(doneLate)} lượt hoàn thành chậm so với thời hạn), ` +
+            `${n(inProgress)} lượt đang thực hiện, ${n(overdue)} lượt quá hạn chưa hoàn thành, ${n(notStarted)} lượt chưa thực hiện.`,
         ];
   general.push(
-    `Về các chỉ tiêu của Kế hoạch: ${n(byStatus(['met', 'on_track']))} chỉ tiêu đạt hoặc đúng tiến độ, ${n(byStatus(['at_risk']))} chỉ tiêu có nguy cơ chậm, ${n(byStatus(['off_track', 'not_met']))} chỉ tiêu chậm tiến độ hoặc không đạt, ${n(byStatus(['no_data']))} chỉ tiêu chưa có số liệu.`,
+    `Về các chỉ tiêu của Kế hoạch: ${n(byStatus(['met', 'on_track']))} chỉ tiêu đạt hoặc đúng tiến độ, ` +
+      `${n(byStatus(['at_risk']))} chỉ tiêu có nguy cơ chậm, ${n(byStatus(['off_track', 'not_met']))} chỉ tiêu chậm tiến độ hoặc ` +
+      `không đạt, ${n(byStatus(['no_data']))} chỉ tiêu chưa có số liệu.`,
   );
 
   const lagging = targets.filter((t) => LAGGING.has(t.status));
   const difficulties = [
     ...lagging.map(
       (t) =>
-        `Chỉ tiêu "${t.name}" ${lowerFirst(t.statusText)}: ${t.valueYear !== null ? `năm ${t.valueYear} đạt ${t.valueText}` : 'chưa có số liệu'}, chỉ tiêu ${t.targetText}.`,
+        `Chỉ tiêu "${t.name}" ${lowerFirst(t.statusText)}: ` +
+        `${t.valueYear !== null ? `năm ${t.valueYear} đạt ${t.valueText}` : 'chưa có số liệu'}, chỉ tiêu ${t.targetText}.`,
     ),
     ...(overdue > 0 ? [`Còn ${n(overdue)} lượt nhiệm vụ quá hạn chưa hoàn thành.`] : []),
     ...merged(instances, (i) => i.difficulties),
@@ -79,7 +84,8 @@ export function computedNarratives(input: NarrativeInput): Record<NarrativeKey, 
   const nextTasks = [
     ...lagging.map((t) => `Tập trung các giải pháp để đạt chỉ tiêu "${t.name}": ${t.targetText}.`),
     ...unfinished.map((t) => `Tiếp tục thực hiện nhiệm vụ ${t.code}: ${lowerFirst(t.title)}.`),
-    'Các cơ quan, đơn vị tiếp tục triển khai đồng bộ các nhiệm vụ, giải pháp của Kế hoạch; báo cáo kết quả thực hiện đúng thời hạn theo quy định của Kế hoạch.',
+    'Các cơ quan, đơn vị tiếp tục triển khai đồng bộ các nhiệm vụ, giải pháp của Kế hoạch; ' +
+      'báo cáo kết quả thực hiện đúng thời hạn theo quy định của Kế hoạch.',
   ];
   return {
     general,

@@ -66,7 +66,8 @@ export async function saveDraft(ctx: AppContext, auth: AuthContext, input: Draft
       throw new AppError(
         'stale_write',
         409,
-        `Bản dự thảo đã được ${current.updated_by} sửa lúc ${current.updated_at.toISOString().slice(0, 16).replace('T', ' ')} (UTC). Hãy tải lại để xem nội dung mới rồi sửa tiếp.`,
+        `Bản dự thảo đã được ${current.updated_by} sửa lúc ${current.updated_at.toISOString().slice(0, 16).replace('T', ' ')} (UTC). ` +
+          `Hãy tải lại để xem nội dung mới rồi sửa tiếp.`,
         `The draft was changed by ${current.updated_by} meanwhile. Reload it and edit again.`,
       );
     }

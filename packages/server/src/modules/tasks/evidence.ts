@@ -35,8 +35,10 @@ export async function uploadEvidence(ctx: AppContext, auth: AuthContext, id: num
     throw new AppError(
       'unsupported_media_type',
       415,
-      `Tệp "${safeFileName(name)}" không phải là PDF, ảnh (PNG, JPEG, WebP) hay tài liệu Word, Excel, PowerPoint; hệ thống kiểm tra nội dung tệp, không dựa vào tên tệp.`,
-      `"${safeFileName(name)}" is not a PDF, an image (PNG, JPEG, WebP) or a Word, Excel or PowerPoint document; the content is checked, not the name.`,
+      `Tệp "${safeFileName(name)}" không phải là PDF, ảnh (PNG, JPEG, WebP) hay tài liệu Word, Excel, PowerPoint; ` +
+        `hệ thống kiểm tra nội dung tệp, không dựa vào tên tệp.`,
+      `"${safeFileName(name)}" is not a PDF, an image (PNG, JPEG, WebP) or a Word, Excel or PowerPoint document; ` +
+        `the content is checked, not the name.`,
     );
   }
   const sha256 = createHash('sha256').update(body).digest('hex');

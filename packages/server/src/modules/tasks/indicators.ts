@@ -44,7 +44,14 @@ type IndicatorRef = { code: string; name: string; name_en: string | null; unit: 
 
 /** "trên 40% (2025)" and "38,8% (2024)": a target and a figure as officials write them. */
 export function targetText(t: ProgressRow, i: Pick<IndicatorRef, 'unit' | 'unit_label'>): string {
-  return `${describeTarget({ comparator: t.comparator, value: t.target, valueUpper: t.targetUpper, unit: i.unit as IndicatorUnit, unitLabel: i.unit_label })} (${t.year})`;
+  const target = describeTarget({
+    comparator: t.comparator,
+    value: t.target,
+    valueUpper: t.targetUpper,
+    unit: i.unit as IndicatorUnit,
+    unitLabel: i.unit_label,
+  });
+  return `${target} (${t.year})`;
 }
 export function valueText(t: ProgressRow | null, i: Pick<IndicatorRef, 'unit'>): string | null {
   if (!t || t.value === null) return null;

@@ -140,7 +140,8 @@ export function unitNames(db: Db, codes: string[]) {
   return sql<{ code: string; name: string }>`
     select code, name from organisation where code in (${sql.join(codes)})
     union all
-    (select distinct on (area_code) area_code as code, name from area_version where area_code in (${sql.join(codes)}) order by area_code, valid_from desc)`
+    (select distinct on (area_code) area_code as code, name from area_version where area_code in (${sql.join(codes)})
+      order by area_code, valid_from desc)`
     .execute(db)
     .then((r) => new Map(r.rows.map((x) => [x.code, x.name])));
 }

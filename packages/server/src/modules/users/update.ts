@@ -32,8 +32,10 @@ async function checkOwnChange(ctx: AppContext, actor: AuthContext, changes: Reco
     throw errors.conflict('Bạn không thể tự khóa tài khoản của mình.', 'You cannot disable your own account.');
   if ((changes.role || changes.org) && !(await anotherAdminCovers(ctx, actor))) {
     throw errors.conflict(
-      'Bạn là quản trị viên đang hoạt động cuối cùng của phạm vi này nên không thể tự đổi vai trò hoặc phạm vi của mình. Hãy tạo hoặc giao quyền quản trị cho một người khác trước.',
-      'You are the last active administrator of your scope and cannot change your own role or scope. Make someone else an administrator first.',
+      'Bạn là quản trị viên đang hoạt động cuối cùng của phạm vi này nên không thể tự đổi vai trò hoặc phạm vi của mình. ' +
+        'Hãy tạo hoặc giao quyền quản trị cho một người khác trước.',
+      'You are the last active administrator of your scope and cannot change your own role or scope. ' +
+        'Make someone else an administrator first.',
     );
   }
 }
