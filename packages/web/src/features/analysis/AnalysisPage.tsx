@@ -27,7 +27,7 @@ import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import type { AreaNode } from '../../shared/areas/types.ts';
 import { useDashboardBase } from '../../shared/plan/useDashboardBase.ts';
 import type { Indicator } from '../../shared/plan/types.ts';
-import { pivotFileUrl, type PivotRow, type PivotTable } from './api.ts';
+import { pivotFileUrl, type PivotQuery, type PivotRow, type PivotTable } from './api.ts';
 import { useElements, usePivot } from './queries.ts';
 import { pivotQuery, readSelection, writeSelection, yearOptions, type Selection } from './selection.ts';
 import classes from './analysis.module.css';
@@ -120,12 +120,128 @@ function PivotGrid({ table, indicators }: { table: PivotTable; indicators: Map<s
   );
 }
 
+/** The pickers above the table: indicators, data elements, the unit (and the units below it), years or half-years. */
+function SelectionForm(props: {
+  selection: Selection;
+  change: (next: Partial<Selection>) => void;
+  indicators: readonly Indicator[];
+  areas: readonly AreaNode[];
+  thisYear: number;
+}) {
+  const { selection, change, indicators, areas, thisYear } = props;
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const elements = useElements();
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <MultiSelect
+            label={t('analysis.indicators')}
+            data={indicators.map((i) => ({ value: i.code, label: pick(lang, i.name, i.nameEn) }))}
+            value={selection.indicators}
+            onChange={(indicators) => change({ indicators })}
+            searchable
+            clearable
+          />
+          <MultiSelect
+            label={t('analysis.elements')}
+            data={(elements.data ?? []).map((e) => ({ value: e.code, label: pick(lang, e.name, e.nameEn) }))}
+            value={selection.elements}
+            onChange={(chosen) => change({ elements: chosen })}
+            searchable
+            clearable
+            placeholder={elements.isPending ? t('common.loading') : undefined}
+          />
+          <Select
+            label={t('analysis.unit')}
+            data={areaOptions(areas, lang)}
+            value={selection.org}
+            onChange={(org) => org && change({ org })}
+            searchable
+            allowDeselect={false}
+          />
+          <Stack gap={6} justify="flex-end">
+            <Switch
+              label={t('analysis.children')}
+              checked={selection.children}
+              onChange={(e) => change({ children: e.currentTarget.checked })}
+            />
+            <SegmentedControl
+              data={[
+                { value: 'year', label: t('analysis.byYear') },
+                { value: 'half', label: t('analysis.byHalf') },
+              ]}
+              value={selection.kind}
+              onChange={(kind) => change({ kind: kind === 'half' ? 'half' : 'year' })}
+              aria-label={t('analysis.periodKind')}
+            />
+          </Stack>
+        </SimpleGrid>
+        <Chip.Group multiple value={selection.years.map(String)} onChange={(years) => change({ years: years.map(Number) })}>
+          <Group gap={6} aria-label={t('analysis.years')} role="group">
+            {yearOptions(thisYear).map((y) => (
+              <Chip key={y} value={String(y)} size="sm">
+                {y}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The table for the chosen selection (or its loading and error states), with its Excel and CSV downloads. */
+function PivotResult({
+  table,
+  query,
+  indicators,
+}: {
+  table: ReturnType<typeof usePivot>;
+  query: PivotQuery;
+  indicators: Map<string, Indicator>;
+}) {
+  const { t } = useTranslation();
+  return table.isError ? (
+    <ErrorAlert error={table.error} />
+  ) : !table.data ? (
+    <Center py="xl">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  ) : (
+    <Paper withBorder radius="md" p={{ base: 'xs', sm: 'md' }} opacity={table.isPlaceholderData ? 0.6 : 1}>
+      <Stack gap="sm">
+        <Group justify="space-between" gap="sm">
+          <Text size="sm" c="dimmed">
+            {t('analysis.sums')}
+          </Text>
+          <Group gap="xs">
+            <Button
+              component="a"
+              href={pivotFileUrl(query, 'xlsx')}
+              variant="default"
+              size="sm"
+              h={40}
+              leftSection={<IconFileSpreadsheet size={18} />}
+            >
+              {t('common.downloadXlsx')}
+            </Button>
+            <Button component="a" href={pivotFileUrl(query, 'csv')} variant="default" size="sm" h={40}>
+              {t('common.downloadCsv')}
+            </Button>
+          </Group>
+        </Group>
+        <PivotGrid table={table.data} indicators={indicators} />
+      </Stack>
+    </Paper>
+  );
+}
+
 /** "Bảng số liệu": indicators and data elements for a unit and the units below it, by year or half-year, with totals. */
 export default function AnalysisPage() {
   const { t } = useTranslation();
-  const { lang } = useLang();
   const base = useDashboardBase();
-  const elements = useElements();
   const params = useSearchParams();
   const thisYear = new Date().getFullYear();
   const ready = base.state === 'ready' ? base : null;
@@ -155,96 +271,17 @@ export default function AnalysisPage() {
             {t('analysis.intro')}
           </Text>
         </div>
-        <Paper withBorder radius="md" p="md">
-          <Stack gap="sm">
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <MultiSelect
-                label={t('analysis.indicators')}
-                data={ready.plan.indicators.map((i) => ({ value: i.code, label: pick(lang, i.name, i.nameEn) }))}
-                value={selection.indicators}
-                onChange={(indicators) => change({ indicators })}
-                searchable
-                clearable
-              />
-              <MultiSelect
-                label={t('analysis.elements')}
-                data={(elements.data ?? []).map((e) => ({ value: e.code, label: pick(lang, e.name, e.nameEn) }))}
-                value={selection.elements}
-                onChange={(chosen) => change({ elements: chosen })}
-                searchable
-                clearable
-                placeholder={elements.isPending ? t('common.loading') : undefined}
-              />
-              <Select
-                label={t('analysis.unit')}
-                data={areaOptions(ready.tree.roots, lang)}
-                value={selection.org}
-                onChange={(org) => org && change({ org })}
-                searchable
-                allowDeselect={false}
-              />
-              <Stack gap={6} justify="flex-end">
-                <Switch
-                  label={t('analysis.children')}
-                  checked={selection.children}
-                  onChange={(e) => change({ children: e.currentTarget.checked })}
-                />
-                <SegmentedControl
-                  data={[
-                    { value: 'year', label: t('analysis.byYear') },
-                    { value: 'half', label: t('analysis.byHalf') },
-                  ]}
-                  value={selection.kind}
-                  onChange={(kind) => change({ kind: kind === 'half' ? 'half' : 'year' })}
-                  aria-label={t('analysis.periodKind')}
-                />
-              </Stack>
-            </SimpleGrid>
-            <Chip.Group multiple value={selection.years.map(String)} onChange={(years) => change({ years: years.map(Number) })}>
-              <Group gap={6} aria-label={t('analysis.years')} role="group">
-                {yearOptions(thisYear).map((y) => (
-                  <Chip key={y} value={String(y)} size="sm">
-                    {y}
-                  </Chip>
-                ))}
-              </Group>
-            </Chip.Group>
-          </Stack>
-        </Paper>
+        <SelectionForm
+          selection={selection}
+          change={change}
+          indicators={ready.plan.indicators}
+          areas={ready.tree.roots}
+          thisYear={thisYear}
+        />
         {nothingChosen || selection.years.length === 0 ? (
           <Text c="dimmed">{t('analysis.chooseSomething')}</Text>
-        ) : table.isError ? (
-          <ErrorAlert error={table.error} />
-        ) : !table.data ? (
-          <Center py="xl">
-            <Loader aria-label={t('common.loading')} />
-          </Center>
         ) : (
-          <Paper withBorder radius="md" p={{ base: 'xs', sm: 'md' }} opacity={table.isPlaceholderData ? 0.6 : 1}>
-            <Stack gap="sm">
-              <Group justify="space-between" gap="sm">
-                <Text size="sm" c="dimmed">
-                  {t('analysis.sums')}
-                </Text>
-                <Group gap="xs">
-                  <Button
-                    component="a"
-                    href={pivotFileUrl(query, 'xlsx')}
-                    variant="default"
-                    size="sm"
-                    h={40}
-                    leftSection={<IconFileSpreadsheet size={18} />}
-                  >
-                    {t('common.downloadXlsx')}
-                  </Button>
-                  <Button component="a" href={pivotFileUrl(query, 'csv')} variant="default" size="sm" h={40}>
-                    {t('common.downloadCsv')}
-                  </Button>
-                </Group>
-              </Group>
-              <PivotGrid table={table.data} indicators={ready.indicators} />
-            </Stack>
-          </Paper>
+          <PivotResult table={table} query={query} indicators={ready.indicators} />
         )}
       </Stack>
     </Container>

@@ -1,6 +1,6 @@
 import type { Lang, Problem } from '@vetplan/domain';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
 import { isApiError } from '../../api/errors.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { staleWriteCurrent } from './api.ts';
@@ -11,7 +11,7 @@ import { sendOutbox } from './sendOutbox.ts';
 import { isRefusal, ownBase, takeCurrent, useSaveCell } from './queries.ts';
 import type { EntryElement } from './types.ts';
 import { readCell, showNumber } from './validators.ts';
-import type { Cell, EntryTarget } from '../../shared/report-forms/types.ts';
+import type { Cell, CellWrite, EntryTarget } from '../../shared/report-forms/types.ts';
 
 export interface CellEditorProps {
   target: EntryTarget;
@@ -155,29 +155,11 @@ export function useCellEditor(props: CellEditorProps) {
     const write = { element: element.code, disagg, value: parsed.value, baseVersion };
     setUnsaved(null);
     clearOutcome(id);
-    // Offline, or this cell already waits in the outbox: keep the figure there (in order, sent once).
-    if (inOutbox || !navigator.onLine) {
-      save.reset();
-      queueWrite(author, target, { ...write, baseVersion: ownBase(target, element.code, disagg, baseVersion) });
-      if (navigator.onLine) void sendOutbox(author, queryClient);
-      return;
-    }
-    save.mutate(write, {
-      onSuccess: () => setUnsaved(null),
-      onError: (error) => {
-        if (isRefusal(error) && !(isApiError(error) && error.id === 'stale_write')) setUnsaved(text);
-      },
-    });
+    const onResult = { saved: () => setUnsaved(null), refused: () => setUnsaved(text) };
+    sendWrite(write, Boolean(inOutbox), { target, author, save, queryClient }, onResult);
   }
 
-  const commitRef = useRef(commit);
-  commitRef.current = commit;
-
-  useEffect(() => {
-    const input = inputRef.current;
-    if (!input) return undefined;
-    return controller.register(row, col, { input, readOnly, commit: (text) => commitRef.current(text) });
-  }, [controller, row, col, readOnly]);
+  useGridRegistration(controller, { row, col, readOnly }, inputRef, commit);
 
   const queuedText = queued ? showNumber(queued.value, lang) : outcome?.kind === 'refused' ? showNumber(outcome.value, lang) : null;
   const shown = editing ?? unsaved ?? queuedText ?? showNumber(cell?.value, lang);
@@ -213,12 +195,9 @@ export function useCellEditor(props: CellEditorProps) {
         },
       ),
     onPaste: (event: ClipboardEvent<HTMLInputElement>) => {
-      const text = event.clipboardData.getData('text/plain');
-      if (readOnly || !isBlock(text)) return;
-      event.preventDefault();
-      controller.paste(row, col, text);
+      const first = readOnly ? null : pasteBlock(event, controller, row, col);
+      if (first === null) return;
       // The focused cell now shows the block's first value; saving it again on blur finds nothing changed.
-      const first = text.split(/\r?\n/)[0]?.split('\t')[0]?.trim() ?? '';
       latest.current = { ...latest.current, editing: first };
       setEditing(first);
     },
@@ -226,12 +205,79 @@ export function useCellEditor(props: CellEditorProps) {
 
   const state = cellState(problem, save, lang, queued, outcome);
 
+  const conflict = useCellConflict({ target, element: element.code, disagg, author }, save, queued, lang, () => setUnsaved(null));
+
+  return { inputRef, shown, handlers, state, conflict };
+}
+
+/** The cell takes its place in the grid's keyboard moves and pastes; commit is always the latest render's. */
+function useGridRegistration(
+  controller: GridController,
+  at: { row: number; col: number; readOnly: boolean },
+  inputRef: RefObject<HTMLInputElement | null>,
+  commit: (text: string) => void,
+) {
+  const { row, col, readOnly } = at;
+  const commitRef = useRef(commit);
+  commitRef.current = commit;
+  useEffect(() => {
+    const input = inputRef.current;
+    if (!input) return undefined;
+    return controller.register(row, col, { input, readOnly, commit: (text) => commitRef.current(text) });
+  }, [controller, row, col, readOnly, inputRef]);
+}
+
+/** A pasted block of cells fills the grid from this one; answers the block's first value, or null when the text is not a block. */
+function pasteBlock(event: ClipboardEvent<HTMLInputElement>, controller: GridController, row: number, col: number): string | null {
+  const text = event.clipboardData.getData('text/plain');
+  if (!isBlock(text)) return null;
+  event.preventDefault();
+  controller.paste(row, col, text);
+  return text.split(/\r?\n/)[0]?.split('\t')[0]?.trim() ?? '';
+}
+
+/**
+ * Sends a checked figure: into the outbox when offline or when this cell already waits there (in order, sent once),
+ * otherwise straight to the server; onResult.refused keeps the typed text when the server refuses it (a stale write is a conflict instead).
+ */
+function sendWrite(
+  write: CellWrite,
+  alreadyQueued: boolean,
+  ctx: { target: EntryTarget; author: string; save: SaveMutation; queryClient: QueryClient },
+  onResult: { saved: () => void; refused: () => void },
+) {
+  const { target, author, save, queryClient } = ctx;
+  if (alreadyQueued || !navigator.onLine) {
+    save.reset();
+    queueWrite(author, target, { ...write, baseVersion: ownBase(target, write.element, write.disagg, write.baseVersion) });
+    if (navigator.onLine) void sendOutbox(author, queryClient);
+    return;
+  }
+  save.mutate(write, {
+    onSuccess: onResult.saved,
+    onError: (error) => {
+      if (isRefusal(error) && !(isApiError(error) && error.id === 'stale_write')) onResult.refused();
+    },
+  });
+}
+
+/** The choice to offer when someone else changed the cell meanwhile: after a direct save, or for a queued write. */
+function useCellConflict(
+  cellOf: { target: EntryTarget; element: string; disagg: string; author: string },
+  save: SaveMutation,
+  queued: OutboxEntry | undefined,
+  lang: Lang,
+  onSettled: () => void,
+) {
+  const { target, element, disagg, author } = cellOf;
+  const queryClient = useQueryClient();
+  const id = outboxId(target, element, disagg);
   const takeTheirs = (current: Cell | null) => {
-    takeCurrent(queryClient, target, element.code, disagg, current);
-    setUnsaved(null);
+    takeCurrent(queryClient, target, element, disagg, current);
+    onSettled();
     save.reset();
   };
-  const conflict =
+  return (
     staleConflict(save, lang, takeTheirs) ??
     queuedConflict(queued, lang, {
       resend: (base) => {
@@ -242,7 +288,6 @@ export function useCellEditor(props: CellEditorProps) {
         removeQueued(author, id);
         takeTheirs(current);
       },
-    });
-
-  return { inputRef, shown, handlers, state, conflict };
+    })
+  );
 }

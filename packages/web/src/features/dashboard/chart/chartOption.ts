@@ -116,16 +116,7 @@ export function chartOption(row: ProgressRow, texts: ChartTexts, formats: ChartF
     tooltip: {
       trigger: 'axis',
       confine: true,
-      formatter: (params) => {
-        const items = (Array.isArray(params) ? params : [params]) as TooltipItem[];
-        const lines = items
-          .filter((p) => typeof p.value === 'number' && p.seriesName !== texts.target)
-          .map(
-            (p) =>
-              `<span style="color:${typeof p.color === 'string' ? p.color : 'inherit'}">●</span> ${escapeHtml(p.seriesName ?? '')}: <b>${escapeHtml(format(p.value as number))}</b>`,
-          );
-        return [`<b>${escapeHtml(items[0]?.name ?? '')}</b>`, ...lines].join('<br/>');
-      },
+      formatter: tooltipFormatter(texts.target, format),
     },
     xAxis: {
       type: 'category',
@@ -170,21 +161,41 @@ export function chartOption(row: ProgressRow, texts: ChartTexts, formats: ChartF
         lineStyle: { width: 2, type: 'dashed', color: CHART_COLORS.trajectory },
         itemStyle: { color: CHART_COLORS.trajectory },
       },
-      {
-        name: texts.projection,
-        type: 'line',
-        data: projection,
-        showSymbol: false,
-        lineStyle: { width: 2.5, type: 'dotted', color: CHART_COLORS.projection },
-        itemStyle: { color: CHART_COLORS.projection },
-        endLabel: {
-          show: projection.length > 0,
-          formatter: (p) => (typeof p.value === 'number' ? format(p.value) : ''),
-          color: CHART_COLORS.projection,
-          fontWeight: 'bold',
-          offset: [-36, -14],
-        },
-      },
+      projectionSeries(texts.projection, projection, format),
     ],
+  };
+}
+
+/** The tooltip of a year: every figure but the target line, each with its series' colour. */
+function tooltipFormatter(targetName: string, format: (value: number) => string) {
+  return (params: unknown) => {
+    const items = (Array.isArray(params) ? params : [params]) as TooltipItem[];
+    const lines = items
+      .filter((p) => typeof p.value === 'number' && p.seriesName !== targetName)
+      .map(
+        (p) =>
+          `<span style="color:${typeof p.color === 'string' ? p.color : 'inherit'}">●</span> ${escapeHtml(p.seriesName ?? '')}: ` +
+          `<b>${escapeHtml(format(p.value as number))}</b>`,
+      );
+    return [`<b>${escapeHtml(items[0]?.name ?? '')}</b>`, ...lines].join('<br/>');
+  };
+}
+
+/** The dotted line from the last figure to the horizon, labelled at its end with the value it reaches. */
+function projectionSeries(name: string, projection: (number | null)[], format: (value: number) => string): LineSeriesOption {
+  return {
+    name,
+    type: 'line',
+    data: projection,
+    showSymbol: false,
+    lineStyle: { width: 2.5, type: 'dotted', color: CHART_COLORS.projection },
+    itemStyle: { color: CHART_COLORS.projection },
+    endLabel: {
+      show: projection.length > 0,
+      formatter: (p) => (typeof p.value === 'number' ? format(p.value) : ''),
+      color: CHART_COLORS.projection,
+      fontWeight: 'bold',
+      offset: [-36, -14],
+    },
   };
 }
