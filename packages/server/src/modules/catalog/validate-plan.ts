@@ -68,12 +68,37 @@ function readTasks(r: FieldReader, root: Record<string, unknown>, groupCodes: Se
   });
 }
 
+/** The legal documents the plan rests on ("Căn cứ"); a document may name one listed above it as its parent. */
+function readBasis(r: FieldReader, root: Record<string, unknown>): CatalogPlan['basis'] {
+  const basisSeen = new Set<string>();
+  return r.items(
+    root,
+    'basis',
+    '',
+    (o, path) => {
+      const b = {
+        code: r.text(o, 'code', path),
+        number: r.text(o, 'number', path),
+        docType: r.text(o, 'docType', path),
+        title: r.text(o, 'title', path),
+        issuedOn: r.date(o, 'issuedOn', path),
+        issuer: r.text(o, 'issuer', path),
+        relation: r.choice(o, 'relation', path, ['implements', 'guidance'] as const, 'implements'),
+        parent: r.optionalText(o, 'parent', path),
+      };
+      r.unique(basisSeen, b.code, `${path}.code`, 'basis document');
+      if (b.parent && !basisSeen.has(b.parent)) r.problem(`${path}.parent`, `"${b.parent}" is not a basis document listed above this one`);
+      return b;
+    },
+    true,
+  );
+}
+
 export function readPlan(file: string, doc: unknown, refs: PlanReferences, problems: CatalogProblem[]): CatalogPlan | null {
   const r = new FieldReader(file, problems);
   const root = r.object(doc, '');
   if (!root) return null;
   const signer = r.object(root.signer, 'signer') ?? {};
-  const basisSeen = new Set<string>();
   const groupSeen = new Set<string>();
   const taskGroups = r.items(root, 'taskGroups', '', (o, path) => {
     const g = { code: r.text(o, 'code', path), title: r.text(o, 'title', path), titleEn: r.optionalText(o, 'titleEn', path) };
@@ -103,28 +128,7 @@ export function readPlan(file: string, doc: unknown, refs: PlanReferences, probl
       r.problem(`horizons[${i}]`, 'must be a year such as 2030');
       return [];
     }),
-    basis: r.items(
-      root,
-      'basis',
-      '',
-      (o, path) => {
-        const b = {
-          code: r.text(o, 'code', path),
-          number: r.text(o, 'number', path),
-          docType: r.text(o, 'docType', path),
-          title: r.text(o, 'title', path),
-          issuedOn: r.date(o, 'issuedOn', path),
-          issuer: r.text(o, 'issuer', path),
-          relation: r.choice(o, 'relation', path, ['implements', 'guidance'] as const, 'implements'),
-          parent: r.optionalText(o, 'parent', path),
-        };
-        r.unique(basisSeen, b.code, `${path}.code`, 'basis document');
-        if (b.parent && !basisSeen.has(b.parent))
-          r.problem(`${path}.parent`, `"${b.parent}" is not a basis document listed above this one`);
-        return b;
-      },
-      true,
-    ),
+    basis: readBasis(r, root),
     purposes: r.texts(root, 'purposes', ''),
     requirements: r.texts(root, 'requirements', ''),
     generalObjective: r.text(root, 'generalObjective', ''),

@@ -9,7 +9,7 @@ import { importSizes } from './import-sizes.ts';
 import { claimUnitPeriods, finishImport, rollbackImport } from './import-claims.ts';
 import { RowChecker } from './check.ts';
 import { batchesOf, MAX_LISTED_ERRORS, RowErrorList, type ParsedInput, type RowBatches, type RowError } from './input.ts';
-import { loadDataMetadata } from '../data-elements/metadata.ts';
+import { loadDataMetadata, type DataMetadata } from '../data-elements/metadata.ts';
 import { checkStagedRules } from './rules.ts';
 import { Stage } from './stage.ts';
 
@@ -157,7 +157,7 @@ export async function importBatches(
   source: ValueSource,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  const { onProgress, afterBatch, beforeWrite, afterPage } = options;
+  const { onProgress, afterBatch, beforeWrite } = options;
   let total = options.total ?? 0;
   const metadata = await loadDataMetadata(ctx.db);
   const checker = new RowChecker(ctx, auth, metadata);
@@ -206,33 +206,10 @@ export async function importBatches(
     onProgress?.({ phase: 'writing', processed: 0, total });
     await beforeWrite?.();
     const who = { source, actor: auth.username, at: ctx.now() };
-    const importId = await ctx.db.transaction().execute(async (trx) => {
-      await lockStagedUnitPeriods(trx, stage);
-      // Another writer may have changed some of these unit-periods since the rules were checked: check those again.
-      const changed = await changedSince(trx, stage, mark);
-      if (changed.length > 0) {
-        const violations = await checkStagedRules(trx, stage, metadata, mode, changed);
-        if (mode === 'atomic' && violations.length > 0) throw rejected(RowErrorList.of(violations));
-        errors.add(violations);
-      }
-      return claimUnitPeriods(trx, stage.ref, { ...who, demo: options.demo ?? false });
-    });
+    const importId = await claimForWrite(ctx, { stage, metadata, mode, mark, errors }, { ...who, demo: options.demo ?? false });
     let counts: ApplyCounts;
     try {
-      counts = await applyStage(
-        ctx.db,
-        stage,
-        { ...who, importId },
-        {
-          pageRows: options.pageRows ?? importSizes(ctx.db).pageRows,
-          onPage: (written) => onProgress?.({ phase: 'writing', processed: written, total }),
-          between: async (written) => {
-            await pacer.next();
-            await afterPage?.(written);
-          },
-          pace: pacer.next,
-        },
-      );
+      counts = await applyStage(ctx.db, stage, { ...who, importId }, pagedWrite(ctx, options, pacer, total));
       await finishImport(ctx.db, importId, ctx.now());
     } catch (error) {
       // Whatever was written is undone: now, or, with the database away, as soon as it is back. If the undo fails
@@ -253,6 +230,41 @@ export async function importBatches(
     // With the database away the stage is dropped once it is back, and by the sweep if this process stops first.
     await retryWhileUnavailable(() => stage.drop(), reportCleanupFailure(`dropping ${stage.table}`)).first;
   }
+}
+
+/**
+ * Locks the staged unit-periods and claims them for the import (its id is the answer). Another writer may have changed
+ * some of them since the rules were checked: those are checked again (an atomic import is then rejected).
+ */
+async function claimForWrite(
+  ctx: AppContext,
+  staged: { stage: Stage; metadata: DataMetadata; mode: ImportMode; mark: number; errors: RowErrorList },
+  who: { source: ValueSource; actor: string; at: Date; demo: boolean },
+): Promise<number> {
+  const { stage, metadata, mode, mark, errors } = staged;
+  return ctx.db.transaction().execute(async (trx) => {
+    await lockStagedUnitPeriods(trx, stage);
+    const changed = await changedSince(trx, stage, mark);
+    if (changed.length > 0) {
+      const violations = await checkStagedRules(trx, stage, metadata, mode, changed);
+      if (mode === 'atomic' && violations.length > 0) throw rejected(RowErrorList.of(violations));
+      errors.add(violations);
+    }
+    return claimUnitPeriods(trx, stage.ref, who);
+  });
+}
+
+/** How applyStage pages the write: page size, progress, and a turn for other requests (and the tests' hook) between pages. */
+function pagedWrite(ctx: AppContext, options: ImportOptions, pacer: { next: () => Promise<void> }, total: number) {
+  return {
+    pageRows: options.pageRows ?? importSizes(ctx.db).pageRows,
+    onPage: (written: number) => options.onProgress?.({ phase: 'writing', processed: written, total }),
+    between: async (written: number) => {
+      await pacer.next();
+      await options.afterPage?.(written);
+    },
+    pace: pacer.next,
+  };
 }
 
 function reportCleanupFailure(what: string): (error: unknown) => void {

@@ -51,33 +51,7 @@ export function dataValueRoutes(app: App, ctx: AppContext): void {
     },
   );
 
-  app.get(
-    '/api/data-values/history',
-    {
-      config: signedIn,
-      schema: {
-        tags: ['data'],
-        summary: 'Every change of a cell: who, when, old → new, source',
-        querystring: HistoryQuery,
-        response: { 200: HistorySchema, ...ErrorResponses },
-      },
-    },
-    async (request) => cellHistory(ctx, request.auth!, request.query),
-  );
-
-  app.get(
-    '/api/data-values/audit',
-    {
-      config: { access: { roles: WRITER_ROLES } },
-      schema: {
-        tags: ['data'],
-        summary: 'Changes of values per unit or per user, newest first',
-        querystring: AuditQuery,
-        response: { 200: AuditLogSchema, ...ErrorResponses },
-      },
-    },
-    async (request) => auditLog(ctx, request.auth!, request.query),
-  );
+  historyRoutes(app, ctx);
 
   app.get(
     '/api/data-values',
@@ -121,5 +95,36 @@ export function dataValueRoutes(app: App, ctx: AppContext): void {
       }
       return { rows };
     },
+  );
+}
+
+/** A cell’s history and the audit log of values. */
+function historyRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/data-values/history',
+    {
+      config: signedIn,
+      schema: {
+        tags: ['data'],
+        summary: 'Every change of a cell: who, when, old → new, source',
+        querystring: HistoryQuery,
+        response: { 200: HistorySchema, ...ErrorResponses },
+      },
+    },
+    async (request) => cellHistory(ctx, request.auth!, request.query),
+  );
+
+  app.get(
+    '/api/data-values/audit',
+    {
+      config: { access: { roles: WRITER_ROLES } },
+      schema: {
+        tags: ['data'],
+        summary: 'Changes of values per unit or per user, newest first',
+        querystring: AuditQuery,
+        response: { 200: AuditLogSchema, ...ErrorResponses },
+      },
+    },
+    async (request) => auditLog(ctx, request.auth!, request.query),
   );
 }

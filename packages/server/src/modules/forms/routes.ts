@@ -58,6 +58,13 @@ export function formRoutes(app: App, ctx: AppContext): void {
     async (request) => entry(ctx, request.auth!, request.params.code, request.query.org, request.query.period),
   );
 
+  submissionRoutes(app, ctx);
+
+  boardRoutes(app, ctx);
+}
+
+/** A report’s workflow for one unit and period: submit, approve, return or unlock it. */
+function submissionRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/forms/:code/submissions/:org/:period/:action',
     {
@@ -81,7 +88,10 @@ export function formRoutes(app: App, ctx: AppContext): void {
         request.body?.comment?.trim() || null,
       ),
   );
+}
 
+/** The manager’s board of a form: who has reported, reminders to the late units, and approving the clean reports at once. */
+function boardRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/forms/:code/completeness',
     {

@@ -24,11 +24,8 @@ async function partyNames(ctx: AppContext, codes: string[], field: string): Prom
   return out;
 }
 
-/** Adds a task to a plan (plan managers): its parties, schedule and, at once, its assignments up to today. */
-export async function createTask(ctx: AppContext, auth: AuthContext, input: NewTaskInput) {
-  requireManager(auth);
-  const plan = await requirePlan(ctx.db, input.plan);
-  await assertPlanInScope(ctx, auth, plan.area_code);
+/** The task's group is one of the plan's, it has a title, and a due date (required for a one-off task) not before its start. */
+async function checkTaskFields(ctx: AppContext, input: NewTaskInput): Promise<void> {
   const group = await ctx.db
     .selectFrom('task_group')
     .select('code')
@@ -46,6 +43,14 @@ export async function createTask(ctx: AppContext, auth: AuthContext, input: NewT
     throw errors.invalidField('dueOn', 'Nhiệm vụ thực hiện một lần cần có thời hạn', 'A one-off task needs a due date');
   if (input.dueOn && input.dueOn < input.startOn)
     throw errors.invalidField('dueOn', 'Thời hạn phải từ ngày bắt đầu trở đi', 'The due date must not be before the start');
+}
+
+/** Adds a task to a plan (plan managers): its parties, schedule and, at once, its assignments up to today. */
+export async function createTask(ctx: AppContext, auth: AuthContext, input: NewTaskInput) {
+  requireManager(auth);
+  const plan = await requirePlan(ctx.db, input.plan);
+  await assertPlanInScope(ctx, auth, plan.area_code);
+  await checkTaskFields(ctx, input);
   const lead = await partyNames(ctx, input.lead, 'lead');
   const coordinating = await partyNames(ctx, input.coordinating ?? [], 'coordinating');
   await assertPartiesInScope(ctx, auth, [...lead, ...coordinating]);

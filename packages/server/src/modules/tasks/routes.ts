@@ -33,6 +33,26 @@ const managers = { access: { roles: MANAGER_ROLES } } as const;
 const tags = ['tasks'];
 
 export function taskRoutes(app: App, ctx: AppContext): void {
+  assignmentRoutes(app, ctx);
+  evidenceRoutes(app, ctx);
+  app.post(
+    '/api/tasks',
+    {
+      config: managers,
+      schema: {
+        tags,
+        summary: 'Add a task to a plan (plan managers); its assignments are created at once',
+        body: NewTaskBody,
+        response: { 200: NewTaskResponse, ...ErrorResponses },
+      },
+    },
+    async (request) => createTask(ctx, request.auth!, request.body),
+  );
+  evaluationRoutes(app, ctx);
+}
+
+/** A unit's assignments of the plan's tasks: the list, one assignment, its progress reports and its extension. */
+function assignmentRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/task-assignments',
     {
@@ -105,7 +125,10 @@ export function taskRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => decideExtension(ctx, request.auth!, request.params.id, request.body),
   );
+}
 
+/** Evidence files of an assignment: the upload (a raw body, its type read from the content) and the download. */
+function evidenceRoutes(app: App, ctx: AppContext): void {
   void app.register(async (scoped) => {
     scoped.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: EVIDENCE_MAX_BYTES }, (_request, body, done) => done(null, body));
     (scoped as unknown as App).post(
@@ -145,21 +168,10 @@ export function taskRoutes(app: App, ctx: AppContext): void {
         .send(file.body as never);
     },
   );
+}
 
-  app.post(
-    '/api/tasks',
-    {
-      config: managers,
-      schema: {
-        tags,
-        summary: 'Add a task to a plan (plan managers); its assignments are created at once',
-        body: NewTaskBody,
-        response: { 200: NewTaskResponse, ...ErrorResponses },
-      },
-    },
-    async (request) => createTask(ctx, request.auth!, request.body),
-  );
-
+/** The yearly evaluation: a unit's scorecard, the ranking, and the plan managers' adjustments. */
+function evaluationRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/evaluation/scorecard',
     {
