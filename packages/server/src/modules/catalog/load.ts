@@ -233,6 +233,14 @@ async function loadPlan(db: Kysely<Database>, catalogCode: string, p: CatalogPla
     ],
   );
   await db.deleteFrom('task_party').where('plan_code', '=', p.code).execute();
+  await loadPlanBasis(db, p);
+  await loadTargets(db, p);
+  await loadTasks(db, p);
+  await loadPlanRules(db, p);
+}
+
+/** The legal documents the plan rests on, in their order. */
+async function loadPlanBasis(db: Kysely<Database>, p: CatalogPlan): Promise<void> {
   await prune(
     db,
     'plan_basis',
@@ -256,6 +264,10 @@ async function loadPlan(db: Kysely<Database>, catalogCode: string, p: CatalogPla
       parent: b.parent,
     })),
   );
+}
+
+/** The plan’s targets, by indicator and year. */
+async function loadTargets(db: Kysely<Database>, p: CatalogPlan): Promise<void> {
   const targetKeys = p.targets.map((t) => `${t.indicator} ${t.year}`);
   await sql`delete from target where plan_code = ${p.code} and not ((indicator_code || ' ' || year) = any(${targetKeys}::text[]))`.execute(
     db,
@@ -276,6 +288,10 @@ async function loadPlan(db: Kysely<Database>, catalogCode: string, p: CatalogPla
       wording_en: t.wordingEn,
     })),
   );
+}
+
+/** The task groups and tasks, and each task’s lead and coordinating parties (an organisation or a group). */
+async function loadTasks(db: Kysely<Database>, p: CatalogPlan): Promise<void> {
   await prune(
     db,
     'task',
@@ -327,6 +343,10 @@ async function loadPlan(db: Kysely<Database>, catalogCode: string, p: CatalogPla
     ),
   );
   await upsert(db, 'task_party', ['plan_code', 'task_code', 'role', 'position'], parties);
+}
+
+/** The rules of section IV. */
+async function loadPlanRules(db: Kysely<Database>, p: CatalogPlan): Promise<void> {
   await prune(
     db,
     'plan_rule',
