@@ -12,6 +12,18 @@ const FIELDS = ['currentPassword', 'newPassword'] as const;
 type Field = (typeof FIELDS)[number] | 'repeat';
 type FieldErrors = Partial<Record<Field, string>>;
 
+/** The server's refusals of the fields shown in the form, in the user's language, by field. */
+function serverFieldErrors(error: unknown, lang: 'vi' | 'en'): FieldErrors {
+  const server: FieldErrors = {};
+  if (isApiError(error)) {
+    for (const detail of error.details) {
+      const field = detailField(detail);
+      if ((FIELDS as readonly string[]).includes(field)) server[field as Field] = lang === 'en' ? detail.messageEn : detail.messageVi;
+    }
+  }
+  return server;
+}
+
 /** Đổi mật khẩu: the current password, the new one twice. The server's policy messages appear under the field. */
 export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
   const { t } = useTranslation();
@@ -19,14 +31,7 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
   const change = useChangePassword();
   const [values, setValues] = useState({ currentPassword: '', newPassword: '', repeat: '' });
   const [local, setLocal] = useState<FieldErrors>({});
-  const server: FieldErrors = {};
-  if (isApiError(change.error)) {
-    for (const detail of change.error.details) {
-      const field = detailField(detail);
-      if ((FIELDS as readonly string[]).includes(field)) server[field as Field] = lang === 'en' ? detail.messageEn : detail.messageVi;
-    }
-  }
-  const errors = { ...server, ...local };
+  const errors = { ...serverFieldErrors(change.error, lang), ...local };
 
   function set(key: keyof typeof values, value: string) {
     setValues((v) => ({ ...v, [key]: value }));

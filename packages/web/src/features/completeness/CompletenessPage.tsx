@@ -116,28 +116,68 @@ function useBoardSelection(forms: FormSummary[] | undefined) {
   return { form, selection, filter, sort, go };
 }
 
+type BoardSelection = ReturnType<typeof useBoardSelection>;
+
+/** The units of the board: filtered by status, sorted, as a table (cards on a phone), with the downloads. */
+function UnitsPanel(props: {
+  data: Completeness;
+  filter: BoardSelection['filter'];
+  sort: BoardSelection['sort'];
+  go: BoardSelection['go'];
+  canRemind: boolean;
+}) {
+  const { data, filter, sort, go, canRemind } = props;
+  const { t } = useTranslation();
+  const phone = useMediaQuery('(max-width: 48em)');
+  const counts = useMemo(() => countBy(data.units), [data]);
+  const shown = useMemo(
+    () =>
+      sortUnits(
+        data.units.filter((u) => matches(u, filter)),
+        sort,
+      ),
+    [data, filter, sort],
+  );
+  const sortOptions = BOARD_SORTS.map((s) => ({ value: s, label: t(`completeness.sort.${s}`) }));
+  return (
+    <Paper withBorder radius="md" p={{ base: 'xs', sm: 'md' }}>
+      <Stack gap="sm">
+        <Filters counts={counts} value={filter} onChange={(f) => go({ filter: f })} />
+        <Group justify="space-between" align="flex-end" gap="sm">
+          <Select
+            label={t('completeness.sort.label')}
+            data={sortOptions}
+            value={sort}
+            onChange={(v) => v && go({ sort: readSort(v) })}
+            allowDeselect={false}
+            w={{ base: '100%', xs: 280 }}
+          />
+          <BoardDownloads data={data} />
+        </Group>
+        {data.units.length === 0 && <Text c="dimmed">{t('completeness.none')}</Text>}
+        {data.units.length > 0 && shown.length === 0 && <Text c="dimmed">{t('completeness.noneInFilter')}</Text>}
+        {shown.length > 0 &&
+          (phone ? (
+            <UnitCards data={data} units={shown} canRemind={canRemind} />
+          ) : (
+            <UnitTable data={data} units={shown} canRemind={canRemind} />
+          ))}
+      </Stack>
+    </Paper>
+  );
+}
+
 /** Tình hình nộp báo cáo: the plan manager's board of who reported a form's period, with reminders and bulk approval. */
 export default function CompletenessPage() {
   const { t } = useTranslation();
   const me = useMe();
   const forms = useForms();
   const today = useMemo(todayIso, []);
-  const phone = useMediaQuery('(max-width: 48em)');
   const { form, selection, filter, sort, go } = useBoardSelection(forms.data);
   const board = useCompleteness(selection.form, selection.period);
   const role = me.data?.user.role;
   const canRemind = role === 'admin' || role === 'plan_manager';
   const canApprove = role !== undefined && (role === 'admin' || (form?.approverRoles.includes(role) ?? false));
-  const counts = useMemo(() => countBy(board.data?.units ?? []), [board.data]);
-  const shown = useMemo(
-    () =>
-      sortUnits(
-        (board.data?.units ?? []).filter((u) => matches(u, filter)),
-        sort,
-      ),
-    [board.data, filter, sort],
-  );
-  const sortOptions = BOARD_SORTS.map((s) => ({ value: s, label: t(`completeness.sort.${s}`) }));
   return (
     <Container size="xl" px={{ base: 'xs', sm: 'md' }} py="md">
       <Stack gap="md">
@@ -174,30 +214,7 @@ export default function CompletenessPage() {
             </Text>
             <Summary data={board.data} />
             <BoardActions data={board.data} canRemind={canRemind} canApprove={canApprove} />
-            <Paper withBorder radius="md" p={{ base: 'xs', sm: 'md' }}>
-              <Stack gap="sm">
-                <Filters counts={counts} value={filter} onChange={(f) => go({ filter: f })} />
-                <Group justify="space-between" align="flex-end" gap="sm">
-                  <Select
-                    label={t('completeness.sort.label')}
-                    data={sortOptions}
-                    value={sort}
-                    onChange={(v) => v && go({ sort: readSort(v) })}
-                    allowDeselect={false}
-                    w={{ base: '100%', xs: 280 }}
-                  />
-                  <BoardDownloads data={board.data} />
-                </Group>
-                {board.data.units.length === 0 && <Text c="dimmed">{t('completeness.none')}</Text>}
-                {board.data.units.length > 0 && shown.length === 0 && <Text c="dimmed">{t('completeness.noneInFilter')}</Text>}
-                {shown.length > 0 &&
-                  (phone ? (
-                    <UnitCards data={board.data} units={shown} canRemind={canRemind} />
-                  ) : (
-                    <UnitTable data={board.data} units={shown} canRemind={canRemind} />
-                  ))}
-              </Stack>
-            </Paper>
+            <UnitsPanel data={board.data} filter={filter} sort={sort} go={go} canRemind={canRemind} />
           </>
         )}
       </Stack>

@@ -42,10 +42,65 @@ export interface CellInputProps extends Omit<CellEditorProps, 'onOpenDetails'> {
   onOpenDetails: (row: number, col: number) => void;
 }
 
+/** Opens the cell's details (comment, history); shows whether the cell has a comment. */
+function DetailsButton({ comment, large, label, onClick }: { comment: string | null; large: boolean; label: string; onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <ActionIcon
+      variant={comment ? 'light' : 'subtle'}
+      color="gray"
+      size={large ? 44 : 30}
+      tabIndex={-1}
+      onClick={onClick}
+      aria-label={t('entry.cellDetails', { cell: label })}
+      title={comment ? `${t('entry.hasComment')}: ${comment}` : undefined}
+    >
+      {comment ? <IconMessage size={18} /> : <IconDotsVertical size={18} />}
+    </ActionIcon>
+  );
+}
+
+/** Under the input: last period's figure, the saving state's and the rules' messages, and the related rules' notes. */
+function CellFooter(props: {
+  cards: boolean;
+  previous: number | undefined;
+  messages: { key: string; text: string }[];
+  notes: string[];
+  stateIsError: boolean;
+}) {
+  const { cards, previous, messages, notes, stateIsError } = props;
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  return (
+    <Box className={cards ? classes.cardFooter : undefined}>
+      {previous !== undefined && (
+        <Text size="xs" c="dimmed" className={classes.previous}>
+          {t('entry.previous', { value: showNumber(previous, lang) })}
+        </Text>
+      )}
+      {messages.map((m) => (
+        <Text
+          key={m.key}
+          size="xs"
+          c={m.key === 'state' && !stateIsError ? 'orange.8' : 'red.8'}
+          role={m.key === 'state' ? 'alert' : undefined}
+          className={classes.message}
+        >
+          {m.text}
+        </Text>
+      ))}
+      {notes.map((text, i) => (
+        <Text key={`r${i}`} size="xs" c="yellow.9" className={classes.message}>
+          {text}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
 /** One figure of the grid: the input, last period's figure, its saving state and its problems. */
 export const CellInput = memo(function CellInput(props: CellInputProps) {
   const { t } = useTranslation();
-  const { lang } = useLang();
   const { columnLabel, elementName, previous, violations, related, mode, readOnly, cell, row, col, onOpenDetails } = props;
   const editor = useCellEditor({ ...props, onOpenDetails: () => onOpenDetails(row, col) });
   const { state } = editor;
@@ -70,20 +125,6 @@ export const CellInput = memo(function CellInput(props: CellInputProps) {
       : mark === 'related' && messages.length === 0
         ? `${classes.input} ${classes.related}`
         : classes.input;
-
-  const detailsButton = (
-    <ActionIcon
-      variant={cell?.comment ? 'light' : 'subtle'}
-      color="gray"
-      size={cards ? 44 : 30}
-      tabIndex={-1}
-      onClick={() => onOpenDetails(row, col)}
-      aria-label={t('entry.cellDetails', { cell: label })}
-      title={cell?.comment ? `${t('entry.hasComment')}: ${cell.comment}` : undefined}
-    >
-      {cell?.comment ? <IconMessage size={18} /> : <IconDotsVertical size={18} />}
-    </ActionIcon>
-  );
 
   return (
     <Stack gap={2} className={classes.cell} data-cell={`${props.element.code}|${props.disagg}`} data-state={state.kind} data-mark={mark}>
@@ -115,31 +156,9 @@ export const CellInput = memo(function CellInput(props: CellInputProps) {
           onKeyDown={editor.handlers.onKeyDown}
           onPaste={editor.handlers.onPaste}
         />
-        {detailsButton}
+        <DetailsButton comment={cell?.comment ?? null} large={cards} label={label} onClick={() => onOpenDetails(row, col)} />
       </Group>
-      <Box className={cards ? classes.cardFooter : undefined}>
-        {previous !== undefined && (
-          <Text size="xs" c="dimmed" className={classes.previous}>
-            {t('entry.previous', { value: showNumber(previous, lang) })}
-          </Text>
-        )}
-        {messages.map((m) => (
-          <Text
-            key={m.key}
-            size="xs"
-            c={m.key === 'state' && state.kind !== 'error' ? 'orange.8' : 'red.8'}
-            role={m.key === 'state' ? 'alert' : undefined}
-            className={classes.message}
-          >
-            {m.text}
-          </Text>
-        ))}
-        {notes.map((text, i) => (
-          <Text key={`r${i}`} size="xs" c="yellow.9" className={classes.message}>
-            {text}
-          </Text>
-        ))}
-      </Box>
+      <CellFooter cards={cards} previous={previous} messages={messages} notes={notes} stateIsError={state.kind === 'error'} />
       {editor.conflict && (
         <StaleWriteDialog
           message={editor.conflict.message}

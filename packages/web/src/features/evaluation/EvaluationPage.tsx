@@ -203,6 +203,82 @@ function RankTable({
   );
 }
 
+/** A unit's scorecard: the total and its rating, any adjustments, the parts behind it, and (for plan managers) a new adjustment. */
+function ScorecardPanel({ card, plan, manager }: { card: Scorecard; plan: string | undefined; manager: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder radius="md" p="md" data-testid="scorecard">
+      <Stack gap="sm">
+        <Title order={2} size="h3">
+          {card.orgName}
+        </Title>
+        <Group gap="md" align="baseline">
+          <Text fz={40} fw={700} lh={1} data-testid="score-total">
+            {score(card.total)}
+          </Text>
+          {card.rating && (
+            <Badge size="lg" color={RATING_COLORS[card.rating]}>
+              {t(`tasks.evaluation.rating.${card.rating}`)}
+            </Badge>
+          )}
+        </Group>
+        {card.total === null && <Text c="dimmed">{t('tasks.evaluation.noScore')}</Text>}
+        {card.adjustments.length > 0 && (
+          <Stack gap={2} data-testid="adjustments">
+            <Text size="sm">{t('tasks.evaluation.computed', { value: score(card.computed) })}</Text>
+            {card.adjustments.map((a, i) => (
+              <Text key={i} size="sm">
+                {t('tasks.evaluation.adjustmentRow', {
+                  delta: a.delta > 0 ? `+${formatNumber(a.delta)}` : formatNumber(a.delta),
+                  reason: a.reason,
+                  by: a.by,
+                  at: formatMoment(a.at),
+                })}
+              </Text>
+            ))}
+          </Stack>
+        )}
+        <ScoreParts card={card} />
+        {manager && plan && <Adjust plan={plan} card={card} />}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The ranking of the year: agencies and communes, each unit a link to its scorecard. */
+function RankingPanel(props: {
+  ranking: { agencies: RankRow[]; communes: RankRow[] };
+  year: number;
+  selected: string | null;
+  onSelect: (org: string) => void;
+}) {
+  const { ranking, year, selected, onSelect } = props;
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md" data-testid="ranking">
+      <Title order={2} size="h4">
+        {t('tasks.evaluation.ranking')}
+      </Title>
+      <RankTable
+        title={t('tasks.evaluation.agencies')}
+        fileKey="co-quan"
+        year={year}
+        rows={ranking.agencies}
+        selected={selected}
+        onSelect={onSelect}
+      />
+      <RankTable
+        title={t('tasks.evaluation.communes')}
+        fileKey="xa"
+        year={year}
+        rows={ranking.communes}
+        selected={selected}
+        onSelect={onSelect}
+      />
+    </Stack>
+  );
+}
+
 /** Đánh giá, xếp loại: a unit's scorecard with the items behind each part, the ranking, and adjustments with a reason. */
 export default function EvaluationPage() {
   const { t } = useTranslation();
@@ -264,66 +340,10 @@ export default function EvaluationPage() {
                 <Loader aria-label={t('common.loading')} />
               </Center>
             )}
-            {card.data && (
-              <Paper withBorder radius="md" p="md" data-testid="scorecard">
-                <Stack gap="sm">
-                  <Title order={2} size="h3">
-                    {card.data.orgName}
-                  </Title>
-                  <Group gap="md" align="baseline">
-                    <Text fz={40} fw={700} lh={1} data-testid="score-total">
-                      {score(card.data.total)}
-                    </Text>
-                    {card.data.rating && (
-                      <Badge size="lg" color={RATING_COLORS[card.data.rating]}>
-                        {t(`tasks.evaluation.rating.${card.data.rating}`)}
-                      </Badge>
-                    )}
-                  </Group>
-                  {card.data.total === null && <Text c="dimmed">{t('tasks.evaluation.noScore')}</Text>}
-                  {card.data.adjustments.length > 0 && (
-                    <Stack gap={2} data-testid="adjustments">
-                      <Text size="sm">{t('tasks.evaluation.computed', { value: score(card.data.computed) })}</Text>
-                      {card.data.adjustments.map((a, i) => (
-                        <Text key={i} size="sm">
-                          {t('tasks.evaluation.adjustmentRow', {
-                            delta: a.delta > 0 ? `+${formatNumber(a.delta)}` : formatNumber(a.delta),
-                            reason: a.reason,
-                            by: a.by,
-                            at: formatMoment(a.at),
-                          })}
-                        </Text>
-                      ))}
-                    </Stack>
-                  )}
-                  <ScoreParts card={card.data} />
-                  {manager && plan && <Adjust plan={plan} card={card.data} />}
-                </Stack>
-              </Paper>
-            )}
+            {card.data && <ScorecardPanel card={card.data} plan={plan} manager={manager} />}
           </Stack>
           {overseer && ranking.data && (
-            <Stack gap="md" data-testid="ranking">
-              <Title order={2} size="h4">
-                {t('tasks.evaluation.ranking')}
-              </Title>
-              <RankTable
-                title={t('tasks.evaluation.agencies')}
-                fileKey="co-quan"
-                year={year}
-                rows={ranking.data.agencies}
-                selected={org}
-                onSelect={(o) => select({ org: o })}
-              />
-              <RankTable
-                title={t('tasks.evaluation.communes')}
-                fileKey="xa"
-                year={year}
-                rows={ranking.data.communes}
-                selected={org}
-                onSelect={(o) => select({ org: o })}
-              />
-            </Stack>
+            <RankingPanel ranking={ranking.data} year={year} selected={org} onSelect={(o) => select({ org: o })} />
           )}
         </SimpleGrid>
       </Stack>

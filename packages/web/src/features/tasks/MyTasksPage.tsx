@@ -61,6 +61,130 @@ function AssignmentCard({ a }: { a: Assignment }) {
   );
 }
 
+/** The year and the search box above the tasks. */
+function TaskFilters(props: {
+  years: string[];
+  year: number | null;
+  onYear: (year: number) => void;
+  search: string;
+  onSearch: (q: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      <Select
+        label={t('tasks.year')}
+        data={props.years}
+        value={props.year ? String(props.year) : null}
+        onChange={(v) => v && props.onYear(Number(v))}
+        w={120}
+        allowDeselect={false}
+      />
+      <TextInput
+        label={t('tasks.search')}
+        leftSection={<IconSearch size={16} />}
+        value={props.search}
+        onChange={(e) => props.onSearch(e.currentTarget.value)}
+        style={{ flex: '1 1 200px' }}
+      />
+    </Group>
+  );
+}
+
+/** Someone whose scope holds other units' tasks: their own unit's, or every unit's in their scope. */
+function ReachSwitch({ reach, onChange }: { reach: 'own' | 'scope'; onChange: (reach: 'own' | 'scope') => void }) {
+  const { t } = useTranslation();
+  return (
+    <SegmentedControl
+      fullWidth
+      value={reach}
+      onChange={(v) => onChange(v as 'own' | 'scope')}
+      data={[
+        { value: 'own', label: t('tasks.reachOwn') },
+        { value: 'scope', label: t('tasks.reachScope') },
+      ]}
+      aria-label={t('tasks.reach')}
+      data-testid="task-reach"
+    />
+  );
+}
+
+/** How many of the assignments have each status. */
+function countByStatus(assignments: Assignment[]): Record<TaskStatus, number> {
+  return Object.fromEntries(BOARD_ORDER.map((s) => [s, assignments.filter((a) => a.status === s).length])) as Record<TaskStatus, number>;
+}
+
+/** The statuses, each with how many of the tasks shown have it. */
+function StatusFilter(props: {
+  status: 'all' | TaskStatus;
+  total: number;
+  counts: Record<TaskStatus, number>;
+  onChange: (status: 'all' | TaskStatus) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SegmentedControl
+      fullWidth
+      orientation="horizontal"
+      value={props.status}
+      onChange={(v) => props.onChange(v as 'all' | TaskStatus)}
+      data={[
+        { value: 'all', label: `${t('tasks.all')} (${props.total})` },
+        ...BOARD_ORDER.map((s) => ({ value: s, label: `${t(`tasks.status.${s}`)} (${props.counts[s]})` })),
+      ]}
+      styles={{ root: { flexWrap: 'wrap' } }}
+      aria-label={t('tasks.all')}
+    />
+  );
+}
+
+/** Many units' tasks: grouped by task, by unit, or one list. */
+function GroupingSwitch({ grouping, onChange }: { grouping: Grouping | 'list'; onChange: (grouping: Grouping | 'list') => void }) {
+  const { t } = useTranslation();
+  return (
+    <SegmentedControl
+      fullWidth
+      value={grouping}
+      onChange={(v) => onChange(v as Grouping | 'list')}
+      data={[
+        { value: 'task', label: t('tasks.byTask') },
+        { value: 'unit', label: t('tasks.byUnit') },
+        { value: 'list', label: t('tasks.asList') },
+      ]}
+      styles={{ control: { minWidth: 0 }, label: { whiteSpace: 'normal', lineHeight: 1.25 } }}
+      aria-label={t('tasks.grouping')}
+      data-testid="task-grouping"
+    />
+  );
+}
+
+/** One unit's tasks as cards, a page at a time. */
+function AssignmentList({ assignments, shown, onMore }: { assignments: Assignment[]; shown: number; onMore: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <SimpleGrid
+        component="ul"
+        cols={{ base: 1, sm: 2, lg: 3 }}
+        spacing="sm"
+        p={0}
+        m={0}
+        style={{ listStyle: 'none' }}
+        data-testid="assignment-list"
+      >
+        {assignments.slice(0, shown).map((a) => (
+          <AssignmentCard key={a.id} a={a} />
+        ))}
+      </SimpleGrid>
+      {assignments.length > shown && (
+        <Anchor component="button" onClick={onMore} style={{ alignSelf: 'center', minHeight: 44 }}>
+          {t('tasks.showMore')} ({assignments.length - shown})
+        </Anchor>
+      )}
+    </>
+  );
+}
+
 /**
  * Nhiệm vụ của tôi: the assignments of the user's own unit, by status, with a switch to every unit in
  * the user's scope (a leader follows the others' tasks); plan managers see every unit.
@@ -92,10 +216,7 @@ export default function MyTasksPage() {
     const q = foldVietnamese(search.trim());
     return inReach.filter((a) => !q || foldVietnamese(`${a.task} ${a.title} ${a.orgName} ${a.org}`).includes(q));
   }, [inReach, search]);
-  const counts = Object.fromEntries(BOARD_ORDER.map((s) => [s, filtered.filter((a) => a.status === s).length])) as Record<
-    TaskStatus,
-    number
-  >;
+  const counts = countByStatus(filtered);
   const visible = filtered.filter((a) => status === 'all' || a.status === status);
   // Many units: grouped by task or by unit (a switch); one unit's own tasks: the cards.
   const units = new Set(inReach.map((a) => a.org)).size;
@@ -115,53 +236,24 @@ export default function MyTasksPage() {
           )}
         </Group>
         {manager && plan && adding && <NewTaskForm plan={plan} opened={adding} onClose={() => setAdding(false)} />}
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <Select
-            label={t('tasks.year')}
-            data={years}
-            value={currentYear ? String(currentYear) : null}
-            onChange={(v) => v && setYear(Number(v))}
-            w={120}
-            allowDeselect={false}
-          />
-          <TextInput
-            label={t('tasks.search')}
-            leftSection={<IconSearch size={16} />}
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            style={{ flex: '1 1 200px' }}
-          />
-        </Group>
+        <TaskFilters years={years} year={currentYear} onYear={setYear} search={search} onSearch={setSearch} />
         {choosesReach && (
-          <SegmentedControl
-            fullWidth
-            value={reach}
+          <ReachSwitch
+            reach={reach}
             onChange={(v) => {
-              setReach(v as 'own' | 'scope');
+              setReach(v);
               setShown(PAGE);
             }}
-            data={[
-              { value: 'own', label: t('tasks.reachOwn') },
-              { value: 'scope', label: t('tasks.reachScope') },
-            ]}
-            aria-label={t('tasks.reach')}
-            data-testid="task-reach"
           />
         )}
-        <SegmentedControl
-          fullWidth
-          orientation="horizontal"
-          value={status}
+        <StatusFilter
+          status={status}
+          total={filtered.length}
+          counts={counts}
           onChange={(v) => {
-            setStatus(v as 'all' | TaskStatus);
+            setStatus(v);
             setShown(PAGE);
           }}
-          data={[
-            { value: 'all', label: `${t('tasks.all')} (${filtered.length})` },
-            ...BOARD_ORDER.map((s) => ({ value: s, label: `${t(`tasks.status.${s}`)} (${counts[s]})` })),
-          ]}
-          styles={{ root: { flexWrap: 'wrap' } }}
-          aria-label={t('tasks.all')}
         />
         {(list.isPending || plans.isPending) && (
           <Center py="xl">
@@ -170,45 +262,12 @@ export default function MyTasksPage() {
         )}
         {list.isError && <ErrorAlert error={list.error} />}
         {plans.isError && <ErrorAlert error={plans.error} />}
-        {units > 1 && (
-          <SegmentedControl
-            fullWidth
-            value={grouping}
-            onChange={(v) => setGrouping(v as Grouping | 'list')}
-            data={[
-              { value: 'task', label: t('tasks.byTask') },
-              { value: 'unit', label: t('tasks.byUnit') },
-              { value: 'list', label: t('tasks.asList') },
-            ]}
-            styles={{ control: { minWidth: 0 }, label: { whiteSpace: 'normal', lineHeight: 1.25 } }}
-            aria-label={t('tasks.grouping')}
-            data-testid="task-grouping"
-          />
-        )}
+        {units > 1 && <GroupingSwitch grouping={grouping} onChange={setGrouping} />}
         {list.data && visible.length === 0 && (
           <Text c="dimmed">{ownOnly && inReach.length === 0 ? t('tasks.emptyOwn') : t('tasks.empty')}</Text>
         )}
         {view !== 'list' && visible.length > 0 && <TaskGroups assignments={visible} by={view} />}
-        {view === 'list' && (
-          <SimpleGrid
-            component="ul"
-            cols={{ base: 1, sm: 2, lg: 3 }}
-            spacing="sm"
-            p={0}
-            m={0}
-            style={{ listStyle: 'none' }}
-            data-testid="assignment-list"
-          >
-            {visible.slice(0, shown).map((a) => (
-              <AssignmentCard key={a.id} a={a} />
-            ))}
-          </SimpleGrid>
-        )}
-        {view === 'list' && visible.length > shown && (
-          <Anchor component="button" onClick={() => setShown((n) => n + PAGE)} style={{ alignSelf: 'center', minHeight: 44 }}>
-            {t('tasks.showMore')} ({visible.length - shown})
-          </Anchor>
-        )}
+        {view === 'list' && <AssignmentList assignments={visible} shown={shown} onMore={() => setShown((n) => n + PAGE)} />}
       </Stack>
     </Container>
   );

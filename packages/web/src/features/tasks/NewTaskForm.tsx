@@ -26,12 +26,9 @@ interface NewTask {
 const createTask = (body: NewTask) =>
   apiSend('POST', '/api/tasks', body, (o) => ({ code: str(o, 'code'), assignments: num(o, 'assignments') }));
 
-/** Thêm nhiệm vụ: a plan manager adds a task with its lead and coordinating units and its due rule. */
-export function NewTaskForm({ plan, opened, onClose }: { plan: string; opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
-  const planQuery = usePlan(plan);
-  const client = useQueryClient();
-  const [form, setForm] = useState<NewTask>({
+/** An empty new task of the plan: continuous, reported six-monthly. */
+function blankTask(plan: string): NewTask {
+  return {
     plan,
     group: '',
     title: '',
@@ -42,7 +39,44 @@ export function NewTaskForm({ plan, opened, onClose }: { plan: string; opened: b
     recurrence: 'continuous',
     reporting: 'six_monthly',
     dueOn: null,
-  });
+  };
+}
+
+/** When the task starts, how it recurs, and its due date (a one-off task) or how often it reports. */
+function ScheduleFields({ form, set }: { form: NewTask; set: <K extends keyof NewTask>(key: K, value: NewTask[K]) => void }) {
+  const { t } = useTranslation();
+  const once = form.recurrence === 'once';
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+      <DayInput label={t('tasks.create.startOn')} value={form.startOn} onChange={(v) => set('startOn', v)} required />
+      <Select
+        label={t('tasks.create.recurrence')}
+        data={TASK_RECURRENCES.map((r) => ({ value: r, label: t(`tasks.create.recurrences.${r}`) }))}
+        value={form.recurrence}
+        onChange={(v) => v && set('recurrence', v as TaskRecurrence)}
+        allowDeselect={false}
+      />
+      {once ? (
+        <DayInput label={t('tasks.create.dueOn')} value={form.dueOn ?? ''} onChange={(v) => set('dueOn', v || null)} required />
+      ) : (
+        <Select
+          label={t('tasks.create.reporting')}
+          data={TASK_REPORTING.map((r) => ({ value: r, label: t(`tasks.create.reportings.${r}`) }))}
+          value={form.reporting}
+          onChange={(v) => v && set('reporting', v as TaskReporting)}
+          allowDeselect={false}
+        />
+      )}
+    </SimpleGrid>
+  );
+}
+
+/** Thêm nhiệm vụ: a plan manager adds a task with its lead and coordinating units and its due rule. */
+export function NewTaskForm({ plan, opened, onClose }: { plan: string; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const planQuery = usePlan(plan);
+  const client = useQueryClient();
+  const [form, setForm] = useState<NewTask>(() => blankTask(plan));
   const create = useMutation({
     mutationFn: createTask,
     onSuccess: () => {
@@ -101,27 +135,7 @@ export function NewTaskForm({ plan, opened, onClose }: { plan: string; opened: b
             onChange={(v) => set('coordinating', v)}
             searchable
           />
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <DayInput label={t('tasks.create.startOn')} value={form.startOn} onChange={(v) => set('startOn', v)} required />
-            <Select
-              label={t('tasks.create.recurrence')}
-              data={TASK_RECURRENCES.map((r) => ({ value: r, label: t(`tasks.create.recurrences.${r}`) }))}
-              value={form.recurrence}
-              onChange={(v) => v && set('recurrence', v as TaskRecurrence)}
-              allowDeselect={false}
-            />
-            {once ? (
-              <DayInput label={t('tasks.create.dueOn')} value={form.dueOn ?? ''} onChange={(v) => set('dueOn', v || null)} required />
-            ) : (
-              <Select
-                label={t('tasks.create.reporting')}
-                data={TASK_REPORTING.map((r) => ({ value: r, label: t(`tasks.create.reportings.${r}`) }))}
-                value={form.reporting}
-                onChange={(v) => v && set('reporting', v as TaskReporting)}
-                allowDeselect={false}
-              />
-            )}
-          </SimpleGrid>
+          <ScheduleFields form={form} set={set} />
           {create.isError && <ErrorAlert error={create.error} />}
           <Button type="submit" h={44} loading={create.isPending} style={{ alignSelf: 'flex-start' }}>
             {t('tasks.create.submit')}

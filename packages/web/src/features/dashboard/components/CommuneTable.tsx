@@ -55,10 +55,73 @@ function SortHeader({ column, sort, onSort }: { column: (typeof COLUMNS)[number]
   );
 }
 
+/** One commune: its name (a link to its page), its value coloured by how close it is to the target, its rank and whether it reported. */
+function CommuneRow(props: {
+  unit: RankedUnit;
+  row: ProgressRow;
+  indicator: Indicator | undefined;
+  current: string | null;
+  rule: ReturnType<typeof ruleOf>;
+}) {
+  const { unit, row, indicator, current, rule } = props;
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const href = indicatorHref(row.indicator, unit.org, row.year);
+  return (
+    <Table.Tr className={unit.org === current ? classes.current : undefined} data-org={unit.org}>
+      <Table.Td className={classes.nameCell}>
+        <Anchor href={href} onClick={linkClick(href)} className={classes.rowLink} aria-current={unit.org === current ? 'page' : undefined}>
+          {unit.name}
+        </Anchor>
+        {!unit.reporting && (
+          <Text size="xs" c="red.8" className={classes.narrowOnly}>
+            {t('dashboard.notReported')}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td
+        className={classes.scaleCell}
+        style={unit.value === null ? undefined : { background: closenessColor(closeness(unit.value, rule)) }}
+      >
+        {unit.value === null ? '—' : formatValue(unit.value, indicator, lang)}
+      </Table.Td>
+      <Table.Td className={classes.num}>{unit.rank ?? '—'}</Table.Td>
+      <Table.Td className={classes.wideOnly}>
+        <Text size="sm" c={unit.reporting ? undefined : 'red.8'}>
+          {unit.reporting ? t('dashboard.reported') : t('dashboard.notReported')}
+        </Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** The colour scale, from behind to met. */
+function ScaleLegend() {
+  const { t } = useTranslation();
+  return (
+    <Group gap={8} wrap="nowrap">
+      <Text size="xs" c="dimmed">
+        {t('dashboard.scale.behind')}
+      </Text>
+      <div
+        aria-hidden
+        style={{
+          width: 96,
+          height: 10,
+          borderRadius: 4,
+          background: `linear-gradient(to right, ${closenessColor(0)}, ${closenessColor(0.5)}, ${closenessColor(1)})`,
+        }}
+      />
+      <Text size="xs" c="dimmed">
+        {t('dashboard.scale.met')}
+      </Text>
+    </Group>
+  );
+}
+
 /** The communes for the latest year: value on a red-to-green scale against the target, rank and reporting; the furthest behind first. */
 export function CommuneTable({ units, row, indicator, current, fileName, sheet }: CommuneTableProps) {
   const { t } = useTranslation();
-  const { lang } = useLang();
   const [sort, setSort] = useState<Sort>(BEHIND_FIRST);
   const rule = ruleOf(row);
   const sorted = sortUnits(units, sort);
@@ -83,61 +146,14 @@ export function CommuneTable({ units, row, indicator, current, fileName, sheet }
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {sorted.map((unit) => {
-              const href = indicatorHref(row.indicator, unit.org, row.year);
-              return (
-                <Table.Tr key={unit.org} className={unit.org === current ? classes.current : undefined} data-org={unit.org}>
-                  <Table.Td className={classes.nameCell}>
-                    <Anchor
-                      href={href}
-                      onClick={linkClick(href)}
-                      className={classes.rowLink}
-                      aria-current={unit.org === current ? 'page' : undefined}
-                    >
-                      {unit.name}
-                    </Anchor>
-                    {!unit.reporting && (
-                      <Text size="xs" c="red.8" className={classes.narrowOnly}>
-                        {t('dashboard.notReported')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td
-                    className={classes.scaleCell}
-                    style={unit.value === null ? undefined : { background: closenessColor(closeness(unit.value, rule)) }}
-                  >
-                    {unit.value === null ? '—' : formatValue(unit.value, indicator, lang)}
-                  </Table.Td>
-                  <Table.Td className={classes.num}>{unit.rank ?? '—'}</Table.Td>
-                  <Table.Td className={classes.wideOnly}>
-                    <Text size="sm" c={unit.reporting ? undefined : 'red.8'}>
-                      {unit.reporting ? t('dashboard.reported') : t('dashboard.notReported')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
+            {sorted.map((unit) => (
+              <CommuneRow key={unit.org} unit={unit} row={row} indicator={indicator} current={current} rule={rule} />
+            ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
       <Group justify="space-between" gap="sm">
-        <Group gap={8} wrap="nowrap">
-          <Text size="xs" c="dimmed">
-            {t('dashboard.scale.behind')}
-          </Text>
-          <div
-            aria-hidden
-            style={{
-              width: 96,
-              height: 10,
-              borderRadius: 4,
-              background: `linear-gradient(to right, ${closenessColor(0)}, ${closenessColor(0.5)}, ${closenessColor(1)})`,
-            }}
-          />
-          <Text size="xs" c="dimmed">
-            {t('dashboard.scale.met')}
-          </Text>
-        </Group>
+        <ScaleLegend />
         <TableDownloads fileName={fileName} sheet={sheet} rows={csv} />
       </Group>
     </Stack>
