@@ -79,7 +79,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push(`DATABASE_URL: "${redactUrl(databaseUrl)}" must start with postgres:// or postgresql://`);
   }
-  // Kept exactly as given (no trimming): it is the password typed at the first login. The whole policy is checked when the first admin is created (bootstrap.ts).
+  // Kept exactly as given (no trimming): it is the password typed at the first login.
+  // The whole policy is checked when the first admin is created (bootstrap.ts).
   const adminPassword = env.VETPLAN_ADMIN_PASSWORD ? env.VETPLAN_ADMIN_PASSWORD : null;
   if (adminPassword !== null && [...adminPassword].length < 8) {
     problems.push('VETPLAN_ADMIN_PASSWORD: must be at least 8 characters long');
@@ -138,7 +139,8 @@ function readTrustProxy(raw: string | null, problems: string[]): TrustProxy {
   if (raw === null || ['false', 'no', '0'].includes(raw.toLowerCase())) return false;
   if (['true', 'yes'].includes(raw.toLowerCase())) {
     problems.push(
-      'TRUST_PROXY: "true" would believe the address a client writes itself; give the number of proxies in front of vetplan (e.g. 1) or their addresses (e.g. 10.0.0.5 or 10.0.0.0/24)',
+      'TRUST_PROXY: "true" would believe the address a client writes itself; ' +
+        'give the number of proxies in front of vetplan (e.g. 1) or their addresses (e.g. 10.0.0.5 or 10.0.0.0/24)',
     );
     return false;
   }
@@ -154,7 +156,8 @@ function readTrustProxy(raw: string | null, problems: string[]): TrustProxy {
   const bad = entries.filter((e) => !isProxyAddress(e));
   if (bad.length === 0 && entries.length > 0) return entries;
   problems.push(
-    `TRUST_PROXY: "${bad.join(', ') || raw}" is not a proxy address or CIDR; give false, a number of proxy hops, or addresses such as 10.0.0.5,10.0.0.0/24`,
+    `TRUST_PROXY: "${bad.join(', ') || raw}" is not a proxy address or CIDR; ` +
+      'give false, a number of proxy hops, or addresses such as 10.0.0.5,10.0.0.0/24',
   );
   return false;
 }

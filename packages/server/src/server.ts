@@ -1,5 +1,5 @@
 import type { Config } from './config.ts';
-import { createContext } from './context.ts';
+import { createContext, type AppContext } from './context.ts';
 import { migrate } from './db/migrate.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { failureCode, isDatabaseUnavailable } from './db/unavailable.ts';
@@ -18,6 +18,28 @@ import { whereToOpen } from './network-addresses.ts';
 /** How often a server on PostgreSQL looks for imports left applying by a process that died. */
 const IMPORT_SWEEP_MS = 60_000;
 
+/** An import a crash left half-written is undone before the first request is answered. */
+async function undoCrashedImports(ctx: AppContext, log: (msg: string) => void): Promise<void> {
+  const { undone, stages } = await sweepDeadImports(ctx.db, ctx.now());
+  if (undone > 0) log(`vetplan: đã hoàn tác ${undone} lượt nhập dở dang do sự cố / undid ${undone} import(s) left unfinished by a crash`);
+  if (stages > 0)
+    log(`vetplan: đã xóa ${stages} bảng tạm của lượt nhập do sự cố / dropped ${stages} import stage table(s) left by a crash`);
+}
+
+/** The first start of an installation: the synthetic 2021–2025 history, and how to remove it when going live. */
+async function loadDemo(ctx: AppContext, log: (msg: string) => void): Promise<void> {
+  const demo = await loadDemoData(ctx);
+  if (!demo) return;
+  log(
+    `vetplan: đã nạp số liệu mẫu 2021–2025 / loaded demo figures 2021–2025 (${demo.created} giá trị / values; ` +
+      'DEMO_DATA=false để bắt đầu trống / to start empty)',
+  );
+  log(
+    'vetplan: khi dùng thật, xóa số liệu mẫu bằng / going live, remove them with: npx vetplan demo remove ' +
+      '(hoặc trang Người dùng / or the Users page)',
+  );
+}
+
 export async function serve(config: Config): Promise<void> {
   const database = await openConfiguredDatabase(config);
   const log = (msg: string) => process.stdout.write(`${msg}\n`);
@@ -27,37 +49,26 @@ export async function serve(config: Config): Promise<void> {
     if (!(await anyCatalogLoaded(database.db))) {
       const summary = await loadCatalog(database.db, config.catalogDir, 'system');
       log(
-        `vetplan: đã nạp danh mục / loaded catalogue ${summary.catalog} (${summary.areas} địa bàn / areas, ${summary.organisations} đơn vị / organisations; kế hoạch / plans ${summary.plans.join(', ')})`,
+        `vetplan: đã nạp danh mục / loaded catalogue ${summary.catalog} (${summary.areas} địa bàn / areas, ` +
+          `${summary.organisations} đơn vị / organisations; kế hoạch / plans ${summary.plans.join(', ')})`,
       );
     }
     const ctx = createContext(database.db, config);
-    // An import a crash left half-written is undone before the first request is answered.
-    const { undone, stages } = await sweepDeadImports(database.db, ctx.now());
-    if (undone > 0) log(`vetplan: đã hoàn tác ${undone} lượt nhập dở dang do sự cố / undid ${undone} import(s) left unfinished by a crash`);
-    if (stages > 0)
-      log(`vetplan: đã xóa ${stages} bảng tạm của lượt nhập do sự cố / dropped ${stages} import stage table(s) left by a crash`);
+    await undoCrashedImports(ctx, log);
     const admin = await ensureAdmin(ctx);
-    if (admin.created && config.demoData) {
-      const demo = await loadDemoData(ctx);
-      if (demo) {
-        log(
-          `vetplan: đã nạp số liệu mẫu 2021–2025 / loaded demo figures 2021–2025 (${demo.created} giá trị / values; DEMO_DATA=false để bắt đầu trống / to start empty)`,
-        );
-        log(
-          'vetplan: khi dùng thật, xóa số liệu mẫu bằng / going live, remove them with: npx vetplan demo remove (hoặc trang Người dùng / or the Users page)',
-        );
-      }
-    }
+    if (admin.created && config.demoData) await loadDemo(ctx, log);
     if (admin.created && !admin.printedPassword)
       log(
-        'vetplan: đã tạo tài khoản "admin" với mật khẩu trong VETPLAN_ADMIN_PASSWORD / created user "admin" with the password from VETPLAN_ADMIN_PASSWORD',
+        'vetplan: đã tạo tài khoản "admin" với mật khẩu trong VETPLAN_ADMIN_PASSWORD / ' +
+          'created user "admin" with the password from VETPLAN_ADMIN_PASSWORD',
       );
     const app = await buildApp(ctx, { logger: { level: config.logLevel }, webDistDir: config.webDistDir });
     // A connection the database server ended is replaced when next needed; the operator sees it in the log.
     database.onConnectionLost((error) =>
       app.log.warn({ code: failureCode(error), reason: error.message }, 'lost a database connection; a new one is opened when needed'),
     );
-    // On a PostgreSQL server another process (a `vetplan import` run beside this one) may die mid-import: undo its import once it is gone.
+    // On a PostgreSQL server another process (a `vetplan import` run beside this one) may die mid-import:
+    // undo its import once it is gone.
     const sweep = database.engine === 'postgres' ? setInterval(() => void sweepNow(), IMPORT_SWEEP_MS).unref() : null;
     const sweepNow = async () => {
       try {
@@ -80,7 +91,8 @@ export async function serve(config: Config): Promise<void> {
       stopping = true;
       if (sweep) clearInterval(sweep);
       log(
-        `vetplan: nhận ${signal}, đang hoàn tất các yêu cầu và đóng cơ sở dữ liệu / ${signal} received, finishing requests and closing the database`,
+        `vetplan: nhận ${signal}, đang hoàn tất các yêu cầu và đóng cơ sở dữ liệu / ` +
+          `${signal} received, finishing requests and closing the database`,
       );
       try {
         await app.close();
