@@ -44,9 +44,10 @@ describe('users (admin)', () => {
       expect(users.users.find((u) => u.username === USERNAME)?.email).toBe('tuan@tumai.gov.vn');
 
       await fillNewUser(page, USERNAME);
+      // The server's refusal, word for word; the scope help beside it is a note, not an alert.
       const alert = page.locator('form').getByRole('alert');
-      await alert.waitFor();
-      expect((await alert.textContent())?.trim().length).toBeGreaterThan(0);
+      await expect.poll(() => alert.textContent()).toContain(`Tên đăng nhập "${USERNAME}" đã được sử dụng.`);
+      await expect.poll(() => alert.count()).toBe(1);
 
       await page.getByRole('button', { name: `Khóa tài khoản: ${USERNAME}` }).click();
       const dialog = page.getByRole('dialog');

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '@vetplan/domain';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -40,13 +43,18 @@ export interface TestApp {
 
 let counter = 0;
 
-/** Builds the app on a private database copy for the test file; closed after it. */
+/**
+ * Builds the app on a private database copy and a private data folder for the test file; both go after it.
+ * (One folder shared by all files let one file's exported reports change another's file counts.)
+ */
 export function useTestApp(env: Record<string, string> = {}): TestApp {
   const t = {} as TestApp;
+  let ownDataDir: string | null = null;
   beforeAll(async () => {
     t.db = await createTestDatabase();
     t.clock = new TestClock();
-    t.config = loadConfig({ DATA_DIR: '/nonexistent-test-data', LOG_LEVEL: 'silent', ...env });
+    if (!env.DATA_DIR) ownDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetplan-test-data-'));
+    t.config = loadConfig({ DATA_DIR: ownDataDir ?? env.DATA_DIR, LOG_LEVEL: 'silent', ...env });
     t.ctx = createContext(t.db.db, t.config, t.clock.now);
     t.app = await buildApp(t.ctx);
     await t.app.ready();
@@ -68,6 +76,7 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
   afterAll(async () => {
     await t.app?.close();
     await t.db?.destroy();
+    if (ownDataDir) fs.rmSync(ownDataDir, { recursive: true, force: true });
   });
   return t;
 }

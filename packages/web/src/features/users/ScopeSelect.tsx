@@ -14,7 +14,7 @@ import { foldedFilter } from '../../shared/foldedFilter.ts';
 export function ScopeHelp() {
   const { t } = useTranslation();
   return (
-    <Alert color="blue" variant="light" icon={<IconInfoCircle />} title={t('users.scopeHelp.title')} data-testid="scope-help">
+    <Alert color="blue" variant="light" role="note" icon={<IconInfoCircle />} title={t('users.scopeHelp.title')} data-testid="scope-help">
       <Stack gap="xs">
         <List size="sm" spacing={4}>
           <List.Item>{t('users.scopeHelp.area')}</List.Item>
