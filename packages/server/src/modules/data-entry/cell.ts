@@ -12,7 +12,7 @@ import { ScopeCache } from '../../access/scope-cache.ts';
 import { lockedCells } from '../forms/locks.ts';
 import { loadForms } from '../forms/repository.ts';
 import type { CellInput } from './schema.ts';
-import { refreshAggregates } from '../analytics/aggregate.ts';
+import { inlineRows, noCounts, writeRows, type ValueAuthor } from '../data-values/value-writer.ts';
 import { assertNotClaimed } from '../forms/locks.ts';
 
 function cellDto(v: values.StoredValue) {
@@ -43,7 +43,7 @@ export async function saveCell(ctx: AppContext, auth: AuthContext, input: CellIn
     const current = await storedCell(trx, cell);
     if ((current?.version ?? 0) !== input.baseVersion) throw staleWrite(current);
     const comment = input.comment === undefined ? (current?.comment ?? null) : input.comment;
-    await writeCell(trx, cell, { value: checked.value, comment }, current, auth.username, ctx.now());
+    await writeCell(trx, cell, { value: checked.value, comment }, { source: 'entry', actor: auth.username, at: ctx.now(), importId: null });
     const saved = await storedCell(trx, cell);
     return { cell: saved ? cellDto(saved) : null, violations: await ruleViolations(trx, cell, metadata) };
   });
@@ -113,49 +113,15 @@ function staleWrite(current: values.StoredValue | undefined): AppError {
   );
 }
 
-/** Stores the new figure (an empty one deletes the cell) with its history entry; nothing when nothing changed. */
+/** Stores the new figure (an empty one deletes the cell) through the one value writer; nothing when nothing changed. */
 async function writeCell(
   trx: Transaction<Database>,
   cell: CellKey,
   next: { value: number | null; comment: string | null },
-  current: values.StoredValue | undefined,
-  username: string,
-  at: Date,
-): Promise<void> {
-  const { value, comment } = next;
-  // Locks in one order for every writer: unit-period, aggregate, then the history chain (insertAudit).
-  if (value === null) {
-    if (current) {
-      await values.deleteValues(trx, [cell]);
-      await refreshAggregates(trx, [cell]);
-      await values.insertAudit(
-        trx,
-        [{ ...cell, action: 'delete', oldValue: current.value, newValue: null, oldComment: current.comment, newComment: null }],
-        'entry',
-        username,
-        at,
-      );
-    }
-  } else if (!current || current.value !== value || current.comment !== comment) {
-    await values.upsertValues(trx, [{ ...cell, value, comment }], username, at);
-    await refreshAggregates(trx, [cell]);
-    await values.insertAudit(
-      trx,
-      [
-        {
-          ...cell,
-          action: current ? 'update' : 'create',
-          oldValue: current?.value ?? null,
-          newValue: value,
-          oldComment: current?.comment ?? null,
-          newComment: comment,
-        },
-      ],
-      'entry',
-      username,
-      at,
-    );
-  }
+  who: ValueAuthor,
+) {
+  const effects = { counts: noCounts(), touched: new Map(), refreshNow: true };
+  await writeRows(trx, inlineRows([{ row: 1, ...cell, ...next }]), who, { after: 0, limit: 1 }, effects);
 }
 
 /** The validation rules the cell takes part in, checked against its unit-period's figures after the save. */
